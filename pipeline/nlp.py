@@ -1,0 +1,117 @@
+"""Build, save and load the spaCy pipeline described by models/config.cfg.
+
+The pipeline is assembled from the config (like `spacy assemble`): a blank
+English tokenizer, the gazetteer entity ruler and the `socieux_*` components,
+each initialised with its pattern file from models/patterns/. The result is
+serialised to models/socieux_pipeline/ together with a fingerprint of the
+config and the pattern files; `load_nlp()` rebuilds it when it is missing or
+its fingerprint no longer matches, so every entry point works on a fresh clone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.util import load_config
+
+from pipeline import __version__
+from pipeline.paths import CONFIG_PATH, PATTERNS_DIR, PIPELINE_DIR
+
+FINGERPRINT_FILE = "socieux_fingerprint.json"
+
+
+def register_factories(names: list[str]) -> None:
+    """Import the module of every `socieux_*` factory named, which registers it."""
+    for name in names:
+        if name.startswith("socieux_"):
+            importlib.import_module(f"pipeline.components.{name.removeprefix('socieux_')}")
+
+
+def fingerprint(config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> str:
+    """Hash of what defines the pipeline: package version, config and every pattern file."""
+    h = hashlib.sha256(__version__.encode())
+    h.update(config_path.read_bytes())
+    for path in sorted(patterns_dir.glob("*.jsonl")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def build_nlp(
+    components: list[str] | None = None,
+    config_path: Path = CONFIG_PATH,
+    patterns_dir: Path = PATTERNS_DIR,
+) -> Language:
+    """Assemble and initialise the pipeline from the config.
+
+    `components` keeps only those pipes (in config order), e.g.
+    `build_nlp(["entity_ruler", "socieux_countries"])` in a component's tests.
+    """
+    config = load_config(config_path, overrides={"paths.patterns": str(patterns_dir)}, interpolate=False)
+    names = list(config["nlp"]["pipeline"])
+    if components is not None:
+        unknown = set(components) - set(names)
+        if unknown:
+            raise ValueError(f"unknown pipeline components {sorted(unknown)}; the config has {names}")
+        names = [n for n in names if n in components]
+        config["nlp"]["pipeline"] = names
+        for section in ("components",):
+            config[section] = {k: v for k, v in config[section].items() if k in names}
+        config["initialize"]["components"] = {
+            k: v for k, v in config["initialize"]["components"].items() if k in names
+        }
+    register_factories(names)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.initialize()
+    return nlp
+
+
+def save_nlp(nlp: Language, path: Path = PIPELINE_DIR, fp: str | None = None) -> None:
+    """Serialise atomically: write to a temp dir next to `path`, then swap it in."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".socieux_pipeline-", dir=path.parent))
+    try:
+        nlp.to_disk(tmp)
+        (tmp / FINGERPRINT_FILE).write_text(json.dumps({"fingerprint": fp or fingerprint()}))
+        if path.exists():
+            shutil.rmtree(path)
+        tmp.rename(path)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def saved_fingerprint(path: Path = PIPELINE_DIR) -> str | None:
+    try:
+        return json.loads((path / FINGERPRINT_FILE).read_text())["fingerprint"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def is_stale(path: Path = PIPELINE_DIR) -> bool:
+    return saved_fingerprint(path) != fingerprint()
+
+
+def load_nlp(path: Path = PIPELINE_DIR, rebuild: bool = True) -> Language:
+    """Load the serialised pipeline, rebuilding it first when missing or stale."""
+    if is_stale(path):
+        if not rebuild:
+            raise FileNotFoundError(
+                f"the spaCy pipeline at {path} is missing or stale; run `socieux build` to rebuild it"
+            )
+        save_nlp(build_nlp(), path)
+    config = load_config(path / "config.cfg", interpolate=False)
+    register_factories(list(config["nlp"]["pipeline"]))
+    return spacy.load(path)
+
+
+def pipeline_version(path: Path = PIPELINE_DIR) -> str:
+    """Version stamped on every action: package version + fingerprint of models/."""
+    return f"{__version__}+{saved_fingerprint(path) or fingerprint()}"
