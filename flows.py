@@ -1,0 +1,54 @@
+"""Prefect flows: wiring only. Each task wraps one function of pipeline.run.
+
+`python flows.py` runs `extract_corpus` on corpus/ into outputs/socieux.duckdb
+in Prefect's ephemeral mode (no server to start) and prints the summary.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from prefect import flow, task
+
+from pipeline import run
+from pipeline.paths import CORPUS_DIR, DB_PATH
+
+discover_task = task(run.discover_documents, name="discover", retries=2, retry_delay_seconds=1)
+prepare_task = task(run.prepare, name="prepare-pipeline")
+split_task = task(run.split_path, name="split", retries=2, retry_delay_seconds=1)
+select_task = task(run.select_changed, name="select-changed", retries=2, retry_delay_seconds=1)
+extract_task = task(run.extract_records, name="extract-validate")
+start_task = task(run.start_run, name="start-run", retries=2, retry_delay_seconds=1)
+load_task = task(run.load, name="load", retries=2, retry_delay_seconds=1)
+finish_task = task(run.finish_run, name="finish-run", retries=2, retry_delay_seconds=1)
+
+
+@flow(name="extract-corpus", log_prints=True)
+def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH) -> dict:
+    """Discover, split, extract, validate and load every document of corpus_dir."""
+    timer = run.Timer()
+    summary = run.Summary()
+    paths = discover_task(corpus_dir)
+    version = prepare_task()
+    run_id = start_task(db_path, version)
+    for path in paths:
+        split = split_task(path)
+        todo, unchanged = select_task(db_path, split, version)
+        result = extract_task(todo)
+        load_task(db_path, run_id, version, split, result)
+        summary.documents += 1
+        summary.records += len(split.records)
+        summary.unchanged += unchanged
+        summary.extracted += len(result.records)
+        summary.rejected += len(result.rejects)
+        if split.error:
+            summary.failed_documents.append(split.error)
+    summary.seconds = timer.seconds()
+    finish_task(db_path, run_id, summary)
+    return summary.as_dict()
+
+
+if __name__ == "__main__":
+    print(json.dumps(extract_corpus(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS_DIR), indent=2))

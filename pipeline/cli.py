@@ -1,0 +1,61 @@
+"""`socieux` command line: argument parsing only; every command calls the library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from pipeline.paths import CORPUS_DIR, DB_PATH
+
+app = typer.Typer(help="SOCIEUX+ action extractor: listings and news items -> DuckDB.", no_args_is_help=True)
+
+
+@app.command("run")
+def run_cmd(
+    corpus: Path = typer.Option(CORPUS_DIR, "--corpus", help="Directory of listings and news items."),
+    db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to write."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
+) -> None:
+    """Extract every document of the corpus into the database (Prefect flow, ephemeral mode)."""
+    from flows import extract_corpus
+
+    summary = extract_corpus(corpus, db)
+    if as_json:
+        typer.echo(json.dumps(summary))
+    else:
+        typer.echo(
+            f"documents {summary['documents']}  records {summary['records']}  extracted {summary['extracted']}  "
+            f"unchanged {summary['unchanged']}  rejected {summary['rejected']}  seconds {summary['seconds']}"
+        )
+
+
+@app.command("export")
+def export_cmd(
+    db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to read."),
+    jsonl: Path = typer.Option(..., "--jsonl", help="JSON Lines file to write (spec format)."),
+) -> None:
+    """Write every record occurrence in the spec's JSON Lines format."""
+    from pipeline.run import export
+
+    if not db.exists():
+        raise typer.BadParameter(f"{db} does not exist; run `socieux run --db {db}` first", param_hint="--db")
+    n = export(db, jsonl)
+    typer.echo(f"wrote {n} records to {jsonl}")
+
+
+@app.command("build")
+def build_cmd(force: bool = typer.Option(False, "--force", help="Rebuild even when up to date.")) -> None:
+    """Build the spaCy pipeline under models/ from config.cfg and the pattern files."""
+    from pipeline.nlp import build_nlp, is_stale, pipeline_version, save_nlp
+
+    if force or is_stale():
+        save_nlp(build_nlp())
+        typer.echo(f"built pipeline {pipeline_version()}")
+    else:
+        typer.echo(f"pipeline {pipeline_version()} is up to date")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,150 @@
+"""`socieux_experts`: countries whose experts the action mobilised (EXTRACTION_SPEC expert_countries).
+
+Expert nouns (experts, expertise, specialists, a team of experts …) are found
+by a Matcher built from models/patterns/experts.jsonl. From each one the
+component reads the countries coordinated with it, using the resolved mentions
+of `socieux_countries`:
+
+- before the noun: a list of demonyms/countries and modifiers
+  ("Irish, Swedish and French public experts", "Belgian and Dutch experts");
+- after it: "from" (possibly after a linking verb or dash) then a list, directly
+  or at the end of a short institution phrase ("experts from public employment
+  services of France, Spain, and Sweden", "expertise was mobilized from
+  Swedish, Polish, and French institutions", "a team of three experts – from
+  Poland, Hungary, and France");
+- a named expert "Pedro Parra from the State Employment Service of Spain", in a
+  sentence that speaks of mobilising experts.
+
+Participants, funders, showcased practices, study-visit destinations and vague
+groups ("European experts", "peers from African countries") never reach these
+paths, because they are not coordinated with an expert noun or are not
+countries.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from pipeline.components.base import PatternComponent
+from pipeline.facts import CountryMention, Fact, add_fact
+
+
+@Language.factory("socieux_experts")
+def make_experts(nlp: Language, name: str) -> "ExpertsComponent":
+    return ExpertsComponent(nlp, name)
+
+
+class ExpertsComponent(PatternComponent):
+    def _compile(self) -> None:
+        self.matcher = Matcher(self.nlp.vocab)
+        self.lex: dict[str, frozenset[str]] = {}
+        for p in self.patterns:
+            if "pattern" in p:
+                self.matcher.add(p["id"], [p["pattern"]])
+            else:
+                self.lex[p["kind"]] = frozenset(w.casefold() for w in p["words"])
+        self.window = int(next(iter(self.lex.get("window", {"8"}))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[CountryMention] = [m for m in (doc._.countries or []) if m.code]
+        if not mentions:
+            return doc
+        at = {}
+        for m in mentions:
+            for t in range(m.start, m.end):
+                at[t] = m
+        seen: set[tuple[int, str]] = set()
+
+        def emit(m: CountryMention, rule: str) -> None:
+            if (m.start, m.code) not in seen:
+                seen.add((m.start, m.code))
+                add_fact(doc, Fact("expert_country", m.code, m.start_char, m.end_char, m.text, rule,
+                                   "certain" if m.status == "certain" else "inferred"))
+
+        for match_id, start, end in self.matcher(doc):
+            rule = self.nlp.vocab.strings[match_id]
+            for m in self._before(doc, start, at):
+                emit(m, f"{rule}:premodifier")
+            for m in self._after(doc, end, at):
+                emit(m, f"{rule}:from")
+        for m in self._named_experts(doc, at):
+            emit(m, "person:from")
+        return doc
+
+    # -- lists -------------------------------------------------------------
+    def _is(self, kind: str, token_text: str) -> bool:
+        return token_text.casefold() in self.lex.get(kind, ())
+
+    def _list_from(self, doc: Doc, i: int, at: dict[int, CountryMention], step: int) -> list[CountryMention]:
+        """Coordinated mentions starting at token i, walking in direction step (+1 / -1)."""
+        found: list[CountryMention] = []
+        while 0 <= i < len(doc):
+            m = at.get(i)
+            if m is not None:
+                found.append(m)
+                i = (m.end if step > 0 else m.start - 1)
+                continue
+            tok = doc[i]
+            if self._is("coordination", tok.text) or (step < 0 and tok.text in {"[", "]"}):
+                i += step
+                continue
+            if step > 0 and tok.text in {"’s", "'s", "*"}:
+                i += step
+                continue
+            break
+        return found
+
+    def _before(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[CountryMention]:
+        """Demonym/country list ending right before the noun, across modifiers ("French public experts")."""
+        i = start - 1
+        while i >= 0 and i not in at and (self._is("modifier", doc[i].text) or doc[i].text.isupper() and len(doc[i]) <= 5) \
+                and doc[i].text.casefold() not in {"the", "of"}:
+            i -= 1
+        if i in at and at[i].kind in ("demonym", "country"):
+            return [m for m in self._list_from(doc, i, at, -1) if m.kind in ("demonym", "country")]
+        return []
+
+    def _after(self, doc: Doc, end: int, at: dict[int, CountryMention]) -> list[CountryMention]:
+        """"from" + a list, directly or at the end of a short institution phrase."""
+        i = end
+        while i < len(doc) and i not in at and self._is("link_verb", doc[i].text) and not self._is("from_word", doc[i].text):
+            i += 1
+        if i >= len(doc) or not self._is("from_word", doc[i].text):
+            return []
+        return self._from_list(doc, i + 1, at)
+
+    def _from_list(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> list[CountryMention]:
+        limit = min(len(doc), i + self.window)
+        while i < limit and i not in at:
+            if self._is("stop", doc[i].text) or doc[i].is_sent_start:
+                return []
+            i += 1
+        return self._list_from(doc, i, at, +1) if i in at else []
+
+    def _named_experts(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
+        """"<First Last> from <the … of> <country>" in a sentence about mobilised experts."""
+        out: list[CountryMention] = []
+        text_low = doc.text.casefold()
+        if not any(cue in text_low for cue in self.lex.get("person_cue", ())):
+            return out
+        for tok in doc:
+            if not self._is("from_word", tok.text) or tok.i < 2:
+                continue
+            a, b = doc[tok.i - 2], doc[tok.i - 1]
+            if a.is_title and b.is_title and a.i not in at and b.i not in at and not a.is_sent_start \
+                    and a.is_alpha and b.is_alpha:
+                sent_low = _sentence(doc, tok.i).casefold()
+                if any(cue in sent_low for cue in self.lex.get("person_cue", ())):
+                    out.extend(self._from_list(doc, tok.i + 1, at))
+        return out
+
+
+def _sentence(doc: Doc, i: int) -> str:
+    """The text of the sentence around token i (split on . ; and newlines: the pipeline has no parser)."""
+    text = doc.text
+    c = doc[i].idx
+    left = max(text.rfind(". ", 0, c), text.rfind("\n", 0, c), text.rfind("; ", 0, c))
+    rights = [p for p in (text.find(". ", c), text.find("\n", c), text.find("; ", c)) if p != -1]
+    return text[left + 1 : min(rights) if rights else len(text)]

@@ -1,0 +1,100 @@
+"""`socieux_partner`: the partner (beneficiary) institution's country (EXTRACTION_SPEC partner_country).
+
+Every resolved country mention of the record is a candidate, except mentions
+that the spec says are not the partner: expert origins (facts of
+`socieux_experts`), study-visit destinations, showcased practices, funders and
+participants (context patterns in models/patterns/partner.jsonl). The rest are
+scored: a mention in the title or the institution line weighs more than one in
+the description, and a mention in a partner cue ("the Ministry of Labour of
+Suriname", "the Costa Rican Ministry", "Kosovo*’s commitment") adds weight.
+When the title names one country it wins over the description (spec rule).
+A tie between different countries leaves the value null with the reason kept
+as a `partner_note` fact, rather than a guess.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from pipeline.components.base import PatternComponent
+from pipeline.facts import CountryMention, Fact, add_fact, facts, field_of
+
+
+@Language.factory("socieux_partner")
+def make_partner(nlp: Language, name: str) -> "PartnerComponent":
+    return PartnerComponent(nlp, name)
+
+
+class PartnerComponent(PatternComponent):
+    def _compile(self) -> None:
+        self.matcher = Matcher(self.nlp.vocab)
+        self.kinds: dict[str, str] = {}
+        self.weights: dict[str, float] = {}
+        for p in self.patterns:
+            if p["kind"] == "weight":
+                self.weights[p["field"]] = float(p["weight"])
+            else:
+                self.matcher.add(p["id"], [p["pattern"]])
+                self.kinds[p["id"]] = p["kind"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = [m for m in (doc._.countries or []) if m.code]
+        if not mentions:
+            if doc._.countries:
+                add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:ambiguous-place", "ambiguous",
+                                   {"reason": "only ambiguous place names: " + ", ".join(m.text for m in doc._.countries)}))
+            return doc
+        expert_spans = {(f.start, f.end) for f in facts(doc) if f.field == "expert_country"}
+        ends_before: dict[int, list[str]] = defaultdict(list)  # token index where a pattern ends -> kinds
+        starts_at: dict[int, list[str]] = defaultdict(list)
+        for match_id, start, end in self.matcher(doc):
+            kind = self.kinds[self.nlp.vocab.strings[match_id]]
+            ends_before[end].append(kind)
+            starts_at[start].append(kind)
+
+        scores: dict[str, float] = defaultdict(float)
+        best: dict[str, tuple[float, CountryMention, str]] = {}
+        title_codes: set[str] = set()
+        for m in mentions:
+            before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])
+            if (m.start_char, m.end_char) in expert_spans or "exclude_before" in before or "exclude_after" in after:
+                continue
+            where = field_of(doc, m.start_char) or "description"
+            weight = self.weights.get(where, self.weights.get("description", 1.0))
+            rule = f"partner:{where}"
+            if "partner_before" in before or (m.kind == "demonym" and "partner_after" in after) \
+                    or (m.kind == "country" and "partner_after" in after):
+                weight += self.weights.get("cue", 2.0)
+                rule += "+cue"
+            elif "partner_weak_before" in before or m.kind in ("city", "region"):
+                weight += self.weights.get("weak_cue", 1.0)
+                rule += "+place"
+            if where == "title":
+                title_codes.add(m.code)
+            scores[m.code] += weight
+            if m.code not in best or weight > best[m.code][0]:
+                best[m.code] = (weight, m, rule)
+
+        if not scores:
+            return doc
+        if len(title_codes) == 1:  # spec: the title's country wins over the description
+            code = next(iter(title_codes))
+            _, m, rule = best[code]
+            add_fact(doc, Fact("partner_country", code, m.start_char, m.end_char, m.text, rule + ":title-wins",
+                               "certain" if m.status == "certain" else "inferred"))
+            return doc
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            tied = [c for c, s in ranked if s == ranked[0][1]]
+            add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:tie", "ambiguous",
+                               {"reason": "equal evidence for " + ", ".join(sorted(tied))}))
+            return doc
+        code = ranked[0][0]
+        _, m, rule = best[code]
+        status = "certain" if len(ranked) == 1 and m.status == "certain" else "inferred"
+        add_fact(doc, Fact("partner_country", code, m.start_char, m.end_char, m.text, rule, status))
+        return doc

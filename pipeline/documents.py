@@ -1,0 +1,119 @@
+"""Read corpus files: discovery, decoding, newline normalisation, content hash, kind.
+
+Offsets of every extracted fact refer to `Document.text`: the decoded file with
+CRLF/CR line endings turned into LF (nothing else is rewritten, so a reader can
+find each evidence span at the same offsets in the normalised file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Literal
+
+from charset_normalizer import from_bytes
+
+Kind = Literal["listing", "news", "unknown"]
+
+#: file suffixes read as documents; gold annotations and hidden files are skipped
+DOCUMENT_SUFFIXES = (".txt", ".text", ".md")
+BULLET = re.compile(r"^[ \t\u00a0]*[•·▪●◦]\s*\S", re.M)
+DASH_TITLE = re.compile(r"^-[ \t]*\n[^\n-]", re.M)
+DASH_LABEL = re.compile(r"^-[ \t]+(Partner Institution|Type of Assistance|Description|Start activities|Code)\s*$", re.M)
+# English function words: a news item is running English prose (EXTRACTION_SPEC: English record text)
+_FUNCTION_WORDS = frozenset(
+    "the of and to in for with on by a an is was were has have that this from as at which its their".split()
+)
+
+
+class DocumentError(Exception):
+    """A file that cannot be read as a document; the message names the file and what to do."""
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # file name, the `doc` of every record
+    path: Path
+    text: str  # decoded, LF line endings
+    content_hash: str
+    kind: Kind
+    encoding: str
+
+
+def discover(corpus_dir: Path) -> list[Path]:
+    """Document files under corpus_dir (recursive, sorted), skipping gold/ and hidden files."""
+    if not corpus_dir.is_dir():
+        raise DocumentError(f"corpus directory {corpus_dir} does not exist; pass --corpus DIR")
+    root = corpus_dir.resolve()
+    found = []
+    for path in sorted(corpus_dir.rglob("*")):
+        rel = path.relative_to(corpus_dir)
+        if any(part.startswith(".") for part in rel.parts) or rel.parts[0] == "gold":
+            continue
+        if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES:
+            if not path.resolve().is_relative_to(root):
+                raise DocumentError(f"{path} points outside the corpus directory {corpus_dir}; refusing to read it")
+            found.append(path)
+    return found
+
+
+def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Bytes -> (text, encoding): UTF-8 (with or without BOM) first, else detected."""
+    if b"\x00" in data[:8192]:
+        raise DocumentError(f"{name} looks binary (NUL bytes); remove it from the corpus or convert it to text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise DocumentError(f"{name}: cannot detect the text encoding; save it as UTF-8") from None
+        return str(best), best.encoding
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def detect_kind(text: str) -> Kind:
+    """Listing (bullet or dash layout), news item (English prose) or unknown."""
+    if BULLET.search(text) or DASH_TITLE.search(text) or DASH_LABEL.search(text):
+        return "listing"
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    sentences = re.findall(r"[a-z][.!?](\s|$)", text)
+    if len(words) >= 30 and len(sentences) >= 2:
+        share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
+        if share >= 0.12:
+            return "news"
+    return "unknown"
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_document(path: Path) -> Document:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"cannot read {path}: {exc.strerror or exc}; check it exists and is readable") from exc
+    text, encoding = decode(data, str(path))
+    text = normalise_newlines(text)
+    return Document(
+        name=path.name,
+        path=path,
+        text=text,
+        content_hash=content_hash(text),
+        kind=detect_kind(text),
+        encoding=encoding,
+    )
+
+
+def read_corpus(corpus_dir: Path) -> Iterator[Document | DocumentError]:
+    """Every document of the corpus, or the error that kept it from being read."""
+    for path in discover(corpus_dir):
+        try:
+            yield read_document(path)
+        except DocumentError as exc:
+            yield exc

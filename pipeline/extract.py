@@ -1,0 +1,97 @@
+"""Raw record -> spaCy Doc -> validated ActionRecord (the one crossing from spaCy to output).
+
+`extract()` runs the pipeline over a batch of raw records and turns each Doc's
+facts into an `ActionRecord`: values from the facts, every fact kept as
+evidence with offsets shifted from the record to the source document. A record
+that fails validation becomes a `Reject` carrying the validation message.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.facts import FIELDS_KEY, KIND_KEY, YEAR_KEY, Fact, facts
+from pipeline.records import RawRecord
+from pipeline.schema import ActionRecord, Evidence, Reject
+
+
+def make_doc(nlp: Language, rec: RawRecord) -> Doc:
+    """The record's text as a Doc, with its field spans and kind for the components."""
+    doc = nlp.make_doc(rec.text)
+    doc.user_data[FIELDS_KEY] = dict(rec.fields)
+    doc.user_data[KIND_KEY] = rec.kind
+    doc.user_data[YEAR_KEY] = rec.year
+    return doc
+
+
+def _first(found: list[Fact], name: str) -> Fact | None:
+    return next((f for f in found if f.field == name), None)
+
+
+def _unique(values: Iterable) -> list:
+    return list(dict.fromkeys(values))
+
+
+def _evidence(rec: RawRecord, fact: Fact) -> Evidence:
+    value = fact.value
+    if fact.field == "date":
+        value = f"{fact.value}/{fact.extra.get('end') or ''}"
+    return Evidence(
+        field=fact.field, value=value, text=fact.text, start=rec.start + fact.start,
+        end=rec.start + fact.end, rule=fact.rule, status=fact.status,
+    )
+
+
+def to_record(rec: RawRecord, doc: Doc) -> ActionRecord | Reject:
+    """Assemble and validate the ActionRecord of one processed Doc."""
+    found = facts(doc)
+    partner = _first(found, "partner_country")
+    delivery = _first(found, "delivery")
+    code = _first(found, "action_code")
+    period_start = _first(found, "period_start")
+    period_end = _first(found, "period_end")
+    notes = list(rec.problems)
+    notes += [f"date {f.text!r}: {f.extra.get('reason', 'not a valid date')}" for f in found if f.field == "date_error"]
+    notes += [f"partner country: {f.extra['reason']}" for f in found if f.field == "partner_note" and f.extra.get("reason")]
+    try:
+        return ActionRecord(
+            doc=rec.doc,
+            index=rec.index,
+            title=rec.title,
+            partner_institution=rec.partner_institution,
+            assistance_types=rec.assistance_types,
+            description=rec.description,
+            partner_country=partner.value if partner else None,
+            expert_countries=[f.value for f in found if f.field == "expert_country" and f.value],
+            delivery=delivery.value if delivery else None,
+            formats=[f.value for f in found if f.field == "format"],
+            dates=[
+                {"text": t, "start": s, "end": e}
+                for t, s, e in _unique((f.text, f.value, f.extra.get("end")) for f in found if f.field == "date")
+            ],
+            action_code=code.value if code else None,
+            action_refs=[f.value for f in found if f.field == "action_ref"],
+            period_start=period_start.value if period_start else None,
+            period_end=period_end.value if period_end else None,
+            action_id=rec.action_id,
+            record_hash=rec.record_hash,
+            kind=rec.kind,
+            text=rec.text,
+            offset=rec.start,
+            evidence=[_evidence(rec, f) for f in found if f.field != "partner_note"],
+            notes=notes,
+        )
+    except ValidationError as exc:
+        reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors())
+        return Reject(doc=rec.doc, index=rec.index, action_id=rec.action_id, text=rec.text, reason=reasons)
+
+
+def extract(nlp: Language, records: list[RawRecord], batch_size: int = 64) -> Iterator[ActionRecord | Reject]:
+    """Run the pipeline over records (streamed in batches) and validate each result."""
+    docs = (make_doc(nlp, rec) for rec in records)
+    for rec, doc in zip(records, nlp.pipe(docs, batch_size=batch_size)):
+        yield to_record(rec, doc)

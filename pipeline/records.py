@@ -1,0 +1,374 @@
+"""Split a document into raw action records (EXTRACTION_SPEC.md "Inputs").
+
+Listings come in several layouts, all handled by one line-based parser:
+plain bullets (`  • Title`, then institution, types of assistance and
+description in that order, each optional), bullets with field labels on their
+own lines (`Start activities`, `Partner Institution`, …, values on the next
+line, possibly missing), and the dash list (`-`, the title unindented, then
+`- Label` / `- value` lines). A news item is one record: date line, boilerplate
+and image credit skipped, the headline (possibly over two lines), the body, and
+a trailing reference tag. Every field keeps its offsets so evidence can point
+back into the source text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.documents import Document
+from pipeline.paths import DATA_DIR
+
+BULLET = re.compile(r"^[•·▪●◦]\s*")
+DASH_ONLY = re.compile(r"^-$")
+DASH_ITEM = re.compile(r"^-\s+")
+CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
+DATE_VALUE = re.compile(
+    r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.?[- ]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}(-\d{2}){0,2}|ongoing)$",
+    re.I,
+)
+CREDIT = re.compile(r"^(images?|photos?|pictures?|credits?)\b.{0,12}\b(courtesy|credit|by|©)|^©", re.I)
+NEWS_TAG = re.compile(r"^SOCIEUX\s*\+?\s*\d{4}\s*-\s*\d{1,3}\b")
+TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$")
+WORD = re.compile(r"\w+")
+INSTITUTION_WORDS = re.compile(
+    r"\b(ministry|ministère|ministerio|ministério|agency|agence|agencia|office|department|directorate|direction|"
+    r"institute|institut|instituto|service|services|union|fund|fonds?|cent(er|re)|council|commission|secretariat|"
+    r"government|municipality|chamber|confederation|federation|authority|bureau|university|organi[sz]ation|"
+    r"observatory|board|association|unit|prefecture|region|state)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int  # offsets of the stripped content in the document text
+    end: int
+    text: str
+
+
+@dataclass
+class RawRecord:
+    """One action record as found in a document, before extraction."""
+
+    doc: str
+    index: int
+    kind: str  # "listing" | "news"
+    start: int  # offsets of the record's block in the document text
+    end: int
+    text: str
+    title: str
+    partner_institution: str | None = None
+    assistance_types: list[str] = field(default_factory=list)
+    description: str | None = None
+    values: dict[str, str] = field(default_factory=dict)  # start_activities, end_activities, code
+    fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # record-relative spans
+    year: int | None = None  # year of a news item's date line
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def action_id(self) -> str:
+        return action_id(self.title, self.partner_institution)
+
+    @property
+    def record_hash(self) -> str:
+        return hashlib.sha256(_norm(self.text).encode("utf-8")).hexdigest()[:16]
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip().casefold()
+
+
+def action_id(title: str, institution: str | None = None) -> str:
+    """Stable id: a hash of the whitespace- and case-normalised title and institution.
+
+    It does not depend on the record's position or on other records, so it
+    survives reordering, whitespace edits and edits elsewhere in the document;
+    the same action listed on two pages gets the same id.
+    """
+    key = _norm(title).rstrip(" .") + "\x1f" + _norm(institution)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+# -- data ------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def labels(path: Path = DATA_DIR / "record_labels.tsv") -> dict[str, tuple[str, str]]:
+    """Field label (casefolded) -> (field name, value form)."""
+    out = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if row.strip() and not row.startswith("#"):
+            label, name, form = row.split("\t")
+            out[label.casefold()] = (name, form)
+    return out
+
+
+@lru_cache(maxsize=1)
+def vocabulary(path: Path = DATA_DIR / "assistance_types.txt") -> tuple[str, ...]:
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return tuple(sorted((r.strip() for r in rows if r.strip() and not r.startswith("#")), key=len, reverse=True))
+
+
+# -- lines -----------------------------------------------------------------
+def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """Non-blank lines of text[start:end] with offsets of their stripped content."""
+    out = []
+    end = len(text) if end is None else end
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        raw = m.group()
+        content = raw.strip(" \t\u00a0\ufeff")
+        if content:
+            s = start + m.start() + raw.index(content)
+            out.append(Line(s, s + len(content), content))
+    return out
+
+
+def _label_of(line: str) -> tuple[str, str, str | None] | None:
+    """(field, form, inline value) when the line is a field label (`Label` or `Label: value`)."""
+    head, sep, rest = line.partition(":")
+    hit = labels().get((head if sep else line).strip().casefold())
+    if hit is None:
+        return None
+    return hit[0], hit[1], (rest.strip() or None) if sep else None
+
+
+def _fits(form: str, value: str) -> bool:
+    if form == "date":
+        return bool(DATE_VALUE.match(value))
+    if form == "code":
+        return bool(CODE_VALUE.match(value))
+    return True
+
+
+# -- types of assistance ---------------------------------------------------
+def _split_outside_brackets(text: str) -> list[tuple[int, int]]:
+    """Spans of comma/semicolon-separated items; separators inside () or [] do not split."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def _vocab_cuts(segment: str) -> list[int]:
+    """Cut points where two known labels (or a bracketed label and the next) run together.
+
+    Known labels are matched longest first without overlaps, so "Capacity building"
+    inside "Institutional capacity building" is not a label of its own; a leading
+    code such as "A.02" belongs to the label after it.
+    """
+    low = segment.casefold()
+    taken: list[tuple[int, int]] = []
+    for label in vocabulary():  # longest first
+        for m in re.finditer(r"(?<![\w(])(?:[a-z]\.\d+\s+)?" + re.escape(label.casefold()) + r"(?![\w)])", low):
+            if all(m.end() <= s or m.start() >= e for s, e in taken):
+                taken.append((m.start(), m.end()))
+    cuts = {c for span in taken for c in span}
+    cuts.update(m.end() - 1 for m in re.finditer(r"\)\s+[A-Z]", segment))
+    return sorted(c for c in cuts if 0 < c < len(segment))
+
+
+def split_types(text: str) -> list[str]:
+    """Split a types-of-assistance line into labels, as written."""
+    labels_out = []
+    for s, e in _split_outside_brackets(text):
+        segment = text[s:e]
+        bounds = [0, *_vocab_cuts(segment), len(segment)]
+        for a, b in zip(bounds, bounds[1:]):
+            item = segment[a:b].strip(" \t,;")
+            if item:
+                labels_out.append(item)
+    return labels_out
+
+
+def _known_label(label: str) -> bool:
+    bare = re.sub(r"^[A-Z]\.\d+\s+", "", label).casefold()
+    return any(bare == v.casefold() for v in vocabulary())
+
+
+def is_types_line(line: str) -> bool:
+    """A line of assistance labels: every label known, or short label-like items without institution words."""
+    items = split_types(line)
+    if items and all(_known_label(i) for i in items):
+        return True
+    if INSTITUTION_WORDS.search(line) or TERMINAL.search(line):
+        return False
+    return bool(items) and all(len(WORD.findall(i)) <= 6 for i in items) and any(_known_label(i) for i in items)
+
+
+def _is_prose(line: str) -> bool:
+    n = len(WORD.findall(line))
+    return n >= 40 or (n >= 12 and bool(TERMINAL.search(line)))
+
+
+# -- listings --------------------------------------------------------------
+def _record_bounds(lines: list[Line]) -> list[tuple[int, list[Line]]]:
+    """(index of title line, body lines) for every record, for bullet and dash layouts."""
+    is_bullet = [bool(BULLET.match(ln.text)) for ln in lines]
+    if any(is_bullet):
+        starts = [i for i, b in enumerate(is_bullet) if b]
+    else:  # dash list: a title is a non-dash line after a lone "-" or before a "- …" line
+        starts = []
+        for i, ln in enumerate(lines):
+            if ln.text.startswith("-"):
+                continue
+            after_dash = i > 0 and DASH_ONLY.match(lines[i - 1].text)
+            before_item = i + 1 < len(lines) and DASH_ITEM.match(lines[i + 1].text)
+            if after_dash or before_item:
+                starts.append(i)
+    out = []
+    for n, i in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        body = [ln for ln in lines[i + 1 : stop] if not DASH_ONLY.match(ln.text)]
+        out.append((i, body))
+    return out
+
+
+def _strip_dash(ln: Line) -> Line:
+    m = DASH_ITEM.match(ln.text)
+    return Line(ln.start + m.end(), ln.end, ln.text[m.end() :]) if m else ln
+
+
+def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
+    """Assign body lines to fields: labelled values first, then free lines by position and form."""
+    got: dict[str, list[Line]] = {}
+    free: list[Line] = []
+    problems: list[str] = []
+    i = 0
+    while i < len(body):
+        ln = body[i]
+        lab = _label_of(ln.text)
+        if lab is None:
+            free.append(ln)
+            i += 1
+            continue
+        name, form, inline = lab
+        if inline is not None:
+            offset = ln.text.index(inline, ln.text.index(":"))
+            got[name] = [Line(ln.start + offset, ln.end, inline)]
+            i += 1
+            continue
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        if nxt is not None and _label_of(nxt.text) is None and _fits(form, nxt.text):
+            got.setdefault(name, []).append(nxt)
+            i += 2
+        else:
+            i += 1  # label without its value (spec: values may be missing)
+    # unlabelled lines: institution, types, description in that order (each optional)
+    types_at = next((k for k, ln in enumerate(free) if "assistance_types" not in got and is_types_line(ln.text)), None)
+    before = free if types_at is None else free[:types_at]
+    after = [] if types_at is None else free[types_at + 1 :]
+    if types_at is not None:
+        got["assistance_types"] = [free[types_at]]
+    if before and "partner_institution" not in got and not _is_prose(before[0].text):
+        got["partner_institution"] = [before[0]]
+        before = before[1:]
+    rest = before + after
+    if rest:
+        if "description" in got:
+            problems.append("unlabelled lines after a labelled description: " + " | ".join(ln.text[:40] for ln in rest))
+        got.setdefault("description", []).extend(rest)
+    return got, problems
+
+
+def _join(lines: list[Line]) -> str:
+    return "\n".join(ln.text for ln in lines)
+
+
+def _make_record(doc: Document, index: int, kind: str, title: list[Line], got: dict[str, list[Line]], start: int, end: int) -> RawRecord:
+    rec = RawRecord(
+        doc=doc.name, index=index, kind=kind, start=start, end=end, text=doc.text[start:end],
+        title=" ".join(ln.text for ln in title),
+    )
+    rec.fields["title"] = (title[0].start - start, title[-1].end - start)
+    for name, lines in got.items():
+        rec.fields[name] = (lines[0].start - start, lines[-1].end - start)
+        value = _join(lines)
+        if name == "partner_institution":
+            rec.partner_institution = value
+        elif name == "assistance_types":
+            rec.assistance_types = [t for ln in lines for t in split_types(ln.text)]
+        elif name == "description":
+            rec.description = value
+        else:
+            rec.values[name] = value
+    return rec
+
+
+def split_listing(doc: Document) -> list[RawRecord]:
+    lines = lines_of(doc.text)
+    records = []
+    for index, (i, body) in enumerate(_record_bounds(lines)):
+        body = [_strip_dash(ln) for ln in body]
+        head = lines[i]
+        m = BULLET.match(head.text)
+        title = Line(head.start + m.end(), head.end, head.text[m.end() :]) if m else head
+        got, problems = _parse_body(body)
+        end = body[-1].end if body else title.end
+        rec = _make_record(doc, index, "listing", [title], got, head.start, end)
+        rec.problems.extend(problems)
+        if not body:
+            rec.problems.append("record has a title and nothing under it")
+        records.append(rec)
+    return records
+
+
+# -- news ------------------------------------------------------------------
+def split_news(doc: Document) -> list[RawRecord]:
+    """One record: skip date line, boilerplate and image credit; headline; body; tag."""
+    lines = lines_of(doc.text)
+    got: dict[str, list[Line]] = {}
+    year = None
+    k = 0
+    while k < len(lines) and (DATE_VALUE.match(lines[k].text) or CREDIT.search(lines[k].text) or _is_boilerplate(lines[k].text)):
+        if DATE_VALUE.match(lines[k].text) and "date_line" not in got:
+            got["date_line"] = [lines[k]]
+            years = re.findall(r"\d{4}", lines[k].text)
+            year = int(years[-1]) if years else None
+        k += 1
+    if k >= len(lines):
+        return []
+    title = [lines[k]]
+    k += 1
+    # a headline split over two lines: neither part ends a sentence, the second is short
+    if (k + 1 < len(lines) and not TERMINAL.search(title[0].text) and not TERMINAL.search(lines[k].text)
+            and len(WORD.findall(lines[k].text)) <= 20):
+        title.append(lines[k])
+        k += 1
+    body = lines[k:]
+    if body:
+        got["description"] = body
+        if NEWS_TAG.match(body[-1].text):
+            got["tag"] = [body[-1]]
+    rec = _make_record(doc, 0, "news", title, got, 0, len(doc.text))
+    rec.year = year
+    return [rec]
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> frozenset[str]:
+    path = DATA_DIR / "news_boilerplate.txt"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(r.strip().casefold() for r in rows if r.strip() and not r.startswith("#"))
+
+
+def _is_boilerplate(line: str) -> bool:
+    low = line.casefold().strip(" :|›>»")
+    return low in _boilerplate() or bool(re.match(r"^(home|news)\s*[>›»|/]", low))
+
+
+def split_document(doc: Document) -> list[RawRecord]:
+    """Records of a document by its kind; an unknown document has none."""
+    if doc.kind == "listing":
+        return split_listing(doc)
+    if doc.kind == "news":
+        return split_news(doc)
+    return []

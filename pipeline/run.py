@@ -1,0 +1,156 @@
+"""The steps of one extraction run, as plain functions the Prefect flow wraps.
+
+discover -> split (read + split one document) -> select (skip records whose
+text and pipeline version are unchanged) -> extract (spaCy + validation) ->
+load (DuckDB, one transaction per document). Steps pass small values (paths,
+raw records, validated records, counts); the spaCy pipeline is loaded once per
+process by `get_nlp()` and never travels between tasks.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+
+from pipeline import store
+from pipeline.documents import Document, DocumentError, discover, read_document
+from pipeline.extract import extract
+from pipeline.nlp import load_nlp, pipeline_version
+from pipeline.records import RawRecord, split_document
+from pipeline.schema import ActionRecord, Reject
+
+
+@dataclass
+class SplitResult:
+    """One document read and split (or the reason it could not be)."""
+
+    path: str
+    name: str
+    kind: str = "unknown"
+    content_hash: str | None = None
+    records: list[RawRecord] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class Extracted:
+    records: list[ActionRecord] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    records: int = 0
+    extracted: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    seconds: float = 0.0
+    failed_documents: list[str] = field(default_factory=list)
+    run_id: int | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "documents": self.documents, "records": self.records, "extracted": self.extracted,
+            "unchanged": self.unchanged, "rejected": self.rejected, "seconds": round(self.seconds, 2),
+        }
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The serialised pipeline, rebuilt first when missing or stale (once per process)."""
+    return load_nlp()
+
+
+def prepare() -> str:
+    """Make sure the pipeline is built and return its version."""
+    get_nlp()
+    return pipeline_version()
+
+
+def discover_documents(corpus_dir: Path) -> list[str]:
+    return [str(p) for p in discover(Path(corpus_dir))]
+
+
+def split_path(path: str) -> SplitResult:
+    try:
+        doc: Document = read_document(Path(path))
+    except DocumentError as exc:
+        return SplitResult(path=path, name=Path(path).name, error=str(exc))
+    result = SplitResult(path=path, name=doc.name, kind=doc.kind, content_hash=doc.content_hash)
+    if doc.kind == "unknown":
+        result.error = f"{doc.name}: neither a catalogue listing nor a news item; not split into records"
+    else:
+        result.records = split_document(doc)
+    return result
+
+
+def select_changed(db_path: Path, split: SplitResult, version: str) -> tuple[list[RawRecord], int]:
+    """Records that are new, changed or extracted by another pipeline version; and the unchanged count."""
+    con = store.connect(Path(db_path))
+    try:
+        known = store.known_records(con, split.name)
+    finally:
+        con.close()
+    todo = [r for r in split.records if known.get(r.index) != (r.record_hash, version)]
+    return todo, len(split.records) - len(todo)
+
+
+def extract_records(records: list[RawRecord]) -> Extracted:
+    out = Extracted()
+    for item in extract(get_nlp(), records):
+        (out.records if isinstance(item, ActionRecord) else out.rejects).append(item)
+    return out
+
+
+def start_run(db_path: Path, version: str) -> int:
+    con = store.connect(Path(db_path))
+    try:
+        return store.start_run(con, version)
+    finally:
+        con.close()
+
+
+def load(db_path: Path, run_id: int, version: str, split: SplitResult, result: Extracted) -> None:
+    """Write one document's results; a document that failed to read is kept as a reject."""
+    con = store.connect(Path(db_path))
+    try:
+        store.save_document(con, split.name, split.path, split.content_hash or "", split.kind,
+                            len(split.records), run_id)
+        if split.error:
+            store.save_rejects(con, [Reject(doc=split.name, index=-1, text="", reason=split.error)], run_id)
+        store.save_records(con, result.records, run_id, version)
+        store.save_rejects(con, result.rejects, run_id)
+        store.prune_sources(con, split.name, [r.index for r in split.records])
+    finally:
+        con.close()
+
+
+def finish_run(db_path: Path, run_id: int, summary: Summary, status: str = "completed") -> None:
+    con = store.connect(Path(db_path))
+    try:
+        store.finish_run(con, run_id, documents=summary.documents, records=summary.records,
+                         extracted=summary.extracted, unchanged=summary.unchanged,
+                         rejected=summary.rejected, status=status)
+    finally:
+        con.close()
+
+
+def export(db_path: Path, out: Path) -> int:
+    con = store.connect(Path(db_path))
+    try:
+        return store.export_jsonl(con, Path(out))
+    finally:
+        con.close()
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+
+    def seconds(self) -> float:
+        return time.perf_counter() - self.start

@@ -1,0 +1,156 @@
+"""Splitter tests: every layout of EXTRACTION_SPEC.md "Inputs", the real corpus, stable ids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.documents import Document, content_hash, detect_kind, read_document
+from pipeline.paths import CORPUS_DIR, GOLD_PATH
+from pipeline.records import action_id, split_document, split_types
+
+LAYOUTS = Path(__file__).parent / "data" / "layouts"
+
+
+def doc_of(text: str, name: str = "t.txt") -> Document:
+    return Document(name=name, path=Path(name), text=text, content_hash=content_hash(text),
+                    kind=detect_kind(text), encoding="utf-8")
+
+
+def by_title(records):
+    return {r.title: r for r in records}
+
+
+def test_corpus_text_fields_match_gold():
+    gold = [json.loads(line) for line in GOLD_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [r for p in sorted(CORPUS_DIR.glob("*.txt")) for r in split_document(read_document(p))]
+    assert len(records) == len(gold)
+    got = {(r.doc, r.index): r for r in records}
+    for g in gold:
+        r = got[(g["doc"], g["index"])]
+        for name in ("title", "partner_institution", "assistance_types", "description"):
+            assert getattr(r, name) == g[name], (g["index"], name)
+
+
+def test_labelled_layout():
+    recs = split_document(read_document(LAYOUTS / "labelled.txt"))
+    assert [r.index for r in recs] == [0, 1, 2]  # the page heading before the first bullet is no record
+    first, second, third = recs
+    assert first.title.startswith("Support to the national employment agency")  # bullet without leading spaces
+    assert first.values == {"start_activities": "14/03/2022", "end_activities": "07-11-2023", "code": "2022-05"}
+    assert first.partner_institution == "National Employment Agency [Agence Nationale pour l'Emploi] (ANPE)"
+    assert first.assistance_types == ["Institutional capacity building", "Policy development"]
+    assert first.description.startswith("French and Belgian experts")
+    # labels are never values; a label directly followed by another label has no value
+    assert second.values == {"start_activities": "mar-2019", "end_activities": "Ongoing"}
+    assert second.assistance_types == []
+    assert second.partner_institution == "Ministry of Social Action"
+    assert third.partner_institution is None and third.description is None
+    assert third.values == {"code": "2021-14"}
+    assert third.assistance_types == ["Legislative & regulatory framework development"]
+
+
+def test_field_offsets_point_at_values():
+    doc = read_document(LAYOUTS / "labelled.txt")
+    for rec in split_document(doc):
+        for name, (s, e) in rec.fields.items():
+            value = rec.text[s:e]
+            assert value.strip() == value and value
+            assert doc.text[rec.start + s : rec.start + e] == value
+        s, e = rec.fields["title"]
+        assert rec.text[s:e] == rec.title
+
+
+def test_dash_layout_with_and_without_separator():
+    doc = read_document(LAYOUTS / "dash.txt")
+    assert doc.kind == "listing"
+    recs = split_document(doc)
+    assert [r.title for r in recs] == [
+        "Strengthening the public employment service of Cabo Verde",
+        "Green jobs for youth in Uruguay",  # no "-" line before this title
+        "Occupational safety training for inspectors",
+    ]
+    assert recs[0].assistance_types == ["Organisational capacity building", "Policy development"]
+    assert recs[0].partner_institution.endswith("(IEFP)")
+    assert recs[0].values == {"start_activities": "01/02/2021"}
+    assert recs[1].values == {"code": "2020-11"} and recs[1].description is None
+    assert recs[2].assistance_types == ["Individual capacity building (human resources development)"]
+
+
+def test_records_missing_fields():
+    recs = by_title(split_document(read_document(LAYOUTS / "plain_missing.txt")))
+    empty = recs["Title only action without anything under it"]
+    assert empty.partner_institution is None and empty.description is None and empty.assistance_types == []
+    assert any("nothing under it" in p for p in empty.problems)
+    assert recs["Action with only an institution"].partner_institution == "Ministry of Labour and Social Welfare"
+    only_types = recs["Action with only types"]
+    assert only_types.partner_institution is None
+    assert only_types.assistance_types == ["Institutional capacity building", "Organisational management (structures & functions)"]
+    only_desc = recs["Action with only a description"]
+    assert only_desc.partner_institution is None and only_desc.description.startswith("Experts from Lithuania")
+    no_types = recs["Action with institution and description but no types"]
+    assert no_types.partner_institution.startswith("Ministry of Public Function")
+    assert no_types.assistance_types == [] and no_types.description.startswith("The Ministry of Togo")
+
+
+@pytest.mark.parametrize(
+    "line, labels",
+    [
+        ("Policy development, Individual capacity building (human resources development)",
+         ["Policy development", "Individual capacity building (human resources development)"]),
+        ("Institutional capacity building Organisational management (structures & functions)",
+         ["Institutional capacity building", "Organisational management (structures & functions)"]),
+        ("Financial management (incl. budgeting), Organisation/business strategy & planning",
+         ["Financial management (incl. budgeting)", "Organisation/business strategy & planning"]),
+        ("Institutional (Regulatory & Policy)", ["Institutional (Regulatory & Policy)"]),
+        ("A.02 Institutional capacity building", ["A.02 Institutional capacity building"]),
+        ("Peer learning (exchange, visits), Mentoring", ["Peer learning (exchange, visits)", "Mentoring"]),
+        ("Advisory services (policy) Coaching", ["Advisory services (policy)", "Coaching"]),
+    ],
+)
+def test_split_types(line, labels):
+    assert split_types(line) == labels
+
+
+def test_news_item_is_one_record():
+    text = (
+        "21/12/2021\nImages courtesy of SOCIEUX+\nWorkshop on employer services in Quito\n"
+        "with experts from Spain\nMore than sixty people took part in the workshop organised online.\n\n"
+        "Cooperation continues in 2022 with two new activities planned by the ministry.\n"
+        "SOCIEUX+ 2021-07 ECUADOR, ACT. 2 (04.06 – 15.06.2021)\n"
+    )
+    doc = doc_of(text, "news.txt")
+    assert doc.kind == "news"
+    (rec,) = split_document(doc)
+    assert rec.title == "Workshop on employer services in Quito with experts from Spain"  # joined headline
+    assert rec.partner_institution is None and rec.assistance_types == []
+    assert rec.description.splitlines() == [
+        "More than sixty people took part in the workshop organised online.",
+        "Cooperation continues in 2022 with two new activities planned by the ministry.",
+        "SOCIEUX+ 2021-07 ECUADOR, ACT. 2 (04.06 – 15.06.2021)",
+    ]
+    assert rec.year == 2021
+    s, e = rec.fields["tag"]
+    assert rec.text[s:e].startswith("SOCIEUX+ 2021-07")
+    s, e = rec.fields["date_line"]
+    assert rec.text[s:e] == "21/12/2021"
+
+
+def test_unknown_document_has_no_records():
+    doc = doc_of("Lorem ipsum dolor sit amet\nconsectetur adipiscing elit\n")
+    assert doc.kind == "unknown" and split_document(doc) == []
+
+
+def test_action_id_stable():
+    text = (LAYOUTS / "plain_missing.txt").read_text(encoding="utf-8")
+    before = {r.title: r.action_id for r in split_document(doc_of(text))}
+    blocks = text.split("  • ")[1:]
+    reordered = "  • " + "  • ".join(reversed(blocks))
+    respaced = reordered.replace("    ", "\t  ").replace("Labour and Social Welfare", "Labour  and Social\u00a0Welfare")
+    edited = respaced.replace("reviewed its labour code", "reviewed its whole labour code")
+    after = {r.title: r.action_id for r in split_document(doc_of(edited))}
+    assert before == after
+    assert len(set(before.values())) == len(before)
+    assert action_id("A title ", "Inst") == action_id("a  TITLE", "inst")
