@@ -45,6 +45,27 @@ def export_cmd(
     typer.echo(f"wrote {n} records to {jsonl}")
 
 
+@app.command("evaluate")
+def evaluate_cmd(
+    gold: Path = typer.Argument(..., help="Gold JSON Lines file (EXTRACTION_SPEC.md format)."),
+    db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to evaluate."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+    errors: bool = typer.Option(True, "--errors/--no-errors", help="List every disagreement with its evidence."),
+) -> None:
+    """Per-field precision/recall/F1 against gold, and every disagreement with its evidence."""
+    from pipeline.run import evaluate
+
+    if not db.exists():
+        raise typer.BadParameter(f"{db} does not exist; run `socieux run --db {db}` first", param_hint="--db")
+    report = evaluate(gold, db)
+    if as_json:
+        typer.echo(json.dumps(report.metrics, indent=2))
+    else:
+        from pipeline.evaluate import format_report
+
+        typer.echo(format_report(report, show_disagreements=errors))
+
+
 @app.command("build")
 def build_cmd(force: bool = typer.Option(False, "--force", help="Rebuild even when up to date.")) -> None:
     """Build the spaCy pipeline under models/ from config.cfg and the pattern files."""

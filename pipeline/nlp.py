@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.util import load_config
 
@@ -25,6 +26,12 @@ from pipeline import __version__
 from pipeline.paths import CONFIG_PATH, PATTERNS_DIR, PIPELINE_DIR
 
 FINGERPRINT_FILE = "socieux_fingerprint.json"
+
+
+@spacy.registry.readers("socieux.read_patterns.v1")
+def read_patterns(path: str) -> list[dict]:
+    """A JSONL pattern file as a list (the entity ruler's initialize wants a sequence)."""
+    return list(srsly.read_jsonl(path))
 
 
 def register_factories(names: list[str]) -> None:

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
@@ -22,6 +23,9 @@ from pipeline.extract import extract
 from pipeline.nlp import load_nlp, pipeline_version
 from pipeline.records import RawRecord, split_document
 from pipeline.schema import ActionRecord, Reject
+
+if TYPE_CHECKING:
+    from pipeline.evaluate import Report
 
 
 @dataclass
@@ -146,6 +150,18 @@ def export(db_path: Path, out: Path) -> int:
         return store.export_jsonl(con, Path(out))
     finally:
         con.close()
+
+
+def evaluate(gold_path: Path, db_path: Path) -> "Report":
+    from pipeline.evaluate import read_jsonl, score
+
+    con = store.connect(Path(db_path))
+    try:
+        pred = list(store.iter_export(con))
+        evidence = store.evidence_by_source(con)
+    finally:
+        con.close()
+    return score(read_jsonl(Path(gold_path)), pred, evidence)
 
 
 class Timer:

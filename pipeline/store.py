@@ -405,3 +405,18 @@ def export_jsonl(con: duckdb.DuckDBPyConnection, out: Path) -> int:
         Path(tmp).unlink(missing_ok=True)
         raise
     return n
+
+
+def evidence_by_source(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """Evidence rows of every record occurrence, keyed by (doc, idx), in text order."""
+    rows = con.execute(
+        """SELECT s.doc, s.idx, e.field, e.value, e.text, e.start, e."end", e.rule, e.status
+           FROM sources s JOIN evidence e ON e.action_id = s.action_id AND e.doc = s.doc
+           ORDER BY s.doc, s.idx, e.start, e.field"""
+    ).fetchall()
+    out: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for doc, idx, *rest in rows:
+        out.setdefault((doc, idx), []).append(
+            dict(zip(("field", "value", "text", "start", "end", "rule", "status"), rest))
+        )
+    return out

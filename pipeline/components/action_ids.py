@@ -1,0 +1,208 @@
+"""`socieux_action_ids`: the record's own SOCIEUX+ action id and the ids of other actions it cites.
+
+Spec § action_code / action_refs. An action id is `yyyy-nn`; spaCy splits it
+into "2022", "-", "21", so ids are found with a regex over `doc.text`, built
+from the `id-syntax` entry of models/patterns/action_ids.jsonl: an id is taken
+only right after an introducer ("Action", "Actions", "ACT.", "SOCIEUX+",
+"Code", …) or in a list continuing one ("Actions 2019-01 and 2019-02"), so
+"COVID-19", year ranges ("2022-2027", "2022-23") and dates are never ids.
+
+Whose id it is comes, in this order, from:
+1. the labelled `Code` field → `action_code`, rule "code:field", certain;
+2. a news reference tag (`SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)`) → rule
+   "code:news-tag", certain;
+3. text naming the action itself ("Action 2023-11 was implemented …",
+   "This action (Action 2019-07)") → rule "code:self:<cue>", inferred.
+Cue words are Matcher patterns in the same file: `self:<cue>` and `ref:<cue>`,
+each with `where` = "before" | "after" the id. Every other id mention becomes
+`Fact(field="action_ref")`: certain when a reference cue ("previous",
+"building on", "follow-up") is near, inferred otherwise, ambiguous when it
+looked like the record's own id but another source already gave the code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from pipeline.components.base import PatternComponent
+from pipeline.facts import KIND_KEY, Fact, add_fact, field_span
+
+SYNTAX_ID = "id-syntax"
+ID_RE = r"(?<![\d\-‐‑])(?P<y>(?:19|20)\d{2})\s*[-‐‑–]\s*(?P<n>\d{1,3})(?![\d]|[-/.]\d)"
+#: the shape of a news reference tag: "SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)" (an upper-case country after the id)
+TAG_RE = re.compile(r"(?i:SOCIEUX)\s*\+?\s*" + ID_RE + r"\s+[A-ZÀ-Þ]{2,}\b")
+SENTENCE_BREAKS = {".", ";", "!", "?"}
+
+
+def normalise(year: str, number: str) -> str:
+    """yyyy-nn with at least two digits (schema: \\d{4}-\\d{2,3})."""
+    return f"{year}-{int(number):02d}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One id in the text, with the introducer that licensed it (for cue distances)."""
+
+    value: str
+    start: int  # chars of the id itself
+    end: int
+    intro_start: int  # chars of the introducer (or of the list's first id)
+    text: str
+
+
+class ActionIdsComponent(PatternComponent):
+    """Finds action ids and tells the record's own code from references to other actions."""
+
+    patterns_file = "action_ids.jsonl"
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.where: dict[str, str] = {}
+        self.syntax: dict[str, Any] = {}
+        self.id_re: re.Pattern[str] | None = None
+
+    def _compile(self) -> None:
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.where, self.syntax = {}, {}
+        for entry in self.patterns:
+            pid = entry.get("id", "")
+            if pid == SYNTAX_ID:
+                self.syntax = entry
+            elif pid.split(":", 1)[0] in ("ref", "self") and "pattern" in entry and entry.get("where") in ("before", "after"):
+                self.matcher.add(pid, [entry["pattern"]])
+                self.where[pid] = entry["where"]
+            else:
+                raise ValueError(
+                    f"action id pattern {entry!r}: expected the '{SYNTAX_ID}' entry or a 'ref:'/'self:' cue "
+                    f"with a 'pattern' and where='before'|'after'; fix models/patterns/action_ids.jsonl"
+                )
+        intros = "|".join(re.escape(w) for w in sorted(self.syntax.get("introducers", []), key=len, reverse=True))
+        markers = "|".join(re.escape(w) for w in self.syntax.get("number_markers", []))
+        joiners = "|".join(re.escape(w) for w in self.syntax.get("joiners", []))
+        if not intros:
+            self.id_re = None
+            return
+        # introducer, optional "(" and number marker, then an id and any ids listed after it
+        self.id_re = re.compile(
+            rf"(?<!\w)(?:{intros})(?!\w)\s*\(?\s*(?:(?:{markers})\s*)?"
+            rf"(?P<ids>{ID_RE.replace('?P<y>', '?:').replace('?P<n>', '?:')}"
+            rf"(?:\s*(?:{joiners})\s*{ID_RE.replace('?P<y>', '?:').replace('?P<n>', '?:')})*)",
+            re.IGNORECASE,
+        )
+
+    # -- finding ----------------------------------------------------------
+    def mentions(self, doc: Doc) -> list[Mention]:
+        if self.id_re is None:
+            return []
+        found = []
+        for m in self.id_re.finditer(doc.text):
+            base = m.start("ids")
+            for idm in re.finditer(ID_RE, m.group("ids")):
+                s, e = base + idm.start(), base + idm.end()
+                found.append(Mention(normalise(idm["y"], idm["n"]), s, e, m.start(), doc.text[s:e]))
+        return found
+
+    def field_code(self, doc: Doc) -> Fact | None:
+        """Spec: the `Code` field holds the action's own id."""
+        span = field_span(doc, "code")
+        if span is None:
+            return None
+        m = re.search(ID_RE, doc.text[span[0] : span[1]])
+        if m is None:
+            return None
+        s, e = span[0] + m.start(), span[0] + m.end()
+        return Fact("action_code", normalise(m["y"], m["n"]), s, e, doc.text[s:e], "code:field")
+
+    def tag_code(self, doc: Doc) -> Fact | None:
+        """Spec: a news item's reference tag holds the action's code."""
+        span = field_span(doc, "tag")
+        if span is not None:
+            m = re.search(r"SOCIEUX\s*\+?\s*" + ID_RE, doc.text[span[0] : span[1]], re.IGNORECASE)
+            offset = span[0]
+        elif doc.user_data.get(KIND_KEY) != "listing":  # a news item whose tag field was not split off
+            m, offset = TAG_RE.search(doc.text), 0
+        else:
+            return None
+        if m is None:
+            return None
+        s, e = offset + m.start("y"), offset + m.end("n")
+        return Fact("action_code", normalise(m["y"], m["n"]), s, e, doc.text[s:e], "code:news-tag")
+
+    # -- cues -------------------------------------------------------------
+    def _cues(self, doc: Doc) -> list[tuple[str, Span]]:
+        return [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher(doc)]
+
+    @staticmethod
+    def _gap(doc: Doc, a: int, b: int) -> list[str] | None:
+        """Token texts between token a (incl.) and b (excl.); None across a sentence break."""
+        toks = doc[a:b] if a < b else []
+        if any(t.text in SENTENCE_BREAKS or (t.is_space and "\n" in t.text) for t in toks):
+            return None
+        return [t.text for t in toks]
+
+    def classify(self, doc: Doc, mention: Mention, cues: list[tuple[str, Span]]) -> tuple[str | None, str | None]:
+        """(self cue, ref cue) attached to a mention, by token distance in the same sentence."""
+        intro = doc.char_span(mention.intro_start, mention.end, alignment_mode="expand")
+        if intro is None:
+            return None, None
+        before_w = int(self.syntax.get("ref_window_before", 10))
+        after_w = int(self.syntax.get("ref_window_after", 4))
+        self_cue = ref_cue = None
+        ref_dist = None
+        for pid, span in cues:
+            where = self.where[pid]
+            if where == "before" and span.start < intro.start and span.end > intro.start:
+                gap = []  # the cue contains the introducer: "this action (2019-07)"
+            elif where == "before" and span.end <= intro.start:
+                gap = self._gap(doc, span.end, intro.start)
+            elif where == "after" and span.start >= intro.end:
+                gap = self._gap(doc, intro.end, span.start)
+            else:
+                continue
+            if gap is None:
+                continue
+            if pid.startswith("self:"):
+                # a self cue must touch the id: only brackets/commas in between
+                if all(g in "()[]," for g in gap):
+                    self_cue = self_cue or pid
+            elif len(gap) <= (before_w if where == "before" else after_w):
+                if ref_dist is None or len(gap) < ref_dist:
+                    ref_cue, ref_dist = pid, len(gap)
+        # a reference cue right before the id ("the previous Action 2022-21 was implemented …") wins
+        if self_cue and ref_cue and ref_dist is not None and ref_dist <= 3:
+            self_cue = None
+        return self_cue, ref_cue
+
+    # -- annotating -------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        code = self.field_code(doc) or self.tag_code(doc)
+        if code is not None:
+            add_fact(doc, code)
+        cues = self._cues(doc)
+        for mention in self.mentions(doc):
+            if code is not None and mention.value == code.value:
+                continue  # the record's own id repeated (e.g. inside the tag or after "Code")
+            self_cue, ref_cue = self.classify(doc, mention, cues)
+            if self_cue and code is None:
+                code = Fact(
+                    "action_code", mention.value, mention.start, mention.end, mention.text,
+                    f"code:{self_cue}", "inferred",
+                )
+                add_fact(doc, code)
+                continue
+            status = "ambiguous" if self_cue else ("certain" if ref_cue else "inferred")
+            rule = ref_cue or (f"conflict:{self_cue}" if self_cue else "ref:mention")
+            add_fact(doc, Fact("action_ref", mention.value, mention.start, mention.end, mention.text, rule, status))
+        return doc
+
+
+@Language.factory("socieux_action_ids")
+def make_action_ids(nlp: Language, name: str) -> ActionIdsComponent:
+    return ActionIdsComponent(nlp, name)

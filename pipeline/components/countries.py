@@ -1,0 +1,171 @@
+"""socieux_countries: resolve the gazetteer's place matches to one country each.
+
+The entity ruler (patterns built by pipeline/gazetteer.py) marks every surface form
+that can name a country: COUNTRY, DEMONYM, REGION and CITY spans whose `ent_id_` is
+`CODES@KINDS@SOURCE[@REASON]` ("GE|US@country|region@pycountry@kind", see the
+gazetteer's docstring), plus NOT_PLACE spans ("Latin American", "Ministry") that
+only serve as context. This component
+
+1. drops matches that are a person's name ("Chad Smith", "Jordan Peterson", "Ana
+   Santos"): a one-word country, city or region followed by a capitalised word that
+   is no place or institution word and not preceded by of/in/from/to/the/and/","; or a
+   one-word city or region preceded by a capitalised first name inside a sentence;
+2. resolves each remaining match: a single candidate is certain; otherwise a
+   candidate whose country the record names elsewhere wins ("resolve:same-record",
+   first as a country or demonym, then as an unambiguous city or region: "Punjab ...
+   Pakistan" or "Punjab ... Lahore" -> PK); a country reading only yields to a city or
+   region of the other country ("Atlanta, Georgia" -> US) or to that country's name
+   right beside it ("Georgia, USA"), so "Niger" in a record naming Nigeria stays NE;
+   otherwise the gazetteer's default (a country beats a region, a region a city:
+   "Georgia" -> GE); a tie stays ambiguous (code None, candidates kept: "Punjab");
+3. writes `doc._.countries` (list[CountryMention], text order) and keeps only the
+   place spans in `doc.ents` (NOT_PLACE spans and dropped names are removed).
+
+The component holds no data of its own: everything it needs travels in the ruler's
+pattern ids, so the serialised pipeline stays in step with models/patterns/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.facts import CountryKind, CountryMention, ensure_extensions
+
+KINDS: dict[str, CountryKind] = {"COUNTRY": "country", "DEMONYM": "demonym", "REGION": "region", "CITY": "city"}
+NOT_PLACE = "NOT_PLACE"
+#: words before a one-word place that mark a place reading (the brief's person-name rule)
+PLACE_CONTEXT = frozenset({"of", "in", "from", "to", "the", "and", "for", "at", "across", "within", ",", "("})
+
+
+@dataclass(frozen=True)
+class Match:
+    """One ruler span and what its pattern id says."""
+
+    span: Span
+    codes: tuple[str, ...]
+    kinds: tuple[CountryKind, ...]
+    source: str
+    reason: str | None  # why codes[0] is the default: kind, readings, size; "tie": none
+
+    @classmethod
+    def from_span(cls, span: Span) -> "Match":
+        parts = span.ent_id_.split("@")
+        codes = tuple(parts[0].split("|"))
+        kinds = tuple(parts[1].split("|")) if len(parts) > 1 else (KINDS[span.label_],) * len(codes)
+        source = parts[2] if len(parts) > 2 else "unknown"
+        return cls(span, codes, kinds, source, parts[3] if len(parts) > 3 else None)  # type: ignore[arg-type]
+
+    @property
+    def kind(self) -> CountryKind:
+        return KINDS[self.span.label_]
+
+
+def _is_word(text: str) -> bool:
+    return text.isalpha() and text[:1].isupper()
+
+
+def is_person_name(doc: Doc, match: Match, context: set[int]) -> bool:
+    """A one-word place used as a first name or surname ("Chad Smith", "Ana Santos").
+
+    `context` holds the token indices of every ruler span (places and NOT_PLACE words).
+    """
+    span = match.span
+    if len(span) != 1 or match.kind == "demonym" or not span.text.istitle():
+        return False
+    i = span.start
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    # "Chad Smith": followed by a capitalised word that is no place/institution word
+    if nxt is not None and _is_word(nxt.text) and nxt.i not in context:
+        if prev is None or prev.lower_ not in PLACE_CONTEXT:
+            return True
+    # "experts Ana Santos": a city or region after a capitalised first name mid-sentence
+    if match.kind in ("city", "region") and prev is not None and i >= 2:
+        before = doc[i - 2]
+        mid_sentence = before.is_lower or before.text in {",", "("} or (
+            before.text.endswith(".") and before.text[:1].isupper() and len(before.text) <= 4  # "Ms."
+        )
+        if _is_word(prev.text) and not prev.is_stop and prev.i not in context and mid_sentence:
+            return True
+    return False
+
+
+def adjacent_codes(doc: Doc, matches: list[Match], k: int) -> set[str]:
+    """Codes of unambiguous matches next to match k with only punctuation between ("Georgia, USA")."""
+    codes: set[str] = set()
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(matches) and len(matches[j].codes) == 1:
+            a, b = sorted((matches[k].span, matches[j].span), key=lambda s: s.start)
+            if all(t.is_punct for t in doc[a.end : b.start]):
+                codes.add(matches[j].codes[0])
+    return codes
+
+
+def resolve(match: Match, strong: set[str], weak: set[str], adjacent: set[str]) -> CountryMention:
+    """Pick the country a match denotes, or leave it ambiguous (see the module docstring)."""
+    span = match.span
+    code: str | None = None
+    status, rule = "ambiguous", "resolve:ambiguous"
+    if match.kinds[0] in ("country", "demonym") and match.reason == "kind":
+        # a country reading yields to a place of the other country ("Atlanta, Georgia") or to
+        # its name right beside it ("Georgia, USA"), not to a mere mention: "Niger" stays NE
+        # in a record that names Nigeria
+        strong = adjacent
+    if len(match.codes) == 1:
+        code, status, rule = match.codes[0], "certain", f"gazetteer:{match.source}"
+    else:
+        for evidence in (strong, weak):
+            hits = [c for c in match.codes if c in evidence]
+            if len(hits) == 1:
+                code, status, rule = hits[0], "inferred", "resolve:same-record"
+                break
+            if hits:  # several named in the record: the default if it is one of them
+                if match.reason != "tie" and match.codes[0] in hits:
+                    code, status, rule = match.codes[0], "inferred", "resolve:same-record"
+                break
+        else:
+            if match.reason != "tie":
+                code, status, rule = match.codes[0], "inferred", f"resolve:prefer-{match.reason}"
+    kind = match.kinds[match.codes.index(code)] if code else match.kind
+    return CountryMention(
+        start=span.start,
+        end=span.end,
+        start_char=span.start_char,
+        end_char=span.end_char,
+        text=span.text,
+        code=code,
+        candidates=match.codes,
+        kind=kind,
+        rule=rule,
+        status=status,  # type: ignore[arg-type]
+    )
+
+
+class CountryResolver:
+    """Turns the ruler's place spans into resolved `CountryMention`s."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        ruler_ents = [e for e in doc.ents if e.label_ in KINDS or e.label_ == NOT_PLACE]
+        context = {t for e in ruler_ents for t in range(e.start, e.end)}
+        matches = [Match.from_span(e) for e in ruler_ents if e.label_ in KINDS]
+        kept = [m for m in matches if not is_person_name(doc, m, context)]
+        strong = {m.codes[0] for m in kept if len(m.codes) == 1 and m.kind in ("country", "demonym")}
+        weak = {m.codes[0] for m in kept if len(m.codes) == 1 and m.kind in ("city", "region")}
+        doc._.countries = [resolve(m, strong, weak, adjacent_codes(doc, kept, k)) for k, m in enumerate(kept)]
+        others = [e for e in doc.ents if e.label_ not in KINDS and e.label_ != NOT_PLACE]
+        doc.ents = sorted(others + [m.span for m in kept], key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("socieux_countries")
+def make_countries(nlp: Language, name: str) -> CountryResolver:
+    """Factory of the `socieux_countries` component (registered on import of this module)."""
+    ensure_extensions()
+    return CountryResolver(nlp, name)

@@ -1,0 +1,203 @@
+"""`socieux_delivery`: how an action was delivered (spec § delivery): remote, onsite or mixed.
+
+The spec allows explicit cues only. Cues are spaCy Matcher patterns kept as data
+in models/patterns/delivery.jsonl, one JSON object a line:
+
+- `{"id": "remote:<cue>", "pattern": [...]}` / `{"id": "onsite:<cue>", ...}`: a cue;
+- `{"id": "not-remote:<why>", ...}` / `{"id": "not-onsite:<why>", ...}`: a context in
+  which the word is not about delivery ("remote areas", "online job portal",
+  "the Ministry's mission"). A negative match suppresses every cue of its kind
+  it overlaps, unless the cue's span strictly contains it (longest evidence wins);
+- `{"id": "onsite:in-partner-city", "verbs": [...], "nouns": [...], "place_words": [...], "window": n}`:
+  settings of the one rule that needs other components' output: activities
+  held "in <city>" of the partner (a city/region `CountryMention` whose code is
+  the `partner_country` fact's value).
+
+Every cue becomes a `Fact(field="delivery_cue", value="remote"|"onsite")`; then one
+`Fact(field="delivery")` records the decision (mixed when cues of both kinds),
+with the first cue as evidence and all cues in `extra["cues"]`. No cue, no fact.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.base import PatternComponent
+from pipeline.facts import FIELDS_KEY, Fact, add_fact, facts
+
+CUE_FIELD = "delivery_cue"
+DECISION_FIELD = "delivery"
+KINDS = ("remote", "onsite")
+CITY_RULE = "onsite:in-partner-city"
+#: record fields whose text can hold a delivery cue; labels, the institution line and
+#: the types of assistance never describe how the action was delivered
+SCOPE_FIELDS = ("title", "description", "tag")
+#: quoted text and named titles ("under the title …") name someone's event or
+#: document, not how this action was delivered
+QUOTED = re.compile(
+    r"“[^”\n]{1,200}”|«[^»\n]{1,200}»|\"[^\"\n]{1,200}\"|‘[^’\n]{1,120}’"
+    r"|\b(?:under\s+the\s+(?:title|theme|heading|motto)|entitled|titled)\s+[^.,;\n]*",
+    re.IGNORECASE,
+)
+SENTENCE_BREAKS = {".", ";", "!", "?"}
+
+
+def scope_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Char ranges of the record fields a cue may come from (whole text when fields are unknown)."""
+    spans = doc.user_data.get(FIELDS_KEY) or {}
+    if not spans:
+        return [(0, len(doc.text))]
+    return [tuple(spans[name]) for name in SCOPE_FIELDS if spans.get(name)]
+
+
+def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTED.finditer(doc.text)]
+
+
+def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+def resolve(matches: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """Drop cues overlapped by a negative of their kind; keep the longest cue where cues overlap.
+
+    A negative `not-<kind>:…` beats an overlapping `<kind>:…` cue unless the cue
+    strictly contains it (a longer cue is more specific evidence).
+    """
+    negatives = [(pid.split(":", 1)[0][4:], span) for pid, span in matches if pid.startswith("not-")]
+    kept: list[tuple[str, Span]] = []
+    for pid, span in matches:
+        if pid.startswith("not-"):
+            continue
+        kind = pid.split(":", 1)[0]
+        blocked = any(
+            nkind == kind
+            and nspan.start < span.end
+            and span.start < nspan.end
+            and not (span.start <= nspan.start and nspan.end <= span.end and len(span) > len(nspan))
+            for nkind, nspan in negatives
+        )
+        if not blocked:
+            kept.append((pid, span))
+    # longest first, then leftmost: one cue per stretch of text and kind
+    kept.sort(key=lambda m: (-len(m[1]), m[1].start))
+    result: list[tuple[str, Span]] = []
+    for pid, span in kept:
+        kind = pid.split(":", 1)[0]
+        if not any(k.split(":", 1)[0] == kind and s.start < span.end and span.start < s.end for k, s in result):
+            result.append((pid, span))
+    return sorted(result, key=lambda m: m[1].start)
+
+
+class DeliveryComponent(PatternComponent):
+    """Finds delivery cues and decides remote / onsite / mixed."""
+
+    patterns_file = "delivery.jsonl"
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.city_rule: dict[str, Any] = {}
+
+    def _compile(self) -> None:
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.city_rule = {}
+        for entry in self.patterns:
+            pid = entry.get("id", "")
+            if pid == CITY_RULE and "pattern" not in entry:
+                self.city_rule = entry
+                continue
+            kind = pid.split(":", 1)[0].removeprefix("not-")
+            if kind not in KINDS or "pattern" not in entry:
+                raise ValueError(
+                    f"delivery pattern {entry!r}: the id must be '<remote|onsite>:<cue>' or "
+                    f"'not-<remote|onsite>:<why>' with a 'pattern'; fix models/patterns/delivery.jsonl"
+                )
+            self.matcher.add(pid, [entry["pattern"]])
+
+    # -- finding ----------------------------------------------------------
+    def pattern_cues(self, doc: Doc) -> list[Fact]:
+        scope, quoted = scope_ranges(doc), quoted_ranges(doc)
+        matches = [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher(doc)]
+        cues = []
+        for pid, span in resolve(matches):
+            if not inside(span.start_char, span.end_char, scope) or inside(span.start_char, span.end_char, quoted):
+                continue
+            cues.append(Fact(CUE_FIELD, pid.split(":", 1)[0], span.start_char, span.end_char, span.text, pid))
+        return cues
+
+    def partner_city_cues(self, doc: Doc) -> list[Fact]:
+        """Spec: activities held "in <city>" of the partner → onsite (needs countries + partner)."""
+        partner = next((f.value for f in facts(doc) if f.field == "partner_country" and f.value), None)
+        mentions = doc._.countries or []
+        if not partner or not mentions or not self.city_rule:
+            return []
+        verbs, nouns = set(self.city_rule.get("verbs", [])), set(self.city_rule.get("nouns", []))
+        place_words = set(self.city_rule.get("place_words", []))
+        window = int(self.city_rule.get("window", 8))
+        scope, cues = scope_ranges(doc), []
+        for m in mentions:
+            if m.kind not in ("city", "region") or m.code != partner or not inside(m.start_char, m.end_char, scope):
+                continue
+            i = m.start - 1
+            while i >= 0 and doc[i].lower_ in place_words:  # "in the city of Cusco"
+                i -= 1
+            if i < 0 or doc[i].lower_ != "in":
+                continue
+            if i > 0 and doc[i - 1].lower_ in nouns:  # "activities in Belgrade"
+                trigger: Token | None = doc[i - 1]
+            else:  # "workshops were held for the staff in Lima"
+                trigger = self._trigger_before(doc, i, verbs, window)
+            if trigger is not None:
+                span = doc[trigger.i : m.end]
+                cues.append(
+                    Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred")
+                )
+        return cues
+
+    @staticmethod
+    def _trigger_before(doc: Doc, i: int, triggers: set[str], window: int) -> Token | None:
+        """The nearest trigger word within `window` tokens before token i, in the same sentence."""
+        for j in range(i - 1, max(-1, i - 1 - window), -1):
+            tok = doc[j]
+            if tok.text in SENTENCE_BREAKS or (tok.is_space and "\n" in tok.text):
+                return None
+            if tok.lower_ in triggers:
+                return tok
+        return None
+
+    # -- deciding ---------------------------------------------------------
+    @staticmethod
+    def decide(cues: list[Fact]) -> Fact | None:
+        """remote / onsite from the cues' kinds, mixed when both; evidence = first cue."""
+        if not cues:
+            return None
+        kinds = {c.value for c in cues}
+        value = "mixed" if len(kinds) > 1 else cues[0].value
+        first = cues[0]
+        summary = [{"value": c.value, "text": c.text, "start": c.start, "end": c.end, "rule": c.rule} for c in cues]
+        first_of = {k: next(s for s in summary if s["value"] == k) for k in KINDS if k in kinds}
+        status = "certain" if any(c.status == "certain" for c in cues) else "inferred"
+        return Fact(
+            DECISION_FIELD, value, first.start, first.end, first.text, first.rule, status,
+            extra={"cues": summary, "first": first_of},
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        cues = sorted(self.pattern_cues(doc) + self.partner_city_cues(doc), key=lambda f: (f.start, f.end))
+        for cue in cues:
+            add_fact(doc, cue)
+        decision = self.decide(cues)
+        if decision is not None:
+            add_fact(doc, decision)
+        return doc
+
+
+@Language.factory("socieux_delivery")
+def make_delivery(nlp: Language, name: str) -> DeliveryComponent:
+    return DeliveryComponent(nlp, name)

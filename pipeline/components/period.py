@@ -1,0 +1,180 @@
+"""spaCy component `socieux_period`: the action's own activity period (spec § period_start / period_end).
+
+It reads the `date` facts of `socieux_dates` and sets `period_start` /
+`period_end` facts (value ISO, evidence = the date's text), from the first
+source that has one:
+
+1. the labelled fields `Start activities` / `End activities` (status certain;
+   `Ongoing` or an empty value gives no date);
+2. the dates of a news item's reference tag (certain);
+3. a date in a sentence that dates the action itself ("Action 2023-11 was
+   implemented from May to November 2023"), i.e. whose nearest cue in the
+   sentence is a `self_cue` and not a `not_period_cue` ("strategy", "analysis
+   carried out", "expected to take off") (inferred);
+4. a year next to an event named in the title ("… Labour Conference 2014")
+   (inferred).
+A news item's date line is never the period. The cue lexicon is data:
+models/patterns/period.jsonl, entries `{"id", "kind", "pattern"}` with kind
+`self_cue`, `not_period_cue` or `event_cue` and a spaCy Matcher token pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from pipeline.components.base import PatternComponent
+from pipeline.facts import Fact, Status, add_fact, facts, field_span
+
+#: fields whose dates never come from sentence rules (they have their own rule or are no period)
+NOT_SENTENCE_FIELDS = (
+    "title", "date_line", "tag", "start_activities", "end_activities",
+    "code", "assistance_types", "partner_institution",
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(])|\n+")
+#: most tokens between a title's event word and its year ("the 2024 National Meeting")
+EVENT_WINDOW = 3
+Spans = list[tuple[int, int, str, str]]  # (start_char, end_char, kind, id)
+
+
+@Language.factory("socieux_period")
+def make_period(nlp: Language, name: str) -> "PeriodComponent":
+    """Factory registered as `socieux_period`; cues come from initialize(patterns=...)."""
+    return PeriodComponent(nlp, name)
+
+
+def _overlaps(fact: Fact, span: tuple[int, int] | None) -> bool:
+    return span is not None and fact.start < span[1] and span[0] < fact.end
+
+
+def _end_of(fact: Fact) -> str | None:
+    """ISO end of a date fact (a point's end is its start; open ranges end None)."""
+    return fact.extra.get("end", fact.value)
+
+
+class PeriodComponent(PatternComponent):
+    """Sets `period_start` / `period_end` facts from the record's `date` facts."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._compile()  # an empty matcher until initialize() / from_disk() gives the cues
+
+    def _compile(self) -> None:
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.kinds: dict[str, str] = {}
+        for entry in self.patterns:
+            self.matcher.add(entry["id"], [entry["pattern"]])
+            self.kinds[entry["id"]] = entry["kind"]
+
+    def cues(self, doc: Doc) -> Spans:
+        """Cue matches as (start_char, end_char, kind, id), in text order."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            span = doc[start:end]
+            found.append((span.start_char, span.end_char, self.kinds[key], key))
+        return sorted(found)
+
+    def __call__(self, doc: Doc) -> Doc:
+        dates = [f for f in facts(doc) if f.field == "date"]
+        cues = self.cues(doc) if dates else []
+        period = (
+            self.from_fields(doc, dates)
+            or self.from_tag(doc, dates)
+            or self.from_sentences(doc, dates, cues)
+            or self.from_title_event(doc, dates, cues)
+        )
+        for fact in period:
+            add_fact(doc, fact)
+        return doc
+
+    # -- sources, in order of trust ------------------------------------------
+    def from_fields(self, doc: Doc, dates: list[Fact]) -> list[Fact]:
+        """`Start activities` / `End activities` values (spec: a `Start activities` value)."""
+        start_span, end_span = field_span(doc, "start_activities"), field_span(doc, "end_activities")
+        starts = [d for d in dates if _overlaps(d, start_span)]
+        ends = [d for d in dates if _overlaps(d, end_span)]
+        if not starts and not ends:
+            return []  # missing, empty or `Ongoing` values: no date from the fields
+        out = []
+        if starts:
+            out.append(_period("period_start", starts[0], starts[0].value, "period:field", "certain"))
+        if ends:  # a range in the end field ends the period at its end
+            out.append(_period("period_end", ends[-1], _end_of(ends[-1]), "period:field", "certain"))
+        return out
+
+    def from_tag(self, doc: Doc, dates: list[Fact]) -> list[Fact]:
+        """Dates of a news reference tag: `SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)`."""
+        in_tag = [d for d in dates if _overlaps(d, field_span(doc, "tag"))]
+        return _range(in_tag, "period:tag", "certain")
+
+    def from_sentences(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
+        """Dates whose nearest cue in their sentence says they date the action itself."""
+        excluded = [field_span(doc, name) for name in NOT_SENTENCE_FIELDS]
+        cues = [c for c in cues if c[2] in ("self_cue", "not_period_cue")]
+        chosen: list[Fact] = []
+        rule = ""
+        for date in dates:
+            if any(_overlaps(date, span) for span in excluded):
+                continue
+            lo, hi = _sentence(doc.text, date.start)
+            near = [c for c in cues if lo <= c[0] and c[1] <= hi]
+            if not near:
+                continue
+            # nearest cue wins; on a tie the not-period cue wins (spec: dates about something else)
+            best = min(near, key=lambda c: (max(0, c[0] - date.end, date.start - c[1]), c[2] == "self_cue"))
+            if best[2] == "self_cue":
+                chosen.append(date)
+                rule = rule or f"period:sentence:{best[3]}"
+        return _range(chosen, rule, "inferred")
+
+    def from_title_event(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
+        """A year next to an event word of the title: `South Asia Labour Conference 2014`."""
+        title = field_span(doc, "title")
+        if title is None:
+            return []
+        events = [c for c in cues if c[2] == "event_cue" and title[0] <= c[0] and c[1] <= title[1]]
+        for date in (d for d in dates if _overlaps(d, title)):
+            for start, end, _, cue_id in events:
+                lo, hi = (date.end, start) if date.end <= start else (end, date.start)
+                if sum(1 for t in doc if lo <= t.idx and t.idx + len(t) <= hi) <= EVENT_WINDOW:
+                    return _range([date], f"period:title-event:{cue_id}", "inferred")
+        return []
+
+
+def _sentence(text: str, char: int) -> tuple[int, int]:
+    """Char bounds of the sentence holding `char` (newlines and end punctuation split)."""
+    lo, hi = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= char:
+            lo = m.end()
+        elif m.start() >= char:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _period(field: str, date: Fact, value: str | None, rule: str, status: Status) -> Fact:
+    """A period fact whose evidence is the date's text."""
+    return Fact(field=field, value=value, start=date.start, end=date.end, text=date.text,
+                rule=rule, status=status, extra={"date_rule": date.rule})
+
+
+def _range(dates: list[Fact], rule: str, status: Status) -> list[Fact]:
+    """Period spanned by date facts: earliest start, latest end; an open range leaves the end None.
+
+    Spec: "since May 2021 … with SOCIEUX+" → 2021-05, null; a period_end fact
+    with value None records that the record itself says the end is open.
+    """
+    if not dates:
+        return []
+    first = min(dates, key=lambda d: d.value or "")
+    open_ = [d for d in dates if _end_of(d) is None]
+    last = open_[0] if open_ else max(dates, key=lambda d: _end_of(d) or "")
+    return [
+        _period("period_start", first, first.value, rule, status),
+        _period("period_end", last, _end_of(last), rule, status),
+    ]

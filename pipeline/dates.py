@@ -1,0 +1,358 @@
+"""Calendar expressions in free text, normalised to ISO at the precision written.
+
+Pure functions, no spaCy (EXTRACTION_SPEC.md § dates). `find_dates` works in
+three passes:
+
+1. *atoms*: every regex of the grammar proposes candidates (a day, a month, a
+   year, a year pair, a season ...) and "blockers" propose spans that are not
+   dates (action ids, COVID-19, money, counts); the leftmost-longest candidates
+   win, so `Action 2022-21` hides its `2022`.
+2. *expressions*: neighbouring atoms joined by a dash, `to`/`until` or
+   `between … and` become one range ("23-24 May 2024", "from May to November
+   2023"); `since X` becomes an open range.
+3. *years*: a day or month written without a year takes the nearest explicit
+   year before it in the same text, else `default_year`, else it is left out.
+
+Invalid calendar values ("31 February 2023") come back as a `DateMatch` with
+`error` set and no ISO values: this module never raises on text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from babel import Locale
+
+#: a bare 4-digit number is a year only within this span (spec: "numbers are not dates")
+YEAR_MIN, YEAR_MAX = 1950, 2100
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One calendar expression: `text[start:end]`, ISO bounds, or an error."""
+
+    text: str
+    start: int
+    end: int
+    iso_start: str | None
+    iso_end: str | None  # None: open range ("since May 2021") or error
+    error: str | None = None
+    kind: str = "date"  # day, month, year (+ -range), part-of-month, part-of-year, season, decade, open-range, invalid
+
+
+@dataclass(frozen=True)
+class _Point:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    written: bool = False  # the year is written in the text (not inferred)
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    kind: str  # d, num-dm, num, dm, md, m, y, yr, decade, season, skip
+    first: _Point
+    last: _Point | None = None  # atoms that are ranges by themselves ("2022-2027")
+    named_month: bool = False  # yearless month *name* only ("May"): needs a cue
+    qualified: bool = False  # early / mid / end of ...
+
+
+DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
+_D = f"[{DASHES}]"
+_L = r"(?<![\w.,/:€$£¥#])"  # not inside a larger number, amount or code
+_RY = r"(?![\w%€$£]|[.,/:]\d)"  # after a year attached to a month or day
+_RY_BARE = _RY + rf"(?!\s?{_D}\s?\d)"  # bare year: "2023-11" is an action id, not a year
+_YEAR = r"(?:19|20)\d\d"
+_QUAL = (
+    r"(?i:early|mid|late|(?:end|beginning|start|middle)\s+of"
+    r"|(?:first|second)\s+half\s+of|(?:first|second|third|fourth|last)\s+quarter\s+of)"
+)
+_Q = rf"(?:(?P<q>{_QUAL})[\s{DASHES}]+)?"
+# Not dates (spec: action ids, COVID-19, SDG numbers, money, counts, numbers).
+_COUNTS = (
+    "workers|people|participants|persons|institutions|employees|beneficiaries|members|jobs"
+    "|staff|companies|enterprises|households|students|trainees|officials|inhabitants"
+    "|euros?|dollars?|eur|usd|per\\s?cent|percent|million|billion|thousand|hours|days|weeks|months|years"
+)
+_BLOCKERS = (
+    rf"(?i:\b(?:actions?|code|act\.?|ref\.?|socieux\+?))[\s:#.{DASHES}]*(?i:n[o°º]\.?\s*)?\d{{4}}\s*[{DASHES}/]\s*\d{{1,2}}(?!\d)",
+    rf"(?i:\b(?:covid|sars-cov)[{DASHES}\s]*\d+)",
+    r"(?i:\bSDGs?\s*\d+)",
+    r"(?:[€$£¥]|\b(?i:eur|usd|gbp|chf)\b\.?)\s?\d[\d.,]*",
+    rf"(?<!\bin\s)(?<!\bIn\s)(?<!since\s)(?<!Since\s)\b\d[\d.,]*\s?(?:%|(?i:{_COUNTS})\b)",
+    r"(?i:\b(?:n[o°º]\.|nr\.?|number|more\s+than|less\s+than|fewer\s+than|at\s+least)\s*#?)\d[\d.,]*",
+)
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, int]:
+    """Lower-cased English month names and abbreviations (CLDR via babel), plus "sept"."""
+    months = Locale("en").months["format"]
+    names = {name.lower(): num for num, name in months["abbreviated"].items()}
+    names["sept"] = 9
+    names.update(_wide_names())
+    return names
+
+
+@lru_cache(maxsize=1)
+def _wide_names() -> dict[str, int]:
+    """Full month names only ("may" is both full and abbreviated)."""
+    return {name.lower(): num for num, name in Locale("en").months["format"]["wide"].items()}
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, regex) of every atom, built once on first use (no import-time work)."""
+    wide = set(_wide_names())
+    alt = "|".join(sorted(wide, key=len, reverse=True))
+    abbr = "|".join(sorted(set(month_names()) - wide, key=len, reverse=True))
+    mon = rf"(?P<mon>(?i:{alt}|(?:{abbr})\.?)(?!\w))"
+    day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    rules = {
+        "num": [
+            rf"{_L}(?P<y>{_YEAR})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w%]|[.,/:]\d)",
+            rf"{_L}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}){_RY}",
+        ],
+        "yy": [rf"{_L}(?P<a>\d{{2}})/(?P<b>\d{{2}})(?![\w%]|[./:]?\d|\s*{_D}\s*\d)"],
+        "num-dm": [rf"{_L}(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})(?![\w%]|[./:,]?\d)"],
+        "dm": [rf"{_L}{day}(?:\s+of)?\s+{mon}(?:,?\s+(?P<y>{_YEAR}){_RY})?"],
+        "md": [
+            rf"\b{mon}\s+{day}(?:\s*{_D}\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:/])"
+            rf"(?:,?\s+(?P<y>{_YEAR}){_RY})?"
+        ],
+        "m": [
+            rf"\b{_Q}{mon}(?:\s*[,/.{DASHES}]\s*|\s+of\s+|\s+)(?P<y>{_YEAR}){_RY}",
+            rf"\b{_Q}{mon}",
+        ],
+        "y": [rf"{_L}{_Q}(?P<y>\d{{4}}){_RY_BARE}"],
+        "yr": [rf"{_L}(?P<y>\d{{4}})(?:\s*[/{DASHES}]\s*(?P<y2>\d{{4}})|[/{DASHES}](?P<yy>\d{{2}})){_RY_BARE}"],
+        "decade": [rf"{_L}(?P<dec>(?:19|20)\d0)'?s\b"],
+        "season": [
+            rf"\b{_Q}(?i:spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}){_RY}",
+            rf"\bQ[1-4]\s+(?P<y>{_YEAR}){_RY}",
+        ],
+        "d": [rf"{_L}{day}(?![\w%]|[.,/:]\d)"],
+        "skip": list(_BLOCKERS),
+    }
+    return tuple((kind, re.compile(rx)) for kind, rxs in rules.items() for rx in rxs)
+
+
+def _atom(kind: str, m: re.Match[str]) -> _Atom | None:
+    """Turn a regex match into an atom; None when it is no date after all."""
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    year = int(g["y"]) if "y" in g else None
+    month = month_names().get(g["mon"].lower().rstrip(".")) if "mon" in g else None
+    if "m" in g:
+        month = int(g["m"])
+    day = int(g["d"]) if "d" in g else None
+    point = _Point(year, month, day, written=year is not None)
+    last = None
+    if "mon" in g and year is None:
+        # "may" / "march" lower-case are verbs; a bare abbreviation ("Mar") needs a day or year
+        if not g["mon"][0].isupper() or (day is None and g["mon"].lower() not in _wide_names()):
+            return None
+    if kind == "y" and not YEAR_MIN <= year <= YEAR_MAX:
+        return None  # a plain number, not a year
+    if kind == "yr":
+        if "yy" in g:  # "2022/23": the second year must follow the first
+            if int(g["yy"]) != (year + 1) % 100:
+                return None
+            y2 = year + 1
+        else:
+            y2 = int(g["y2"])
+        if not (YEAR_MIN <= year <= YEAR_MAX and YEAR_MIN <= y2 <= YEAR_MAX):
+            return None
+        last = _Point(y2, written=True)
+    elif kind == "yy":  # "22/23" → 2022, 2023 (second = first + 1)
+        a, b = int(g["a"]), int(g["b"])
+        if b != (a + 1) % 100:
+            return None
+        century = 2000 if a < 50 else 1900
+        point, last = _Point(century + a, written=True), _Point(century + a + 1, written=True)
+        kind = "yr"
+    elif kind == "decade":  # spec: "a decade starts at its first year"
+        first = int(g["dec"])
+        point, last = _Point(first, written=True), _Point(first + 9, written=True)
+    elif kind == "md" and "d2" in g:  # "May 23-24, 2024"
+        last = replace(point, day=int(g["d2"]))
+    return _Atom(m.start(), m.end(), kind, point, last, kind == "m" and year is None, "q" in g)
+
+
+def _atoms(text: str) -> list[_Atom]:
+    """Leftmost-longest atoms; blockers win ties and hide the dates they cover."""
+    found: list[tuple[int, int, int, re.Match[str], str]] = []
+    for kind, rx in _grammar():
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), -(m.end() - m.start()), kind != "skip", m, kind))
+    found.sort(key=lambda c: c[:3])
+    chosen: list[_Atom] = []
+    last_end = -1
+    for start, _, _, m, kind in found:
+        if start < last_end:
+            continue
+        atom = None if kind == "skip" else _atom(kind, m)
+        if kind == "skip" or atom is not None:
+            last_end = m.end()
+            if atom is not None:
+                chosen.append(atom)
+    return chosen
+
+
+_CONNECTORS = (
+    ("dash", re.compile(rf"\s*{_D}\s*")),
+    ("to", re.compile(r"\s+(?i:to|until|till|through)\s+")),
+    ("and", re.compile(r"\s+(?i:and)\s+")),
+    ("list", re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|&)\s+")),
+)
+_PREFIX = re.compile(r"\b(?i:(from|since|between))\s+(?:the\s+)?$")
+_ONWARDS = re.compile(r"\s+(?i:onwards?)\b")
+_MONTH_CUE = re.compile(r"\b(?i:in|on|since|from|until|till|by|during|through|before|after|of)\s+$")
+
+
+def _precision(p: _Point) -> str:
+    return "day" if p.day is not None else "month" if p.month is not None else "year"
+
+
+def _key(p: _Point) -> tuple[int, int]:
+    return (p.month or 0, p.day or 0)
+
+
+def _fill(a: _Point, b: _Point) -> tuple[_Point, _Point]:
+    """Complete a range's ends from each other ("23-24 May 2024", "30 Dec - 2 Jan 2024")."""
+    if a.month is None and a.day is not None:
+        a = replace(a, month=b.month)
+    if a.year is None and b.year is not None:
+        a = replace(a, year=b.year - (_key(a) > _key(b)))
+    elif b.year is None and a.year is not None:
+        b = replace(b, year=a.year + (_key(b) < _key(a)))
+    return a, b
+
+
+def _mergeable(a: _Atom, b: _Atom, conn: str | None, prefix: str | None) -> bool:
+    if conn is None or conn == "list" or (conn == "and" and prefix != "between"):
+        return False
+    if a.last is not None or b.last is not None or b.kind in ("d", "num-dm"):
+        return False
+    if a.kind == "d":
+        return b.first.day is not None and b.first.month is not None
+    if a.kind == "num-dm":
+        return b.kind == "num"
+    if conn == "dash" and a.kind == "y":
+        return False  # "2021 - 5 May"; year ranges are atoms
+    return _precision(a.first) == _precision(b.first)
+
+
+def _iso(p: _Point) -> str:
+    """ISO string at the point's precision; ValueError with a readable reason if invalid."""
+    if p.month is None:
+        return f"{p.year:04d}"
+    if not 1 <= p.month <= 12:
+        raise ValueError(f"month {p.month} does not exist")
+    if p.day is None:
+        return f"{p.year:04d}-{p.month:02d}"
+    last_day = calendar.monthrange(p.year, p.month)[1]
+    if not 1 <= p.day <= last_day:
+        raise ValueError(f"day {p.day} does not exist in {calendar.month_name[p.month]} {p.year}")
+    return f"{p.year:04d}-{p.month:02d}-{p.day:02d}"
+
+
+def _bounds(p: _Point) -> tuple[date, date]:
+    """First and last calendar day a point covers (to check start <= end)."""
+    month_from, month_to = (p.month, p.month) if p.month else (1, 12)
+    last = calendar.monthrange(p.year, month_to)[1]
+    return date(p.year, month_from, p.day or 1), date(p.year, month_to, p.day or last)
+
+
+@dataclass(frozen=True)
+class _Expr:
+    start: int
+    end: int
+    kind: str
+    first: _Point
+    last: _Point | None  # None: open range
+
+
+def _expressions(text: str, atoms: list[_Atom]) -> list[_Expr]:
+    """Join atoms into ranges and open ranges; drop atoms that are no date on their own."""
+    out: list[_Expr] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        pm = _PREFIX.search(text, max(0, a.start - 16), a.start)
+        prefix = pm.group(1).lower() if pm else None
+        gap = text[a.end : b.start] if b else ""
+        conn = next((name for name, rx in _CONNECTORS if b and rx.fullmatch(gap)), None)
+        if b and _mergeable(a, b, conn, prefix):
+            first, last = _fill(a.first, b.first)
+            # "from May to November 2023" keeps "from"; "from 18-20 November 2024" does not
+            start = pm.start() if pm and conn in ("to", "and") and prefix != "since" else a.start
+            out.append(_Expr(start, b.end, f"{_precision(first)}-range", first, last))
+            i += 2
+            continue
+        i += 1
+        first = a.first
+        if a.kind in ("d", "num-dm"):
+            continue  # a bare day needs a month: "25 workers"
+        listed = conn in ("list", "and") and first.year is None and b.first.year is not None
+        if listed and _precision(first) == _precision(b.first):  # "March and April 2022"
+            first = replace(first, year=b.first.year)
+        elif a.named_month and not a.qualified and prefix is None:
+            if not _MONTH_CUE.search(text, max(0, a.start - 10), a.start):
+                continue  # "May" without a cue may be the verb
+        if prefix == "since" and a.kind != "yr":  # spec: "since May 2021" → end null
+            out.append(_Expr(pm.start(), a.end, "open-range", first, None))
+            continue
+        onwards = _ONWARDS.match(text, a.end)
+        if prefix == "from" and onwards and a.last is None:  # "from March 2022 onwards"
+            out.append(_Expr(pm.start(), onwards.end(), "open-range", first, None))
+            continue
+        kinds = {"num": "day", "dm": "day", "md": "day", "m": "month", "y": "year", "yr": "year-range"}
+        kind = kinds.get(a.kind, a.kind)
+        if a.kind == "md" and a.last is not None:
+            kind = "day-range"
+        elif a.qualified and a.kind in ("m", "y"):
+            kind = "part-of-month" if first.month else "part-of-year"
+        out.append(_Expr(a.start, a.end, kind, first, a.last or first))
+    return out
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
+    """Every calendar expression in `text`, in text order (spec § dates).
+
+    `default_year` (a news item's date-line year) completes a day or month
+    written without a year when no explicit year precedes it in `text`.
+    Returns non-overlapping matches with char offsets into `text`; invalid
+    calendar values have `error` set and no ISO values. Never raises on text.
+    """
+    results: list[DateMatch] = []
+    context = None  # the nearest explicit year so far
+    for e in _expressions(text, _atoms(text)):
+        first, last = e.first, e.last
+        year = context if context is not None else default_year
+        if first.year is None:
+            if year is None:
+                continue  # spec: with no year before it, the expression is left out
+            first = replace(first, year=year)
+            if last is not None:
+                first, last = _fill(first, last)
+        written = [p.year for p in (first, last) if p is not None and p.written]
+        surface = text[e.start : e.end]
+        try:
+            iso_start = _iso(first)
+            iso_end = _iso(last) if last is not None else None
+            if last is not None and _bounds(first)[0] > _bounds(last)[1]:
+                raise ValueError("the range ends before it starts")
+            results.append(DateMatch(surface, e.start, e.end, iso_start, iso_end, None, e.kind))
+        except ValueError as exc:
+            results.append(DateMatch(surface, e.start, e.end, None, None, f"invalid date {surface!r}: {exc}", "invalid"))
+        if written:
+            context = written[-1]
+    return results

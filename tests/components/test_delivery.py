@@ -1,0 +1,194 @@
+"""Tests of `socieux_delivery` (spec § delivery): explicit cues only, remote / onsite / mixed / none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.facts import FIELDS_KEY, KIND_KEY, CountryMention, Fact, add_fact
+from pipeline.nlp import build_nlp
+from pipeline.paths import PATTERNS_DIR
+
+PIPE = "socieux_delivery"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp([PIPE])
+
+
+def run(nlp: Language, doc: Doc) -> Doc:
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def annotate(nlp: Language, text: str, fields: dict[str, tuple[int, int]] | None = None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc.user_data[FIELDS_KEY] = fields or {"description": (0, len(text))}
+    doc.user_data[KIND_KEY] = "listing"
+    return run(nlp, doc)
+
+
+def delivery(doc: Doc) -> str | None:
+    return next((f.value for f in doc._.facts or [] if f.field == "delivery"), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # remote cues (spec: online, on-line, virtual, remote/remotely, webinar, e-learning platform,
+        # e-conference, at a distance, distant cooperation), in case and hyphen variants
+        ("On-line workshops were delivered to present good practices.", "remote"),
+        ("The workshop was conducted ONLINE over four weeks.", "remote"),
+        ("This initiative, conducted online, enhanced capacities.", "remote"),
+        ("Webinar on Labour Market Information Systems for the New Decade", "remote"),
+        ("Soft skills: a strategic challenge for youth employment – e conference", "remote"),
+        ("An e-conference gathered more than 80 participants.", "remote"),
+        ("Experts developed training modules utilizing the SOCIEUX+ e-learning platform.", "remote"),
+        ("Both activities were carried out remotely.", "remote"),
+        ("The University deployed a series of three specialized virtual seminars.", "remote"),
+        ("The Council submitted a Request for remote technical cooperation.", "remote"),
+        ("Counsellors were coached at a distance.", "remote"),
+        ("Meetings were held via videoconference.", "remote"),
+        ("Sessions were organised by video-conference.", "remote"),
+        # onsite cues (spec: on-site, in person, mission, study visit, bringing experts to, delegation visiting)
+        ("The first peer-to-peer on-site activity focused on analyzing the current state of play.", "onsite"),
+        ("The trainers worked onsite with the counsellors.", "onsite"),
+        ("Participants met in person for the first time.", "onsite"),
+        ("Two in-person sessions were organised.", "onsite"),
+        ("The experts held face-to-face interviews with employers.", "onsite"),
+        ("The first mission was dedicated to a systemic and organizational diagnosis.", "onsite"),
+        ("Upon an assessment mission which reviewed the institutional processes.", "onsite"),
+        ("A study visit to Finland provided Kyrgyz partners with practical understanding.", "onsite"),
+        ("A single activity was implemented, bringing French experts to Gabon to conduct an audit.", "onsite"),
+        ("A delegation of the Ministry visited the Spanish employment service.", "onsite"),
+        # mixed: cues of both kinds
+        (
+            "In two activities implemented remotely, experts assessed the Agency. The two last activities "
+            "were implemented on-site and allowed to consolidate the decisions taken through the distant cooperation.",
+            "mixed",
+        ),
+        ("The first mission was dedicated to a diagnosis. Finally, experts delivered a remote training workshop.", "mixed"),
+        ("The forum was held in a hybrid format.", "mixed"),
+        # negatives: the words are not about how the action was delivered
+        ("The action targets youth in remote areas and remote rural regions.", None),
+        ("Experts helped to design an online job portal and online services for job seekers.", None),
+        ("The Agency launched an online platform for job seekers.", None),
+        ("The Ministry's mission is to promote decent work; its mission statement was revised.", None),
+        ("The mission of the Agency is to match supply and demand.", None),
+        ("The action supported the creation of a virtual one-stop-shop and a virtual job centre.", None),
+        ("The workshop also featured the Delegation of the European Union in Ecuador, which provided advice.", None),
+        ("The Ministry regulates remote work and teleworking.", None),
+        ("Virtually all counsellors took part.", None),
+        ("The guide is available online.", None),
+        ("Experts trained counsellors in person-centred approaches.", None),
+        ("The event was bringing together experts to discuss green jobs.", None),
+        ("Experts from France and Spain assessed the services.", None),
+    ],
+)
+def test_delivery_decision(nlp: Language, text: str, expected: str | None) -> None:
+    assert delivery(annotate(nlp, text)) == expected
+
+
+def test_cues_and_evidence(nlp: Language) -> None:
+    text = "The first mission was dedicated to a diagnosis; then a remote training workshop followed online."
+    doc = annotate(nlp, text)
+    cues = [f for f in doc._.facts if f.field == "delivery_cue"]
+    assert [(c.value, c.text, c.rule) for c in cues] == [
+        ("onsite", "mission", "onsite:mission"),
+        ("remote", "remote", "remote:remote"),
+        ("remote", "online", "remote:online"),
+    ]
+    for c in cues:
+        assert doc.text[c.start : c.end] == c.text
+    [decision] = [f for f in doc._.facts if f.field == "delivery"]
+    assert decision.value == "mixed"
+    assert decision.text == "mission"  # evidence = first cue
+    assert [c["value"] for c in decision.extra["cues"]] == ["onsite", "remote", "remote"]
+    assert decision.extra["first"]["remote"]["text"] == "remote"
+    assert decision.extra["first"]["onsite"]["text"] == "mission"
+
+
+def test_no_cue_no_fact(nlp: Language) -> None:
+    doc = annotate(nlp, "Experts from Belgium and France supported the Agency.")
+    assert [f for f in doc._.facts or [] if f.field in ("delivery", "delivery_cue")] == []
+
+
+def test_only_title_and_description_count(nlp: Language) -> None:
+    """The institution line names an institution, not a delivery mode."""
+    title, inst, desc = "Support to the PES", "Online Services Agency", "Experts supported the agency."
+    text = f"{title}\n{inst}\n{desc}"
+    fields = {
+        "title": (0, len(title)),
+        "partner_institution": (len(title) + 1, len(title) + 1 + len(inst)),
+        "description": (len(title) + len(inst) + 2, len(text)),
+    }
+    assert delivery(annotate(nlp, text, fields)) is None
+
+
+def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partner: str | None) -> Doc:
+    """Hand-made output of socieux_countries and socieux_partner (which run before delivery)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[FIELDS_KEY] = {"description": (0, len(text))}
+    start = text.index(city)
+    span = doc.char_span(start, start + len(city))
+    doc._.countries = [
+        CountryMention(span.start, span.end, span.start_char, span.end_char, city, city_code, (city_code,), "city", "test")
+    ]
+    if partner:
+        add_fact(doc, Fact("partner_country", partner, 0, 0, "", "test"))
+    return run(nlp, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "city_code", "partner", "expected"),
+    [
+        ("Two technical cooperation activities in Belgrade resulted in updated guidelines.", "Belgrade", "RS", "RS", "onsite"),
+        ("Workshops were held for the staff of the regional offices in the city of Cusco.", "Cusco", "PE", "PE", "onsite"),
+        ("The seminar took place in Abidjan in May.", "Abidjan", "CI", "CI", "onsite"),
+        # the city is not the partner's
+        ("The seminar took place in Madrid in May.", "Madrid", "ES", "PE", None),
+        # no partner fact: the rule cannot apply
+        ("Two technical cooperation activities in Belgrade resulted in updated guidelines.", "Belgrade", "RS", None, None),
+        # a place that is not where activities were held
+        ("Experts looked into informal work dynamics in the streets of Barranquilla.", "Barranquilla", "CO", "CO", None),
+        ("The 3rd activity developed a toolkit on counselling activities for job counsellors in Thika.", "Thika", "KE", "KE", None),
+        ("The action involved staff from Douala.", "Douala", "CM", "CM", None),
+    ],
+)
+def test_activities_in_partner_city(
+    nlp: Language, text: str, city: str, city_code: str, partner: str | None, expected: str | None
+) -> None:
+    doc = with_partner_city(nlp, text, city, city_code, partner)
+    assert delivery(doc) == expected
+    if expected:
+        [cue] = [f for f in doc._.facts if f.field == "delivery_cue"]
+        assert (cue.rule, cue.status) == ("onsite:in-partner-city", "inferred")
+        assert cue.text.endswith(city)
+
+
+def test_works_without_countries_or_partner(nlp: Language) -> None:
+    doc = nlp.make_doc("Activities in Belgrade were carried out online.")
+    assert delivery(run(nlp, doc)) == "remote"  # no user_data at all: whole text in scope
+
+
+def test_serialised_patterns_match_pattern_file(nlp: Language, tmp_path: Path) -> None:
+    pipe = nlp.get_pipe(PIPE)
+    assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "delivery.jsonl"))
+    pipe.to_disk(tmp_path)
+    fresh = build_nlp([PIPE])
+    fresh.get_pipe(PIPE).from_disk(tmp_path)
+    assert fresh.get_pipe(PIPE).patterns == pipe.patterns
+    text = "Experts delivered on-line workshops, then a mission followed."
+    assert delivery(annotate(fresh, text)) == delivery(annotate(nlp, text)) == "mixed"
+
+
+def test_bad_pattern_id_is_rejected(nlp: Language) -> None:
+    pipe = nlp.get_pipe(PIPE)
+    with pytest.raises(ValueError, match="delivery.jsonl"):
+        type(pipe)(nlp, "x").initialize(patterns=[{"id": "hybrid:x", "pattern": [{"LOWER": "x"}]}])

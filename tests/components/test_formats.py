@@ -1,0 +1,157 @@
+"""Tests of `socieux_formats` (spec § formats): only formats the record says took place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.facts import FIELDS_KEY, KIND_KEY
+from pipeline.nlp import build_nlp
+from pipeline.paths import PATTERNS_DIR
+
+PIPE = "socieux_formats"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp([PIPE])
+
+
+def annotate(nlp: Language, fields: dict[str, str]) -> Doc:
+    """A record block made of `fields` (name -> text) in order, one per line."""
+    text, spans = "", {}
+    for name, value in fields.items():
+        spans[name] = (len(text), len(text) + len(value))
+        text += value + "\n"
+    doc = nlp.make_doc(text)
+    doc.user_data[FIELDS_KEY] = spans
+    doc.user_data[KIND_KEY] = "listing"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def formats(doc: Doc) -> set[str]:
+    return {f.value for f in doc._.facts or [] if f.field == "format"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # training (spec: training, training of trainers, training sessions, courses)
+        ("Training seminar on tools for social dialogue in the framework of COVID-19", {"training", "seminar"}),
+        ("The virtual training seminar organized by SOCIEUX+ experts channeled models and practices.", {"training", "seminar"}),
+        ("Training of Trainers for employment counsellors on the development of soft skills", {"training"}),
+        ("The last activity deployed a training of trainers’ (ToT) plan with two workshops.", {"training", "workshop"}),
+        ("The action empowered the staff to conduct training sessions for OSH coordinators.", {"training"}),
+        ("Experts trained OSH Administration and stakeholders.", {"training"}),
+        ("Mobilised experts trained their Peruvian peers in key concepts.", {"training"}),
+        ("A handful of job counselors also benefited from a ToT.", {"training"}),
+        ("Experts delivered short training modules to agents.", {"training"}),
+        ("A TRAINING COURSE on managing employment disputes", {"training"}),
+        ("Experts delivered a remote training workshop to counsellors.", {"training", "workshop"}),
+        ("Information sharing and training sessions aimed to sensitize labour inspectors.", {"training"}),
+        # workshop, seminar, webinar, lecture
+        ("Experts supported the deployment of two distinct workshops on green employment.", {"workshop"}),
+        ("The action was completed by a seminar where the plan was presented.", {"seminar"}),
+        ("The activity was centered on the delivery of a Webinar for staff.", {"webinar"}),
+        ("A web seminar presented the EU practices.", {"webinar"}),
+        ("Two experts prepared a remote guest lecture to the students.", {"lecture"}),
+        # conference (spec: conference, forum, national meeting, congress)
+        ("Soft skills: a strategic challenge for youth employment – e conference", {"conference"}),
+        ("This cooperation took place within the framework of the International Forum on PES.", {"conference"}),
+        ("Expert presentations at the 2024 National Meeting of Public Service Employment Service Providers", {"conference"}),
+        ("A Dutch expert spoke at the congress of the association.", {"conference"}),
+        # study visit
+        ("A study visit to Finland provided partners with practical understanding.", {"study_visit"}),
+        ("The partners took part in a study tour to Spain.", {"study_visit"}),
+        # assessment (spec: assessment, diagnosis, audit, mapping, review of a framework or law, analysis of practices)
+        ("The first activity consisted in conducting an assessment of the national ecosystem.", {"assessment"}),
+        ("The integration of the network was assessed by Belgian and Dutch experts.", {"assessment"}),
+        ("Spanish experts contributed to the elaboration of a Diagnosis.", {"assessment"}),
+        ("French experts conducted an audit of the information system.", {"assessment"}),
+        ("Activities: (i) mapping the current situation of labour market data demand.", {"assessment"}),
+        ("Experts from France produced a review of the legal framework.", {"assessment"}),
+        ("Experts reviewed guidelines of the work at high and low temperature.", {"assessment"}),
+        ("Experts from France and Spain analyzed the actual practices of the Inspectorate.", {"assessment"}),
+        ("Experts looked into the legal national framework and policies.", {"assessment"}),
+        ("The current national legislation has been examined jointly with national experts.", {"assessment"}),
+        ("Experts provided comprehensive feedback on the draft.", {"assessment"}),
+        ("Experts carried out an inventory of the existing initiatives.", {"assessment"}),
+        # negatives: domains, institutions, objects of design, topics, other events' titles
+        ("The Ministry aims to improve the current offer of vocational training.", set()),
+        ("Experts deployed seminars at the inauguration of the Latin American Training Centre.", {"seminar"}),
+        ("The partner's staff engaged in the elaboration of a training plan.", set()),
+        ("Experts formulated recommendations on training needs of the staff.", set()),
+        ("Experts formulated a proposal for a pilot training programme.", set()),
+        ("The services should meet the basic requirements of a training entity.", set()),
+        ("Young people not in education, training, or employment (NEET) are the target.", set()),
+        ("The skills reference system gives young rural workers better access to trainings in agroecology.", set()),
+        ("Experts engaged with peers active in the promotion and training on green jobs.", set()),
+        ("The Directorate of Vocational Training provides training in Basic and Transversal Skills.", set()),
+        ("The Center for Agricultural Training (CFA) was expected to take off in 2022.", set()),
+        ("Experts addressed the issue in the course of four activities.", set()),
+        ("A monitoring and evaluation system was established.", set()),
+        ("Methods of evaluation of active labour market policies were presented.", set()),
+        ("The Ministry improves its analytical tools devoted to analyse labour market dynamics.", set()),
+        ("Vulnerable groups could present their demands in the dialogue forums.", set()),
+        ("Employers hire persons with disabilities in sheltered workshops.", set()),
+        ("The meeting was organised by video conference.", set()),
+        (
+            "Sixty people took part in the workshop, which went under the title Exchange of good practices: "
+            "experiences from Europe and analysis of how the relationship has changed, organised by SOCIEUX+.",
+            {"workshop"},
+        ),
+        ("The plan builds on good practices highlighted in the ‘training and skills’ development plan.", set()),
+    ],
+)
+def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:
+    assert formats(annotate(nlp, {"description": text})) == expected
+
+
+def test_title_counts_but_named_methodology_does_not(nlp: Language) -> None:
+    assert formats(annotate(nlp, {"title": "Review of the legal framework supporting veterans"})) == {"assessment"}
+    assert formats(annotate(nlp, {"title": "Job Impact Assessment of Public Investments"})) == set()
+
+
+def test_institution_and_assistance_types_are_skipped(nlp: Language) -> None:
+    doc = annotate(
+        nlp,
+        {
+            "title": "Strengthening of staff capacities",
+            "partner_institution": "Ministry of Youth, Vocational Training and Integration [Training Centre]",
+            "assistance_types": "Individual capacity building (training)",
+            "description": "Experts engaged the partner's key staff.",
+        },
+    )
+    assert formats(doc) == set()
+
+
+def test_facts_carry_evidence(nlp: Language) -> None:
+    doc = annotate(nlp, {"title": "Training seminar on tools for social dialogue"})
+    facts = [f for f in doc._.facts if f.field == "format"]
+    assert [(f.value, f.text, f.rule, f.status) for f in facts] == [
+        ("training", "Training", "training", "certain"),
+        ("seminar", "seminar", "seminar", "certain"),
+    ]
+    assert all(doc.text[f.start : f.end] == f.text for f in facts)
+
+
+def test_serialised_patterns_match_pattern_file(nlp: Language, tmp_path: Path) -> None:
+    pipe = nlp.get_pipe(PIPE)
+    assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "formats.jsonl"))
+    pipe.to_disk(tmp_path)
+    fresh = build_nlp([PIPE])
+    fresh.get_pipe(PIPE).from_disk(tmp_path)
+    text = {"description": "Experts delivered a training workshop after a diagnosis."}
+    assert formats(annotate(fresh, text)) == formats(annotate(nlp, text)) == {"training", "workshop", "assessment"}
+
+
+def test_pattern_ids_are_format_keys(nlp: Language) -> None:
+    pipe = nlp.get_pipe(PIPE)
+    with pytest.raises(ValueError, match="formats.jsonl"):
+        type(pipe)(nlp, "x").initialize(patterns=[{"id": "coaching", "pattern": [{"LOWER": "coaching"}]}])

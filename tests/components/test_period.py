@@ -1,0 +1,198 @@
+"""Tests of the `socieux_period` component: the action's own activity period (spec § period_start / period_end)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.facts import FIELDS_KEY, KIND_KEY, YEAR_KEY, Fact, facts
+from pipeline.nlp import build_nlp
+from pipeline.paths import PATTERNS_DIR
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp(["socieux_dates", "socieux_period"])
+
+
+def run(nlp: Language, text: str, fields: dict[str, str], kind: str = "listing", year: int | None = None) -> Doc:
+    """A record Doc with its field spans given as substrings of `text` (first occurrence)."""
+    doc = nlp.make_doc(text)
+    spans: dict[str, Any] = {}
+    for name, value in fields.items():
+        start = text.index(value)
+        spans[name] = (start, start + len(value))
+    doc.user_data[FIELDS_KEY] = spans
+    doc.user_data[KIND_KEY] = kind
+    doc.user_data[YEAR_KEY] = year
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def period(doc: Doc) -> tuple[str | None, str | None]:
+    found = {f.field: f.value for f in facts(doc) if f.field in ("period_start", "period_end")}
+    return found.get("period_start"), found.get("period_end")
+
+
+def period_facts(doc: Doc) -> list[Fact]:
+    return [f for f in facts(doc) if f.field in ("period_start", "period_end")]
+
+
+def listing(title: str, description: str) -> tuple[str, dict[str, str]]:
+    return f"  • {title}\n\n    Ministry of Labour\n    {description}", {"title": title, "description": description}
+
+
+# (title, description, period_start, period_end) — sentences that date the action itself (inferred)
+SENTENCES = [
+    ("Strengthening inter-institutional coordination",
+     "Action 2023-11 was implemented from May to November 2023. The first activity consisted in an assessment.",
+     "2023-05", "2023-11"),
+    ("The National Employment System of Costa Rica",
+     "This technical cooperation, developed with the Costa Rican Ministry (MTSS), saw experts from France. This "
+     "cooperation took place within the framework of the International Forum on Public Employment Services and "
+     "the National Employment System of Costa Rica on 23-24 May 2024.",
+     "2024-05-23", "2024-05-24"),
+    ("Expert presentations at the 2024 National Meeting of Public Service Employment Service Providers",
+     "The Colombian Public Service Employment hosted from 18-20 November 2024, a conference bringing together "
+     "its service providers.",
+     "2024-11-18", "2024-11-20"),
+    ("Action with only a description",
+     "Experts from Lithuania and Latvia supported the Ministry, through two online workshops held in 2021.",
+     "2021", "2021"),
+    ("Two missions", "The first mission took place in March 2022 and the second took place in June 2022.",
+     "2022-03", "2022-06"),
+]
+
+# (title, description) — dates about something else: no period
+NOT_PERIOD = [
+    ("Capacity building for MLSW in Montenegro",
+     "In light of Montenegro's recent adoption of the Strategy for the Improvement of Occupational Safety and "
+     "Health 2022-2027 (with its 22/23 Implementation Action Plan), the Ministry requested support from SOCIEUX+."),
+    ("Improving the quality of services at day care centers",
+     "Following the last analysis carried out by the Institute of Social Activities in June 2022, the technical "
+     "assistance provided by SOCIEUX+ through mobilized EU public experts addressed the qualitative dimension."),
+    ("Design of a Recruitment and Selection Management Model",
+     "Since 2018, the Personnel Recruitment and Selection Area of the DGSC has been developing an initiative. "
+     "Spanish experts mobilized by SOCIEUX+ improved the system."),
+    ("Support for a sustainable business model",
+     "The Center for Agricultural Training (CFA) of Bolivia was expected to take off in 2022 towards a modern "
+     "professional training model. Collaboration with experts from Spain through SOCIEUX+ was pivotal."),
+    ("Management of funding proposals",
+     "Strategic and technical support was provided to the elaboration of the FNAS' plan of action for 2021."),
+    ("Labour code", "The Labour Code adopted in 2019 was reviewed by French experts with SOCIEUX+."),
+    ("Labour law", "The law of 2015 was reviewed; the workshop was held with experts."),
+    ("No cue at all", "The country had high unemployment in 2020."),
+]
+
+
+@pytest.mark.parametrize(("title", "description", "start", "end"), SENTENCES, ids=[s[0][:30] for s in SENTENCES])
+def test_sentence_dating_the_action(nlp: Language, title: str, description: str, start: str, end: str) -> None:
+    doc = run(nlp, *listing(title, description))
+    assert period(doc) == (start, end)
+    assert {f.status for f in period_facts(doc)} == {"inferred"}
+    assert all(f.rule.startswith("period:sentence:self:") for f in period_facts(doc))
+
+
+@pytest.mark.parametrize(("title", "description"), NOT_PERIOD, ids=[s[0][:30] for s in NOT_PERIOD])
+def test_dates_about_something_else(nlp: Language, title: str, description: str) -> None:
+    assert period_facts(run(nlp, *listing(title, description))) == []
+
+
+def test_evidence_is_the_date_text(nlp: Language) -> None:
+    doc = run(nlp, *listing("T", "Action 2023-11 was implemented from May to November 2023."))
+    for fact in period_facts(doc):
+        assert fact.text == "from May to November 2023" == doc.text[fact.start : fact.end]
+
+
+NEWS = (
+    "21/12/2021\n"
+    "State talent in the state employment administrations exchange experiences in a workshop\n"
+    "More than sixty people took part in the workshop, organised by SOCIEUX+ and Ecuador's Ministry of Employment.\n"
+    "The workshop is part of the technical cooperation that, since May 2021, the Ecuadorian Ministry of "
+    "Employment has been developing with the SOCIEUX+ programme with a view to strengthening skills.\n"
+    "Cooperation continues, with two new activities planned for early 2022: the development of a plan."
+)
+
+
+def test_news_open_period_and_date_line_ignored(nlp: Language) -> None:
+    doc = run(nlp, NEWS, {"date_line": "21/12/2021", "title": "State talent in the state employment",
+                          "description": "More than sixty"}, kind="news", year=2021)
+    assert period(doc) == ("2021-05", None)
+    start, end = period_facts(doc)
+    assert start.text == end.text == "since May 2021"
+
+
+def test_news_date_line_alone_is_not_the_period(nlp: Language) -> None:
+    text = "21/12/2021\nA headline\nThe workshop was held with experts from Spain."
+    doc = run(nlp, text, {"date_line": "21/12/2021", "title": "A headline"}, kind="news", year=2021)
+    assert period_facts(doc) == []
+
+
+@pytest.mark.parametrize(("tag", "start", "end"), [
+    ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)", "2018-06-04", "2018-06-15"),
+    ("SOCIEUX+ 2017-03 PERU, ACT. 1 (12/03 – 23/03/2019)", "2019-03-12", "2019-03-23"),
+    ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 3 (15.06.2018)", "2018-06-15", "2018-06-15"),
+])
+def test_news_tag_is_certain(nlp: Language, tag: str, start: str, end: str) -> None:
+    text = f"05/07/2018\nHeadline\nThe workshop was held in 2017 with experts.\n{tag}"
+    doc = run(nlp, text, {"date_line": "05/07/2018", "title": "Headline", "tag": tag}, kind="news", year=2018)
+    assert period(doc) == (start, end)
+    assert {(f.rule, f.status) for f in period_facts(doc)} == {("period:tag", "certain")}
+
+
+LABELLED = "• {title}\n\n    Start activities\n    {start}\n    End activities\n    {end}\n    Description\n    {desc}"
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    ("14/03/2022", "07-11-2023", ("2022-03-14", "2023-11-07")),
+    ("mar-2019", "Ongoing", ("2019-03", None)),
+    ("01/02/2021", "", ("2021-02-01", None)),
+    ("", "mar-2020", (None, "2020-03")),
+])
+def test_labelled_fields_are_certain_and_win(nlp: Language, start: str, end: str, expected: tuple) -> None:
+    desc = "Action 2023-11 was implemented from May to November 2023."
+    text = LABELLED.format(title="An action", start=start, end=end, desc=desc)
+    fields = {"title": "An action", "description": desc}
+    if start:
+        fields["start_activities"] = start
+    if end:
+        fields["end_activities"] = end
+    doc = run(nlp, text, fields)
+    assert period(doc) == expected
+    assert {(f.rule, f.status) for f in period_facts(doc)} == {("period:field", "certain")}
+
+
+def test_empty_labelled_fields_fall_back_to_the_text(nlp: Language) -> None:
+    desc = "Action 2023-11 was implemented from May to November 2023."
+    text = LABELLED.format(title="An action", start="", end="Ongoing", desc=desc)
+    doc = run(nlp, text, {"title": "An action", "end_activities": "Ongoing", "description": desc})
+    assert period(doc) == ("2023-05", "2023-11")
+
+
+def test_title_event_year_when_nothing_better(nlp: Language) -> None:
+    title = "Providing EU Expertise for the South Asia Labour Conference 2014"
+    doc = run(nlp, *listing(title, "A SOCIEUX mobilised expert participated in two technical sessions."))
+    assert period(doc) == ("2014", "2014")
+    assert {(f.rule, f.status) for f in period_facts(doc)} == {("period:title-event:event:meeting", "inferred")}
+
+
+@pytest.mark.parametrize("title", [
+    "Support to the 2022-2027 employment strategy",  # a year in a title that names no event
+    "Green skills for Kosovo* – Labour market analysis",
+])
+def test_title_without_event_gives_no_period(nlp: Language, title: str) -> None:
+    assert period_facts(run(nlp, *listing(title, "Experts reviewed the framework."))) == []
+
+
+def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) -> None:
+    pipe = nlp.get_pipe("socieux_period")
+    assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
+    assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue"}
+    pipe.to_disk(tmp_path)
+    fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
+    assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)

@@ -1,0 +1,215 @@
+"""Tests of pipeline.dates.find_dates: every example of EXTRACTION_SPEC.md § dates, hard cases, robustness."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates import DateMatch, find_dates, month_names
+
+# (text, default_year, [(surface, iso_start, iso_end), ...])
+POSITIVE = [
+    # spec § dates, as written in the gold
+    ("on 23-24 May 2024.", None, [("23-24 May 2024", "2024-05-23", "2024-05-24")]),
+    ("Action 2023-11 was implemented from May to November 2023.", None,
+     [("from May to November 2023", "2023-05", "2023-11")]),
+    ("was expected to take off in 2022 towards", None, [("2022", "2022", "2022")]),
+    ("that, since May 2021, the Ministry", None, [("since May 2021", "2021-05", None)]),
+    ("Since 2018, the Area has been developing", None, [("Since 2018", "2018", None)]),
+    ("two new activities planned for early 2022:", None, [("early 2022", "2022", "2022")]),
+    ("Strategy 2022-2027 (with its 22/23 Implementation Action Plan)", None,
+     [("2022-2027", "2022", "2027"), ("22/23", "2022", "2023")]),
+    ("21/12/2021\nState talent", None, [("21/12/2021", "2021-12-21", "2021-12-21")]),
+    ("Start activities\n    14/03/2022\n", None, [("14/03/2022", "2022-03-14", "2022-03-14")]),
+    ("End activities\n    07-11-2023\n", None, [("07-11-2023", "2023-11-07", "2023-11-07")]),
+    ("Start activities\n    mar-2019\n", None, [("mar-2019", "2019-03", "2019-03")]),
+    ("(12/03 – 23/03/2019)", None, [("12/03 – 23/03/2019", "2019-03-12", "2019-03-23")]),
+    ("In 2021 the unit ran it from March to mid-July.", None,
+     [("2021", "2021", "2021"), ("from March to mid-July", "2021-03", "2021-07")]),
+    ("since the 1970s", None, [("since the 1970s", "1970", None)]),
+    ("Following the last analysis carried out in June 2022,", None, [("June 2022", "2022-06", "2022-06")]),
+    ("at the 2024 National Meeting of Providers", None, [("2024", "2024", "2024")]),
+    ("the South Asia Labour Conference 2014", None, [("2014", "2014", "2014")]),
+    ("hosted from 18-20 November 2024, a conference", None, [("18-20 November 2024", "2024-11-18", "2024-11-20")]),
+    # news reference tags
+    ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)", None,
+     [("04.06 – 15.06.2018", "2018-06-04", "2018-06-15")]),
+    ("ACT. 1 (15.06.2018)", None, [("15.06.2018", "2018-06-15", "2018-06-15")]),
+    # day ranges, days, months
+    ("30 May – 2 June 2024", None, [("30 May – 2 June 2024", "2024-05-30", "2024-06-02")]),
+    ("30 December — 2 January 2024", None, [("30 December — 2 January 2024", "2023-12-30", "2024-01-02")]),
+    ("between 23 and 24 May 2024", None, [("between 23 and 24 May 2024", "2024-05-23", "2024-05-24")]),
+    ("May 23-24, 2024", None, [("May 23-24, 2024", "2024-05-23", "2024-05-24")]),
+    ("1 March 2022", None, [("1 March 2022", "2022-03-01", "2022-03-01")]),
+    ("March 1, 2022", None, [("March 1, 2022", "2022-03-01", "2022-03-01")]),
+    ("the 1st of May 2022", None, [("1st of May 2022", "2022-05-01", "2022-05-01")]),
+    ("2024-05-23", None, [("2024-05-23", "2024-05-23", "2024-05-23")]),
+    ("12/03/2019 - 23/03/2019", None, [("12/03/2019 - 23/03/2019", "2019-03-12", "2019-03-23")]),
+    ("June 2022", None, [("June 2022", "2022-06", "2022-06")]),
+    ("in May 2024", None, [("May 2024", "2024-05", "2024-05")]),
+    ("Sept. 2019 and Jan 2020", None, [("Sept. 2019", "2019-09", "2019-09"), ("Jan 2020", "2020-01", "2020-01")]),
+    ("March-April 2022", None, [("March-April 2022", "2022-03", "2022-04")]),
+    ("March–April 2022", None, [("March–April 2022", "2022-03", "2022-04")]),
+    ("from November 2022 to March 2023", None, [("from November 2022 to March 2023", "2022-11", "2023-03")]),
+    ("March and April 2022", None, [("March", "2022-03", "2022-03"), ("April 2022", "2022-04", "2022-04")]),
+    # years, year ranges, parts of years, seasons, decades
+    ("2021-2022", None, [("2021-2022", "2021", "2022")]),
+    ("2019/2020", None, [("2019/2020", "2019", "2020")]),
+    ("2022/23", None, [("2022/23", "2022", "2023")]),
+    ("from 2019 to 2021", None, [("from 2019 to 2021", "2019", "2021")]),
+    ("between 2019 and 2021", None, [("between 2019 and 2021", "2019", "2021")]),
+    ("mid-2022", None, [("mid-2022", "2022", "2022")]),
+    ("late 2022", None, [("late 2022", "2022", "2022")]),
+    ("by the end of 2022", None, [("end of 2022", "2022", "2022")]),
+    ("at the beginning of 2023", None, [("beginning of 2023", "2023", "2023")]),
+    ("in the first half of 2023", None, [("first half of 2023", "2023", "2023")]),
+    ("end of May 2022", None, [("end of May 2022", "2022-05", "2022-05")]),
+    ("spring 2022", None, [("spring 2022", "2022", "2022")]),
+    ("in the summer of 2021", None, [("summer of 2021", "2021", "2021")]),
+    ("the 1990s", None, [("1990s", "1990", "1999")]),
+    ("from March 2022 onwards", None, [("from March 2022 onwards", "2022-03", None)]),
+    # a day or month without a year: nearest year before it, else default_year
+    ("In 2021 … in May the team met.", None, [("2021", "2021", "2021"), ("May", "2021-05", "2021-05")]),
+    ("from March to mid-July", 2020, [("from March to mid-July", "2020-03", "2020-07")]),
+    ("from November to February", 2020, [("from November to February", "2020-11", "2021-02")]),
+    ("on 5 June the workshop", 2019, [("5 June", "2019-06-05", "2019-06-05")]),
+    ("In 2018 and on 5 June", 2019, [("2018", "2018", "2018"), ("5 June", "2018-06-05", "2018-06-05")]),
+]
+
+NEGATIVE = [
+    "Ongoing",
+    "Building on the previous support (Action 2022-21) provided by SOCIEUX+",
+    "Follow-up from action 2016-12",
+    "Code\n    2023-11",
+    "- Code\n- 2020-11",
+    "SOCIEUX+ 2018-05",
+    "the action 2023-11 and 2023-12",
+    "analysis of how the relationship with COVID-19 has changed",
+    "SDG 8 and SDGs 10",
+    "number 5: Gender Equality, 8: Decent work and 10: Reduction",
+    "over four weeks",
+    "a 5-days seminar",
+    "five years",
+    "2 years",
+    "a minimum payroll of 25 workers",
+    "civil servants of 45 institutions",
+    "aged 18-25",
+    "a budget of EUR 2000 and €2021",
+    "2,000 people and 1.950",
+    "2000 workers",
+    "up 2021%",
+    "more than 2000",
+    "ISO 9001:2015",
+    "Regulation 2016/679",
+    "in 1945",
+    "the year 2150",
+    "the Ministry may request it in march",
+    "May the experts return",
+    "from 23 to 24 May",  # no year anywhere: left out
+    "5 May",
+    "Jan said",
+]
+
+INVALID = ["31 February 2023", "32/13/2020", "30/02/2021", "2027-2022"]
+
+
+def _rows(matches: list[DateMatch]) -> list[tuple[str, str | None, str | None]]:
+    return [(m.text, m.iso_start, m.iso_end) for m in matches]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), POSITIVE, ids=[p[0][:40] for p in POSITIVE])
+def test_finds_dates_as_written(text: str, year: int | None, expected: list) -> None:
+    matches = find_dates(text, default_year=year)
+    assert _rows(matches) == expected
+    assert all(text[m.start : m.end] == m.text and m.error is None for m in matches)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize("text", INVALID)
+def test_invalid_dates_are_reported_not_raised(text: str) -> None:
+    (match,) = find_dates(text)
+    assert match.text == text
+    assert match.iso_start is None and match.iso_end is None
+    assert match.error and text in match.error and match.kind == "invalid"
+
+
+def test_invalid_date_reason_is_clear() -> None:
+    (match,) = find_dates("31 February 2023")
+    assert "day 31 does not exist in February 2023" in match.error
+
+
+def test_invalid_year_still_sets_the_year_context() -> None:
+    assert _rows(find_dates("31 February 2023, then on 3 March"))[1] == ("3 March", "2023-03-03", "2023-03-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("23-24 May 2024", "day-range"), ("21/12/2021", "day"), ("June 2022", "month"),
+     ("from May to November 2023", "month-range"), ("2022", "year"), ("2022-2027", "year-range"),
+     ("early 2022", "part-of-year"), ("mid-July 2021", "part-of-month"), ("spring 2022", "season"),
+     ("the 1970s", "decade"), ("since May 2021", "open-range")],
+)
+def test_kinds(text: str, kind: str) -> None:
+    assert [m.kind for m in find_dates(text)] == [kind]
+
+
+def test_month_names_come_from_cldr() -> None:
+    names = month_names()
+    assert names["january"] == 1 and names["sep"] == names["sept"] == names["september"] == 9
+    assert len({v for v in names.values()}) == 12
+
+
+def test_text_order_and_offsets_in_a_record() -> None:
+    text = "Since 2018, the Area ... In 2022-2027 and from May to November 2023, then 5 June."
+    matches = find_dates(text)
+    assert [m.start for m in matches] == sorted(m.start for m in matches)
+    assert _rows(matches)[-1] == ("5 June", "2023-06-05", "2023-06-05")
+
+
+# -- robustness: never raises, every ISO value valid, start <= end ------------------
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_FRAGMENTS = [
+    "May", "March", "mid-", "early ", "since ", "from ", " to ", " and ", "between ", "-", "–", "/", ".", ",",
+    " ", "\n", "2022", "2023", "19", "1970s", "22/23", "31", "29", "02", "12", "99/00", "February", "Feb",
+    "Sept.", "spring ", "Q4 ", "Action ", "Code ", "SOCIEUX+ ", "COVID-", "€", "%", "workers", "onwards",
+    "the ", "end of ", "first half of ", "2100", "1949", "2024-02-30",
+]
+
+
+def _bounds(iso: str) -> tuple[date, date]:
+    match = _ISO.match(iso)
+    assert match, f"not an ISO date: {iso!r}"
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if day is not None:
+        return date(year, month, day), date(year, month, day)
+    if month is not None:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.one_of(st.text(), st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=3)), max_size=25).map("".join)),
+    year=st.one_of(st.none(), st.integers(1950, 2100)),
+)
+def test_find_dates_never_raises_and_iso_is_valid(text: str, year: int | None) -> None:
+    previous_end = 0
+    for match in find_dates(text, default_year=year):
+        assert text[match.start : match.end] == match.text
+        assert match.start >= previous_end  # in text order, never overlapping
+        previous_end = match.end
+        if match.error is not None:
+            assert match.iso_start is None and match.iso_end is None
+            continue
+        first, _ = _bounds(match.iso_start)
+        if match.iso_end is not None:
+            assert first <= _bounds(match.iso_end)[1]
