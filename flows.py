@@ -22,6 +22,7 @@ select_task = task(run.select_changed, name="select-changed", retries=2, retry_d
 extract_task = task(run.extract_records, name="extract-validate")
 start_task = task(run.start_run, name="start-run", retries=2, retry_delay_seconds=1)
 load_task = task(run.load, name="load", retries=2, retry_delay_seconds=1)
+infer_task = task(run.infer_partners, name="infer-partners", retries=2, retry_delay_seconds=1)
 finish_task = task(run.finish_run, name="finish-run", retries=2, retry_delay_seconds=1)
 
 
@@ -45,6 +46,7 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH) -> di
         summary.rejected += len(result.rejects)
         if split.error:
             summary.failed_documents.append(split.error)
+    infer_task(db_path)
     summary.seconds = timer.seconds()
     finish_task(db_path, run_id, summary)
     return summary.as_dict()

@@ -244,7 +244,7 @@ def rank(candidates: dict[str, Candidate]) -> tuple[list[str], str | None]:
 
     A country name only in Spanish, French or Portuguese yields to a place of the same name
     ("Granada" is the Spanish city in English text, not Grenada); a form shared with a
-    territory a hundred times smaller denotes the larger country ("French" -> FR, not MQ).
+    territory fifty times smaller denotes the larger country ("French" -> FR, not RE or MQ).
     """
     cands = dict(candidates)
     if any(c.best in ("region", "city") for c in cands.values()):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
-from pipeline import store
+from pipeline import institutions, store
 from pipeline.documents import Document, DocumentError, discover, read_document
 from pipeline.extract import extract
 from pipeline.nlp import load_nlp, pipeline_version
@@ -130,6 +130,15 @@ def load(db_path: Path, run_id: int, version: str, split: SplitResult, result: E
         store.save_records(con, result.records, run_id, version)
         store.save_rejects(con, result.rejects, run_id)
         store.prune_sources(con, split.name, [r.index for r in split.records])
+    finally:
+        con.close()
+
+
+def infer_partners(db_path: Path) -> int:
+    """Partner countries inferred from the same specific institution elsewhere (pipeline.institutions)."""
+    con = store.connect(Path(db_path))
+    try:
+        return store.set_inferred_partners(con, institutions.RULE, institutions.infer(store.partner_rows(con)))
     finally:
         con.close()
 

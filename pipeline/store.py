@@ -420,3 +420,38 @@ def evidence_by_source(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], 
             dict(zip(("field", "value", "text", "start", "end", "rule", "status"), rest))
         )
     return out
+
+
+def partner_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(action_id, partner_institution, partner_country, rule of its evidence) of every active action."""
+    return con.execute(
+        """SELECT a.action_id, a.partner_institution, a.partner_country,
+                  (SELECT min(e.rule) FROM evidence e WHERE e.action_id = a.action_id AND e.field = 'partner_country')
+           FROM actions a WHERE a.status = 'active' ORDER BY a.action_id"""
+    ).fetchall()
+
+
+def set_inferred_partners(con: duckdb.DuckDBPyConnection, rule: str, inferred: Iterable[Any]) -> int:
+    """Replace every partner country set by `rule` with `inferred` (objects with action_id, country,
+    institution); the evidence points at the institution line in each source document."""
+    inferred = list(inferred)
+    with _transaction(con):
+        con.execute(
+            """UPDATE actions SET partner_country = NULL WHERE action_id IN
+               (SELECT action_id FROM evidence WHERE field = 'partner_country' AND rule = ?)""",
+            [rule],
+        )
+        con.execute("DELETE FROM evidence WHERE field = 'partner_country' AND rule = ?", [rule])
+        for item in inferred:
+            con.execute("UPDATE actions SET partner_country = ? WHERE action_id = ?", [item.country, item.action_id])
+            for doc, offset, text in con.execute(
+                "SELECT doc, offset_start, text FROM sources WHERE action_id = ?", [item.action_id]
+            ).fetchall():
+                at = max(text.find(item.institution), 0)
+                con.execute(
+                    'INSERT INTO evidence (action_id, field, value, text, doc, start, "end", rule, status) '
+                    "VALUES (?, 'partner_country', ?, ?, ?, ?, ?, ?, 'inferred')",
+                    [item.action_id, item.country, item.institution, doc, offset + at,
+                     offset + at + len(item.institution), rule],
+                )
+    return len(inferred)

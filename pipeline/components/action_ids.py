@@ -158,6 +158,7 @@ class ActionIdsComponent(PatternComponent):
         ref_dist = None
         for pid, span in cues:
             where = self.where[pid]
+            gap: list[str] | None
             if where == "before" and span.start < intro.start and span.end > intro.start:
                 gap = []  # the cue contains the introducer: "this action (2019-07)"
             elif where == "before" and span.end <= intro.start:

@@ -8,8 +8,9 @@ only serve as context. This component
 
 1. drops matches that are a person's name ("Chad Smith", "Jordan Peterson", "Ana
    Santos"): a one-word country, city or region followed by a capitalised word that
-   is no place or institution word and not preceded by of/in/from/to/the/and/","; or a
-   one-word city or region preceded by a capitalised first name inside a sentence;
+   is no place or institution word (NOT_PLACE) and not preceded by of/in/from/to/the/
+   and/"," (a longer Title Case run is a headline and stays); or a one-word city or
+   region preceded by a capitalised first name inside a sentence;
 2. resolves each remaining match: a single candidate is certain; otherwise a
    candidate whose country the record names elsewhere wins ("resolve:same-record",
    first as a country or demonym, then as an unambiguous city or region: "Punjab ...
@@ -78,9 +79,11 @@ def is_person_name(doc: Doc, match: Match, context: set[int]) -> bool:
     i = span.start
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    # "Chad Smith": followed by a capitalised word that is no place/institution word
+    # "Chad Smith": followed by a capitalised word that is no place/institution word, unless a
+    # Title Case run goes on ("Chad Strengthens Its Employment Services" is a headline)
     if nxt is not None and _is_word(nxt.text) and nxt.i not in context:
-        if prev is None or prev.lower_ not in PLACE_CONTEXT:
+        title_run = nxt.i + 1 < len(doc) and _is_word(doc[nxt.i + 1].text)
+        if (prev is None or prev.lower_ not in PLACE_CONTEXT) and not title_run:
             return True
     # "experts Ana Santos": a city or region after a capitalised first name mid-sentence
     if match.kind in ("city", "region") and prev is not None and i >= 2:

@@ -15,7 +15,11 @@ in models/patterns/delivery.jsonl, one JSON object a line:
 
 Every cue becomes a `Fact(field="delivery_cue", value="remote"|"onsite")`; then one
 `Fact(field="delivery")` records the decision (mixed when cues of both kinds),
-with the first cue as evidence and all cues in `extra["cues"]`. No cue, no fact.
+with the first cue as evidence and all cues in `extra["cues"]` (the first cue of
+each kind in `extra["first"]`). No cue, no fact.
+
+The cue plumbing (`scope_ranges`, `quoted_ranges`, `inside`, `resolve`) is shared
+with `socieux_formats`, which follows the same positive / `not-` convention.
 """
 
 from __future__ import annotations

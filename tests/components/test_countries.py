@@ -1,0 +1,225 @@
+"""Tests of `socieux_countries`: gazetteer matches resolved to one country (spec § partner_country).
+
+Table-driven: name variants in four languages, demonyms, cities and regions, the
+ambiguity rules (country over place, same-record evidence, ties) and the negatives
+(words inside words, person names, vague groups).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+import srsly
+from spacy.language import Language
+
+from pipeline.facts import CountryMention
+from pipeline.nlp import build_nlp
+from pipeline.paths import PATTERNS_DIR
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp(["entity_ruler", "socieux_countries"])
+
+
+def mentions(nlp: Language, text: str) -> list[CountryMention]:
+    return nlp(text)._.countries
+
+
+def found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.code) for m in mentions(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code", "kind"),
+    [
+        # names, variants and other languages
+        ("Support to the Ministry of Labour of Peru", "Peru", "PE", "country"),
+        ("Apoyo al Ministerio de Trabajo del Perú", "Perú", "PE", "country"),
+        ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)", "BOLIVIA", "BO", "country"),
+        ("the employment agency of Côte d'Ivoire", "Côte d'Ivoire", "CI", "country"),
+        ("the employment agency of Côte d’Ivoire’s capital", "Côte d’Ivoire", "CI", "country"),
+        ("Cote d'Ivoire", "Cote d'Ivoire", "CI", "country"),
+        ("Ivory Coast", "Ivory Coast", "CI", "country"),
+        ("Costa do Marfim", "Costa do Marfim", "CI", "country"),
+        ("Camerún", "Camerún", "CM", "country"),
+        ("Cabo Verde", "Cabo Verde", "CV", "country"),
+        ("Cape Verde", "Cape Verde", "CV", "country"),
+        ("Support to the disability sector in Kosovo*", "Kosovo", "XK", "country"),
+        ("In alignment with Kosovo*’s commitment", "Kosovo", "XK", "country"),
+        ("Czechia", "Czechia", "CZ", "country"),
+        ("experts from the Czech Republic", "Czech Republic", "CZ", "country"),
+        ("the Kyrgyz Republic", "Kyrgyz Republic", "KG", "country"),
+        ("People's Republic of China", "People's Republic of China", "CN", "country"),
+        ("People’s Republic of China", "People’s Republic of China", "CN", "country"),
+        ("Türkiye", "Türkiye", "TR", "country"),
+        ("Turkey", "Turkey", "TR", "country"),
+        ("experts from the Netherlands", "Netherlands", "NL", "country"),
+        ("North Macedonia", "North Macedonia", "MK", "country"),
+        ("Great Britain", "Great Britain", "GB", "country"),
+        ("experts from the UK", "UK", "GB", "country"),
+        ("Colombia's workforce", "Colombia", "CO", "country"),
+        # demonyms, including language names
+        ("the Costa Rican Ministry of Labour", "Costa Rican", "CR", "demonym"),
+        ("the Togolese National Employment Agency", "Togolese", "TG", "demonym"),
+        ("Belgian and Dutch experts", "Dutch", "NL", "demonym"),
+        ("a Kyrgyz delegation", "Kyrgyz", "KG", "demonym"),
+        ("the Ecuadorian Social Security Institute", "Ecuadorian", "EC", "demonym"),
+        ("the Malian agency", "Malian", "ML", "demonym"),
+        ("the Guinean ministry", "Guinean", "GN", "demonym"),
+        ("Macedonian partners", "Macedonian", "MK", "demonym"),
+        ("the Moldovan ministry", "Moldovan", "MD", "demonym"),
+        ("Kosovar institutions", "Kosovar", "XK", "demonym"),
+        ("Spanish peer experts", "Spanish", "ES", "demonym"),
+        ("French experts", "French", "FR", "demonym"),
+        ("a Portuguese expert", "Portuguese", "PT", "demonym"),
+        ("Czech experts", "Czech", "CZ", "demonym"),
+        # cities and regions
+        ("the municipality of Barranquilla", "Barranquilla", "CO", "city"),
+        ("a workshop in Podgorica", "Podgorica", "ME", "city"),
+        ("held in Belgrade", "Belgrade", "RS", "city"),
+        ("the Ogun State Ministry of Labour", "Ogun State", "NG", "region"),
+        ("the state of Yucatan", "Yucatan", "MX", "region"),
+        ("the state of Yucatán", "Yucatán", "MX", "region"),
+        ("the Regional Government of Loreto", "Loreto", "PE", "region"),
+        ("the department of Antioquia", "Antioquia", "CO", "region"),
+    ],
+)
+def test_resolves(nlp: Language, text: str, surface: str, code: str, kind: str) -> None:
+    hits = [m for m in mentions(nlp, text) if m.text == surface]
+    assert len(hits) == 1, mentions(nlp, text)
+    assert (hits[0].code, hits[0].kind) == (code, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # longest match: the shorter country inside the longer name never fires
+        ("Niger and Nigeria", [("Niger", "NE"), ("Nigeria", "NG")]),
+        ("Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea",
+         [("Guinea", "GN"), ("Guinea-Bissau", "GW"), ("Equatorial Guinea", "GQ"), ("Papua New Guinea", "PG")]),
+        ("Guinea Bissau", [("Guinea Bissau", "GW")]),
+        ("Dominica and the Dominican Republic", [("Dominica", "DM"), ("Dominican Republic", "DO")]),
+        ("the Democratic Republic of the Congo, DR Congo, DRC, the Democratic Republic of Congo",
+         [("Democratic Republic of the Congo", "CD"), ("DR Congo", "CD"), ("DRC", "CD"),
+          ("Democratic Republic of Congo", "CD")]),
+        ("the Republic of Congo and Congo-Brazzaville", [("Republic of Congo", "CG"), ("Congo-Brazzaville", "CG")]),
+        ("Costa Rica and Costa Rican experts", [("Costa Rica", "CR"), ("Costa Rican", "CR")]),
+    ],
+)
+def test_longest_match(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code", "status", "rule"),
+    [
+        # a country reading beats a region of another country ...
+        ("Georgia main social Ministry", "Georgia", "GE", "inferred", "resolve:prefer-kind"),
+        # ... unless a place of that country or its name right beside it say otherwise
+        ("the labour office of Atlanta, Georgia", "Georgia", "US", "inferred", "resolve:same-record"),
+        ("Georgia, USA", "Georgia", "US", "inferred", "resolve:same-record"),
+        # a country merely named elsewhere does not turn a country into a region
+        ("experts from Nigeria supported Niger", "Niger", "NE", "inferred", "resolve:prefer-kind"),
+        ("experts from the United States supported Georgia", "Georgia", "GE", "inferred", "resolve:prefer-kind"),
+        # a region beats a same-named town
+        ("Loreto", "Loreto", "PE", "certain", "gazetteer:pycountry"),
+        ("La Paz", "La Paz", "BO", "inferred", "resolve:prefer-readings"),
+        # ties stay ambiguous unless the record names one candidate
+        ("Department of Labour, Provincial Government of Punjab", "Punjab", None, "ambiguous", "resolve:ambiguous"),
+        ("the Provincial Government of Punjab with the Federal Government of Pakistan",
+         "Punjab", "PK", "inferred", "resolve:same-record"),
+        ("Punjab (India) labour department", "Punjab", "IN", "inferred", "resolve:same-record"),
+        ("Punjab labour office, Lahore", "Punjab", "PK", "inferred", "resolve:same-record"),
+        ("the Congo employment agency", "Congo", None, "ambiguous", "resolve:ambiguous"),
+        ("Congolese experts visited Kinshasa", "Congolese", "CD", "inferred", "resolve:same-record"),
+        ("a study visit to Barcelona", "Barcelona", None, "ambiguous", "resolve:ambiguous"),
+        ("a study visit to Valencia, Spain", "Valencia", "ES", "inferred", "resolve:same-record"),
+        # single candidates are certain and carry their source
+        ("Perú", "Perú", "PE", "certain", "gazetteer:cldr-es"),
+        ("Kyrgyz experts", "Kyrgyz", "KG", "certain", "gazetteer:extra"),
+    ],
+)
+def test_resolution_rules(nlp: Language, text: str, surface: str, code: str | None, status: str, rule: str) -> None:
+    hit = next(m for m in mentions(nlp, text) if m.text == surface)
+    assert (hit.code, hit.status, hit.rule) == (code, status, rule)
+    assert code is None or code in hit.candidates
+
+
+def test_ambiguous_keeps_candidates(nlp: Language) -> None:
+    (punjab,) = mentions(nlp, "Provincial Government of Punjab")
+    assert punjab.code is None and set(punjab.candidates) == {"IN", "PK"} and punjab.kind == "region"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("a visit to Perugia", "PE"),  # no match inside a word
+        ("Chad Smith presented the results", "TD"),
+        ("Jordan Peterson, a psychologist", "JO"),
+        ("as Jordan Peterson said", "JO"),
+        ("experts Ana Santos and Jorge Lima", "BR"),
+        ("experts Ana Santos and Jorge Lima", "PE"),
+        ("European experts", None),
+        ("peers from African countries", None),
+        ("the Latin American network", "US"),
+        ("the Inter-American Development Bank", "US"),
+        ("the Indian Ocean Commission", "IN"),
+        ("Portuguese-speaking African countries", "PT"),
+        ("a two-week Mission to the partner", None),
+        ("Arab States", None),
+        ("roast turkey from china", None),  # lower case is no name
+        ("North West and Central regions", None),
+    ],
+)
+def test_negatives(nlp: Language, text: str, absent: str | None) -> None:
+    got = mentions(nlp, text)
+    if absent is None:
+        assert got == []
+    else:
+        assert all(absent not in (m.code, *m.candidates) for m in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Support to Chad", "Chad", "TD"),
+        ("The Ministry of Youth, Sports and Employment of Chad has requested", "Chad", "TD"),
+        ("Chad Ministry of Labour", "Chad", "TD"),  # institution word after the name
+        ("Jordan and Lebanon", "Jordan", "JO"),
+        ("in Jordan Valley communities", "Jordan", "JO"),  # preceded by "in"
+        ("Guinea Conakry", "Guinea", "GN"),  # followed by a place
+        ("the Lima Metropolitan Area", "Lima", "PE"),
+        ("Chad Strengthens Its Employment Services", "Chad", "TD"),  # Title Case headline
+    ],
+)
+def test_country_names_that_look_like_persons(nlp: Language, text: str, surface: str, code: str) -> None:
+    assert (surface, code) in found(nlp, text)
+
+
+def test_text_order_and_offsets(nlp: Language) -> None:
+    text = "Experts from France and Spain supported Costa Rica."
+    got = mentions(nlp, text)
+    assert [m.text for m in got] == ["France", "Spain", "Costa Rica"]
+    assert all(text[m.start_char : m.end_char] == m.text for m in got)
+    assert [m.start for m in got] == sorted(m.start for m in got)
+
+
+def test_ents_keep_only_places(nlp: Language) -> None:
+    doc = nlp("Chad Smith of the Latin American Ministry visited the Chad Ministry in Lima.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Chad", "COUNTRY"), ("Lima", "REGION")]
+
+
+def test_ruler_holds_the_committed_patterns(nlp: Language) -> None:
+    committed = list(srsly.read_jsonl(PATTERNS_DIR / "countries.jsonl"))
+    key = lambda p: (p["pattern"], p["label"])  # noqa: E731
+    assert sorted(nlp.get_pipe("entity_ruler").patterns, key=key) == sorted(committed, key=key)
+
+
+def test_serialised_pipeline_resolves_alike(nlp: Language, tmp_path: Path) -> None:
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    text = "Punjab and Lahore; Georgia; the Togolese ministry"
+    assert loaded(text)._.countries == nlp(text)._.countries
