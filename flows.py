@@ -52,5 +52,29 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH) -> di
     return summary.as_dict()
 
 
+DEFAULT_CRON = "0 6 * * *"  # daily at 06:00 (server time zone)
+
+
+def deployment(cron: str = DEFAULT_CRON, corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH):
+    """The scheduled deployment of extract_corpus: new files in corpus_dir are picked up each tick."""
+    return extract_corpus.to_deployment(
+        name="socieux-scheduled",
+        cron=cron,
+        parameters={"corpus_dir": str(corpus_dir), "db_path": str(db_path)},
+        description="Re-extract new or changed SOCIEUX+ records on a schedule.",
+        tags=["socieux"],
+    )
+
+
+def serve(cron: str = DEFAULT_CRON, corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH) -> None:
+    """Serve the deployment (blocks): runs on the cron schedule until interrupted."""
+    from prefect import serve as prefect_serve
+
+    prefect_serve(deployment(cron, corpus_dir, db_path))
+
+
 if __name__ == "__main__":
-    print(json.dumps(extract_corpus(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS_DIR), indent=2))
+    if len(sys.argv) > 1 and sys.argv[1] == "serve":
+        serve(sys.argv[2] if len(sys.argv) > 2 else DEFAULT_CRON)
+    else:
+        print(json.dumps(extract_corpus(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS_DIR), indent=2))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline.paths import CORPUS_DIR, DB_PATH
+from pipeline.paths import CORPUS_DIR, DB_PATH, SNAPSHOT_DIR
 
 app = typer.Typer(help="SOCIEUX+ action extractor: listings and news items -> DuckDB.", no_args_is_help=True)
 
@@ -64,6 +64,39 @@ def evaluate_cmd(
         from pipeline.evaluate import format_report
 
         typer.echo(format_report(report, show_disagreements=errors))
+
+
+@app.command("diff")
+def diff_cmd(
+    db: Path = typer.Option(DB_PATH, "--db", help="The new extraction (DuckDB file)."),
+    base: Path = typer.Option(None, "--base", help="The old extraction (DuckDB file) to compare with."),
+    against_snapshots: bool = typer.Option(False, "--against-snapshots",
+                                           help="Compare with the committed snapshots of corpus/ instead."),
+    snapshots: Path = typer.Option(SNAPSHOT_DIR, "--snapshots", help="Snapshot directory (with --against-snapshots)."),
+) -> None:
+    """Markdown report: actions added, removed, and every changed value with its evidence."""
+    from pipeline import diff
+
+    if against_snapshots == (base is not None):
+        raise typer.BadParameter("give exactly one of --base OLD.duckdb or --against-snapshots", param_hint="--base")
+    for path in [db] + ([base] if base else []):
+        if not path.exists():
+            raise typer.BadParameter(f"{path} does not exist; run `socieux run --db {path}` first")
+    old = diff.state_from_snapshots(snapshots) if against_snapshots else diff.state_from_db(base)
+    old_name = str(snapshots) if against_snapshots else str(base)
+    typer.echo(diff.to_markdown(diff.diff_states(old, diff.state_from_db(db)), old_name, str(db)))
+
+
+@app.command("serve")
+def serve_cmd(
+    cron: str = typer.Option("0 6 * * *", "--cron", help="Cron schedule (default: daily at 06:00)."),
+    corpus: Path = typer.Option(CORPUS_DIR, "--corpus", help="Directory watched for new listings."),
+    db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to update."),
+) -> None:
+    """Serve the extraction flow on a schedule (Prefect flow.serve); Ctrl-C stops it."""
+    from flows import serve
+
+    serve(cron, corpus, db)
 
 
 @app.command("build")

@@ -14,3 +14,4 @@ DATA_DIR = MODELS_DIR / "data"
 PIPELINE_DIR = MODELS_DIR / "socieux_pipeline"
 OUTPUTS_DIR = ROOT / "outputs"
 DB_PATH = OUTPUTS_DIR / "socieux.duckdb"
+SNAPSHOT_DIR = ROOT / "tests" / "test_snapshots"  # pytest-regressions snapshots of corpus/ extraction

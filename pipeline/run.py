@@ -129,7 +129,7 @@ def load(db_path: Path, run_id: int, version: str, split: SplitResult, result: E
             store.save_rejects(con, [Reject(doc=split.name, index=-1, text="", reason=split.error)], run_id)
         store.save_records(con, result.records, run_id, version)
         store.save_rejects(con, result.rejects, run_id)
-        store.prune_sources(con, split.name, [r.index for r in split.records])
+        store.prune_sources(con, split.name, [r.index for r in split.records], run_id)
     finally:
         con.close()
 

@@ -66,9 +66,14 @@ DDL: list[str] = [
     """CREATE TABLE IF NOT EXISTS rejects (
         run_id BIGINT, doc VARCHAR NOT NULL, idx INTEGER NOT NULL, action_id VARCHAR,
         text VARCHAR NOT NULL, reason VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)""",
+    # per run: actions added, changed (one row per field, old and new value as JSON) and withdrawn
+    """CREATE TABLE IF NOT EXISTS changes (
+        run_id BIGINT, action_id VARCHAR NOT NULL, change VARCHAR NOT NULL
+            CHECK (change IN ('added', 'changed', 'withdrawn', 'restored')),
+        field VARCHAR, old_value VARCHAR, new_value VARCHAR, changed_at TIMESTAMP NOT NULL)""",
     'CREATE TABLE IF NOT EXISTS eu_membership (code VARCHAR NOT NULL, name VARCHAR NOT NULL, joined DATE NOT NULL, "left" DATE)',
-    """CREATE OR REPLACE VIEW v_actions AS
-    SELECT a.action_id, a.title, a.partner_institution, a.description, a.partner_country,
+    """CREATE OR REPLACE VIEW v_actions_all AS
+    SELECT a.status, a.action_id, a.title, a.partner_institution, a.description, a.partner_country,
            a.delivery, a.action_code, a.period_start, a.period_end, a.kind,
            coalesce(x.expert_countries, []) AS expert_countries,
            coalesce(x.eu_expert_countries, []) AS eu_expert_countries,
@@ -91,8 +96,10 @@ DDL: list[str] = [
     LEFT JOIN (SELECT action_id, list({'text': text, 'start': start, 'end': "end"} ORDER BY ord) AS dates
                FROM dates GROUP BY action_id) d USING (action_id)
     LEFT JOIN (SELECT action_id, list_sort(list_distinct(list(doc))) AS docs
-               FROM sources GROUP BY action_id) s USING (action_id)
-    WHERE a.status = 'active'""",
+               FROM sources GROUP BY action_id) s USING (action_id)""",
+    # one wide row per active action
+    """CREATE OR REPLACE VIEW v_actions AS
+    SELECT * EXCLUDE (status) FROM v_actions_all WHERE status = 'active'""",
     """CREATE OR REPLACE VIEW v_expert_flows AS
     SELECT x.country AS expert_country, x.is_eu AS expert_is_eu, a.partner_country,
            count(DISTINCT a.action_id) AS n_actions
@@ -252,6 +259,47 @@ def _action_date(record: ActionRecord) -> str | None:
     return record.dates[0].start if record.dates else None
 
 
+#: fields whose changes are logged (the spec's fields but doc/index, which belong to sources)
+TRACKED_FIELDS = tuple(f for f in EXPORT_FIELDS if f not in ("doc", "index"))
+#: partner countries set after loading by this rule (pipeline.institutions) are re-derived at the
+#: end of every run; a re-extracted record comes back without them, which is no change
+INFERRED_PARTNER_RULE = "partner:same-institution"
+
+
+def _snapshot(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Current tracked values (and status) of the given actions, JSON-comparable."""
+    cols = ", ".join(TRACKED_FIELDS)
+    cur = con.execute(
+        f"""SELECT action_id, status, {cols},
+                   (SELECT min(rule) FROM evidence e WHERE e.action_id = v.action_id
+                    AND e.field = 'partner_country') AS partner_rule
+            FROM v_actions_all v WHERE action_id IN (SELECT unnest(?::VARCHAR[]))""",
+        [ids],
+    )
+    names = [d[0] for d in cur.description]
+    return {row[0]: dict(zip(names, row)) for row in cur.fetchall()}
+
+
+def _as_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _change_rows(old: dict[str, Any] | None, new: dict[str, Any], aid: str, run_id: int,
+                 now: datetime.datetime) -> list[tuple[Any, ...]]:
+    if old is None:
+        return [(run_id, aid, "added", None, None, None, now)]
+    rows = []
+    if old["status"] == "withdrawn":
+        rows.append((run_id, aid, "restored", None, None, None, now))
+    for name in TRACKED_FIELDS:
+        before, after = _as_json(old[name]), _as_json(new[name])
+        if name == "partner_country" and new[name] is None and old.get("partner_rule") == INFERRED_PARTNER_RULE:
+            continue
+        if before != after:
+            rows.append((run_id, aid, "changed", name, before, after, now))
+    return rows
+
+
 def save_records(
     con: duckdb.DuckDBPyConnection, records: list[ActionRecord], run_id: int, pipeline_version: str
 ) -> None:
@@ -281,7 +329,11 @@ def save_records(
     sources = [(r.doc, r.index, r.action_id, r.record_hash, pipeline_version, r.offset, r.text, run_id)
                for r in occurrences.values()]
 
+    old = _snapshot(con, ids)
+    changes = [row for aid, r in latest.items() for row in _change_rows(old.get(aid), r.export(), aid, run_id, now)]
+
     with _transaction(con):
+        _many(con, "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?)", changes)
         for table in CHILD_TABLES:
             con.execute(f"DELETE FROM {table} WHERE action_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         _many(con, "DELETE FROM evidence WHERE action_id = ? AND doc = ?", evidence_keys)
@@ -321,14 +373,19 @@ def save_records(
             sources,
         )
         # a (doc, idx) that now lists another action may leave the old one without sources
-        _withdraw_orphans(con, now)
+        _withdraw_orphans(con, now, run_id)
 
 
-def _withdraw_orphans(con: duckdb.DuckDBPyConnection, now: datetime.datetime) -> int:
+def _withdraw_orphans(con: duckdb.DuckDBPyConnection, now: datetime.datetime, run_id: int | None = None) -> int:
     """Mark actions no source lists any more 'withdrawn'; drop evidence of vanished listings."""
     con.execute(
         """DELETE FROM evidence WHERE NOT EXISTS (
                SELECT 1 FROM sources s WHERE s.action_id = evidence.action_id AND s.doc = evidence.doc)"""
+    )
+    con.execute(
+        """INSERT INTO changes SELECT ?, action_id, 'withdrawn', NULL, NULL, NULL, ?
+           FROM actions WHERE status = 'active' AND action_id NOT IN (SELECT action_id FROM sources)""",
+        [run_id, now],
     )
     row = con.execute(
         """UPDATE actions SET status = 'withdrawn', updated_at = ?
@@ -353,7 +410,8 @@ def save_rejects(con: duckdb.DuckDBPyConnection, rejects: list[Reject], run_id: 
         )
 
 
-def prune_sources(con: duckdb.DuckDBPyConnection, doc: str, keep_indices: Iterable[int]) -> int:
+def prune_sources(con: duckdb.DuckDBPyConnection, doc: str, keep_indices: Iterable[int],
+                  run_id: int | None = None) -> int:
     """Delete the sources of `doc` whose index is not kept; withdraw actions left unlisted.
 
     Returns the number of source rows deleted.
@@ -363,7 +421,7 @@ def prune_sources(con: duckdb.DuckDBPyConnection, doc: str, keep_indices: Iterab
         row = con.execute(
             "DELETE FROM sources WHERE doc = ? AND NOT list_contains(?::INTEGER[], idx)", [doc, keep]
         ).fetchone()
-        _withdraw_orphans(con, _now())
+        _withdraw_orphans(con, _now(), run_id)
     return int(row[0]) if row else 0
 
 

@@ -1,0 +1,29 @@
+"""Shared fixtures: one Prefect test backend and one spaCy pipeline per test session.
+
+Neither is autouse: only the tests that run a flow (test_flows.py, test_cli.py)
+start Prefect's temporary backend, and only the tests that need the full
+pipeline load it, so the fast unit tests stay fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+from spacy.language import Language
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """Flows run against a temporary SQLite backend (Prefect's documented session-scoped pattern)."""
+    with prefect_test_harness():
+        yield
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The serialised pipeline the flow uses (rebuilt first when missing or stale)."""
+    from pipeline.run import get_nlp
+
+    return get_nlp()

@@ -1,0 +1,92 @@
+"""Incremental, versioned runs (issue 4): only new or changed records are re-extracted,
+vanished records are withdrawn (not deleted), and every change is logged per run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import flows
+from pipeline import run
+from pipeline.nlp import fingerprint
+from pipeline.paths import CONFIG_PATH, CORPUS_DIR, PATTERNS_DIR
+
+LISTING = "000_3a8d02358315f3d7.txt"
+NEWS = "004_a00941e2d125b2e4.txt"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    shutil.copy(CORPUS_DIR / LISTING, d / LISTING)
+    return d
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_incremental_lifecycle(prefect_harness, corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    first = flows.extract_corpus(corpus, db)
+    assert (first["records"], first["extracted"], first["unchanged"]) == (87, 87, 0)
+    assert rows(db, "SELECT count(*) FROM changes WHERE change = 'added'") == [(87,)]
+
+    # nothing changed: nothing extracted, and the run says so
+    second = flows.extract_corpus(corpus, db)
+    assert (second["extracted"], second["unchanged"]) == (0, 87)
+
+    # a new document: only its record is extracted
+    shutil.copy(CORPUS_DIR / NEWS, corpus / NEWS)
+    third = flows.extract_corpus(corpus, db)
+    assert (third["documents"], third["extracted"], third["unchanged"]) == (2, 1, 87)
+
+    # editing one record re-extracts only that one and logs the changed field with old and new values
+    text = (corpus / LISTING).read_text(encoding="utf-8")
+    edited = text.replace("saw experts from France and Germany", "saw experts from France and Italy", 1)
+    assert edited != text
+    (corpus / LISTING).write_text(edited, encoding="utf-8")
+    fourth = flows.extract_corpus(corpus, db)
+    assert (fourth["extracted"], fourth["unchanged"]) == (1, 87)
+    run_id = rows(db, "SELECT max(run_id) FROM runs")[0][0]
+    logged = rows(db, f"SELECT field, old_value, new_value FROM changes WHERE run_id = {run_id} AND change = 'changed'")
+    assert ("expert_countries", '["DE", "FR"]', '["FR", "IT"]') in logged
+    assert {f for f, _, _ in logged} <= {"expert_countries", "description"}
+
+    # removing a record marks its action withdrawn, not deleted
+    blocks = edited.split("  • ")
+    removed_title = blocks[2].splitlines()[0].strip()
+    (corpus / LISTING).write_text("  • ".join(blocks[:2] + blocks[3:]), encoding="utf-8")
+    flows.extract_corpus(corpus, db)
+    status = rows(db, f"SELECT status FROM actions WHERE title = '{removed_title}'")
+    assert status == [("withdrawn",)]
+    assert rows(db, "SELECT count(*) FROM changes WHERE change = 'withdrawn'") == [(1,)]
+    assert rows(db, "SELECT count(*) FROM v_actions")[0][0] == 87  # 86 listing + 1 news still active
+
+
+def test_pipeline_version_changes_with_patterns(tmp_path: Path) -> None:
+    patterns = tmp_path / "patterns"
+    shutil.copytree(PATTERNS_DIR, patterns)
+    before = fingerprint(CONFIG_PATH, patterns)
+    with (patterns / "formats.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write('{"id": "workshop", "pattern": [{"LOWER": "hackathon"}]}\n')
+    assert fingerprint(CONFIG_PATH, patterns) != before
+
+
+def test_other_pipeline_version_reextracts(corpus: Path, tmp_path: Path, prefect_harness) -> None:
+    db = tmp_path / "v.duckdb"
+    flows.extract_corpus(corpus, db)
+    split = run.split_path(str(corpus / LISTING))
+    version = rows(db, "SELECT DISTINCT pipeline_version FROM sources")[0][0]
+    todo, unchanged = run.select_changed(db, split, version)
+    assert (len(todo), unchanged) == (0, 87)
+    todo, unchanged = run.select_changed(db, split, version + "-patterns-edited")
+    assert (len(todo), unchanged) == (87, 0)
