@@ -18,37 +18,38 @@ from pipeline.paths import CORPUS_DIR, DB_PATH
 discover_task = task(run.discover_documents, name="discover", retries=2, retry_delay_seconds=1)
 prepare_task = task(run.prepare, name="prepare-pipeline")
 split_task = task(run.split_path, name="split", retries=2, retry_delay_seconds=1)
-select_task = task(run.select_changed, name="select-changed", retries=2, retry_delay_seconds=1)
+select_task = task(run.select_changed, name="select-changed")
 extract_task = task(run.extract_records, name="extract-validate")
-start_task = task(run.start_run, name="start-run", retries=2, retry_delay_seconds=1)
-load_task = task(run.load, name="load", retries=2, retry_delay_seconds=1)
-infer_task = task(run.infer_partners, name="infer-partners", retries=2, retry_delay_seconds=1)
-finish_task = task(run.finish_run, name="finish-run", retries=2, retry_delay_seconds=1)
+start_task = task(run.start_run, name="start-run", retries=2, retry_delay_seconds=1)  # I/O: open the db
+load_task = task(run.load, name="load")
+infer_task = task(run.infer_partners, name="infer-partners")
+finish_task = task(run.finish_run, name="finish-run")
+abort_task = task(run.abort_run, name="abort-run")
 
 
 @flow(name="extract-corpus", log_prints=True)
 def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH) -> dict:
-    """Discover, split, extract, validate and load every document of corpus_dir."""
+    """Discover, split, extract, validate and load every document of corpus_dir, in one transaction."""
     timer = run.Timer()
     summary = run.Summary()
     paths = discover_task(corpus_dir)
     version = prepare_task()
     run_id = start_task(db_path, version)
-    for path in paths:
-        split = split_task(path)
-        todo, unchanged = select_task(db_path, split, version)
-        result = extract_task(todo)
-        load_task(db_path, run_id, version, split, result)
-        summary.documents += 1
-        summary.records += len(split.records)
-        summary.unchanged += unchanged
-        summary.extracted += len(result.records)
-        summary.rejected += len(result.rejects)
-        if split.error:
-            summary.failed_documents.append(split.error)
-    infer_task(db_path)
-    summary.seconds = timer.seconds()
-    finish_task(db_path, run_id, summary)
+    try:
+        for path in paths:
+            split = split_task(path)
+            todo, unchanged = select_task(run_id, split, version)
+            result = extract_task(todo)
+            load_task(run_id, version, split, result)
+            summary.add(split, result, unchanged)
+        infer_task(run_id)
+        summary.seconds = timer.seconds()
+        finish_task(run_id, summary)
+    except BaseException as exc:
+        abort_task(db_path, run_id, f"{type(exc).__name__}: {exc}")
+        raise
+    for problem in summary.failed_documents:
+        print(f"not loaded: {problem}")
     return summary.as_dict()
 
 

@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import duckdb
+
 from spacy.language import Language
 
 from pipeline import institutions, store
@@ -57,6 +59,16 @@ class Summary:
     failed_documents: list[str] = field(default_factory=list)
     run_id: int | None = None
 
+    def add(self, split: SplitResult, result: Extracted, unchanged: int) -> None:
+        """Count one processed document."""
+        self.documents += 1
+        self.records += len(split.records)
+        self.unchanged += unchanged
+        self.extracted += len(result.records)
+        self.rejected += len(result.rejects)
+        if split.error:
+            self.failed_documents.append(split.error)
+
     def as_dict(self) -> dict:
         return {
             "documents": self.documents, "records": self.records, "extracted": self.extracted,
@@ -93,13 +105,34 @@ def split_path(path: str) -> SplitResult:
     return result
 
 
-def select_changed(db_path: Path, split: SplitResult, version: str) -> tuple[list[RawRecord], int]:
-    """Records that are new, changed or extracted by another pipeline version; and the unchanged count."""
-    con = store.connect(Path(db_path))
+#: the open connection of each run started in this process; it holds the run's one transaction
+_OPEN: dict[int, duckdb.DuckDBPyConnection] = {}
+
+
+def _run_con(run_id: int) -> duckdb.DuckDBPyConnection:
     try:
-        known = store.known_records(con, split.name)
-    finally:
+        return _OPEN[run_id]
+    except KeyError:
+        raise RuntimeError(f"run {run_id} was not started in this process (start_run first)") from None
+
+
+def start_run(db_path: Path, version: str) -> int:
+    """Open the database and the run's transaction: everything the run writes commits together."""
+    con = store.connect(Path(db_path))
+    store.begin_run_transaction(con)
+    try:
+        run_id = store.start_run(con, version)
+    except BaseException:
+        store.end_run_transaction(con, commit=False)
         con.close()
+        raise
+    _OPEN[run_id] = con
+    return run_id
+
+
+def select_changed(run_id: int, split: SplitResult, version: str) -> tuple[list[RawRecord], int]:
+    """Records that are new, changed or extracted by another pipeline version; and the unchanged count."""
+    known = store.known_records(_run_con(run_id), split.name)
     todo = [r for r in split.records if known.get(r.index) != (r.record_hash, version)]
     return todo, len(split.records) - len(todo)
 
@@ -111,44 +144,47 @@ def extract_records(records: list[RawRecord]) -> Extracted:
     return out
 
 
-def start_run(db_path: Path, version: str) -> int:
-    con = store.connect(Path(db_path))
-    try:
-        return store.start_run(con, version)
-    finally:
-        con.close()
+def load(run_id: int, version: str, split: SplitResult, result: Extracted) -> None:
+    """Write one document's results; a document that could not be read is kept as a reject."""
+    con = _run_con(run_id)
+    store.save_document(con, split.name, split.path, split.content_hash or "", split.kind,
+                        len(split.records), run_id)
+    if split.error:
+        store.save_rejects(con, [Reject(doc=split.name, index=-1, text="", reason=split.error)], run_id)
+    store.save_records(con, result.records, run_id, version)
+    store.save_rejects(con, result.rejects, run_id)
+    store.prune_sources(con, split.name, [r.index for r in split.records], run_id)
 
 
-def load(db_path: Path, run_id: int, version: str, split: SplitResult, result: Extracted) -> None:
-    """Write one document's results; a document that failed to read is kept as a reject."""
-    con = store.connect(Path(db_path))
-    try:
-        store.save_document(con, split.name, split.path, split.content_hash or "", split.kind,
-                            len(split.records), run_id)
-        if split.error:
-            store.save_rejects(con, [Reject(doc=split.name, index=-1, text="", reason=split.error)], run_id)
-        store.save_records(con, result.records, run_id, version)
-        store.save_rejects(con, result.rejects, run_id)
-        store.prune_sources(con, split.name, [r.index for r in split.records], run_id)
-    finally:
-        con.close()
-
-
-def infer_partners(db_path: Path) -> int:
+def infer_partners(run_id: int) -> int:
     """Partner countries inferred from the same specific institution elsewhere (pipeline.institutions)."""
-    con = store.connect(Path(db_path))
-    try:
-        return store.set_inferred_partners(con, institutions.RULE, institutions.infer(store.partner_rows(con)))
-    finally:
-        con.close()
+    con = _run_con(run_id)
+    return store.set_inferred_partners(con, institutions.RULE, institutions.infer(store.partner_rows(con)))
 
 
-def finish_run(db_path: Path, run_id: int, summary: Summary, status: str = "completed") -> None:
-    con = store.connect(Path(db_path))
+def finish_run(run_id: int, summary: Summary) -> None:
+    """Check the run's accounting, store its counts and commit everything it wrote."""
+    con = _OPEN.pop(run_id)
     try:
         store.finish_run(con, run_id, documents=summary.documents, records=summary.records,
-                         extracted=summary.extracted, unchanged=summary.unchanged,
-                         rejected=summary.rejected, status=status)
+                         extracted=summary.extracted, unchanged=summary.unchanged, rejected=summary.rejected)
+        store.end_run_transaction(con, commit=True)
+    except BaseException:
+        store.end_run_transaction(con, commit=False)
+        raise
+    finally:
+        con.close()
+
+
+def abort_run(db_path: Path, run_id: int | None, reason: str) -> None:
+    """Roll the run back (the database is left as it was) and record that it failed."""
+    con = _OPEN.pop(run_id, None) if run_id is not None else None
+    if con is not None:
+        store.end_run_transaction(con, commit=False)
+        con.close()
+    con = store.connect(Path(db_path))
+    try:
+        store.record_failed_run(con, pipeline_version(), reason)
     finally:
         con.close()
 

@@ -127,8 +127,15 @@ def _now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
 
 
+_IN_RUN: set[int] = set()  # ids of connections holding a whole run's transaction
+
+
 @contextmanager
 def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """A transaction, or nothing when the connection already holds the run's transaction."""
+    if id(con) in _IN_RUN:
+        yield
+        return
     con.execute("BEGIN TRANSACTION")
     try:
         yield
@@ -136,6 +143,17 @@ def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+
+
+def begin_run_transaction(con: duckdb.DuckDBPyConnection) -> None:
+    """Open the transaction that holds a whole run: all its writes land together or not at all."""
+    con.execute("BEGIN TRANSACTION")
+    _IN_RUN.add(id(con))
+
+
+def end_run_transaction(con: duckdb.DuckDBPyConnection, commit: bool) -> None:
+    _IN_RUN.discard(id(con))
+    con.execute("COMMIT" if commit else "ROLLBACK")
 
 
 def _many(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -216,7 +234,12 @@ def finish_run(
     rejected: int,
     status: str = "completed",
 ) -> None:
-    """Close a run with its counts."""
+    """Close a run with its counts; a completed run must account for every record found."""
+    if status == "completed" and records != extracted + rejected + unchanged:
+        raise StoreError(
+            f"run {run_id} does not add up: {records} records found but {extracted} loaded + "
+            f"{rejected} rejected + {unchanged} unchanged; nothing of this run was kept"
+        )
     row = con.execute(
         """UPDATE runs SET finished_at = ?, documents = ?, records = ?, extracted = ?,
                unchanged = ?, rejected = ?, status = ?
@@ -225,6 +248,15 @@ def finish_run(
     ).fetchone()
     if not row or row[0] == 0:
         raise StoreError(f"run {run_id} does not exist in the database; start it with start_run first")
+
+
+def record_failed_run(con: duckdb.DuckDBPyConnection, pipeline_version: str, reason: str) -> None:
+    """A run that was rolled back leaves only this row: when, which version, why."""
+    now = _now()
+    con.execute(
+        "INSERT INTO runs (started_at, finished_at, pipeline_version, status) VALUES (?, ?, ?, ?)",
+        [now, now, pipeline_version, f"failed: {reason}"[:2000]],
+    )
 
 
 def known_records(con: duckdb.DuckDBPyConnection, doc: str) -> dict[int, tuple[str, str]]:

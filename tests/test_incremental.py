@@ -86,7 +86,39 @@ def test_other_pipeline_version_reextracts(corpus: Path, tmp_path: Path, prefect
     flows.extract_corpus(corpus, db)
     split = run.split_path(str(corpus / LISTING))
     version = rows(db, "SELECT DISTINCT pipeline_version FROM sources")[0][0]
-    todo, unchanged = run.select_changed(db, split, version)
-    assert (len(todo), unchanged) == (0, 87)
-    todo, unchanged = run.select_changed(db, split, version + "-patterns-edited")
-    assert (len(todo), unchanged) == (87, 0)
+    run_id = run.start_run(db, version)
+    try:
+        todo, unchanged = run.select_changed(run_id, split, version)
+        assert (len(todo), unchanged) == (0, 87)
+        todo, unchanged = run.select_changed(run_id, split, version + "-patterns-edited")
+        assert (len(todo), unchanged) == (87, 0)
+    finally:
+        run.abort_run(db, run_id, "test: selection only")
+
+
+def test_crash_mid_load_leaves_database_as_before(prefect_harness, corpus: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "c.duckdb"
+    flows.extract_corpus(corpus, db)
+    tables = ("actions", "sources", "evidence", "experts", "dates", "changes", "rejects", "documents")
+    before = {t: rows(db, f"SELECT * FROM {t} ORDER BY ALL") for t in tables}
+    shutil.copy(CORPUS_DIR / NEWS, corpus / NEWS)
+    (corpus / LISTING).write_text((corpus / LISTING).read_text(encoding="utf-8").replace("France", "Italy"),
+                                  encoding="utf-8")
+    calls = {"n": 0}
+    real = run.store.save_records
+
+    def crash_on_second(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk unplugged (injected)")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(run.store, "save_records", crash_on_second)
+    with pytest.raises(OSError, match="injected"):
+        flows.extract_corpus(corpus, db)
+    assert {t: rows(db, f"SELECT * FROM {t} ORDER BY ALL") for t in tables} == before
+    assert rows(db, "SELECT status FROM runs ORDER BY run_id DESC LIMIT 1")[0][0].startswith("failed: OSError")
+    monkeypatch.setattr(run.store, "save_records", real)
+    again = flows.extract_corpus(corpus, db)  # the next run completes
+    assert again["documents"] == 2 and again["extracted"] > 1
