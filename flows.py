@@ -37,7 +37,7 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH) -> di
     run_id = start_task(db_path, version)
     try:
         for path in paths:
-            split = split_task(path)
+            split = split_task(path, corpus_dir)
             todo, unchanged = select_task(run_id, split, version)
             result = extract_task(todo)
             load_task(run_id, version, split, result)

@@ -30,6 +30,7 @@ import random
 import re
 import sys
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -133,10 +134,11 @@ def swap_countries(texts: list[str], rng: random.Random) -> list[str]:
 
 
 # -- records -----------------------------------------------------------------
-def _date_value(rng: random.Random, year: int) -> str:
+def _date_value(rng: random.Random, day: date) -> str:
+    """A labelled field's date, as the catalogue writes them (`14/03/2022`, `mar-2019`)."""
     if rng.random() < 0.5:
-        return f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{year}"
-    return f"{rng.choice(MONTHS)}-{year}"
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{MONTHS[day.month - 1]}-{day.year}"
 
 
 def listing_record(pools: Pools, rng: random.Random, labelled: bool) -> str:
@@ -147,12 +149,13 @@ def listing_record(pools: Pools, rng: random.Random, labelled: bool) -> str:
     if not labelled:
         body = [line for line in (institution, types, description) if line]
         return f"  • {title}\n\n" + "".join(f"    {line}\n" for line in body)
-    year = rng.randint(2016, 2025)
-    end = "Ongoing" if rng.random() < 0.2 else _date_value(rng, min(2026, year + rng.randint(0, 2)))
+    start = date(rng.randint(2016, 2025), rng.randint(1, 12), rng.randint(1, 28))
+    # the end month is at least one month after the start: a period never ends before it starts
+    end = "Ongoing" if rng.random() < 0.2 else _date_value(rng, start + timedelta(days=rng.randint(32, 700)))
     fields = [
-        ("Start activities", _date_value(rng, year)), ("End activities", end),
+        ("Start activities", _date_value(rng, start)), ("End activities", end),
         ("Partner Institution", institution), ("Type of Assistance", types),
-        ("Code", f"{year}-{rng.randint(1, 40):02d}"), ("Description", description),
+        ("Code", f"{start.year}-{rng.randint(1, 40):02d}"), ("Description", description),
     ]
     lines = [line for label, value in fields for line in (label, value) if line]
     return f"  • {title}\n\n" + "".join(f"    {line}\n" for line in lines)

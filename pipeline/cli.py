@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline.paths import CORPUS_DIR, DB_PATH, SNAPSHOT_DIR
+from pipeline.paths import CORPUS_DIR, DB_PATH, OUTPUTS_DIR, SNAPSHOT_DIR
 
 app = typer.Typer(help="SOCIEUX+ action extractor: listings and news items -> DuckDB.", no_args_is_help=True)
 
@@ -20,8 +20,14 @@ def run_cmd(
 ) -> None:
     """Extract every document of the corpus into the database (Prefect flow, ephemeral mode)."""
     from flows import extract_corpus
+    from pipeline.documents import DocumentError
+    from pipeline.store import StoreError
 
-    summary = extract_corpus(corpus, db)
+    try:
+        summary = extract_corpus(corpus, db)
+    except (StoreError, DocumentError) as exc:
+        typer.echo(f"socieux run: {exc}", err=True)
+        raise typer.Exit(2) from None
     if as_json:
         typer.echo(json.dumps(summary))
     else:
@@ -34,15 +40,41 @@ def run_cmd(
 @app.command("export")
 def export_cmd(
     db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to read."),
-    jsonl: Path = typer.Option(..., "--jsonl", help="JSON Lines file to write (spec format)."),
+    jsonl: Path = typer.Option(None, "--jsonl", help="JSON Lines file to write (spec format, one line per record)."),
+    parquet: Path = typer.Option(None, "--parquet",
+                                 help="Directory to write: actions as Parquet, one partition per partner country."),
+    csv: Path = typer.Option(None, "--csv", help="CSV file to write: one row per action (lists '; '-separated)."),
 ) -> None:
-    """Write every record occurrence in the spec's JSON Lines format."""
-    from pipeline.run import export
+    """Write the records as JSON Lines (spec format) and/or the actions as Parquet or CSV; at least one."""
+    from pipeline.exports import ExportError, export
+
+    if jsonl is None and parquet is None and csv is None:
+        raise typer.BadParameter("give at least one of --jsonl FILE, --parquet DIR, --csv FILE", param_hint="--jsonl")
+    if not db.exists():
+        raise typer.BadParameter(f"{db} does not exist; run `socieux run --db {db}` first", param_hint="--db")
+    try:
+        counts = export(db, jsonl=jsonl, parquet=parquet, csv=csv)
+    except ExportError as exc:
+        typer.echo(f"socieux export: {exc}", err=True)
+        raise typer.Exit(2) from None
+    for kind, out in (("jsonl", jsonl), ("parquet", parquet), ("csv", csv)):
+        if kind in counts:
+            typer.echo(f"wrote {counts[kind]} {'records' if kind == 'jsonl' else 'actions'} to {out}")
+
+
+@app.command("report")
+def report_cmd(
+    db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to read."),
+    out: Path = typer.Option(OUTPUTS_DIR / "report.html", "--out", help="HTML file to write (self-contained)."),
+) -> None:
+    """One self-contained HTML report: charts, a filterable table, each record with its evidence marked."""
+    from pipeline.report import build_report
 
     if not db.exists():
         raise typer.BadParameter(f"{db} does not exist; run `socieux run --db {db}` first", param_hint="--db")
-    n = export(db, jsonl)
-    typer.echo(f"wrote {n} records to {jsonl}")
+    stats = build_report(db, out)
+    typer.echo(f"wrote {out}: {stats['actions']} actions, {stats['review']} with values to review, "
+               f"{stats['rejects']} rejected records")
 
 
 @app.command("evaluate")

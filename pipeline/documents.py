@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Literal
 
+import ftfy
 from charset_normalizer import from_bytes
+
+from pipeline.html import html_to_text, looks_like_html
 
 Kind = Literal["listing", "news", "unknown"]
 
 #: file suffixes read as documents; gold annotations and hidden files are skipped
-DOCUMENT_SUFFIXES = (".txt", ".text", ".md")
+DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 BULLET = re.compile(r"^[ \t\u00a0]*[•·▪●◦]\s*\S", re.M)
 DASH_TITLE = re.compile(r"^-[ \t]*\n[^\n-]", re.M)
 DASH_LABEL = re.compile(r"^-[ \t]+(Partner Institution|Type of Assistance|Description|Start activities|Code)\s*$", re.M)
@@ -46,16 +49,13 @@ def discover(corpus_dir: Path) -> list[Path]:
     """Document files under corpus_dir (recursive, sorted), skipping gold/ and hidden files."""
     if not corpus_dir.is_dir():
         raise DocumentError(f"corpus directory {corpus_dir} does not exist; pass --corpus DIR")
-    root = corpus_dir.resolve()
     found = []
     for path in sorted(corpus_dir.rglob("*")):
         rel = path.relative_to(corpus_dir)
         if any(part.startswith(".") for part in rel.parts) or rel.parts[0] == "gold":
             continue
-        if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES:
-            if not path.resolve().is_relative_to(root):
-                raise DocumentError(f"{path} points outside the corpus directory {corpus_dir}; refusing to read it")
-            found.append(path)
+        if path.suffix.lower() in DOCUMENT_SUFFIXES and (path.is_file() or path.is_symlink()):
+            found.append(path)  # containment is checked when the file is read (read_document)
     return found
 
 
@@ -64,16 +64,20 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         raise DocumentError(f"{name} looks binary (NUL bytes); remove it from the corpus or convert it to text")
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         best = from_bytes(data).best()
         if best is None:
             raise DocumentError(f"{name}: cannot detect the text encoding; save it as UTF-8") from None
-        return str(best), best.encoding
+        text, encoding = str(best), best.encoding
+    if ftfy.is_bad(text):  # mojibake ("MinistÃ¨re"): undo the wrong decoding, nothing else
+        text = ftfy.fix_encoding(text)
+    return text, encoding
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """LF line endings; no-break spaces become spaces (same length, so offsets are unaffected)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
 
 
 def detect_kind(text: str) -> Kind:
@@ -93,13 +97,20 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, root: Path | None = None) -> Document:
+    """Read one document; with `root`, a path resolving outside it (a symlink) is refused."""
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        raise DocumentError(f"{path} resolves outside the corpus directory {root}; refusing to read it")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(f"cannot read {path}: {exc.strerror or exc}; check it exists and is readable") from exc
     text, encoding = decode(data, str(path))
     text = normalise_newlines(text)
+    if looks_like_html(text):
+        text = html_to_text(text)  # parsed, never executed
+    if not text.strip():
+        raise DocumentError(f"{path} is empty; nothing to extract (remove it or add the listing text)")
     return Document(
         name=path.name,
         path=path,
@@ -114,6 +125,6 @@ def read_corpus(corpus_dir: Path) -> Iterator[Document | DocumentError]:
     """Every document of the corpus, or the error that kept it from being read."""
     for path in discover(corpus_dir):
         try:
-            yield read_document(path)
+            yield read_document(path, corpus_dir)
         except DocumentError as exc:
             yield exc

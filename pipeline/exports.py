@@ -62,6 +62,13 @@ def _select(csv: bool) -> str:
     return f"SELECT {', '.join(cols)} FROM v_actions ORDER BY {PARTITION} NULLS LAST, action_id"
 
 
+def _mode(full: int) -> int:
+    """`full` under the current umask: temp files and directories are created private (0600/0700)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return full & ~umask
+
+
 def _copied(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     row = con.execute(sql).fetchone()
     return int(row[0]) if row else 0
@@ -78,6 +85,7 @@ def write_csv(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     tmp = Path(tmp_name)
     try:
         n = _copied(con, f"COPY ({_select(csv=True)}) TO {_sql_literal(tmp)} (FORMAT CSV, HEADER true)")
+        os.chmod(tmp, _mode(0o666))
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -118,6 +126,7 @@ def write_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path) -> int:
             f"COPY ({_select(csv=False)}) TO {_sql_literal(tmp)} "
             f"(FORMAT PARQUET, PARTITION_BY ({PARTITION}), OVERWRITE_OR_IGNORE true)",
         )
+        os.chmod(tmp, _mode(0o777))
         _swap_in(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -290,12 +290,16 @@ def _make_record(doc: Document, index: int, kind: str, title: list[Line], got: d
     )
     rec.fields["title"] = (title[0].start - start, title[-1].end - start)
     for name, lines in got.items():
+        lines = sorted(lines, key=lambda ln: ln.start)  # free lines may join a labelled value
         rec.fields[name] = (lines[0].start - start, lines[-1].end - start)
         value = _join(lines)
         if name == "partner_institution":
             rec.partner_institution = value
         elif name == "assistance_types":
             rec.assistance_types = [t for ln in lines for t in split_types(ln.text)]
+            unknown = [t for t in rec.assistance_types if not _known_label(t)]
+            if unknown:
+                rec.problems.append("type-of-assistance labels not in the known vocabulary: " + "; ".join(unknown))
         elif name == "description":
             rec.description = value
         else:

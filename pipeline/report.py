@@ -2,9 +2,9 @@
 
 `build_report(db, out)` reads the active actions, their sources and evidence,
 and writes ONE HTML file that needs no network: the Vega, Vega-Lite and
-Vega-Embed libraries are inlined (the bundle `vl-convert-python` ships), the
-chart specs are built with Altair, and the page's CSS and JS are the data files
-under `pipeline/templates/`. The page shows
+Vega-Embed libraries are inlined (the bundle `vl-convert-python` ships), and
+the chart specs (Vega-Lite JSON), the page template, its CSS and JS are data
+files under `pipeline/templates/`: Python only computes the datasets. The page shows
 
 - charts: actions per partner country; experts' country -> partner country
   (heatmap); the EU share of the experts mobilised; delivery and formats per year
@@ -35,14 +35,16 @@ from typing import Any
 
 import duckdb
 import jinja2
+from babel import Locale
 from markupsafe import Markup
 
-from pipeline import charts
 from pipeline.paths import DB_PATH, OUTPUTS_DIR
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+CHARTS_DIR = TEMPLATES_DIR / "charts"  # Vega-Lite specs as data; each names its dataset in "data"
 REPORT_PATH = OUTPUTS_DIR / "report.html"
 REVIEW_STATUSES = frozenset({"inferred", "ambiguous"})
+DELIVERY_ORDER = ("remote", "mixed", "onsite", "not stated")
 _YEAR = "CAST(left(coalesce(period_start, dates[1].start), 4) AS INTEGER)"  # as v_actions_per_country_year
 
 
@@ -121,6 +123,74 @@ def highlight(text: str, marks: list[Mark]) -> str:
     return "".join(out)
 
 
+def country_name(code: str | None) -> str:
+    """English name of an ISO alpha-2 code (CLDR via babel, which knows XK); 'not said' for None."""
+    if not code:
+        return "not said"
+    return Locale("en").territories.get(code, code)
+
+
+def _year_labels(years: list[int | None]) -> dict[int | None, tuple[str, int]]:
+    """Per year: the axis label with its number of actions, and a sort key (unknown last)."""
+    counts: dict[int | None, int] = defaultdict(int)
+    for y in years:
+        counts[y] += 1
+    return {y: (f"{y if y is not None else 'unknown'} ({n})", y if y is not None else 9999)
+            for y, n in counts.items()}
+
+
+def datasets(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The named datasets the chart specs under templates/charts/ read."""
+    actions = data["actions"]
+    per_country: dict[str | None, int] = defaultdict(int)
+    for a in actions:
+        per_country[a["partner_country"]] += 1
+    years = _year_labels([a["year"] for a in actions])
+    delivery, formats = [], []
+    for a in actions:
+        label, key = years[a["year"]]
+        d = a["delivery"] or "not stated"
+        delivery.append({"year_label": label, "year_sort": key, "delivery": d,
+                         "delivery_order": DELIVERY_ORDER.index(d) if d in DELIVERY_ORDER else len(DELIVERY_ORDER)})
+        formats += [{"year_label": label, "year_sort": key, "format": f} for f in (a["formats"] or ["none stated"])]
+    return {
+        "per_country": [{"code": c or "?", "name": country_name(c), "label": f"{c or '?'} {country_name(c)}", "n": n}
+                        for c, n in per_country.items()],
+        "flows": [{"expert": f["expert_country"], "expert_label": f["expert_country"] + ("" if f["expert_is_eu"] else "*"),
+                   "expert_name": country_name(f["expert_country"]) + ("" if f["expert_is_eu"] else " (non-EU)"),
+                   "partner": f["partner_country"] or "?", "partner_name": country_name(f["partner_country"]),
+                   "n": f["n_actions"]} for f in data["flows"]],
+        "experts": [{"country": e["country"], "name": country_name(e["country"]),
+                     "label": f"{e['country']} {country_name(e['country'])}",
+                     "group": "EU member" if e["is_eu"] else "non-EU", "n": e["n"]} for e in data["experts"]],
+        "delivery": delivery,
+        "formats": formats,
+    }
+
+
+def chart_specs(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each Vega-Lite spec of templates/charts/ (by file stem, in page order) with its dataset inlined."""
+    values = datasets(data)
+    specs = {}
+    paths = sorted(CHARTS_DIR.glob("*.vl.json"))
+    loaded = [(path, json.loads(path.read_text(encoding="utf-8"))) for path in paths]
+    # page order: each spec's usermeta.order, then file name
+    for path, spec in sorted(loaded, key=lambda ps: (ps[1].get("usermeta", {}).get("order", 99), ps[0].name)):
+        name = spec["data"]["name"]
+        if name not in values:
+            raise KeyError(f"chart {path.name} reads dataset {name!r}; report.datasets() has {sorted(values)}")
+        spec["datasets"] = {name: values[name]}
+        specs[path.name.removesuffix(".vl.json")] = spec
+    return specs
+
+
+def vega_bundle_js() -> str:
+    """Vega, Vega-Lite and Vega-Embed in one script (shipped by vl-convert-python: nothing is downloaded)."""
+    import vl_convert
+
+    return vl_convert.javascript_bundle()
+
+
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
     cur = con.execute(sql, params or [])
     names = [d[0] for d in cur.description]
@@ -161,7 +231,7 @@ def collect(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     sources = _sources(con)
     for a in actions:
         a["sources"] = sources.get(a["action_id"], [])
-        a["partner_name"] = charts.country_name(a["partner_country"])
+        a["partner_name"] = country_name(a["partner_country"])
     experts = _rows(con, """SELECT x.country, x.is_eu, count(*) AS n FROM experts x
                             JOIN actions a ON a.action_id = x.action_id AND a.status = 'active'
                             GROUP BY ALL ORDER BY n DESC, x.country""")
@@ -202,7 +272,7 @@ def render(data: dict[str, Any], *, db_name: str = "", vega_bundle: str | None =
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )
-    specs = charts.build_specs(data)
+    specs = chart_specs(data)
     return env.get_template("report.html.j2").render(
         data=data,
         stats=data["stats"],
@@ -211,10 +281,17 @@ def render(data: dict[str, Any], *, db_name: str = "", vega_bundle: str | None =
         specs={name: _json_for_html(spec) for name, spec in specs.items()},
         css=Markup((TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")),
         js=_script((TEMPLATES_DIR / "report.js").read_text(encoding="utf-8")),
-        vega=_script(vega_bundle if vega_bundle is not None else charts.vega_bundle()),
-        country_name=charts.country_name,
+        vega=_script(vega_bundle if vega_bundle is not None else vega_bundle_js()),
+        country_name=country_name,
         review_statuses=sorted(REVIEW_STATUSES),
     )
+
+
+def _file_mode() -> int:
+    """The mode a new file gets under the current umask (mkstemp's files are 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def build_report(db_path: Path = DB_PATH, out: Path = REPORT_PATH) -> dict[str, Any]:
@@ -233,6 +310,7 @@ def build_report(db_path: Path = DB_PATH, out: Path = REPORT_PATH) -> dict[str, 
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(page)
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

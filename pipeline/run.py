@@ -92,9 +92,9 @@ def discover_documents(corpus_dir: Path) -> list[str]:
     return [str(p) for p in discover(Path(corpus_dir))]
 
 
-def split_path(path: str) -> SplitResult:
+def split_path(path: str, corpus_dir: Path | None = None) -> SplitResult:
     try:
-        doc: Document = read_document(Path(path))
+        doc: Document = read_document(Path(path), Path(corpus_dir) if corpus_dir else None)
     except DocumentError as exc:
         return SplitResult(path=path, name=Path(path).name, error=str(exc))
     result = SplitResult(path=path, name=doc.name, kind=doc.kind, content_hash=doc.content_hash)
@@ -182,7 +182,10 @@ def abort_run(db_path: Path, run_id: int | None, reason: str) -> None:
     if con is not None:
         store.end_run_transaction(con, commit=False)
         con.close()
-    con = store.connect(Path(db_path))
+    try:
+        con = store.connect(Path(db_path))
+    except store.StoreError:
+        return  # the database itself is unusable (locked, foreign): nothing to record it in
     try:
         store.record_failed_run(con, pipeline_version(), reason)
     finally:

@@ -66,6 +66,8 @@ DDL: list[str] = [
     """CREATE TABLE IF NOT EXISTS rejects (
         run_id BIGINT, doc VARCHAR NOT NULL, idx INTEGER NOT NULL, action_id VARCHAR,
         text VARCHAR NOT NULL, reason VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)""",
+    # review notes of a record occurrence: splitter problems, invalid dates, why a value is null
+    "CREATE TABLE IF NOT EXISTS notes (action_id VARCHAR NOT NULL, doc VARCHAR NOT NULL, idx INTEGER NOT NULL, note VARCHAR NOT NULL)",
     # per run: actions added, changed (one row per field, old and new value as JSON) and withdrawn
     """CREATE TABLE IF NOT EXISTS changes (
         run_id BIGINT, action_id VARCHAR NOT NULL, change VARCHAR NOT NULL
@@ -369,6 +371,9 @@ def save_records(
         for table in CHILD_TABLES:
             con.execute(f"DELETE FROM {table} WHERE action_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         _many(con, "DELETE FROM evidence WHERE action_id = ? AND doc = ?", evidence_keys)
+        _many(con, "DELETE FROM notes WHERE doc = ? AND idx = ?", list(occurrences))
+        _many(con, "INSERT INTO notes VALUES (?, ?, ?, ?)",
+              [(r.action_id, r.doc, r.index, n) for r in occurrences.values() for n in r.notes])
         _many(
             con,
             """INSERT INTO actions (action_id, title, partner_institution, description, partner_country,
@@ -453,6 +458,7 @@ def prune_sources(con: duckdb.DuckDBPyConnection, doc: str, keep_indices: Iterab
         row = con.execute(
             "DELETE FROM sources WHERE doc = ? AND NOT list_contains(?::INTEGER[], idx)", [doc, keep]
         ).fetchone()
+        con.execute("DELETE FROM notes WHERE doc = ? AND NOT list_contains(?::INTEGER[], idx)", [doc, keep])
         _withdraw_orphans(con, _now(), run_id)
     return int(row[0]) if row else 0
 

@@ -1,0 +1,71 @@
+"""A listing or news item saved as an HTML page -> the plain-text layout records.py reads.
+
+The page is parsed (lexbor via selectolax), never executed: scripts, styles and
+templates are dropped. Each list item becomes a bullet record (`  • ` + its
+first line, then its other blocks as indented lines); other block elements
+become lines of their own, so a news page becomes date line, headline and
+paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+BLOCKS = frozenset(
+    "address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
+    "hr li main nav ol p pre section table tbody td tfoot th thead tr ul br".split()
+)
+DROP = ("script", "style", "noscript", "template", "iframe", "svg", "head")
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].casefold()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def html_to_text(html: str) -> str:
+    tree = LexborHTMLParser(html)
+    for selector in DROP:
+        for node in tree.css(selector):
+            node.decompose()
+    root = tree.body or tree.root
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush(prefix: str) -> None:
+        text = re.sub(r"\s+", " ", "".join(current)).strip()
+        current.clear()
+        if text:
+            lines.append(prefix + text)
+
+    def walk(node, depth: int, in_item: bool) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                current.append(child.text(deep=False) or "")
+                continue
+            if tag == "li":
+                flush("    " if in_item else "")
+                lines.append("")  # marker: the next flushed line is a bullet title
+                walk(child, depth + 1, True)
+                flush("    ")
+                continue
+            if tag in BLOCKS:
+                flush("    " if in_item else "")
+                walk(child, depth + 1, in_item)
+                flush("    " if in_item else "")
+            else:
+                walk(child, depth + 1, in_item)
+
+    walk(root, 0, False)
+    flush("")
+    out, bullet = [], False
+    for line in lines:
+        if line == "":
+            bullet = True
+            continue
+        out.append("  • " + line.strip() if bullet else line)
+        bullet = False
+    return "\n".join(out) + "\n"
