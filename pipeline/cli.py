@@ -47,6 +47,7 @@ def export_cmd(
 ) -> None:
     """Write the records as JSON Lines (spec format) and/or the actions as Parquet or CSV; at least one."""
     from pipeline.exports import ExportError, export
+    from pipeline.store import StoreError
 
     if jsonl is None and parquet is None and csv is None:
         raise typer.BadParameter("give at least one of --jsonl FILE, --parquet DIR, --csv FILE", param_hint="--jsonl")
@@ -54,7 +55,7 @@ def export_cmd(
         raise typer.BadParameter(f"{db} does not exist; run `socieux run --db {db}` first", param_hint="--db")
     try:
         counts = export(db, jsonl=jsonl, parquet=parquet, csv=csv)
-    except ExportError as exc:
+    except (ExportError, StoreError) as exc:
         typer.echo(f"socieux export: {exc}", err=True)
         raise typer.Exit(2) from None
     for kind, out in (("jsonl", jsonl), ("parquet", parquet), ("csv", csv)):
@@ -69,10 +70,15 @@ def report_cmd(
 ) -> None:
     """One self-contained HTML report: charts, a filterable table, each record with its evidence marked."""
     from pipeline.report import build_report
+    from pipeline.store import StoreError
 
     if not db.exists():
         raise typer.BadParameter(f"{db} does not exist; run `socieux run --db {db}` first", param_hint="--db")
-    stats = build_report(db, out)
+    try:
+        stats = build_report(db, out)
+    except StoreError as exc:
+        typer.echo(f"socieux report: {exc}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(f"wrote {out}: {stats['actions']} actions, {stats['review']} with values to review, "
                f"{stats['rejects']} rejected records")
 

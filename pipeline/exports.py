@@ -4,8 +4,9 @@ Both hold one row per active action (`v_actions`), the same columns in the same
 order (`COLUMNS`). Parquet keeps DuckDB's types (lists, the dates as a list of
 {text, start, end} structs) and is written by DuckDB's `COPY ... (FORMAT
 PARQUET, PARTITION_BY (partner_country))` as hive partitions
-(`DIR/partner_country=PE/data_0.parquet`, `partner_country=NULL` when the
-partner's country is unknown); read it back with
+(`DIR/partner_country=PE/data_0.parquet`; the actions whose partner country is
+unknown go to hive's NULL partition, `partner_country=__HIVE_DEFAULT_PARTITION__`);
+read it back with
 `read_parquet('DIR/*/*.parquet', hive_partitioning = true)`. CSV is for
 spreadsheets: lists become `; `-separated text (empty when empty), and each date its ISO 8601
 interval (`2024-05-23/2024-05-24`, `2021-05/..` when open, one value for a single

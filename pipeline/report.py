@@ -4,7 +4,8 @@
 and writes ONE HTML file that needs no network: the Vega, Vega-Lite and
 Vega-Embed libraries are inlined (the bundle `vl-convert-python` ships), and
 the chart specs (Vega-Lite JSON), the page template, its CSS and JS are data
-files under `pipeline/templates/`: Python only computes the datasets. The page shows
+files under `pipeline/templates/`: Python only computes the datasets. The
+page shows
 
 - charts: actions per partner country; experts' country -> partner country
   (heatmap); the EU share of the experts mobilised; delivery and formats per year
@@ -14,7 +15,7 @@ files under `pipeline/templates/`: Python only computes the datasets. The page s
   (displaCy-style marks). Evidence offsets are in the source document; the
   record starts at `sources.offset_start`, so a mark's record-relative offset is
   `evidence.start - offset_start`. Values with status 'inferred' or 'ambiguous'
-  are marked for review.
+  are marked for review, and a record's review notes are listed under it.
 
 All text from the database is escaped: by Jinja's autoescaping in the template,
 by `html.escape` in `highlight()`, and chart specs are JSON with `<`, `>`, `&`
@@ -198,10 +199,13 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = N
 
 
 def _sources(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
-    """Per action: its source records with their highlighted text and counts of placed/review marks."""
+    """Per action: its source records with their highlighted text, counts of placed/review marks, notes."""
     evidence: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for e in _rows(con, 'SELECT action_id, doc, field, value, text, start, "end", rule, status FROM evidence'):
         evidence[(e["action_id"], e["doc"])].append(e)
+    notes: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for n in _rows(con, "SELECT doc, idx, note FROM notes ORDER BY doc, idx, note"):
+        notes[(n["doc"], n["idx"])].append(n["note"])
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in _rows(con, """SELECT s.action_id, s.doc, s.idx, s.offset_start, s.text FROM sources s
                            JOIN actions a ON a.action_id = s.action_id AND a.status = 'active'
@@ -215,6 +219,7 @@ def _sources(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
         out[s["action_id"]].append({
             "doc": s["doc"], "idx": s["idx"], "offset": offset, "html": Markup(highlight(text, placed)),
             "n_marks": len(placed), "n_review": sum(m.status in REVIEW_STATUSES for m in placed),
+            "notes": notes[(s["doc"], s["idx"])],
         })
     return out
 
@@ -224,7 +229,8 @@ def collect(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     actions = _rows(con, f"""
         SELECT v.*, {_YEAR} AS year,
                EXISTS (SELECT 1 FROM evidence e WHERE e.action_id = v.action_id
-                       AND e.status IN ('inferred', 'ambiguous')) AS review,
+                       AND e.status IN ('inferred', 'ambiguous'))
+               OR EXISTS (SELECT 1 FROM notes n WHERE n.action_id = v.action_id) AS review,
                (SELECT min(doc || ':' || lpad(CAST(idx AS VARCHAR), 6, '0')) FROM sources s
                 WHERE s.action_id = v.action_id) AS first_source
         FROM v_actions v ORDER BY first_source, action_id""")

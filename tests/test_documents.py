@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.documents import (
+    Document,
     DocumentError,
     content_hash,
     decode,
@@ -55,13 +56,18 @@ def test_discover_missing_directory_says_what_to_do(tmp_path: Path) -> None:
         discover(tmp_path / "nope")
 
 
-def test_discover_refuses_symlink_outside_corpus(tmp_path: Path) -> None:
+def test_symlink_outside_corpus_refused(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    write(corpus / "a.txt", "inside")
-    secret = write(tmp_path / "outside" / "secret.txt", "outside the corpus")
-    (corpus / "link.txt").symlink_to(secret)
-    with pytest.raises(DocumentError, match=r"link\.txt points outside the corpus directory"):
-        discover(corpus)
+    write(corpus / "a.txt", "  • Support to ANPE\n")
+    secret = write(tmp_path / "outside" / "secret.txt", "  • A listing outside the corpus\n")
+    link = corpus / "link.txt"
+    link.symlink_to(secret)
+    with pytest.raises(DocumentError, match=r"link\.txt resolves outside the corpus directory"):
+        read_document(link, corpus)
+    got = list(read_corpus(corpus))
+    assert isinstance(got[0], Document) and got[0].name == "a.txt"
+    assert isinstance(got[1], DocumentError) and "link.txt" in str(got[1])
+    assert len(got) == 2
 
 
 def test_discover_never_reads_through_symlinked_directory(tmp_path: Path) -> None:
@@ -69,18 +75,16 @@ def test_discover_never_reads_through_symlinked_directory(tmp_path: Path) -> Non
     write(corpus / "a.txt", "inside")
     write(tmp_path / "outside" / "secret.txt", "outside the corpus")
     (corpus / "linked").symlink_to(tmp_path / "outside", target_is_directory=True)
-    try:
-        found = discover(corpus)
-    except DocumentError as exc:  # refusing is as good as skipping
-        assert "secret.txt" in str(exc)
-    else:
-        assert [p.name for p in found] == ["a.txt"]
+    got = list(read_corpus(corpus))  # skipped or refused, never read
+    assert [g.name for g in got if isinstance(g, Document)] == ["a.txt"]
+    assert all("secret.txt" in str(g) for g in got if isinstance(g, DocumentError))
 
 
 def test_discover_accepts_symlink_inside_corpus(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "inside")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
     assert [p.name for p in discover(tmp_path)] == ["a.txt", "b.txt"]
+    assert read_document(tmp_path / "b.txt", tmp_path).text == "inside"
 
 
 # -- kind ----------------------------------------------------------------------
@@ -173,13 +177,26 @@ def test_cp1252_file_read(tmp_path: Path) -> None:
         (b"a\r\nb\r\nc", "a\nb\nc"),
         (b"a\rb\rc\r", "a\nb\nc\n"),
         (b"a\r\n\r\nb\rc\n", "a\n\nb\nc\n"),
-        (b"\r\r\n", "\n\n"),
+        (b"a\r\r\nb", "a\n\nb"),
     ],
     ids=["crlf", "cr", "mixed", "cr-then-crlf"],
 )
 def test_newlines_normalised_to_lf(tmp_path: Path, raw: bytes, expected: str) -> None:
     assert normalise_newlines(raw.decode()) == expected
     assert read_document(write(tmp_path / "nl.txt", raw)).text == expected
+
+
+def test_no_break_spaces_become_spaces_keeping_offsets() -> None:
+    text = "Ministry\u00a0of Labour\r\n"
+    assert normalise_newlines(text) == "Ministry of Labour\n"
+
+
+def test_mojibake_repaired(tmp_path: Path) -> None:
+    # UTF-8 once decoded as cp1252 and saved again as UTF-8 ("MinistÃ¨re")
+    broken = "  • Support to the Ministère de l’Emploi\n".encode("utf-8").decode("cp1252")
+    assert "Ã¨" in broken
+    doc = read_document(write(tmp_path / "moji.txt", broken))
+    assert doc.text == "  • Support to the Ministère de l’Emploi\n"
 
 
 def test_crlf_offsets_match_lf_text(tmp_path: Path) -> None:
@@ -197,6 +214,12 @@ def test_nul_bytes_rejected_naming_the_file(tmp_path: Path) -> None:
         read_document(path)
     with pytest.raises(DocumentError, match="scan.txt"):
         decode(path.read_bytes(), path.name)
+
+
+@pytest.mark.parametrize("data", [b"", b"\n\r\n  \t\n", b"\xef\xbb\xbf"], ids=["empty", "blank", "bom-only"])
+def test_empty_file_rejected_naming_the_file(tmp_path: Path, data: bytes) -> None:
+    with pytest.raises(DocumentError, match=r"empty\.txt is empty; nothing to extract"):
+        read_document(write(tmp_path / "empty.txt", data))
 
 
 def test_unreadable_path_rejected_naming_the_file(tmp_path: Path) -> None:

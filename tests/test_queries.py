@@ -57,8 +57,10 @@ def test_actions_per_country_year(con: duckdb.DuckDBPyConnection) -> None:
     ranked = [c for c in dict.fromkeys(r["partner_country"] for r in rows) if c is not None]
     assert ranked[:2] == ["PE", "CO"]
     assert totals["PE"] > totals["CO"] >= max(v for c, v in totals.items() if c not in (None, "PE", "CO"))
-    # ordered by country total, most first
-    assert [r["country_total"] for r in rows] == sorted((r["country_total"] for r in rows), reverse=True)
+    # ordered by country total, most first; the unknown partner country last
+    known = [r["country_total"] for r in rows if r["partner_country"] is not None]
+    assert known == sorted(known, reverse=True)
+    assert [r["partner_country"] for r in rows[len(known):]] == [None] * (len(rows) - len(known))
     assert any(r["partner_country"] == "EC" and r["year"] == 2021 for r in rows)  # the news item, since May 2021
 
 
@@ -123,17 +125,23 @@ def test_needs_review(con: duckdb.DuckDBPyConnection) -> None:
     assert any("partner_country=PE (inferred, partner:same-institution)" in r["review"] for r in evidence_rows)
 
 
-def test_needs_review_lists_rejects(corpus_db: Path, tmp_path: Path) -> None:
+def test_needs_review_lists_notes_and_rejects(corpus_db: Path, tmp_path: Path) -> None:
     db = tmp_path / "copy.duckdb"
     shutil.copy(corpus_db, db)
     con = store.connect(db)
     try:
         store.save_rejects(con, [Reject(doc="x.txt", index=3, text="  • A title\n", reason="title only")], run_id=1)
+        doc, idx, aid = con.execute("SELECT doc, idx, action_id FROM sources ORDER BY doc, idx LIMIT 1").fetchone()
+        con.execute("INSERT INTO notes VALUES (?, ?, ?, ?)", [aid, doc, idx, "date '31 February 2023': no such day"])
         rows = queries.run_dicts(con, "needs_review")
     finally:
         con.close()
+    assert {r["kind"] for r in rows} == {"evidence", "note", "reject"}
     rejects = [r for r in rows if r["kind"] == "reject"]
     assert [(r["doc"], r["idx"], r["review"]) for r in rejects] == [("x.txt", 3, "title only")]
+    notes = [r for r in rows if r["kind"] == "note"]
+    assert [(r["doc"], r["idx"], r["action_id"], r["review"]) for r in notes] == [
+        (doc, idx, aid, "date '31 February 2023': no such day")]
 
 
 def _readme_section() -> str:

@@ -22,6 +22,11 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHART_NAMES = ("actions_per_country", "expert_flows", "eu_share", "delivery_by_year", "formats_by_year")
 
 
+def plain(output: str) -> str:
+    """CLI output without rich's error box and line wrapping."""
+    return " ".join(re.sub(r"[\u2500-\u257f]", " ", output).split())
+
+
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -> Path:
     """corpus/ extracted by the Prefect flow (conftest's session-scoped prefect_test_harness)."""
@@ -207,6 +212,8 @@ def test_report_escapes_database_text(corpus_db: Path, tmp_path: Path) -> None:
     con = store.connect(db)
     (aid,) = con.execute("SELECT action_id FROM actions WHERE status = 'active' ORDER BY action_id LIMIT 1").fetchone()
     con.execute("UPDATE actions SET title = ?, partner_institution = ? WHERE action_id = ?", [evil_title, evil_inst, aid])
+    doc, idx = con.execute("SELECT doc, idx FROM sources WHERE action_id = ?", [aid]).fetchone()
+    con.execute("INSERT INTO notes VALUES (?, ?, ?, ?)", [aid, doc, idx, "title cut at <b>"])
     con.close()
     out = tmp_path / "r.html"
     report.build_report(db, out)
@@ -214,6 +221,9 @@ def test_report_escapes_database_text(corpus_db: Path, tmp_path: Path) -> None:
     assert evil_title not in page and evil_inst not in page
     assert "&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; &amp; co" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    # a record's review notes are listed under it, and its action is flagged for review
+    assert '<ul class="notes"><li>title cut at &lt;b&gt;</li></ul>' in page
+    assert re.search(rf'<tr data-action="{aid}"[^>]*data-review="yes"', page)
 
 
 def test_report_of_an_empty_database(tmp_path: Path) -> None:
@@ -242,7 +252,12 @@ def test_report_command(corpus_db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert out.exists() and f"wrote {out}" in result.output
     missing = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "none.duckdb")])
-    assert missing.exit_code != 0 and "does not exist" in missing.output
+    assert missing.exit_code != 0 and "does not exist" in plain(missing.output)
+    foreign = tmp_path / "foreign.duckdb"
+    foreign.write_text("not a database", encoding="utf-8")
+    refused = CliRunner().invoke(app, ["report", "--db", str(foreign), "--out", str(tmp_path / "f.html")])
+    assert refused.exit_code == 2 and "not a usable DuckDB database" in plain(refused.output)
+    assert not (tmp_path / "f.html").exists()
 
 
 # --- a real browser: Debian's chromium, headless -------------------------------------------------
@@ -276,7 +291,7 @@ def test_charts_render_in_chromium(report_html: Path, tmp_path: Path) -> None:
         assert 'data-rendered="true"' in box.split(">", 1)[0], name
         assert "<svg" in box and "role-mark" in box, name
         assert re.search(r'class="mark-(?:rect|arc)[^"]*role-mark[^"]*"[^>]*>\s*<path', box), name
-    assert "chart-error" not in dom
+    assert not re.search(r'class="[^"]*\bchart-error', dom)
     static = report_html.read_text(encoding="utf-8")
     live = parse_records(dom)
     assert live and live == parse_records(static)  # every highlight mark is in the rendered DOM

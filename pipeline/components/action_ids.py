@@ -27,10 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from pipeline.components.base import PatternComponent
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text
 from pipeline.facts import KIND_KEY, Fact, add_fact, field_span
 
 SYNTAX_ID = "id-syntax"
@@ -38,6 +37,8 @@ ID_RE = r"(?<![\d\-‐‑])(?P<y>(?:19|20)\d{2})\s*[-‐‑–]\s*(?P<n>\d{1,3})
 #: the shape of a news reference tag: "SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)" (an upper-case country after the id)
 TAG_RE = re.compile(r"(?i:SOCIEUX)\s*\+?\s*" + ID_RE + r"\s+[A-ZÀ-Þ]{2,}\b")
 SENTENCE_BREAKS = {".", ";", "!", "?"}
+#: the year every id of ID_RE starts with: a text without one holds no id (a cheap first check)
+YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
 
 def normalise(year: str, number: str) -> str:
@@ -63,20 +64,20 @@ class ActionIdsComponent(PatternComponent):
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.where: dict[str, str] = {}
         self.syntax: dict[str, Any] = {}
         self.id_re: re.Pattern[str] | None = None
 
     def _compile(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.where, self.syntax = {}, {}
         for entry in self.patterns:
             pid = entry.get("id", "")
             if pid == SYNTAX_ID:
                 self.syntax = entry
             elif pid.split(":", 1)[0] in ("ref", "self") and "pattern" in entry and entry.get("where") in ("before", "after"):
-                self.matcher.add(pid, [entry["pattern"]])
+                self.matcher.add(pid, entry["pattern"])
                 self.where[pid] = entry["where"]
             else:
                 raise ValueError(
@@ -101,12 +102,15 @@ class ActionIdsComponent(PatternComponent):
     def mentions(self, doc: Doc) -> list[Mention]:
         if self.id_re is None:
             return []
+        text = doc_text(doc)
+        if not YEAR_RE.search(text):
+            return []
         found = []
-        for m in self.id_re.finditer(doc.text):
+        for m in self.id_re.finditer(text):
             base = m.start("ids")
             for idm in re.finditer(ID_RE, m.group("ids")):
                 s, e = base + idm.start(), base + idm.end()
-                found.append(Mention(normalise(idm["y"], idm["n"]), s, e, m.start(), doc.text[s:e]))
+                found.append(Mention(normalise(idm["y"], idm["n"]), s, e, m.start(), text[s:e]))
         return found
 
     def field_code(self, doc: Doc) -> Fact | None:
@@ -114,26 +118,28 @@ class ActionIdsComponent(PatternComponent):
         span = field_span(doc, "code")
         if span is None:
             return None
-        m = re.search(ID_RE, doc.text[span[0] : span[1]])
+        text = doc_text(doc)
+        m = re.search(ID_RE, text[span[0] : span[1]])
         if m is None:
             return None
         s, e = span[0] + m.start(), span[0] + m.end()
-        return Fact("action_code", normalise(m["y"], m["n"]), s, e, doc.text[s:e], "code:field")
+        return Fact("action_code", normalise(m["y"], m["n"]), s, e, text[s:e], "code:field")
 
     def tag_code(self, doc: Doc) -> Fact | None:
         """Spec: a news item's reference tag holds the action's code."""
         span = field_span(doc, "tag")
+        text = doc_text(doc)
         if span is not None:
-            m = re.search(r"SOCIEUX\s*\+?\s*" + ID_RE, doc.text[span[0] : span[1]], re.IGNORECASE)
+            m = re.search(r"SOCIEUX\s*\+?\s*" + ID_RE, text[span[0] : span[1]], re.IGNORECASE)
             offset = span[0]
         elif doc.user_data.get(KIND_KEY) != "listing":  # a news item whose tag field was not split off
-            m, offset = TAG_RE.search(doc.text), 0
+            m, offset = TAG_RE.search(text), 0
         else:
             return None
         if m is None:
             return None
         s, e = offset + m.start("y"), offset + m.end("n")
-        return Fact("action_code", normalise(m["y"], m["n"]), s, e, doc.text[s:e], "code:news-tag")
+        return Fact("action_code", normalise(m["y"], m["n"]), s, e, text[s:e], "code:news-tag")
 
     # -- cues -------------------------------------------------------------
     def _cues(self, doc: Doc) -> list[tuple[str, Span]]:
@@ -186,8 +192,9 @@ class ActionIdsComponent(PatternComponent):
         code = self.field_code(doc) or self.tag_code(doc)
         if code is not None:
             add_fact(doc, code)
-        cues = self._cues(doc)
-        for mention in self.mentions(doc):
+        mentions = self.mentions(doc)
+        cues = self._cues(doc) if mentions else []  # cues only classify mentions
+        for mention in mentions:
             if code is not None and mention.value == code.value:
                 continue  # the record's own id repeated (e.g. inside the tag or after "Code")
             self_cue, ref_cue = self.classify(doc, mention, cues)

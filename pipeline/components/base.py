@@ -4,19 +4,252 @@ A `PatternComponent` receives its patterns in `initialize()` (read from JSONL by
 the config's [initialize] block), serialises them with `to_disk` and reads them
 back with `from_disk`, so the assembled pipeline in models/socieux_pipeline/
 carries its data and never re-reads models/patterns/ at load time.
+
+Speed helpers shared by the components (none changes what is found):
+
+- `WindowedMatcher`: a spaCy `Matcher` that only runs where its patterns can
+  match, with exactly the matches, in exactly the order, of `Matcher(doc)`;
+- `per_doc` / `doc_text`: values computed once per Doc and kept in
+  `doc.user_data` (spaCy rebuilds `doc.text` from every token on each access);
+- `release_tokenizer_cache`: see its docstring (the gazetteer fills spaCy's
+  tokenizer cache at load time, which made tokenisation ~10× slower).
 """
 
 from __future__ import annotations
 
+import re
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import srsly
+from spacy.attrs import IS_STOP, LOWER
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import ensure_path
+from spacy.vocab import Vocab
 
 from pipeline.facts import ensure_extensions
+
+#: `doc.user_data` keys of values computed once per Doc
+TEXT_KEY = "socieux_text"
+POSITIONS_KEY = "socieux_lower_positions"
+_OP_RANGE = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+#: anchor cost of a stop word or punctuation (frequent: wide windows everywhere) vs a content word (1)
+_FREQUENT_WORD_COST = 50
+
+
+def per_doc(doc: Doc, key: str, compute: Callable[[Doc], Any]) -> Any:
+    """`compute(doc)`, computed on first use and kept in `doc.user_data[key]` (a pure function of the doc)."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = compute(doc)
+    return value
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy joins every token's text anew on each access."""
+    return per_doc(doc, TEXT_KEY, lambda d: d.text)
+
+
+def lower_positions(doc: Doc) -> dict[int, list[int]]:
+    """Token indices of every LOWER hash of the doc (one pass, shared by the windowed matchers)."""
+
+    def compute(d: Doc) -> dict[int, list[int]]:
+        positions: dict[int, list[int]] = {}
+        for i, h in enumerate(d.to_array(LOWER).tolist()):
+            positions.setdefault(h, []).append(i)
+        return positions
+
+    return per_doc(doc, POSITIONS_KEY, compute)
+
+
+def release_tokenizer_cache(nlp: Language) -> None:
+    """Empty the tokenizer's chunk cache once the gazetteer has been loaded.
+
+    spaCy's tokenizer memoises at most `max_cache_size` (10,000) whitespace-separated
+    chunks. Adding the entity ruler's ~17,000 phrase patterns tokenises them and
+    fills that cache with gazetteer strings; with a full cache the words of the
+    records are never cached and every one is split into prefixes, suffixes and
+    infixes again, which made tokenisation 10-20× slower than `spacy.blank("en")`.
+    The cache is a pure memo (the same tokens come out with or without it), so
+    emptying it changes no output. `Tokenizer._flush_cache` does not make room
+    (deleted entries still count as filled); assigning the special-case rules,
+    unchanged, is the public way to start a new cache. Called by every pattern
+    component when it is initialised or loaded, i.e. after the entity ruler
+    (first in models/config.cfg).
+    """
+    tokenizer = nlp.tokenizer
+    rules = getattr(tokenizer, "rules", None)
+    if rules is not None and hasattr(tokenizer, "max_cache_size"):
+        tokenizer.rules = dict(rules)
+
+
+# -- windowed matching ------------------------------------------------------------
+def _repeats(op: str | None) -> tuple[int, int | None]:
+    """(min, max) tokens a token spec consumes; max None when unbounded (`+`, `*`, `{n,}`)."""
+    if op is None or op == "!":  # "!" consumes exactly one token that must not match
+        return 1, 1
+    if op == "?":
+        return 0, 1
+    if op in ("+", "*"):
+        return (1 if op == "+" else 0), None
+    m = _OP_RANGE.match(op)
+    if m is None:
+        raise ValueError(f"unknown operator {op!r} in a token pattern")
+    low, comma, high = m.groups()
+    if not comma:  # {n}
+        return int(low), int(low)
+    return int(low or 0), (int(high) if high else None)
+
+
+def _anchor_words(spec: dict[str, Any]) -> set[str] | None:
+    """Lower-cased words one of which the token must be (LOWER / ORTH / TEXT equal or IN), else None."""
+    best: set[str] | None = None
+    for key, value in spec.items():
+        attr = key.upper()
+        if attr not in ("LOWER", "ORTH", "TEXT"):
+            continue
+        if isinstance(value, str):
+            values = [value]
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list) and all(isinstance(v, str) for v in value["IN"]):
+            values = value["IN"]
+        else:
+            continue
+        # a token's LOWER is its text's str.lower(): an ORTH value v can only match a token whose LOWER is v.lower();
+        # a LOWER value that is not lower-case matches no token, and as an anchor it occurs in no doc either
+        words = {v if attr == "LOWER" else v.lower() for v in values}
+        if best is None or len(words) < len(best):
+            best = words
+    return best
+
+
+class WindowedMatcher:
+    """A spaCy `Matcher` run only around the words its patterns need: same matches, same order.
+
+    Each pattern gets an *anchor*: a token it requires (no `?`/`*`/`!` operator)
+    whose LOWER, ORTH or TEXT is one of a finite set of words, the rarest such
+    token (stop words and punctuation cost more). A bounded pattern (no `+`, `*`,
+    `{n,}`) can only match within `before` tokens before and `after` tokens after
+    an occurrence of one of its anchor words. For a doc, the anchor words are
+    looked up in `doc.to_array(LOWER)`; each occurrence opens a window, windows
+    that overlap or touch are merged, and every window is matched by a spaCy
+    Matcher holding only the patterns anchored in it (in the order they were
+    added; built once per pattern set and cached).
+
+    Why the result is `Matcher(doc)`, order included: spaCy's `find_matches`
+    scans tokens left to right; at each token it starts one state per pattern
+    (in pattern order) behind the surviving states, and emits a match while
+    processing its last token or the token after it. Every state evolves on
+    its own, so dropping the states of patterns that cannot match (no anchor
+    word in the window) or that start outside the window leaves the others'
+    emissions in the same relative order; every match lies inside the window of
+    its anchor occurrence, and windows are disjoint and not adjacent, so their
+    matches are emitted window after window. A pattern without an anchor or of
+    unbounded length makes the matcher fall back to `Matcher(doc)` over the
+    whole doc.
+    """
+
+    def __init__(self, vocab: Vocab, validate: bool = True, max_cached: int = 4096) -> None:
+        self.vocab = vocab
+        self.full = Matcher(vocab, validate=validate)  # validation, and the fallback
+        self.keys: list[str] = []
+        self.patterns: list[list[dict[str, Any]]] = []
+        self.windowed = True
+        # anchor word hash -> (pattern indices, most tokens before, most tokens after)
+        self.anchors: dict[int, tuple[list[int], int, int]] = {}
+        self.max_cached = max_cached
+        self._cache: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
+        getter = getattr(vocab, "lex_attr_getters", {}).get(IS_STOP)
+        self._is_stop: Callable[[str], bool] = getter if callable(getter) else (lambda _: False)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        """Add one token pattern under `key` (as `Matcher.add(key, [pattern])`)."""
+        self.full.add(key, [pattern])
+        index = len(self.patterns)
+        self.keys.append(key)
+        self.patterns.append(pattern)
+        self._cache.clear()
+        anchor = self._anchor(pattern)
+        if anchor is None:
+            self.windowed = False
+            return
+        words, before, after = anchor
+        for word in words:
+            indices, b, a = self.anchors.get(get_string_id(word), ([], 0, 0))
+            self.anchors[get_string_id(word)] = (indices + [index], max(b, before), max(a, after))
+
+    def _anchor(self, pattern: list[dict[str, Any]]) -> tuple[set[str], int, int] | None:
+        """(anchor words, most tokens before the anchor token, most after), or None."""
+        reps = [_repeats(spec.get("OP")) for spec in pattern]
+        if any(high is None for _, high in reps):
+            return None
+        best: tuple[int, int] | None = None  # (cost, index)
+        for i, spec in enumerate(pattern):
+            words = _anchor_words(spec) if reps[i][0] >= 1 and spec.get("OP") != "!" else None
+            if words is None:
+                continue
+            cost = sum(_FREQUENT_WORD_COST if self._is_stop(w) or not any(c.isalpha() for c in w) else 1 for w in words)
+            if best is None or cost < best[0]:
+                best = (cost, i)
+        if best is None:
+            return None
+        i = best[1]
+        extra = reps[i][1] - 1  # a repeated anchor token: the anchor word may be any of its repeats
+        before = sum(high for _, high in reps[:i]) + extra
+        after = sum(high for _, high in reps[i + 1 :]) + extra
+        return _anchor_words(pattern[i]) or set(), before, after
+
+    def _sub_matcher(self, indices: tuple[int, ...]) -> Matcher:
+        matcher = self._cache.get(indices)
+        if matcher is None:
+            matcher = Matcher(self.vocab, validate=False)
+            for i in indices:  # original order: spaCy's match order follows pattern order
+                matcher.add(self.keys[i], [self.patterns[i]])
+            self._cache[indices] = matcher
+            if len(self._cache) > self.max_cached:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(indices)
+        return matcher
+
+    def windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Disjoint, non-adjacent (start, end, pattern indices) token windows in text order."""
+        n = len(doc)
+        if n == 0 or not self.anchors:
+            return []
+        positions = lower_positions(doc)
+        found = []
+        for h in positions.keys() & self.anchors.keys():
+            indices, before, after = self.anchors[h]
+            for p in positions[h]:
+                found.append((max(0, p - before), min(n, p + after + 1), indices))
+        found.sort(key=lambda w: w[0])
+        merged: list[tuple[int, int, set[int]]] = []
+        for start, end, indices in found:
+            if merged and start <= merged[-1][1]:  # overlapping or touching: one window
+                last = merged[-1]
+                merged[-1] = (last[0], max(last[1], end), last[2].union(indices))
+            else:
+                merged.append((start, end, set(indices)))
+        return [(s, e, tuple(sorted(ix))) for s, e, ix in merged]
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) of every match, as `Matcher(doc)` returns them."""
+        if not self.patterns:
+            return []
+        if not self.windowed:
+            return list(self.full(doc))
+        out: list[tuple[int, int, int]] = []
+        for start, end, indices in self.windows(doc):
+            for match_id, s, e in self._sub_matcher(indices)(doc[start:end]):
+                out.append((match_id, start + s, start + e))
+        return out
 
 
 class PatternComponent:
@@ -47,6 +280,7 @@ class PatternComponent:
     ) -> None:
         self.patterns = list(patterns or [])
         self._compile()
+        release_tokenizer_cache(self.nlp)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
@@ -57,4 +291,5 @@ class PatternComponent:
         path = ensure_path(path)
         self.patterns = list(srsly.read_jsonl(path / self.patterns_file))
         self._compile()
+        release_tokenizer_cache(self.nlp)
         return self

@@ -155,14 +155,15 @@ class CountryResolver:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ruler_ents = [e for e in doc.ents if e.label_ in KINDS or e.label_ == NOT_PLACE]
+        ents = doc.ents  # built from every token on each access: read once
+        ruler_ents = [e for e in ents if e.label_ in KINDS or e.label_ == NOT_PLACE]
         context = {t for e in ruler_ents for t in range(e.start, e.end)}
         matches = [Match.from_span(e) for e in ruler_ents if e.label_ in KINDS]
         kept = [m for m in matches if not is_person_name(doc, m, context)]
         strong = {m.codes[0] for m in kept if len(m.codes) == 1 and m.kind in ("country", "demonym")}
         weak = {m.codes[0] for m in kept if len(m.codes) == 1 and m.kind in ("city", "region")}
         doc._.countries = [resolve(m, strong, weak, adjacent_codes(doc, kept, k)) for k, m in enumerate(kept)]
-        others = [e for e in doc.ents if e.label_ not in KINDS and e.label_ != NOT_PLACE]
+        others = [e for e in ents if e.label_ not in KINDS and e.label_ != NOT_PLACE]
         doc.ents = sorted(others + [m.span for m in kept], key=lambda s: s.start)
         return doc
 

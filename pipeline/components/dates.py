@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.components.base import doc_text
 from pipeline.dates import DateMatch, find_dates
 from pipeline.facts import YEAR_KEY, Fact, add_fact, ensure_extensions, field_span
 
@@ -38,7 +39,7 @@ class DatesComponent:
         """The record's calendar expressions, minus those inside skipped fields."""
         skipped = [span for span in (field_span(doc, f) for f in SKIPPED_FIELDS) if span]
         year = doc.user_data.get(YEAR_KEY)
-        matches = find_dates(doc.text, default_year=year if isinstance(year, int) else None)
+        matches = find_dates(doc_text(doc), default_year=year if isinstance(year, int) else None)
         return [m for m in matches if not any(m.start < end and start < m.end for start, end in skipped)]
 
     def __call__(self, doc: Doc) -> Doc:

@@ -28,10 +28,9 @@ import re
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.base import PatternComponent
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, per_doc
 from pipeline.facts import FIELDS_KEY, Fact, add_fact, facts
 
 CUE_FIELD = "delivery_cue"
@@ -49,18 +48,21 @@ QUOTED = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_BREAKS = {".", ";", "!", "?"}
+#: `doc.user_data` key of the doc's quoted ranges
+QUOTED_KEY = "socieux_quoted"
 
 
 def scope_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Char ranges of the record fields a cue may come from (whole text when fields are unknown)."""
     spans = doc.user_data.get(FIELDS_KEY) or {}
     if not spans:
-        return [(0, len(doc.text))]
+        return [(0, len(doc_text(doc)))]
     return [tuple(spans[name]) for name in SCOPE_FIELDS if spans.get(name)]
 
 
 def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
-    return [m.span() for m in QUOTED.finditer(doc.text)]
+    """Char ranges of quoted text and named titles (computed once per Doc: formats reads them too)."""
+    return per_doc(doc, QUOTED_KEY, lambda d: [m.span() for m in QUOTED.finditer(doc_text(d))])
 
 
 def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -105,11 +107,11 @@ class DeliveryComponent(PatternComponent):
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.city_rule: dict[str, Any] = {}
 
     def _compile(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.city_rule = {}
         for entry in self.patterns:
             pid = entry.get("id", "")
@@ -122,12 +124,14 @@ class DeliveryComponent(PatternComponent):
                     f"delivery pattern {entry!r}: the id must be '<remote|onsite>:<cue>' or "
                     f"'not-<remote|onsite>:<why>' with a 'pattern'; fix models/patterns/delivery.jsonl"
                 )
-            self.matcher.add(pid, [entry["pattern"]])
+            self.matcher.add(pid, entry["pattern"])
 
     # -- finding ----------------------------------------------------------
     def pattern_cues(self, doc: Doc) -> list[Fact]:
-        scope, quoted = scope_ranges(doc), quoted_ranges(doc)
         matches = [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher(doc)]
+        if not matches:
+            return []
+        scope, quoted = scope_ranges(doc), quoted_ranges(doc)
         cues = []
         for pid, span in resolve(matches):
             if not inside(span.start_char, span.end_char, scope) or inside(span.start_char, span.end_char, quoted):

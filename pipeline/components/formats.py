@@ -27,10 +27,9 @@ rule=pattern id)`; extract.py turns them into the sorted unique `formats` list.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from pipeline.components.base import PatternComponent
+from pipeline.components.base import PatternComponent, WindowedMatcher
 from pipeline.components.delivery import inside, quoted_ranges, resolve, scope_ranges
 from pipeline.facts import FIELDS_KEY, Fact, add_fact, field_span
 from pipeline.schema import FORMATS
@@ -45,11 +44,11 @@ class FormatsComponent(PatternComponent):
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.fields: dict[str, tuple[str, ...]] = {}
 
     def _compile(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.fields = {}
         for entry in self.patterns:
             pid = entry.get("id", "")
@@ -61,14 +60,16 @@ class FormatsComponent(PatternComponent):
                     f"with a 'pattern' and the same 'fields' as other patterns of that id; "
                     f"fix models/patterns/formats.jsonl"
                 )
-            self.matcher.add(pid, [entry["pattern"]])
+            self.matcher.add(pid, entry["pattern"])
 
     def find(self, doc: Doc) -> list[Fact]:
         """Format facts in text order (pure: does not touch doc._.facts)."""
-        scope, quoted = scope_ranges(doc), quoted_ranges(doc)
         matches = [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher(doc)]
         # a pattern restricted to some fields (e.g. capitalised names in running text) applies there only
         matches = [(pid, span) for pid, span in matches if self._applies(doc, pid, span)]
+        if not matches:
+            return []
+        scope, quoted = scope_ranges(doc), quoted_ranges(doc)
         found = []
         for pid, span in resolve(matches):
             # spec: only the record's title and description say what took place

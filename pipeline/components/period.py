@@ -23,10 +23,9 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from pipeline.components.base import PatternComponent
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text
 from pipeline.facts import Fact, Status, add_fact, facts, field_span
 
 #: fields whose dates never come from sentence rules (they have their own rule or are no period)
@@ -63,10 +62,10 @@ class PeriodComponent(PatternComponent):
         self._compile()  # an empty matcher until initialize() / from_disk() gives the cues
 
     def _compile(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.kinds: dict[str, str] = {}
         for entry in self.patterns:
-            self.matcher.add(entry["id"], [entry["pattern"]])
+            self.matcher.add(entry["id"], entry["pattern"])
             self.kinds[entry["id"]] = entry["kind"]
 
     def cues(self, doc: Doc) -> Spans:
@@ -120,7 +119,7 @@ class PeriodComponent(PatternComponent):
         for date in dates:
             if any(_overlaps(date, span) for span in excluded):
                 continue
-            lo, hi = _sentence(doc.text, date.start)
+            lo, hi = _sentence(doc_text(doc), date.start)
             near = [c for c in cues if lo <= c[0] and c[1] <= hi]
             if not near:
                 continue
