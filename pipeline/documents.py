@@ -31,6 +31,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_OTHER_LATIN_PAGES = frozenset(
+    {"cp1250", "iso8859_2", "mac_latin2", "cp852", "cp775", "cp857", "cp850", "hp_roman8", "mac_iceland", "latin_1"}
+)
+
+
 class DocumentError(Exception):
     """A file that cannot be read as a document; the message names the file and what to do."""
 
@@ -66,9 +71,14 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
+        matches = list(from_bytes(data))
+        if not matches:
             raise DocumentError(f"{name}: cannot detect the text encoding; save it as UTF-8") from None
+        best = matches[0]
+        # Short Western-European text is often guessed as another Latin code page (cp1250 turns
+        # "Ministère" into "Ministčre"); the catalogue's languages (EN/ES/FR/PT) are cp1252's.
+        if best.encoding in _OTHER_LATIN_PAGES:
+            best = next((m for m in matches if m.encoding == "cp1252"), best)
         text, encoding = str(best), best.encoding
     if ftfy.is_bad(text):  # mojibake ("MinistÃ¨re"): undo the wrong decoding, nothing else
         text = ftfy.fix_encoding(text)

@@ -118,7 +118,7 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     end = len(text) if end is None else end
     for m in re.finditer(r"[^\n]+", text[start:end]):
         raw = m.group()
-        content = raw.strip(" \t\u00a0\ufeff")
+        content = raw.strip()
         if content:
             s = start + m.start() + raw.index(content)
             out.append(Line(s, s + len(content), content))

@@ -32,7 +32,7 @@ def is_country_code(code: str) -> bool:
 
 
 def check_country(code: str) -> str:
-    if not isinstance(code, str) or not is_country_code(code):
+    if not isinstance(code, str) or len(code) != 2 or not code.isupper() or not is_country_code(code):
         raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code (or XK)")
     return code
 
@@ -170,7 +170,7 @@ class ActionRecord(BaseModel):
     def _period(cls, v: str | None) -> str | None:
         return None if v is None else check_iso_date(v)
 
-    @field_validator("title", "partner_institution", "description")
+    @field_validator("title", "partner_institution", "description", mode="before")
     @classmethod
     def _trim(cls, v: str | None) -> str | None:
         return v.strip() if isinstance(v, str) else v
@@ -183,7 +183,7 @@ class ActionRecord(BaseModel):
 
     def export(self) -> dict[str, Any]:
         """The record in the spec's JSON Lines format (exactly the spec's fields)."""
-        return self.model_dump(include=set(EXPORT_FIELDS), mode="json") | {}
+        return self.model_dump(include=set(EXPORT_FIELDS), mode="json")
 
 
 EXPORT_FIELDS = (

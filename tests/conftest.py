@@ -27,3 +27,18 @@ def nlp() -> Language:
     from pipeline.run import get_nlp
 
     return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def corpus_db(prefect_harness, tmp_path_factory: pytest.TempPathFactory):
+    """A DuckDB built by one real flow run over a copy of corpus/ (read it, do not modify it)."""
+    import shutil
+
+    import flows
+    from pipeline.paths import CORPUS_DIR
+
+    tmp = tmp_path_factory.mktemp("corpus_db")
+    shutil.copytree(CORPUS_DIR, tmp / "corpus")
+    db = tmp / "corpus.duckdb"
+    flows.extract_corpus(tmp / "corpus", db)
+    return db

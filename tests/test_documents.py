@@ -147,11 +147,6 @@ def test_cp1252_prose_decoded() -> None:
     assert encoding == "cp1252"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="documents.decode bug: charset_normalizer picks cp1250 for short cp1252 text, "
-    "b\"Minist\\xe8re de l'Emploi\" decodes to \"Ministčre de l'Emploi\"",
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -23,16 +23,6 @@ def plain(output: str) -> str:
     return " ".join(re.sub(r"[\u2500-\u257f]", " ", output).split())
 
 
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -> Path:
-    """corpus/ extracted by the Prefect flow (conftest's session-scoped prefect_test_harness)."""
-    from flows import extract_corpus
-
-    db = tmp_path_factory.mktemp("exports") / "corpus.duckdb"
-    assert extract_corpus(CORPUS_DIR, db)["extracted"] > 50
-    return db
-
-
 @pytest.fixture
 def con(corpus_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     con = duckdb.connect(str(corpus_db), read_only=True)

@@ -19,17 +19,6 @@ EXPECTED = {"actions_per_country_year", "eu_expert_senders", "remote_share_2020"
             "needs_review"}
 
 
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -> Path:
-    """corpus/ extracted by the Prefect flow (conftest's session-scoped prefect_test_harness)."""
-    from flows import extract_corpus
-
-    db = tmp_path_factory.mktemp("queries") / "corpus.duckdb"
-    summary = extract_corpus(CORPUS_DIR, db)
-    assert summary["extracted"] > 50, summary
-    return db
-
-
 @pytest.fixture
 def con(corpus_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     con = duckdb.connect(str(corpus_db), read_only=True)

@@ -28,16 +28,6 @@ def plain(output: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -> Path:
-    """corpus/ extracted by the Prefect flow (conftest's session-scoped prefect_test_harness)."""
-    from flows import extract_corpus
-
-    db = tmp_path_factory.mktemp("report") / "corpus.duckdb"
-    assert extract_corpus(CORPUS_DIR, db)["extracted"] > 50
-    return db
-
-
-@pytest.fixture(scope="module")
 def report_html(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("report-out") / "report.html"
     stats = report.build_report(corpus_db, out)

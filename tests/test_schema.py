@@ -45,11 +45,7 @@ def test_country_codes_accepted(code: str) -> None:
     "code",
     [
         "ZZ", "UK", "EU", "CRI", "", "Costa Rica",
-        pytest.param("cr", marks=pytest.mark.xfail(
-            strict=True,
-            reason="schema bug: check_country uses pycountry's case-insensitive lookup, so 'cr' validates "
-            "and is stored lowercase (expert_countries ['fr', 'FR'] gives ['FR', 'fr'])",
-        )),
+        "cr",
     ],
     ids=["unassigned", "UK-not-GB", "EU", "alpha-3", "empty", "name", "lowercase"],
 )
@@ -190,11 +186,6 @@ def test_empty_title_rejected() -> None:
         record(title="")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="schema bug: ActionRecord checks min_length=1 on the title before `_trim` strips it, "
-    "so a whitespace-only title validates as ''",
-)
 def test_whitespace_only_title_rejected() -> None:
     with pytest.raises(ValidationError, match="title"):
         record(title="   \n ")

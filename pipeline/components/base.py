@@ -9,8 +9,8 @@ Speed helpers shared by the components (none changes what is found):
 
 - `WindowedMatcher`: a spaCy `Matcher` that only runs where its patterns can
   match, with exactly the matches, in exactly the order, of `Matcher(doc)`;
-- `per_doc` / `doc_text`: values computed once per Doc and kept in
-  `doc.user_data` (spaCy rebuilds `doc.text` from every token on each access);
+- `doc_text`: `doc.text` computed once per Doc and kept in `doc.user_data`
+  (spaCy rebuilds it from every token on each access);
 - `release_tokenizer_cache`: see its docstring (the gazetteer fills spaCy's
   tokenizer cache at load time, which made tokenisation ~10× slower).
 """
@@ -22,6 +22,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import numpy as np
 import srsly
 from spacy.attrs import IS_STOP, LOWER
 from spacy.language import Language
@@ -33,9 +34,8 @@ from spacy.vocab import Vocab
 
 from pipeline.facts import ensure_extensions
 
-#: `doc.user_data` keys of values computed once per Doc
+#: `doc.user_data` key of the cached `doc.text`
 TEXT_KEY = "socieux_text"
-POSITIONS_KEY = "socieux_lower_positions"
 _OP_RANGE = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
 #: anchor cost of a stop word or punctuation (frequent: wide windows everywhere) vs a content word (1)
 _FREQUENT_WORD_COST = 50
@@ -54,16 +54,6 @@ def doc_text(doc: Doc) -> str:
     return per_doc(doc, TEXT_KEY, lambda d: d.text)
 
 
-def lower_positions(doc: Doc) -> dict[int, list[int]]:
-    """Token indices of every LOWER hash of the doc (one pass, shared by the windowed matchers)."""
-
-    def compute(d: Doc) -> dict[int, list[int]]:
-        positions: dict[int, list[int]] = {}
-        for i, h in enumerate(d.to_array(LOWER).tolist()):
-            positions.setdefault(h, []).append(i)
-        return positions
-
-    return per_doc(doc, POSITIONS_KEY, compute)
 
 
 def release_tokenizer_cache(nlp: Language) -> None:
@@ -160,6 +150,7 @@ class WindowedMatcher:
         self.windowed = True
         # anchor word hash -> (pattern indices, most tokens before, most tokens after)
         self.anchors: dict[int, tuple[list[int], int, int]] = {}
+        self._sorted_anchors = np.zeros(0, dtype=np.uint64)  # the hashes, sorted (vectorised look-up)
         self.max_cached = max_cached
         self._cache: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
         getter = getattr(vocab, "lex_attr_getters", {}).get(IS_STOP)
@@ -183,6 +174,7 @@ class WindowedMatcher:
         for word in words:
             indices, b, a = self.anchors.get(get_string_id(word), ([], 0, 0))
             self.anchors[get_string_id(word)] = (indices + [index], max(b, before), max(a, after))
+        self._sorted_anchors = np.array(sorted(self.anchors), dtype=np.uint64)
 
     def _anchor(self, pattern: list[dict[str, Any]]) -> tuple[set[str], int, int] | None:
         """(anchor words, most tokens before the anchor token, most after), or None."""
@@ -223,12 +215,15 @@ class WindowedMatcher:
         n = len(doc)
         if n == 0 or not self.anchors:
             return []
-        positions = lower_positions(doc)
+        lowers = doc.to_array(LOWER)
+        # token positions whose LOWER is an anchor word: binary search of every token in the sorted anchors
+        at = np.searchsorted(self._sorted_anchors, lowers)
+        at[at == len(self._sorted_anchors)] = 0
+        hits = np.flatnonzero(self._sorted_anchors[at] == lowers)
         found = []
-        for h in positions.keys() & self.anchors.keys():
+        for p, h in zip(hits.tolist(), lowers[hits].tolist()):
             indices, before, after = self.anchors[h]
-            for p in positions[h]:
-                found.append((max(0, p - before), min(n, p + after + 1), indices))
+            found.append((max(0, p - before), min(n, p + after + 1), indices))
         found.sort(key=lambda w: w[0])
         merged: list[tuple[int, int, set[int]]] = []
         for start, end, indices in found:
