@@ -80,13 +80,15 @@ def build_nlp(
     return nlp
 
 
-def save_nlp(nlp: Language, path: Path = PIPELINE_DIR, fp: str | None = None) -> None:
+def save_nlp(nlp: Language, path: Path = PIPELINE_DIR, fp: str | None = None,
+             config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> None:
     """Serialise atomically: write to a temp dir next to `path`, then swap it in."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".socieux_pipeline-", dir=path.parent))
     try:
         nlp.to_disk(tmp)
-        (tmp / FINGERPRINT_FILE).write_text(json.dumps({"fingerprint": fp or fingerprint()}))
+        fp = fp or fingerprint(config_path, patterns_dir)
+        (tmp / FINGERPRINT_FILE).write_text(json.dumps({"fingerprint": fp}))
         if path.exists():
             shutil.rmtree(path)
         tmp.rename(path)
@@ -102,18 +104,19 @@ def saved_fingerprint(path: Path = PIPELINE_DIR) -> str | None:
         return None
 
 
-def is_stale(path: Path = PIPELINE_DIR) -> bool:
-    return saved_fingerprint(path) != fingerprint()
+def is_stale(path: Path = PIPELINE_DIR, config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> bool:
+    return saved_fingerprint(path) != fingerprint(config_path, patterns_dir)
 
 
-def load_nlp(path: Path = PIPELINE_DIR, rebuild: bool = True) -> Language:
+def load_nlp(path: Path = PIPELINE_DIR, rebuild: bool = True,
+             config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> Language:
     """Load the serialised pipeline, rebuilding it first when missing or stale."""
-    if is_stale(path):
+    if is_stale(path, config_path, patterns_dir):
         if not rebuild:
             raise FileNotFoundError(
                 f"the spaCy pipeline at {path} is missing or stale; run `socieux build` to rebuild it"
             )
-        save_nlp(build_nlp(), path)
+        save_nlp(build_nlp(None, config_path, patterns_dir), path, None, config_path, patterns_dir)
     config = load_config(path / "config.cfg", interpolate=False)
     register_factories(list(config["nlp"]["pipeline"]))
     return spacy.load(path)

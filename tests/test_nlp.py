@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,6 @@ import srsly
 from spacy.language import Language
 from spacy.util import load_config
 
-from pipeline import nlp as nlp_module
 from pipeline.components.base import PatternComponent
 from pipeline.nlp import FINGERPRINT_FILE, build_nlp, fingerprint, is_stale, load_nlp, save_nlp, saved_fingerprint
 from pipeline.paths import CONFIG_PATH, PATTERNS_DIR
@@ -50,25 +47,13 @@ def models_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dst
 
 
-@pytest.fixture
-def fingerprint_of_copy(models_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """is_stale/load_nlp/save_nlp fingerprint the default paths only: point them at the copy."""
-    monkeypatch.setattr(
-        nlp_module, "fingerprint",
-        partial(fingerprint, config_path=models_copy / "config.cfg", patterns_dir=models_copy / "patterns"),
-    )
-    yield models_copy
-
-
 @pytest.fixture(scope="module")
 def roundtrip(models_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Language:
     """Built from the copy, saved under tmp, loaded back with load_nlp (no rebuild allowed)."""
     cfg, pats = models_copy / "config.cfg", models_copy / "patterns"
     path = tmp_path_factory.mktemp("pipeline") / "socieux_pipeline"
-    save_nlp(build_nlp(config_path=cfg, patterns_dir=pats), path, fp=fingerprint(cfg, pats))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(nlp_module, "fingerprint", partial(fingerprint, config_path=cfg, patterns_dir=pats))
-        return load_nlp(path, rebuild=False)
+    save_nlp(build_nlp(config_path=cfg, patterns_dir=pats), path, config_path=cfg, patterns_dir=pats)
+    return load_nlp(path, rebuild=False, config_path=cfg, patterns_dir=pats)
 
 
 @pytest.fixture(scope="module", params=["roundtrip", "installed"])
@@ -141,24 +126,23 @@ def test_fingerprint_changes_with_pattern_and_config_files(tmp_path: Path) -> No
     assert len({before, after_pattern, after_config, after_new_file}) == 4
 
 
-def test_is_stale_flips_when_a_pattern_file_changes(
-    fingerprint_of_copy: Path, roundtrip: Language, tmp_path: Path
-) -> None:
-    pats = fingerprint_of_copy / "patterns"
+def test_is_stale_flips_when_a_pattern_file_changes(models_copy: Path, roundtrip: Language, tmp_path: Path) -> None:
+    cfg, pats = models_copy / "config.cfg", models_copy / "patterns"
+    paths = {"config_path": cfg, "patterns_dir": pats}
     path = tmp_path / "socieux_pipeline"
-    assert is_stale(path)  # missing
-    save_nlp(roundtrip, path)  # stamps the (patched) fingerprint of the copy
-    assert not is_stale(path)
+    assert is_stale(path, **paths)  # missing
+    save_nlp(roundtrip, path, **paths)  # stamps the fingerprint of the copy
+    assert not is_stale(path, **paths)
     original = (pats / "delivery.jsonl").read_text(encoding="utf-8")
     try:
         (pats / "delivery.jsonl").write_text(original + json.dumps(
             {"id": "remote:distanciel", "pattern": [{"LOWER": "distanciel"}]}) + "\n", encoding="utf-8")
-        assert is_stale(path)
+        assert is_stale(path, **paths)
         with pytest.raises(FileNotFoundError, match="missing or stale; run `socieux build`"):
-            load_nlp(path, rebuild=False)
+            load_nlp(path, rebuild=False, **paths)
     finally:
         (pats / "delivery.jsonl").write_text(original, encoding="utf-8")
-    assert not is_stale(path)
+    assert not is_stale(path, **paths)
 
 
 def test_is_stale_when_fingerprint_file_is_corrupt(roundtrip: Language, tmp_path: Path) -> None:
