@@ -14,6 +14,7 @@ from prefect import flow, task
 
 from pipeline import run
 from pipeline.paths import CORPUS_DIR, DB_PATH
+from pipeline.progress import RunProgress
 
 discover_task = task(run.discover_documents, name="discover", retries=2, retry_delay_seconds=1)
 prepare_task = task(run.prepare, name="prepare-pipeline")
@@ -28,7 +29,7 @@ abort_task = task(run.abort_run, name="abort-run")
 
 
 @flow(name="extract-corpus", log_prints=True)
-def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH) -> dict:
+def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progress: bool = False) -> dict:
     """Discover, split, extract, validate and load every document of corpus_dir, in one transaction."""
     timer = run.Timer()
     summary = run.Summary()
@@ -36,12 +37,14 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH) -> di
     version = prepare_task()
     run_id = start_task(db_path, version)
     try:
-        for path in paths:
-            split = split_task(path, corpus_dir)
-            todo, unchanged = select_task(run_id, split, version)
-            result = extract_task(todo)
-            load_task(run_id, version, split, result)
-            summary.add(split, result, unchanged)
+        with RunProgress(len(paths), enabled=progress) as bar:
+            for path in paths:
+                split = split_task(path, corpus_dir)
+                todo, unchanged = select_task(run_id, split, version)
+                result = extract_task(todo)
+                load_task(run_id, version, split, result)
+                summary.add(split, result, unchanged)
+                bar.document_done(split.name, len(split.records))
         infer_task(run_id)
         summary.seconds = timer.seconds()
         finish_task(run_id, summary)
@@ -75,6 +78,9 @@ def serve(cron: str = DEFAULT_CRON, corpus_dir: Path = CORPUS_DIR, db_path: Path
 
 
 if __name__ == "__main__":
+    import os
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here: no telemetry
     if len(sys.argv) > 1 and sys.argv[1] == "serve":
         serve(sys.argv[2] if len(sys.argv) > 2 else DEFAULT_CRON)
     else:

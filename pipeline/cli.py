@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import typer
@@ -17,20 +18,24 @@ def run_cmd(
     corpus: Path = typer.Option(CORPUS_DIR, "--corpus", help="Directory of listings and news items."),
     db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to write."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars, no Prefect logs (for cron)."),
 ) -> None:
     """Extract every document of the corpus into the database (Prefect flow, ephemeral mode)."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here: no telemetry
+    if quiet or as_json:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows import extract_corpus
     from pipeline.documents import DocumentError
     from pipeline.store import StoreError
 
     try:
-        summary = extract_corpus(corpus, db)
+        summary = extract_corpus(corpus, db, progress=not (quiet or as_json))
     except (StoreError, DocumentError) as exc:
         typer.echo(f"socieux run: {exc}", err=True)
         raise typer.Exit(2) from None
     if as_json:
         typer.echo(json.dumps(summary))
-    else:
+    elif not quiet:
         typer.echo(
             f"documents {summary['documents']}  records {summary['records']}  extracted {summary['extracted']}  "
             f"unchanged {summary['unchanged']}  rejected {summary['rejected']}  seconds {summary['seconds']}"
