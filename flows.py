@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import deque
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline import run
 from pipeline.paths import CORPUS_DIR, DB_PATH
@@ -28,23 +30,42 @@ finish_task = task(run.finish_run, name="finish-run")
 abort_task = task(run.abort_run, name="abort-run")
 
 
+#: documents whose extraction may be in flight before the oldest is loaded (bounded memory)
+WINDOW = 4
+
+
 @flow(name="extract-corpus", log_prints=True)
 def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progress: bool = False) -> dict:
-    """Discover, split, extract, validate and load every document of corpus_dir, in one transaction."""
+    """Discover, split, extract, validate and load every document of corpus_dir, in one transaction.
+
+    Extraction is submitted in record batches to the flow's task runner (threads by default,
+    Dask workers with `with_runner("dask")`); selection and loading stay in this process,
+    the single writer of the database.
+    """
     timer = run.Timer()
     summary = run.Summary()
     paths = discover_task(corpus_dir)
     version = prepare_task()
     run_id = start_task(db_path, version)
+    pending: deque = deque()
+
+    def load_oldest(bar: RunProgress) -> None:
+        split, unchanged, futures = pending.popleft()
+        result = run.merge([f.result() for f in futures])
+        load_task(run_id, version, split, result)
+        summary.add(split, result, unchanged)
+        bar.document_done(split.name, len(split.records))
+
     try:
         with RunProgress(len(paths), enabled=progress) as bar:
             for path in paths:
                 split = split_task(path, corpus_dir)
                 todo, unchanged = select_task(run_id, split, version)
-                result = extract_task(todo)
-                load_task(run_id, version, split, result)
-                summary.add(split, result, unchanged)
-                bar.document_done(split.name, len(split.records))
+                pending.append((split, unchanged, [extract_task.submit(b) for b in run.batches(todo)]))
+                while len(pending) > WINDOW:
+                    load_oldest(bar)
+            while pending:
+                load_oldest(bar)
         infer_task(run_id)
         summary.seconds = timer.seconds()
         finish_task(run_id, summary)
@@ -54,6 +75,23 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progr
     for problem in summary.failed_documents:
         print(f"not loaded: {problem}")
     return summary.as_dict()
+
+
+def with_runner(runner: str = "local", address: str | None = None, workers: int = 2):
+    """extract_corpus on a task runner: "local" (one extraction thread: spaCy objects are not
+    shared between threads) or "dask" (prefect-dask; a local cluster of `workers` processes,
+    or the scheduler at `address`, e.g. tcp://10.0.0.5:8786)."""
+    if runner == "local":
+        return extract_corpus.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))
+    if runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if address:
+            return extract_corpus.with_options(task_runner=DaskTaskRunner(address=address))
+        return extract_corpus.with_options(task_runner=DaskTaskRunner(
+            cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                            "dashboard_address": None}))
+    raise ValueError(f"unknown runner {runner!r}: use 'local' or 'dask'")
 
 
 DEFAULT_CRON = "0 6 * * *"  # daily at 06:00 (server time zone)

@@ -19,17 +19,20 @@ def run_cmd(
     db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to write."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars, no Prefect logs (for cron)."),
+    runner: str = typer.Option("local", "--runner", help="Task runner for extraction: local or dask."),
+    address: str = typer.Option(None, "--address", help="Dask scheduler address (default: a local cluster)."),
+    workers: int = typer.Option(2, "--workers", help="Workers of the local Dask cluster."),
 ) -> None:
     """Extract every document of the corpus into the database (Prefect flow, ephemeral mode)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here: no telemetry
     if quiet or as_json:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from flows import extract_corpus
+    from flows import with_runner
     from pipeline.documents import DocumentError
     from pipeline.store import StoreError
 
     try:
-        summary = extract_corpus(corpus, db, progress=not (quiet or as_json))
+        summary = with_runner(runner, address, workers)(corpus, db, progress=not (quiet or as_json))
     except (StoreError, DocumentError) as exc:
         typer.echo(f"socieux run: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -137,6 +137,22 @@ def select_changed(run_id: int, split: SplitResult, version: str) -> tuple[list[
     return todo, len(split.records) - len(todo)
 
 
+BATCH_SIZE = 256  # records per extraction task: large enough to amortise task overhead
+
+
+def batches(records: list[RawRecord], size: int = BATCH_SIZE) -> list[list[RawRecord]]:
+    """Record batches for parallel extraction (at least one, possibly empty, per document)."""
+    return [records[i : i + size] for i in range(0, len(records), size)] or [[]]
+
+
+def merge(parts: list["Extracted"]) -> "Extracted":
+    out = Extracted()
+    for part in parts:
+        out.records += part.records
+        out.rejects += part.rejects
+    return out
+
+
 def extract_records(records: list[RawRecord]) -> Extracted:
     out = Extracted()
     for item in extract(get_nlp(), records):
