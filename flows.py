@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import deque
+from datetime import timedelta
 from pathlib import Path
 
 from prefect import flow, task
@@ -20,7 +21,10 @@ from pipeline.progress import RunProgress
 
 discover_task = task(run.discover_documents, name="discover", retries=2, retry_delay_seconds=1)
 prepare_task = task(run.prepare, name="prepare-pipeline")
-split_task = task(run.split_path, name="split", retries=2, retry_delay_seconds=1)
+# cached by file content + splitter data (run.split_cache_key): an unchanged file is not re-split.
+# Extraction is not cached here: the database already skips unchanged records per (doc, index).
+split_task = task(run.split_path, name="split", retries=2, retry_delay_seconds=1,
+                  cache_key_fn=run.split_cache_key, cache_expiration=timedelta(days=7), persist_result=True)
 select_task = task(run.select_changed, name="select-changed")
 extract_task = task(run.extract_records, name="extract-validate")
 start_task = task(run.start_run, name="start-run", retries=2, retry_delay_seconds=1)  # I/O: open the db

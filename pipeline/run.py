@@ -9,20 +9,22 @@ process by `get_nlp()` and never travels between tasks.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from spacy.language import Language
 
-from pipeline import institutions, store
+from pipeline import __version__, institutions, store
 from pipeline.documents import Document, DocumentError, discover, read_document
 from pipeline.extract import extract
 from pipeline.nlp import load_nlp, pipeline_version
+from pipeline.paths import DATA_DIR
 from pipeline.records import RawRecord, split_document
 from pipeline.schema import ActionRecord, Reject
 
@@ -90,6 +92,25 @@ def prepare() -> str:
 
 def discover_documents(corpus_dir: Path) -> list[str]:
     return [str(p) for p in discover(Path(corpus_dir))]
+
+
+def split_cache_key(context: Any, parameters: dict[str, Any]) -> str | None:
+    """Prefect cache key of `split_path`: what its result depends on, and nothing else.
+
+    The file's bytes, the corpus root (containment check), the splitter's data files
+    (labels, vocabularies) and the package version. Never the spaCy pipeline: splitting
+    does not use it. A file that cannot be read gets no key (no caching of errors).
+    """
+    try:
+        data = Path(parameters["path"]).read_bytes()
+    except OSError:
+        return None
+    h = hashlib.sha256(data)
+    h.update(str(parameters.get("corpus_dir")).encode())
+    h.update(__version__.encode())
+    for name in sorted(DATA_DIR.glob("*")):
+        h.update(name.name.encode() + name.read_bytes())
+    return "split-" + h.hexdigest()
 
 
 def split_path(path: str, corpus_dir: Path | None = None) -> SplitResult:

@@ -141,3 +141,29 @@ def test_foreign_file_gives_a_clear_error(tmp_path: Path) -> None:
     db.write_bytes(b"this is not a database" * 100)
     with pytest.raises(store.StoreError, match="foreign.duckdb"):
         store.connect(db)
+
+
+def test_file_vanishing_mid_run_is_reported_and_others_load(prefect_harness, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import run
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BAD, corpus)
+    real = run.split_path
+
+    def vanish_then_split(path: str, corpus_dir=None):
+        if path.endswith("cp1252_crlf.txt"):
+            Path(path).unlink()  # deleted between discovery and reading
+        return real(path, corpus_dir)
+
+    monkeypatch.setattr(run, "split_path", vanish_then_split)
+    monkeypatch.setattr(flows, "split_task", flows.task(run.split_path, name="split", retries=2, retry_delay_seconds=0))
+    summary = flows.extract_corpus(corpus, tmp_path / "v.duckdb")
+    con = duckdb.connect(str(tmp_path / "v.duckdb"), read_only=True)
+    try:
+        (reason,) = con.execute("SELECT reason FROM rejects WHERE doc = 'cp1252_crlf.txt'").fetchone()
+        loaded = con.execute("SELECT count(*) FROM sources").fetchone()[0]
+    finally:
+        con.close()
+    assert "cannot read" in reason and "cp1252_crlf.txt" in reason
+    assert loaded == summary["extracted"] > 0

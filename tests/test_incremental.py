@@ -122,3 +122,32 @@ def test_crash_mid_load_leaves_database_as_before(prefect_harness, corpus: Path,
     monkeypatch.setattr(run.store, "save_records", real)
     again = flows.extract_corpus(corpus, db)  # the next run completes
     assert again["documents"] == 2 and again["extracted"] > 1
+
+
+def test_split_cache_key_follows_file_content(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("  • Title\n\n    Ministry of Labour\n", encoding="utf-8")
+    params = {"path": str(f), "corpus_dir": tmp_path}
+    first = run.split_cache_key(None, params)
+    assert first == run.split_cache_key(None, dict(params))
+    f.write_text("  • Title\n\n    Ministry of Labour and Social Affairs\n", encoding="utf-8")
+    assert run.split_cache_key(None, params) not in (None, first)
+    assert run.split_cache_key(None, {"path": str(tmp_path / "gone.txt"), "corpus_dir": tmp_path}) is None
+
+
+def test_second_run_uses_cached_splits(prefect_harness, corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    flows.extract_corpus(corpus, db)
+    calls = {"n": 0}
+    real = run.split_document
+
+    def counting(doc):
+        calls["n"] += 1
+        return real(doc)
+
+    run.split_document = counting
+    try:
+        second = flows.extract_corpus(corpus, db)
+    finally:
+        run.split_document = real
+    assert second["unchanged"] == 87 and calls["n"] == 0  # the split came from Prefect's cache
