@@ -38,6 +38,7 @@ from pipeline.facts import CountryKind, CountryMention, ensure_extensions
 KINDS: dict[str, CountryKind] = {"COUNTRY": "country", "DEMONYM": "demonym", "REGION": "region", "CITY": "city"}
 NOT_PLACE = "NOT_PLACE"
 #: words before a one-word place that mark a place reading (the brief's person-name rule)
+COORDINATION = frozenset({"and", ",", "&"})
 PLACE_CONTEXT = frozenset({"of", "in", "from", "to", "the", "and", "for", "at", "across", "within", ",", "("})
 
 
@@ -83,7 +84,10 @@ def is_person_name(doc: Doc, match: Match, context: set[int]) -> bool:
     # Title Case run goes on ("Chad Strengthens Its Employment Services" is a headline)
     if nxt is not None and _is_word(nxt.text) and nxt.i not in context:
         title_run = nxt.i + 1 < len(doc) and _is_word(doc[nxt.i + 1].text)
-        if (prev is None or prev.lower_ not in PLACE_CONTEXT) and not title_run:
+        # a preposition before it marks a place ("in Chad Province"); a coordination does not
+        # ("Spain and Chad Smith" lists a person after a country)
+        place_before = prev is not None and prev.lower_ in PLACE_CONTEXT and prev.lower_ not in COORDINATION
+        if not place_before and not title_run:
             return True
     # "experts Ana Santos": a city or region after a capitalised first name mid-sentence
     if match.kind in ("city", "region") and prev is not None and i >= 2:

@@ -223,3 +223,14 @@ def test_serialised_pipeline_resolves_alike(nlp: Language, tmp_path: Path) -> No
     loaded = spacy.load(tmp_path / "pipe")
     text = "Punjab and Lahore; Georgia; the Togolese ministry"
     assert loaded(text)._.countries == nlp(text)._.countries
+
+
+def test_person_after_a_coordinated_country_is_not_a_place() -> None:
+    """"Spain and Chad Smith": the coordination lists a person, not a second country."""
+    from pipeline.nlp import build_nlp
+
+    nlp = build_nlp(["entity_ruler", "socieux_countries"])
+    doc = nlp("Experts from the State Employment Service of Spain and Chad Smith, a consultant, helped.")
+    assert [(m.text, m.code) for m in doc._.countries] == [("Spain", "ES")]
+    doc = nlp("Experts from Spain and Chad supported the ministry.")
+    assert [m.code for m in doc._.countries] == ["ES", "TD"]
