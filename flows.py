@@ -16,6 +16,7 @@ from prefect import flow, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline import run
+from pipeline.documents import is_large
 from pipeline.paths import CORPUS_DIR, DB_PATH
 from pipeline.progress import RunProgress
 
@@ -32,6 +33,7 @@ load_task = task(run.load, name="load")
 infer_task = task(run.infer_partners, name="infer-partners")
 finish_task = task(run.finish_run, name="finish-run")
 abort_task = task(run.abort_run, name="abort-run")
+large_task = task(run.process_large, name="stream-large-document")
 
 
 #: documents whose extraction may be in flight before the oldest is loaded (bounded memory)
@@ -63,6 +65,11 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progr
     try:
         with RunProgress(len(paths), enabled=progress) as bar:
             for path in paths:
+                if is_large(Path(path)):  # streamed part by part, bounded memory
+                    split, *counts = large_task(run_id, version, path, corpus_dir)
+                    summary.add_streamed(split, *counts)
+                    bar.document_done(split.name, counts[0])
+                    continue
                 split = split_task(path, corpus_dir)
                 todo, unchanged = select_task(run_id, split, version)
                 pending.append((split, unchanged, [extract_task.submit(b) for b in run.batches(todo)]))

@@ -138,3 +138,64 @@ def read_corpus(corpus_dir: Path) -> Iterator[Document | DocumentError]:
             yield read_document(path, corpus_dir)
         except DocumentError as exc:
             yield exc
+
+
+#: files larger than this are streamed part by part (bounded memory) instead of read whole
+STREAM_THRESHOLD_BYTES = 32 * 1024 * 1024
+#: characters per streamed part (cut at the next record start after this many)
+PART_CHARS = 2_000_000
+_RECORD_START = re.compile(r"^[ \t\u00a0]*[•·▪●◦]|^-[ \t]*$")
+
+
+def is_large(path: Path, threshold: int | None = None) -> bool:
+    try:
+        return path.stat().st_size > (STREAM_THRESHOLD_BYTES if threshold is None else threshold)
+    except OSError:
+        return False
+
+
+def _stream_encoding(path: Path) -> str:
+    with path.open("rb") as fh:
+        sample = fh.read(1 << 20)
+    if b"\x00" in sample[:8192]:
+        raise DocumentError(f"{path} looks binary (NUL bytes); remove it from the corpus or convert it to text")
+    try:
+        sample.decode("utf-8-sig")
+        return "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 4:  # a character cut at the sample's end
+            return "utf-8-sig"
+    best = from_bytes(sample).best()
+    return best.encoding if best else "utf-8"
+
+
+def stream_parts(path: Path, root: Path | None = None, part_chars: int | None = None) -> Iterator[tuple[int, Document]]:
+    """(character offset, Document) for consecutive parts of a large listing, cut before a record start.
+
+    Offsets are in the same normalised text `read_document` would give (LF line ends, no-break
+    spaces as spaces), so evidence offsets are identical whichever way the file is read.
+    """
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        raise DocumentError(f"{path} resolves outside the corpus directory {root}; refusing to read it")
+    limit = PART_CHARS if part_chars is None else part_chars
+    encoding = _stream_encoding(path)
+    base, size, lines = 0, 0, []
+
+    def part(text: str) -> Document:
+        text = text.replace("\u00a0", " ")
+        return Document(name=path.name, path=path, text=text, content_hash=content_hash(text),
+                        kind="listing", encoding=encoding)
+
+    try:
+        with path.open(encoding=encoding, errors="replace", newline=None) as fh:
+            for line in fh:
+                if size >= limit and _RECORD_START.match(line):
+                    text = "".join(lines)
+                    yield base, part(text)
+                    base, size, lines = base + len(text), 0, []
+                lines.append(line)
+                size += len(line)
+    except OSError as exc:
+        raise DocumentError(f"cannot read {path}: {exc.strerror or exc}; check it exists and is readable") from exc
+    if lines:
+        yield base, part("".join(lines))

@@ -21,7 +21,7 @@ import duckdb
 from spacy.language import Language
 
 from pipeline import __version__, institutions, store
-from pipeline.documents import Document, DocumentError, discover, read_document
+from pipeline.documents import Document, DocumentError, detect_kind, discover, read_document, stream_parts
 from pipeline.extract import extract
 from pipeline.nlp import load_nlp, pipeline_version
 from pipeline.paths import DATA_DIR
@@ -68,6 +68,16 @@ class Summary:
         self.unchanged += unchanged
         self.extracted += len(result.records)
         self.rejected += len(result.rejects)
+        if split.error:
+            self.failed_documents.append(split.error)
+
+    def add_streamed(self, split: SplitResult, found: int, extracted: int, unchanged: int) -> None:
+        """Count one document processed by `process_large`."""
+        self.documents += 1
+        self.records += found
+        self.extracted += extracted
+        self.unchanged += unchanged
+        self.rejected += found - extracted - unchanged
         if split.error:
             self.failed_documents.append(split.error)
 
@@ -191,6 +201,49 @@ def load(run_id: int, version: str, split: SplitResult, result: Extracted) -> No
     store.save_records(con, result.records, run_id, version)
     store.save_rejects(con, result.rejects, run_id)
     store.prune_sources(con, split.name, [r.index for r in split.records], run_id)
+
+
+def process_large(run_id: int, version: str, path: str, corpus_dir: Path | None = None,
+                  part_chars: int | None = None) -> tuple[SplitResult, int, int, int]:
+    """Stream a large listing part by part: split, select, extract and load each part before
+    reading the next, so memory stays bounded by the part size, whatever the file size.
+
+    Returns (the document's SplitResult without its records, records found, extracted+loaded,
+    unchanged); rejects are counted as found - extracted - unchanged.
+    """
+    con = _run_con(run_id)
+    name = Path(path).name
+    digest = hashlib.sha256()
+    known: dict[int, tuple[str, str]] | None = None
+    found = extracted = unchanged = 0
+    kept: list[int] = []
+    try:
+        for base, part in stream_parts(Path(path), Path(corpus_dir) if corpus_dir else None, part_chars):
+            if known is None:
+                if detect_kind(part.text) != "listing":
+                    raise DocumentError(f"{name} is a large file that is not a catalogue listing; "
+                                        "only listings are streamed (split it or remove it)")
+                known = store.known_records(con, name)
+            digest.update(part.text.encode("utf-8"))
+            records = split_document(part)
+            for rec in records:
+                rec.start, rec.end, rec.index = rec.start + base, rec.end + base, rec.index + found
+            found += len(records)
+            kept += [r.index for r in records]
+            todo = [r for r in records if known.get(r.index) != (r.record_hash, version)]
+            unchanged += len(records) - len(todo)
+            result = extract_records(todo)
+            store.save_records(con, result.records, run_id, version)
+            store.save_rejects(con, result.rejects, run_id)
+            extracted += len(result.records)
+    except DocumentError as exc:
+        split = SplitResult(path=path, name=name, error=str(exc))
+        load(run_id, version, split, Extracted())
+        return split, 0, 0, 0
+    split = SplitResult(path=path, name=name, kind="listing", content_hash=digest.hexdigest())
+    store.save_document(con, name, path, split.content_hash, "listing", found, run_id)
+    store.prune_sources(con, name, kept, run_id)
+    return split, found, extracted, unchanged
 
 
 def infer_partners(run_id: int) -> int:
