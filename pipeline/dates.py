@@ -333,6 +333,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
     calendar values have `error` set and no ISO values. Never raises on text.
     """
     results: list[DateMatch] = []
+    if default_year is None and not any(ch.isdigit() for ch in text):
+        return results  # every expression of the grammar needs a digit or a default year
     context = None  # the nearest explicit year so far
     for e in _expressions(text, _atoms(text)):
         first, last = e.first, e.last

@@ -23,11 +23,13 @@ countries.
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from pipeline.components.base import PatternComponent
+from pipeline.components.base import PatternComponent, doc_text
 from pipeline.facts import CountryMention, Fact, add_fact
 
 
@@ -126,11 +128,12 @@ class ExpertsComponent(PatternComponent):
     def _named_experts(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
         """"<First Last> from <the … of> <country>" in a sentence about mobilised experts."""
         out: list[CountryMention] = []
-        text_low = doc.text.casefold()
+        text_low = doc_text(doc).casefold()
         if not any(cue in text_low for cue in self.lex.get("person_cue", ())):
             return out
-        for tok in doc:
-            if not self._is("from_word", tok.text) or tok.i < 2:
+        for i in _indices_of(doc, self.lex.get("from_word", ())):
+            tok = doc[i]
+            if tok.i < 2:
                 continue
             a, b = doc[tok.i - 2], doc[tok.i - 1]
             if a.is_title and b.is_title and a.i not in at and b.i not in at and not a.is_sent_start \
@@ -141,9 +144,16 @@ class ExpertsComponent(PatternComponent):
         return out
 
 
+def _indices_of(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Token indices whose lower-cased text is one of `words` (array lookup, no Python loop over tokens)."""
+    lowers = doc.to_array(LOWER)
+    ids = [doc.vocab.strings.add(w) for w in words]
+    return [int(i) for i in np.flatnonzero(np.isin(lowers, ids))]
+
+
 def _sentence(doc: Doc, i: int) -> str:
     """The text of the sentence around token i (split on . ; and newlines: the pipeline has no parser)."""
-    text = doc.text
+    text = doc_text(doc)
     c = doc[i].idx
     left = max(text.rfind(". ", 0, c), text.rfind("\n", 0, c), text.rfind("; ", 0, c))
     rights = [p for p in (text.find(". ", c), text.find("\n", c), text.find("; ", c)) if p != -1]

@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from pipeline.components.base import PatternComponent
+from pipeline.components.base import PatternComponent, WindowedMatcher
 from pipeline.facts import CountryMention, Fact, add_fact, facts, field_of
 
 
@@ -31,14 +30,14 @@ def make_partner(nlp: Language, name: str) -> "PartnerComponent":
 
 class PartnerComponent(PatternComponent):
     def _compile(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab)
+        self.matcher = WindowedMatcher(self.nlp.vocab)
         self.kinds: dict[str, str] = {}
         self.weights: dict[str, float] = {}
         for p in self.patterns:
             if p["kind"] == "weight":
                 self.weights[p["field"]] = float(p["weight"])
             else:
-                self.matcher.add(p["id"], [p["pattern"]])
+                self.matcher.add(p["id"], p["pattern"])
                 self.kinds[p["id"]] = p["kind"]
 
     def __call__(self, doc: Doc) -> Doc:
