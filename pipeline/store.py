@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from pipeline.eu import is_eu_member, read_membership_rows
 from pipeline.schema import EXPORT_FIELDS, ActionRecord, Reject
@@ -158,9 +160,46 @@ def end_run_transaction(con: duckdb.DuckDBPyConnection, commit: bool) -> None:
     con.execute("COMMIT" if commit else "ROLLBACK")
 
 
+#: below this many rows a statement is executed row by row; above, in bulk through Arrow
+BULK_MIN_ROWS = 16
+_BULK = "_socieux_rows"
+_VALUES = re.compile(r"VALUES\s*\(([^)]*)\)", re.I)
+_DELETE = re.compile(r"^\s*DELETE FROM (\w+) WHERE (.+)$", re.I | re.S)
+
+
+def _bulk_sql(sql: str) -> str:
+    """The same statement reading its parameters from the registered Arrow table (c0, c1, …).
+
+    `INSERT … VALUES (?, 'x', ?) [ON CONFLICT …]` -> `INSERT … SELECT c0, 'x', c1 FROM rows …`;
+    `DELETE FROM t WHERE a = ? AND b = ?` -> `DELETE FROM t USING rows WHERE t.a = rows.c0 AND t.b = rows.c1`.
+    """
+    counter = iter(range(1000))
+    if m := _VALUES.search(sql):
+        cols = ", ".join(f"c{next(counter)}" if part.strip() == "?" else part.strip() for part in m.group(1).split(","))
+        return sql[: m.start()] + f"SELECT {cols} FROM {_BULK}" + sql[m.end() :]
+    if m := _DELETE.match(sql):
+        table, where = m.groups()
+        conds = [c.strip() for c in re.split(r"\s+AND\s+", where, flags=re.I)]
+        if all(re.fullmatch(r'"?\w+"?\s*=\s*\?', c) for c in conds):
+            on = " AND ".join(f"{table}.{c.split('=')[0].strip()} = {_BULK}.c{next(counter)}" for c in conds)
+            return f"DELETE FROM {table} USING {_BULK} WHERE {on}"
+    raise ValueError(f"no bulk form for statement: {sql}")
+
+
 def _many(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-    if rows:
+    """Execute a parameterised statement for every row: bound values either way, in bulk when many."""
+    if not rows:
+        return
+    if len(rows) < BULK_MIN_ROWS:
         con.executemany(sql, rows)
+        return
+    columns = list(zip(*rows))
+    table = pa.table({f"c{i}": pa.array(col) for i, col in enumerate(columns)})
+    con.register(_BULK, table)
+    try:
+        con.execute(_bulk_sql(sql))
+    finally:
+        con.unregister(_BULK)
 
 
 def _open_error(db_path: Path, exc: Exception) -> StoreError:
