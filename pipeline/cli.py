@@ -28,10 +28,13 @@ def run_cmd(
     if quiet or as_json:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows import with_runner
-    from pipeline.documents import DocumentError
+    from pipeline.documents import DocumentError, discover
+    from pipeline.run import check_database
     from pipeline.store import StoreError
 
     try:
+        check_database(db)
+        discover(corpus)  # a missing corpus directory is reported before Prefect starts
         summary = with_runner(runner, address, workers)(corpus, db, progress=not (quiet or as_json))
     except (StoreError, DocumentError) as exc:
         typer.echo(f"socieux run: {exc}", err=True)

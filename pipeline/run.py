@@ -147,6 +147,12 @@ def _run_con(run_id: int) -> duckdb.DuckDBPyConnection:
         raise RuntimeError(f"run {run_id} was not started in this process (start_run first)") from None
 
 
+def check_database(db_path: Path) -> None:
+    """Open and close the database: a locked, foreign or unwritable file raises StoreError now,
+    with its one-line message, before any run starts."""
+    store.connect(Path(db_path)).close()
+
+
 def start_run(db_path: Path, version: str) -> int:
     """Open the database and the run's transaction: everything the run writes commits together."""
     con = store.connect(Path(db_path))

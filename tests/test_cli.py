@@ -140,3 +140,16 @@ def test_evaluate_json_gives_metrics(ran: dict[str, Any]) -> None:
 def test_no_arguments_shows_help() -> None:
     result = invoke()
     assert "run" in result.output and "export" in result.output and "evaluate" in result.output
+
+
+def test_run_on_a_foreign_database_is_one_clear_line(tmp_path) -> None:
+    """No traceback: a foreign database is refused before the flow starts, with exit code 2."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    db = tmp_path / "foreign.duckdb"
+    db.write_bytes(b"not a database" * 200)
+    result = CliRunner().invoke(app, ["run", "--corpus", str(tmp_path), "--db", str(db), "--quiet"])
+    assert result.exit_code == 2
+    assert "not a usable DuckDB database" in result.output and "Traceback" not in result.output
