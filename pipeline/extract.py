@@ -19,13 +19,26 @@ from pipeline.records import RawRecord
 from pipeline.schema import ActionRecord, Evidence, Reject
 
 
+def prepare_doc(nlp: Language, text: str, fields: dict[str, tuple[int, int]], kind: str = "listing",
+                year: int | None = None) -> Doc:
+    """A Doc of `text` carrying what the components read: field spans, record kind, date-line year."""
+    doc = nlp.make_doc(text)
+    doc.user_data[FIELDS_KEY] = dict(fields)
+    doc.user_data[KIND_KEY] = kind
+    doc.user_data[YEAR_KEY] = year
+    return doc
+
+
 def make_doc(nlp: Language, rec: RawRecord) -> Doc:
     """The record's text as a Doc, with its field spans and kind for the components."""
-    doc = nlp.make_doc(rec.text)
-    doc.user_data[FIELDS_KEY] = dict(rec.fields)
-    doc.user_data[KIND_KEY] = rec.kind
-    doc.user_data[YEAR_KEY] = rec.year
-    return doc
+    return prepare_doc(nlp, rec.text, rec.fields, rec.kind, rec.year)
+
+
+def annotate(nlp: Language, text: str, fields: dict[str, str], kind: str = "listing",
+             year: int | None = None) -> Doc:
+    """Run the pipeline on `text` whose fields are given by value (first occurrence of each)."""
+    spans = {name: (text.index(v), text.index(v) + len(v)) for name, v in fields.items()}
+    return nlp(prepare_doc(nlp, text, spans, kind, year))
 
 
 def _first(found: list[Fact], name: str) -> Fact | None:

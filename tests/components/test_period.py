@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.facts import FIELDS_KEY, KIND_KEY, YEAR_KEY, Fact, facts
+from pipeline.extract import annotate
 from pipeline.nlp import build_nlp
 from pipeline.paths import PATTERNS_DIR
 
@@ -21,17 +22,7 @@ def nlp() -> Language:
 
 def run(nlp: Language, text: str, fields: dict[str, str], kind: str = "listing", year: int | None = None) -> Doc:
     """A record Doc with its field spans given as substrings of `text` (first occurrence)."""
-    doc = nlp.make_doc(text)
-    spans: dict[str, Any] = {}
-    for name, value in fields.items():
-        start = text.index(value)
-        spans[name] = (start, start + len(value))
-    doc.user_data[FIELDS_KEY] = spans
-    doc.user_data[KIND_KEY] = kind
-    doc.user_data[YEAR_KEY] = year
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return annotate(nlp, text, fields, kind, year)
 
 
 def period(doc: Doc) -> tuple[str | None, str | None]:
