@@ -40,7 +40,8 @@ large_task = task(run.process_large, name="stream-large-document")
 WINDOW = 4
 
 
-@flow(name="extract-corpus", log_prints=True)
+# one extraction thread by default: the spaCy pipeline of a process is not shared between threads
+@flow(name="extract-corpus", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progress: bool = False) -> dict:
     """Discover, split, extract, validate and load every document of corpus_dir, in one transaction.
 
@@ -93,7 +94,7 @@ def with_runner(runner: str = "local", address: str | None = None, workers: int 
     shared between threads) or "dask" (prefect-dask; a local cluster of `workers` processes,
     or the scheduler at `address`, e.g. tcp://10.0.0.5:8786)."""
     if runner == "local":
-        return extract_corpus.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))
+        return extract_corpus
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
