@@ -48,6 +48,7 @@ class Line:
     start: int  # offsets of the stripped content in the document text
     end: int
     text: str
+    indented: bool = False  # the raw line starts with white space
 
 
 @dataclass
@@ -121,7 +122,7 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
         content = raw.strip()
         if content:
             s = start + m.start() + raw.index(content)
-            out.append(Line(s, s + len(content), content))
+            out.append(Line(s, s + len(content), content, raw.index(content) > 0))
     return out
 
 
@@ -229,6 +230,21 @@ def _record_bounds(lines: list[Line]) -> list[tuple[int, list[Line]]]:
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
         body = [ln for ln in lines[i + 1 : stop] if not DASH_ONLY.match(ln.text)]
         out.append((i, body))
+    if any(is_bullet):
+        out = _drop_unindented_tails(out)
+    return out
+
+
+def _drop_unindented_tails(records: list[tuple[int, list[Line]]]) -> list[tuple[int, list[Line]]]:
+    """On a page whose record fields are indented (the spec's layout), unindented lines after a
+    record's last indented line are page text (a footer, a heading), not the record's."""
+    firsts = [body[0] for _, body in records if body]
+    if not firsts or sum(ln.indented for ln in firsts) < 0.8 * len(firsts):
+        return records
+    out = []
+    for i, body in records:
+        last = max((k for k, ln in enumerate(body) if ln.indented), default=-1)
+        out.append((i, body[: last + 1]))
     return out
 
 

@@ -154,3 +154,9 @@ def test_action_id_stable():
     assert before == after
     assert len(set(before.values())) == len(before)
     assert action_id("A title ", "Inst") == action_id("a  TITLE", "inst")
+
+
+def test_page_heading_and_footer_are_not_record_text():
+    recs = split_document(read_document(LAYOUTS / "page_with_footer.txt"))
+    assert [r.title for r in recs] == ["First action on social protection in Togo", "Second action on employment in Benin"]
+    assert recs[-1].description == "Belgian experts supported the agency."  # "Contact us", "©…" left out
