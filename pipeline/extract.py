@@ -59,8 +59,18 @@ def _evidence(rec: RawRecord, fact: Fact) -> Evidence:
     )
 
 
-def to_record(rec: RawRecord, doc: Doc) -> ActionRecord | Reject:
-    """Assemble and validate the ActionRecord of one processed Doc."""
+def _page_evidence(fact: Fact) -> Evidence:
+    """Evidence of a page-heading fact: its offsets are already in the document."""
+    return Evidence(field=fact.field, value=fact.value, text=fact.text, start=fact.start, end=fact.end,
+                    rule=fact.rule, status=fact.status)
+
+
+def to_record(rec: RawRecord, doc: Doc, page_partner: Fact | None = None) -> ActionRecord | Reject:
+    """Assemble and validate the ActionRecord of one processed Doc.
+
+    `page_partner` (the country a listing page's heading names) is the partner only when the
+    record itself gives no partner evidence at all, neither a value nor an ambiguity note.
+    """
     found = facts(doc)
     partner = _first(found, "partner_country")
     delivery = _first(found, "delivery")
@@ -70,6 +80,9 @@ def to_record(rec: RawRecord, doc: Doc) -> ActionRecord | Reject:
     notes = list(rec.problems)
     notes += [f"date {f.text!r}: {f.extra.get('reason', 'not a valid date')}" for f in found if f.field == "date_error"]
     notes += [f"partner country: {f.extra['reason']}" for f in found if f.field == "partner_note" and f.extra.get("reason")]
+    page_fact = None
+    if partner is None and page_partner is not None and not any(f.field == "partner_note" for f in found):
+        partner = page_fact = page_partner
     try:
         return ActionRecord(
             doc=rec.doc,
@@ -95,7 +108,8 @@ def to_record(rec: RawRecord, doc: Doc) -> ActionRecord | Reject:
             kind=rec.kind,
             text=rec.text,
             offset=rec.start,
-            evidence=[_evidence(rec, f) for f in found if f.field != "partner_note"],
+            evidence=[_evidence(rec, f) for f in found if f.field != "partner_note"] + (
+                [_page_evidence(page_fact)] if page_fact else []),
             notes=notes,
         )
     except ValidationError as exc:
@@ -103,8 +117,26 @@ def to_record(rec: RawRecord, doc: Doc) -> ActionRecord | Reject:
         return Reject(doc=rec.doc, index=rec.index, action_id=rec.action_id, text=rec.text, reason=reasons)
 
 
+def heading_country(nlp: Language, heading: tuple[int, int, str] | None) -> Fact | None:
+    """The one country a listing page's heading names ("Actions in Peru"), as a partner fact with
+    offsets in the document; None when it names none, several, or only ambiguous places."""
+    if not heading:
+        return None
+    start, _, text = heading
+    mentions = nlp(prepare_doc(nlp, text, {"heading": (0, len(text))}))._.countries or []
+    codes = {m.code for m in mentions if m.code}
+    if len(codes) != 1 or any(m.code is None for m in mentions):
+        return None
+    m = next(m for m in mentions if m.code)
+    return Fact("partner_country", m.code, start + m.start_char, start + m.end_char, m.text,
+                "partner:page-heading", "inferred")
+
+
 def extract(nlp: Language, records: list[RawRecord], batch_size: int = 64) -> Iterator[ActionRecord | Reject]:
     """Run the pipeline over records (streamed in batches) and validate each result."""
+    headings: dict[tuple[int, int, str] | None, Fact | None] = {}
     docs = (make_doc(nlp, rec) for rec in records)
     for rec, doc in zip(records, nlp.pipe(docs, batch_size=batch_size)):
-        yield to_record(rec, doc)
+        if rec.heading not in headings:
+            headings[rec.heading] = heading_country(nlp, rec.heading)
+        yield to_record(rec, doc, headings[rec.heading])

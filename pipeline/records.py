@@ -68,6 +68,9 @@ class RawRecord:
     values: dict[str, str] = field(default_factory=dict)  # start_activities, end_activities, code
     fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # record-relative spans
     year: int | None = None  # year of a news item's date line
+    #: the page text before the first record of a listing, with its document offsets: on the
+    #: catalogue's country pages it names the country that records may leave unsaid
+    heading: tuple[int, int, str] | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -326,7 +329,10 @@ def _make_record(doc: Document, index: int, kind: str, title: list[Line], got: d
 def split_listing(doc: Document) -> list[RawRecord]:
     lines = lines_of(doc.text)
     records = []
-    for index, (i, body) in enumerate(_record_bounds(lines)):
+    bounds = _record_bounds(lines)
+    first = bounds[0][0] if bounds else 0
+    heading = (lines[0].start, lines[first - 1].end, doc.text[lines[0].start : lines[first - 1].end]) if first else None
+    for index, (i, body) in enumerate(bounds):
         body = [_strip_dash(ln) for ln in body]
         head = lines[i]
         m = BULLET.match(head.text)
@@ -335,6 +341,7 @@ def split_listing(doc: Document) -> list[RawRecord]:
         end = body[-1].end if body else title.end
         rec = _make_record(doc, index, "listing", [title], got, head.start, end)
         rec.problems.extend(problems)
+        rec.heading = heading
         if not body:
             rec.problems.append("record has a title and nothing under it")
         records.append(rec)

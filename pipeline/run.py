@@ -223,6 +223,7 @@ def process_large(run_id: int, version: str, path: str, corpus_dir: Path | None 
     known: dict[int, tuple[str, str]] | None = None
     found = extracted = unchanged = 0
     kept: list[int] = []
+    page_heading = None
     try:
         for base, part in stream_parts(Path(path), Path(corpus_dir) if corpus_dir else None, part_chars):
             if known is None:
@@ -232,8 +233,11 @@ def process_large(run_id: int, version: str, path: str, corpus_dir: Path | None 
                 known = store.known_records(con, name)
             digest.update(part.text.encode("utf-8"))
             records = split_document(part)
+            if base == 0:
+                page_heading = records[0].heading if records else None  # only the first part has it
             for rec in records:
                 rec.start, rec.end, rec.index = rec.start + base, rec.end + base, rec.index + found
+                rec.heading = page_heading
             found += len(records)
             kept += [r.index for r in records]
             todo = [r for r in records if known.get(r.index) != (r.record_hash, version)]

@@ -202,3 +202,24 @@ def test_reject_does_not_stop_the_batch(nlp: Language, raw: dict) -> None:
     out = list(extract(nlp, [raw[(LISTING, 1)], bad, raw[(LISTING, 3)]]))
     assert [type(o).__name__ for o in out] == ["ActionRecord", "Reject", "ActionRecord"]
     assert [o.index for o in out] == [1, 2, 3]
+
+
+def test_country_page_heading_is_the_fallback_partner(nlp) -> None:
+    """On a country page ("Actions in Peru") a record that names no country takes the page's,
+    status inferred; a record naming its own country keeps it."""
+    from pipeline.documents import content_hash, detect_kind
+
+    text = ("Actions in Peru\n"
+            "  • Social dialogue on the future of work\n    National Council of Labour\n    Policy development\n"
+            "    Spanish experts supported the council.\n"
+            "  • Migrant workers in Chile\n    Ministry of Labour\n    Policy development\n"
+            "    Experts from Portugal supported the ministry.\n")
+    doc = Document("peru.txt", Path("peru.txt"), text, content_hash(text), detect_kind(text), "utf-8")
+    first, second = list(extract(nlp, split_document(doc)))
+    assert first.partner_country == "PE"
+    (ev,) = [e for e in first.evidence if e.field == "partner_country"]
+    assert (ev.rule, ev.status, text[ev.start : ev.end]) == ("partner:page-heading", "inferred", "Peru")
+    assert second.partner_country == "CL"
+    category = text.replace("Actions in Peru", "Actions - Social dialogue")
+    doc = Document("cat.txt", Path("cat.txt"), category, content_hash(category), detect_kind(category), "utf-8")
+    assert [r.partner_country for r in extract(nlp, split_document(doc))] == [None, "CL"]
