@@ -13,6 +13,12 @@ from pipeline.paths import CORPUS_DIR, DB_PATH, OUTPUTS_DIR, SNAPSHOT_DIR
 app = typer.Typer(help="SOCIEUX+ action extractor: listings and news items -> DuckDB.", no_args_is_help=True)
 
 
+def _require_db(db: Path) -> None:
+    """A database the command reads must exist: say how to make it."""
+    if not db.exists():
+        raise typer.BadParameter(f"{db} does not exist; run `socieux run --db {db}` first", param_hint="--db")
+
+
 @app.command("run")
 def run_cmd(
     corpus: Path = typer.Option(CORPUS_DIR, "--corpus", help="Directory of listings and news items."),
@@ -62,8 +68,7 @@ def export_cmd(
 
     if jsonl is None and parquet is None and csv is None:
         raise typer.BadParameter("give at least one of --jsonl FILE, --parquet DIR, --csv FILE", param_hint="--jsonl")
-    if not db.exists():
-        raise typer.BadParameter(f"{db} does not exist; run `socieux run --db {db}` first", param_hint="--db")
+    _require_db(db)
     try:
         counts = export(db, jsonl=jsonl, parquet=parquet, csv=csv)
     except (ExportError, StoreError) as exc:
@@ -83,8 +88,7 @@ def report_cmd(
     from pipeline.report import build_report
     from pipeline.store import StoreError
 
-    if not db.exists():
-        raise typer.BadParameter(f"{db} does not exist; run `socieux run --db {db}` first", param_hint="--db")
+    _require_db(db)
     try:
         stats = build_report(db, out)
     except StoreError as exc:
@@ -104,8 +108,7 @@ def evaluate_cmd(
     """Per-field precision/recall/F1 against gold, and every disagreement with its evidence."""
     from pipeline.run import evaluate
 
-    if not db.exists():
-        raise typer.BadParameter(f"{db} does not exist; run `socieux run --db {db}` first", param_hint="--db")
+    _require_db(db)
     report = evaluate(gold, db)
     if as_json:
         typer.echo(json.dumps(report.metrics, indent=2))
@@ -129,8 +132,7 @@ def diff_cmd(
     if against_snapshots == (base is not None):
         raise typer.BadParameter("give exactly one of --base OLD.duckdb or --against-snapshots", param_hint="--base")
     for path in [db] + ([base] if base else []):
-        if not path.exists():
-            raise typer.BadParameter(f"{path} does not exist; run `socieux run --db {path}` first")
+        _require_db(path)
     old = diff.state_from_snapshots(snapshots) if against_snapshots else diff.state_from_db(base)
     old_name = str(snapshots) if against_snapshots else str(base)
     typer.echo(diff.to_markdown(diff.diff_states(old, diff.state_from_db(db)), old_name, str(db)))

@@ -10,7 +10,6 @@ normalised title, so a diff survives renumbering.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,19 +17,16 @@ from typing import Any
 import yaml
 
 from pipeline import store
-from pipeline.schema import EXPORT_FIELDS
+from pipeline.evaluate import norm_title
+from pipeline.schema import EVIDENCE_FIELD, EXPORT_FIELDS
 
 COMPARED = tuple(f for f in EXPORT_FIELDS if f not in ("doc", "index"))
-#: spec field -> evidence field (as stored by the components)
-EVIDENCE_OF = {"partner_country": "partner_country", "expert_countries": "expert_country", "delivery": "delivery",
-               "formats": "format", "dates": "date", "action_code": "action_code", "action_refs": "action_ref",
-               "period_start": "period_start", "period_end": "period_end"}
 
 State = dict[tuple[str, str], dict[str, Any]]
 
 
 def key_of(record: dict[str, Any]) -> tuple[str, str]:
-    return record["doc"], re.sub(r"\W+", " ", str(record["title"]).casefold()).strip()
+    return record["doc"], norm_title(record["title"])
 
 
 def _with_evidence(record: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[str, Any]:
@@ -89,8 +85,8 @@ def diff_states(old: State, new: State) -> Diff:
         a, b = old[k], new[k]
         for name in COMPARED:
             if _canon(a.get(name)) != _canon(b.get(name)):
-                ev = [e["text"] for e in b.get("evidence", []) if e.get("field") == EVIDENCE_OF.get(name)]
-                ev = ev or [e["text"] for e in a.get("evidence", []) if e.get("field") == EVIDENCE_OF.get(name)]
+                ev = [e["text"] for e in b.get("evidence", []) if e.get("field") == EVIDENCE_FIELD.get(name)]
+                ev = ev or [e["text"] for e in a.get("evidence", []) if e.get("field") == EVIDENCE_FIELD.get(name)]
                 changed.append(Change(k, b["title"], name, a.get(name), b.get(name), ev))
     return Diff(added, removed, changed)
 

@@ -19,15 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.schema import EVIDENCE_FIELD
+
 SET_FIELDS = ("assistance_types", "expert_countries", "formats", "dates", "action_refs")
 VALUE_FIELDS = ("partner_institution", "description", "partner_country", "delivery",
                 "action_code", "period_start", "period_end")
-#: spec field -> evidence field written by the components
-EVIDENCE_FIELD = {
-    "partner_country": "partner_country", "expert_countries": "expert_country", "delivery": "delivery",
-    "formats": "format", "dates": "date", "action_code": "action_code", "action_refs": "action_ref",
-    "period_start": "period_start", "period_end": "period_end",
-}
 
 
 def norm_text(value: Any) -> Any:

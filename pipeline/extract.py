@@ -49,20 +49,15 @@ def _unique(values: Iterable) -> list:
     return list(dict.fromkeys(values))
 
 
-def _evidence(rec: RawRecord, fact: Fact) -> Evidence:
+def _evidence(fact: Fact, offset: int) -> Evidence:
+    """A fact as stored evidence; `offset` moves its offsets from the Doc into the document."""
     value = fact.value
     if fact.field == "date":
         value = f"{fact.value}/{fact.extra.get('end') or ''}"
     return Evidence(
-        field=fact.field, value=value, text=fact.text, start=rec.start + fact.start,
-        end=rec.start + fact.end, rule=fact.rule, status=fact.status,
+        field=fact.field, value=value, text=fact.text, start=offset + fact.start,
+        end=offset + fact.end, rule=fact.rule, status=fact.status,
     )
-
-
-def _page_evidence(fact: Fact) -> Evidence:
-    """Evidence of a page-heading fact: its offsets are already in the document."""
-    return Evidence(field=fact.field, value=fact.value, text=fact.text, start=fact.start, end=fact.end,
-                    rule=fact.rule, status=fact.status)
 
 
 def to_record(rec: RawRecord, doc: Doc, page_partner: Fact | None = None) -> ActionRecord | Reject:
@@ -108,8 +103,8 @@ def to_record(rec: RawRecord, doc: Doc, page_partner: Fact | None = None) -> Act
             kind=rec.kind,
             text=rec.text,
             offset=rec.start,
-            evidence=[_evidence(rec, f) for f in found if f.field != "partner_note"] + (
-                [_page_evidence(page_fact)] if page_fact else []),
+            evidence=[_evidence(f, rec.start) for f in found if f.field != "partner_note"] + (
+                [_evidence(page_fact, 0)] if page_fact else []),  # a heading fact is in document offsets
             notes=notes,
         )
     except ValidationError as exc:

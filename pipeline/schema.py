@@ -193,6 +193,14 @@ EXPORT_FIELDS = (
 )
 
 
+#: spec field -> the evidence field its values are stored under (see pipeline/facts.py)
+EVIDENCE_FIELD = {
+    "partner_country": "partner_country", "expert_countries": "expert_country", "delivery": "delivery",
+    "formats": "format", "dates": "date", "action_code": "action_code", "action_refs": "action_ref",
+    "period_start": "period_start", "period_end": "period_end",
+}
+
+
 class Reject(BaseModel):
     """A record that failed validation (or extraction), kept with its reason."""
 
