@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.components.base import TEXT_KEY
 from pipeline.facts import FIELDS_KEY, KIND_KEY, YEAR_KEY, Fact, facts
 from pipeline.records import RawRecord
 from pipeline.schema import ActionRecord, Evidence, Reject
@@ -23,6 +24,7 @@ def prepare_doc(nlp: Language, text: str, fields: dict[str, tuple[int, int]], ki
                 year: int | None = None) -> Doc:
     """A Doc of `text` carrying what the components read: field spans, record kind, date-line year."""
     doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text  # = doc.text (the tokenizer is non-destructive), without re-joining tokens
     doc.user_data[FIELDS_KEY] = dict(fields)
     doc.user_data[KIND_KEY] = kind
     doc.user_data[YEAR_KEY] = year

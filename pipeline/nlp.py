@@ -34,11 +34,12 @@ def read_patterns(path: str) -> list[dict]:
     return list(srsly.read_jsonl(path))
 
 
-def register_factories(names: list[str]) -> None:
-    """Import the module of every `socieux_*` factory named, which registers it."""
-    for name in names:
-        if name.startswith("socieux_"):
-            importlib.import_module(f"pipeline.components.{name.removeprefix('socieux_')}")
+def register_factories(config) -> None:
+    """Import the module of every `socieux_*` factory the config's pipes use, which registers it."""
+    for name in config["nlp"]["pipeline"]:
+        factory = config["components"].get(name, {}).get("factory", name)
+        if factory.startswith("socieux_"):
+            importlib.import_module(f"pipeline.components.{factory.removeprefix('socieux_')}")
 
 
 def fingerprint(config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> str:
@@ -74,7 +75,7 @@ def build_nlp(
         config["initialize"]["components"] = {
             k: v for k, v in config["initialize"]["components"].items() if k in names
         }
-    register_factories(names)
+    register_factories(config)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     nlp.initialize()
     return nlp
@@ -118,7 +119,7 @@ def load_nlp(path: Path = PIPELINE_DIR, rebuild: bool = True,
             )
         save_nlp(build_nlp(None, config_path, patterns_dir), path, None, config_path, patterns_dir)
     config = load_config(path / "config.cfg", interpolate=False)
-    register_factories(list(config["nlp"]["pipeline"]))
+    register_factories(config)
     return spacy.load(path)
 
 
