@@ -29,6 +29,7 @@ from babel import Locale
 
 #: a bare 4-digit number is a year only within this span (spec: "numbers are not dates")
 YEAR_MIN, YEAR_MAX = 1950, 2100
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "yr": [rf"{_L}(?P<y>\d{{4}})(?:\s*[/{DASHES}]\s*(?P<y2>\d{{4}})|[/{DASHES}](?P<yy>\d{{2}})){_RY_BARE}"],
         "decade": [rf"{_L}(?P<dec>(?:19|20)\d0)'?s\b"],
         "season": [
-            rf"\b{_Q}(?i:spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}){_RY}",
+            rf"\b{_Q}(?i:{'|'.join(SEASONS)})(?:\s+of)?\s+(?P<y>{_YEAR}){_RY}",
             rf"\bQ[1-4]\s+(?P<y>{_YEAR}){_RY}",
         ],
         "d": [rf"{_L}{day}(?![\w%]|[.,/:]\d)"],
@@ -184,13 +185,62 @@ def _atom(kind: str, m: re.Match[str]) -> _Atom | None:
     return _Atom(m.start(), m.end(), kind, point, last, kind == "m" and year is None, "q" in g)
 
 
+# -- where to look -------------------------------------------------------------------
+# Every atom and blocker of the grammar contains a digit, a month name (each begins with
+# its first three letters) or a season word: its *anchor*. With separator runs of at most
+# 16 characters, no match starts more than ~65 characters before its first anchor
+# ("second quarter of" and runs of spaces, "socieux+ n°") nor ends or looks ahead more
+# than ~35 characters past its last one (suffixes, counts such as "beneficiaries"), and
+# text the regexes peek at that holds an anchor is inside that anchor's own window. So
+# the regexes only run on windows around anchors, merged when they overlap, and find
+# exactly what a scan of the whole text finds, in the same order; a text with a longer
+# separator run, or with characters that (?i) folds but str.lower() does not, is
+# scanned whole.
+_BEFORE, _AFTER = 80, 40
+_DIGITS = re.compile(r"\d+")
+_LONG_RUN = re.compile(rf"[\s:#.,/{DASHES}]{{17,}}")
+_FOLDED = re.compile("[\u017f\u212a\u0130\u0131]")  # long s, Kelvin sign, dotted/dotless i
+
+
+@lru_cache(maxsize=1)
+def _anchor_words() -> tuple[str, ...]:
+    return tuple(sorted({name[:3] for name in month_names()} | set(SEASONS)))
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Character windows of `text` that hold every match of the grammar (see above)."""
+    whole = [(0, len(text))]
+    if _LONG_RUN.search(text) or (not text.isascii() and _FOLDED.search(text)):
+        return whole
+    low = text.lower()
+    if len(low) != len(text):
+        return whole
+    spots = [m.span() for m in _DIGITS.finditer(text)]
+    for word in _anchor_words():
+        i = low.find(word)
+        while i >= 0:
+            spots.append((i, i + len(word)))
+            i = low.find(word, i + 1)
+    spots.sort()
+    windows: list[tuple[int, int]] = []
+    for start, end in spots:
+        start, end = max(0, start - _BEFORE), min(len(text), end + _AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _atoms(text: str) -> list[_Atom]:
     """Leftmost-longest atoms; blockers win ties and hide the dates they cover."""
     found: list[tuple[int, int, int, re.Match[str], str]] = []
+    windows = _windows(text)
     for kind, rx in _grammar():
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), -(m.end() - m.start()), kind != "skip", m, kind))
+        for pos, endpos in windows:
+            for m in rx.finditer(text, pos, endpos):
+                if m.end() > m.start():
+                    found.append((m.start(), -(m.end() - m.start()), kind != "skip", m, kind))
     found.sort(key=lambda c: c[:3])
     chosen: list[_Atom] = []
     last_end = -1
@@ -333,7 +383,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
     calendar values have `error` set and no ISO values. Never raises on text.
     """
     results: list[DateMatch] = []
-    if default_year is None and not any(ch.isdigit() for ch in text):
+    if default_year is None and not _DIGITS.search(text):
         return results  # every expression of the grammar needs a digit or a default year
     context = None  # the nearest explicit year so far
     for e in _expressions(text, _atoms(text)):

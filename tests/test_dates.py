@@ -213,3 +213,51 @@ def test_find_dates_never_raises_and_iso_is_valid(text: str, year: int | None) -
         first, _ = _bounds(match.iso_start)
         if match.iso_end is not None:
             assert first <= _bounds(match.iso_end)[1]
+
+
+# -- windows: scanning only around anchors finds exactly what a whole-text scan finds -----
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pipeline import dates as dates_module  # noqa: E402
+
+PIECES = st.sampled_from([
+    "May", "may", "Sept.", "September", "Mar", "market", "early", "mid-", "end of", "second quarter of", "spring",
+    "Fall", "Q3", "2022", "2023-24", "22/23", "1990s", "23", "3rd", "14/03/2022", "2021-07", "Action", "Code:", "n°",
+    "COVID-19", "SDG 8", "€5,000", "25 workers", "per cent", "%", "more than", "since", "from", "to", "-", "–", "and",
+    ",", ".", " ", "  ", "\n", "\n        ", " " * 20, "İ", "ſept", "\u212a", "until", "between", "onwards",
+])
+
+
+def whole_scan(monkeypatch, text: str, year: int | None) -> list:
+    with monkeypatch.context() as m:
+        m.setattr(dates_module, "_windows", lambda t: [(0, len(t))])
+        return find_dates(text, default_year=year)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(PIECES, max_size=40).map(" ".join), st.sampled_from([None, 2021]))
+def test_windowed_scan_equals_whole_scan_on_generated_text(monkeypatch, text: str, year: int | None) -> None:
+    assert find_dates(text, default_year=year) == whole_scan(monkeypatch, text, year)
+
+
+def test_windowed_scan_equals_whole_scan_on_corpus(monkeypatch) -> None:
+    from pipeline.documents import discover, read_document
+    from pipeline.paths import CORPUS_DIR
+    from pipeline.records import split_document
+
+    found = 0
+    for path in discover(CORPUS_DIR):
+        doc = read_document(path)
+        for text in [doc.text[i : i + 3000] for i in range(0, len(doc.text), 2500)] + [r.text for r in split_document(doc)]:
+            got = find_dates(text)
+            assert got == whole_scan(monkeypatch, text, None)
+            found += len(got)
+    assert found > 20  # the corpus records hold a few dozen dates
+
+
+def test_windows_skip_text_without_anchors() -> None:
+    text = "Technical assistance to the ministry on social protection. " * 20 + "In May 2023 a workshop."
+    windows = dates_module._windows(text)
+    assert len(windows) == 1 and windows[0][1] == len(text) and windows[0][0] > 1000
+    assert [d.iso_start for d in find_dates(text)] == ["2023-05"]

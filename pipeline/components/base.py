@@ -116,12 +116,22 @@ def _anchor_words(spec: dict[str, Any]) -> set[str] | None:
     return best
 
 
+def _anchor_regex(spec: dict[str, Any]) -> re.Pattern[str] | None:
+    """The LOWER regex a token must match (`{"LOWER": {"REGEX": ...}}`), else None."""
+    for key, value in spec.items():
+        if key.upper() == "LOWER" and isinstance(value, dict) and isinstance(value.get("REGEX"), str) and len(value) == 1:
+            return re.compile(value["REGEX"])
+    return None
+
+
 class WindowedMatcher:
     """A spaCy `Matcher` run only around the words its patterns need: same matches, same order.
 
     Each pattern gets an *anchor*: a token it requires (no `?`/`*`/`!` operator)
     whose LOWER, ORTH or TEXT is one of a finite set of words, the rarest such
-    token (stop words and punctuation cost more). A bounded pattern (no `+`, `*`,
+    token (stop words and punctuation cost more); failing that, a required token
+    whose LOWER must match a REGEX (tested once per distinct word of the docs
+    seen, as spaCy's predicate would test it, and remembered). A bounded pattern (no `+`, `*`,
     `{n,}`) can only match within `before` tokens before and `after` tokens after
     an occurrence of one of its anchor words. For a doc, the anchor words are
     looked up in `doc.to_array(LOWER)`; each occurrence opens a window, windows
@@ -140,6 +150,12 @@ class WindowedMatcher:
     matches are emitted window after window. A pattern without an anchor or of
     unbounded length makes the matcher fall back to `Matcher(doc)` over the
     whole doc.
+
+    `matcher(doc, regions=[(start, end), ...])` matches only the windows that
+    overlap one of the token ranges: every match that overlaps a region is
+    returned (a match lies inside its anchor's window), in the same order;
+    matches elsewhere may be left out. For a caller that only reads matches
+    next to a few tokens (`socieux_partner`: cues before or after a country).
     """
 
     def __init__(self, vocab: Vocab, validate: bool = True, max_cached: int = 4096) -> None:
@@ -151,6 +167,10 @@ class WindowedMatcher:
         # anchor word hash -> (pattern indices, most tokens before, most tokens after)
         self.anchors: dict[int, tuple[list[int], int, int]] = {}
         self._sorted_anchors = np.zeros(0, dtype=np.uint64)  # the hashes, sorted (vectorised look-up)
+        # regex anchors: (compiled LOWER regex, pattern indices, before, after), and per word hash
+        # the positions in that list whose regex the word matches (a pure function of the word)
+        self.regex_anchors: list[tuple[re.Pattern[str], list[int], int, int]] = []
+        self._regex_hits: dict[int, tuple[int, ...]] = {}
         self.max_cached = max_cached
         self._cache: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
         getter = getattr(vocab, "lex_attr_getters", {}).get(IS_STOP)
@@ -171,13 +191,17 @@ class WindowedMatcher:
             self.windowed = False
             return
         words, before, after = anchor
+        if isinstance(words, re.Pattern):
+            self.regex_anchors.append((words, [index], before, after))
+            self._regex_hits.clear()
+            return
         for word in words:
             indices, b, a = self.anchors.get(get_string_id(word), ([], 0, 0))
             self.anchors[get_string_id(word)] = (indices + [index], max(b, before), max(a, after))
         self._sorted_anchors = np.array(sorted(self.anchors), dtype=np.uint64)
 
-    def _anchor(self, pattern: list[dict[str, Any]]) -> tuple[set[str], int, int] | None:
-        """(anchor words, most tokens before the anchor token, most after), or None."""
+    def _anchor(self, pattern: list[dict[str, Any]]) -> tuple[set[str] | re.Pattern[str], int, int] | None:
+        """(anchor words or LOWER regex, most tokens before the anchor token, most after), or None."""
         reps = [_repeats(spec.get("OP")) for spec in pattern]
         if any(high is None for _, high in reps):
             return None
@@ -189,13 +213,18 @@ class WindowedMatcher:
             cost = sum(_FREQUENT_WORD_COST if self._is_stop(w) or not any(c.isalpha() for c in w) else 1 for w in words)
             if best is None or cost < best[0]:
                 best = (cost, i)
-        if best is None:
-            return None
+        regex = None
+        if best is None:  # no word-list anchor: a required token with a LOWER regex
+            i = next((i for i, spec in enumerate(pattern) if reps[i][0] >= 1 and spec.get("OP") != "!"
+                      and _anchor_regex(spec) is not None), None)
+            if i is None:
+                return None
+            best, regex = (0, i), _anchor_regex(pattern[i])
         i = best[1]
         extra = reps[i][1] - 1  # a repeated anchor token: the anchor word may be any of its repeats
         before = sum(high for _, high in reps[:i]) + extra
         after = sum(high for _, high in reps[i + 1 :]) + extra
-        return _anchor_words(pattern[i]) or set(), before, after
+        return regex or _anchor_words(pattern[i]) or set(), before, after
 
     def _sub_matcher(self, indices: tuple[int, ...]) -> Matcher:
         matcher = self._cache.get(indices)
@@ -210,20 +239,42 @@ class WindowedMatcher:
             self._cache.move_to_end(indices)
         return matcher
 
-    def windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
-        """Disjoint, non-adjacent (start, end, pattern indices) token windows in text order."""
+    def _regex_matches(self, word_hash: int) -> tuple[int, ...]:
+        """Positions in `regex_anchors` whose regex the word (a LOWER hash) matches, computed once per word."""
+        hits = self._regex_hits.get(word_hash)
+        if hits is None:
+            if len(self._regex_hits) > 1_000_000:  # bounded: a vocabulary, not a corpus
+                self._regex_hits.clear()
+            word = self.vocab.strings[word_hash]
+            hits = self._regex_hits[word_hash] = tuple(
+                k for k, (rx, *_) in enumerate(self.regex_anchors) if rx.search(word))
+        return hits
+
+    def windows(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Disjoint, non-adjacent (start, end, pattern indices) token windows in text order
+        (only those overlapping one of `regions`, when given)."""
         n = len(doc)
-        if n == 0 or not self.anchors:
+        if n == 0 or not (self.anchors or self.regex_anchors):
             return []
         lowers = doc.to_array(LOWER)
-        # token positions whose LOWER is an anchor word: binary search of every token in the sorted anchors
-        at = np.searchsorted(self._sorted_anchors, lowers)
-        at[at == len(self._sorted_anchors)] = 0
-        hits = np.flatnonzero(self._sorted_anchors[at] == lowers)
         found = []
+        if self.anchors:
+            # token positions whose LOWER is an anchor word: binary search of every token in the sorted anchors
+            at = np.searchsorted(self._sorted_anchors, lowers)
+            at[at == len(self._sorted_anchors)] = 0
+            hits = np.flatnonzero(self._sorted_anchors[at] == lowers)
+        else:
+            hits = np.zeros(0, dtype=np.int64)
         for p, h in zip(hits.tolist(), lowers[hits].tolist()):
             indices, before, after = self.anchors[h]
             found.append((max(0, p - before), min(n, p + after + 1), indices))
+        if self.regex_anchors:
+            for p, h in enumerate(lowers.tolist()):
+                for k in self._regex_matches(h):
+                    _, indices, before, after = self.regex_anchors[k]
+                    found.append((max(0, p - before), min(n, p + after + 1), indices))
+        if regions is not None:
+            found = [w for w in found if any(w[0] < end and start < w[1] for start, end in regions)]
         found.sort(key=lambda w: w[0])
         merged: list[tuple[int, int, set[int]]] = []
         for start, end, indices in found:
@@ -234,14 +285,14 @@ class WindowedMatcher:
                 merged.append((start, end, set(indices)))
         return [(s, e, tuple(sorted(ix))) for s, e, ix in merged]
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(match_id, start, end) of every match, as `Matcher(doc)` returns them."""
+    def __call__(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) of every match, as `Matcher(doc)` returns them (see `regions` above)."""
         if not self.patterns:
             return []
         if not self.windowed:
             return list(self.full(doc))
         out: list[tuple[int, int, int]] = []
-        for start, end, indices in self.windows(doc):
+        for start, end, indices in self.windows(doc, regions):
             for match_id, s, e in self._sub_matcher(indices)(doc[start:end]):
                 out.append((match_id, start + s, start + e))
         return out

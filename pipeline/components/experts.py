@@ -26,10 +26,9 @@ from __future__ import annotations
 import numpy as np
 from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from pipeline.components.base import PatternComponent, doc_text
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text
 from pipeline.facts import CountryMention, Fact, add_fact
 
 
@@ -40,11 +39,11 @@ def make_experts(nlp: Language, name: str) -> "ExpertsComponent":
 
 class ExpertsComponent(PatternComponent):
     def _compile(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab)
+        self.matcher = WindowedMatcher(self.nlp.vocab)
         self.lex: dict[str, frozenset[str]] = {}
         for p in self.patterns:
             if "pattern" in p:
-                self.matcher.add(p["id"], [p["pattern"]])
+                self.matcher.add(p["id"], p["pattern"])
             else:
                 self.lex[p["kind"]] = frozenset(w.casefold() for w in p["words"])
         self.window = int(next(iter(self.lex.get("window", {"8"}))))

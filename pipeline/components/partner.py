@@ -50,7 +50,9 @@ class PartnerComponent(PatternComponent):
         expert_spans = {(f.start, f.end) for f in facts(doc) if f.field == "expert_country"}
         ends_before: dict[int, list[str]] = defaultdict(list)  # token index where a pattern ends -> kinds
         starts_at: dict[int, list[str]] = defaultdict(list)
-        for match_id, start, end in self.matcher(doc):
+        # only cues ending where a country starts or starting where it ends are read below
+        regions = [r for m in mentions for r in ((m.start - 1, m.start), (m.end, m.end + 1))]
+        for match_id, start, end in self.matcher(doc, regions):
             kind = self.kinds[self.nlp.vocab.strings[match_id]]
             ends_before[end].append(kind)
             starts_at[start].append(kind)
