@@ -36,6 +36,8 @@ from pipeline.facts import ensure_extensions
 
 #: `doc.user_data` key of the cached `doc.text`
 TEXT_KEY = "socieux_text"
+#: `doc.user_data` key of the cached LOWER array
+LOWERS_KEY = "socieux_lowers"
 _OP_RANGE = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
 #: anchor cost of a stop word or punctuation (frequent: wide windows everywhere) vs a content word (1)
 _FREQUENT_WORD_COST = 50
@@ -47,6 +49,11 @@ def per_doc(doc: Doc, key: str, compute: Callable[[Doc], Any]) -> Any:
     if value is None:
         value = doc.user_data[key] = compute(doc)
     return value
+
+
+def doc_lowers(doc: Doc) -> np.ndarray:
+    """`doc.to_array(LOWER)`, computed once per Doc (every windowed matcher reads it). Read-only."""
+    return per_doc(doc, LOWERS_KEY, lambda d: d.to_array(LOWER))
 
 
 def doc_text(doc: Doc) -> str:
@@ -124,6 +131,20 @@ def _anchor_regex(spec: dict[str, Any]) -> re.Pattern[str] | None:
     return None
 
 
+def _member(sorted_hashes: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Boolean mask: which of `values` are in `sorted_hashes` (binary search, vectorised)."""
+    if not len(sorted_hashes):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(sorted_hashes, values)
+    at[at == len(sorted_hashes)] = 0
+    return sorted_hashes[at] == values
+
+
+def _insert_sorted(sorted_hashes: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """`sorted_hashes` with the sorted, absent values `new` inserted in place (one copy, no re-sort)."""
+    return np.insert(sorted_hashes, np.searchsorted(sorted_hashes, new), new)
+
+
 class WindowedMatcher:
     """A spaCy `Matcher` run only around the words its patterns need: same matches, same order.
 
@@ -171,6 +192,8 @@ class WindowedMatcher:
         # the positions in that list whose regex the word matches (a pure function of the word)
         self.regex_anchors: list[tuple[re.Pattern[str], list[int], int, int]] = []
         self._regex_hits: dict[int, tuple[int, ...]] = {}
+        self._regex_seen = np.zeros(0, dtype=np.uint64)  # sorted hashes of the words tested so far
+        self._regex_hit_words = np.zeros(0, dtype=np.uint64)  # sorted: those matching some regex
         self.max_cached = max_cached
         self._cache: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
         getter = getattr(vocab, "lex_attr_getters", {}).get(IS_STOP)
@@ -194,6 +217,7 @@ class WindowedMatcher:
         if isinstance(words, re.Pattern):
             self.regex_anchors.append((words, [index], before, after))
             self._regex_hits.clear()
+            self._regex_seen = self._regex_hit_words = np.zeros(0, dtype=np.uint64)
             return
         for word in words:
             indices, b, a = self.anchors.get(get_string_id(word), ([], 0, 0))
@@ -239,16 +263,24 @@ class WindowedMatcher:
             self._cache.move_to_end(indices)
         return matcher
 
-    def _regex_matches(self, word_hash: int) -> tuple[int, ...]:
-        """Positions in `regex_anchors` whose regex the word (a LOWER hash) matches, computed once per word."""
-        hits = self._regex_hits.get(word_hash)
-        if hits is None:
-            if len(self._regex_hits) > 1_000_000:  # bounded: a vocabulary, not a corpus
-                self._regex_hits.clear()
-            word = self.vocab.strings[word_hash]
-            hits = self._regex_hits[word_hash] = tuple(
-                k for k, (rx, *_) in enumerate(self.regex_anchors) if rx.search(word))
-        return hits
+    def _learn_words(self, lowers: np.ndarray) -> None:
+        """Test the regex anchors on the words (LOWER hashes) not seen before, once per word."""
+        new = lowers[~_member(self._regex_seen, lowers)]
+        if not len(new):
+            return
+        if len(self._regex_seen) > 1_000_000:  # bounded: a vocabulary, not a corpus
+            self._regex_hits.clear()
+            self._regex_seen = self._regex_hit_words = np.zeros(0, dtype=np.uint64)
+        new = np.unique(new)
+        hit_words = []
+        for h in new.tolist():
+            word = self.vocab.strings[h]
+            hits = self._regex_hits[h] = tuple(k for k, (rx, *_) in enumerate(self.regex_anchors) if rx.search(word))
+            if hits:
+                hit_words.append(h)
+        self._regex_seen = _insert_sorted(self._regex_seen, new)
+        if hit_words:
+            self._regex_hit_words = _insert_sorted(self._regex_hit_words, np.array(hit_words, dtype=np.uint64))
 
     def windows(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int, tuple[int, ...]]]:
         """Disjoint, non-adjacent (start, end, pattern indices) token windows in text order
@@ -256,21 +288,17 @@ class WindowedMatcher:
         n = len(doc)
         if n == 0 or not (self.anchors or self.regex_anchors):
             return []
-        lowers = doc.to_array(LOWER)
+        lowers = doc_lowers(doc)
         found = []
-        if self.anchors:
-            # token positions whose LOWER is an anchor word: binary search of every token in the sorted anchors
-            at = np.searchsorted(self._sorted_anchors, lowers)
-            at[at == len(self._sorted_anchors)] = 0
-            hits = np.flatnonzero(self._sorted_anchors[at] == lowers)
-        else:
-            hits = np.zeros(0, dtype=np.int64)
+        # token positions whose LOWER is an anchor word: binary search of every token in the sorted anchors
+        hits = np.flatnonzero(_member(self._sorted_anchors, lowers))
         for p, h in zip(hits.tolist(), lowers[hits].tolist()):
             indices, before, after = self.anchors[h]
             found.append((max(0, p - before), min(n, p + after + 1), indices))
         if self.regex_anchors:
-            for p, h in enumerate(lowers.tolist()):
-                for k in self._regex_matches(h):
+            self._learn_words(lowers)
+            for p in np.flatnonzero(_member(self._regex_hit_words, lowers)).tolist():
+                for k in self._regex_hits[int(lowers[p])]:
                     _, indices, before, after = self.regex_anchors[k]
                     found.append((max(0, p - before), min(n, p + after + 1), indices))
         if regions is not None:

@@ -24,11 +24,10 @@ countries.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text
 from pipeline.facts import CountryMention, Fact, add_fact
 
 
@@ -145,7 +144,7 @@ class ExpertsComponent(PatternComponent):
 
 def _indices_of(doc: Doc, words: frozenset[str]) -> list[int]:
     """Token indices whose lower-cased text is one of `words` (array lookup, no Python loop over tokens)."""
-    lowers = doc.to_array(LOWER)
+    lowers = doc_lowers(doc)
     ids = [doc.vocab.strings.add(w) for w in words]
     return [int(i) for i in np.flatnonzero(np.isin(lowers, ids))]
 
