@@ -41,6 +41,8 @@ LOWERS_KEY = "socieux_lowers"
 _OP_RANGE = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
 #: anchor cost of a stop word or punctuation (frequent: wide windows everywhere) vs a content word (1)
 _FREQUENT_WORD_COST = 50
+#: anchor cost of a token that must match a LOWER regex: more than one content word, less than a stop word
+_REGEX_COST = 2
 
 
 def per_doc(doc: Doc, key: str, compute: Callable[[Doc], Any]) -> Any:
@@ -230,20 +232,23 @@ class WindowedMatcher:
         if any(high is None for _, high in reps):
             return None
         best: tuple[int, int] | None = None  # (cost, index)
+        regex = None
         for i, spec in enumerate(pattern):
-            words = _anchor_words(spec) if reps[i][0] >= 1 and spec.get("OP") != "!" else None
-            if words is None:
+            if reps[i][0] < 1 or spec.get("OP") == "!":
                 continue
-            cost = sum(_FREQUENT_WORD_COST if self._is_stop(w) or not any(c.isalpha() for c in w) else 1 for w in words)
+            words = _anchor_words(spec)
+            if words is not None:
+                cost = sum(_FREQUENT_WORD_COST if self._is_stop(w) or not any(c.isalpha() for c in w) else 1
+                           for w in words)
+            elif _anchor_regex(spec) is not None:
+                cost = _REGEX_COST
+            else:
+                continue
             if best is None or cost < best[0]:
                 best = (cost, i)
-        regex = None
-        if best is None:  # no word-list anchor: a required token with a LOWER regex
-            i = next((i for i, spec in enumerate(pattern) if reps[i][0] >= 1 and spec.get("OP") != "!"
-                      and _anchor_regex(spec) is not None), None)
-            if i is None:
-                return None
-            best, regex = (0, i), _anchor_regex(pattern[i])
+                regex = _anchor_regex(spec) if words is None else None
+        if best is None:
+            return None
         i = best[1]
         extra = reps[i][1] - 1  # a repeated anchor token: the anchor word may be any of its repeats
         before = sum(high for _, high in reps[:i]) + extra

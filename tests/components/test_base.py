@@ -1,0 +1,67 @@
+"""WindowedMatcher (pipeline/components/base.py): the matches of spaCy's Matcher, in the same order."""
+
+from __future__ import annotations
+
+import pytest
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+from pipeline.components.base import WindowedMatcher, doc_lowers
+from pipeline.documents import discover, read_document
+from pipeline.paths import CORPUS_DIR, PATTERNS_DIR
+from pipeline.records import split_document
+
+PATTERN_FILES = ["formats", "delivery", "action_ids", "period", "experts", "partner"]
+
+
+@pytest.fixture(scope="module")
+def record_docs(nlp: Language) -> list:
+    texts = [r.text for p in discover(CORPUS_DIR) for r in split_document(read_document(p))]
+    return [nlp.make_doc(t) for t in texts]
+
+
+def both(nlp: Language, patterns: list[tuple[str, list]]) -> tuple[WindowedMatcher, Matcher]:
+    windowed, stock = WindowedMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for key, pattern in patterns:
+        windowed.add(key, pattern)
+        stock.add(key, [pattern])
+    return windowed, stock
+
+
+@pytest.mark.parametrize("name", PATTERN_FILES)
+def test_same_matches_as_matcher_on_corpus_records(nlp: Language, record_docs: list, name: str) -> None:
+    entries = [e for e in srsly.read_jsonl(PATTERNS_DIR / f"{name}.jsonl") if "pattern" in e]
+    windowed, stock = both(nlp, [(e["id"], e["pattern"]) for e in entries])
+    assert windowed.windowed  # every pattern file is anchored: no fall-back to the whole doc
+    total = 0
+    for doc in record_docs:
+        got = windowed(doc)
+        assert got == list(stock(doc))
+        total += len(got)
+    assert total > 0
+
+
+def test_regex_anchor_windows_around_matching_words_only(nlp: Language) -> None:
+    windowed, stock = both(nlp, [("noun", [{"LOWER": {"REGEX": "^e+x+p+e+r+t+s?$"}}, {"LOWER": "from"}])])
+    doc = nlp.make_doc("Two expperts from Spain and one Expert from Peru; the export from Chile.")
+    assert [doc[s:e].text for _, s, e in windowed(doc)] == ["expperts from", "Expert from"]
+    assert windowed(doc) == list(stock(doc))
+    assert len(windowed.windows(doc)) == 2  # "export" opens no window
+
+
+def test_regions_keep_every_match_touching_them(nlp: Language) -> None:
+    windowed, _ = both(nlp, [("in", [{"LOWER": "in"}, {"LOWER": "the", "OP": "?"}]),
+                             ("visit", [{"LOWER": "visit"}, {"LOWER": "to"}])])
+    doc = nlp.make_doc("A workshop in Lima, a study visit to Spain and training in the Netherlands.")
+    every = windowed(doc)
+    near_spain = [(s, e) for _, s, e in windowed(doc, regions=[(8, 9)])]  # token 8 "to", 9 "Spain"
+    assert near_spain == [(7, 9)]  # "visit to"; the "in" matches far from Spain are left out
+    assert len(every) == 4 and set(near_spain) <= {(s, e) for _, s, e in every}
+    assert windowed(doc, regions=[]) == []
+
+
+def test_lowers_are_cached_per_doc(nlp: Language) -> None:
+    doc = nlp.make_doc("Experts from France")
+    assert doc_lowers(doc) is doc_lowers(doc)
+    assert [nlp.vocab.strings[h] for h in doc_lowers(doc)] == ["experts", "from", "france"]
