@@ -6,13 +6,14 @@ in Prefect's ephemeral mode (no server to start) and prints the summary.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections import deque
-from datetime import timedelta
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline import run
@@ -20,24 +21,58 @@ from pipeline.documents import is_large
 from pipeline.paths import CORPUS_DIR, DB_PATH
 from pipeline.progress import RunProgress
 
-discover_task = task(run.discover_documents, name="discover", retries=2, retry_delay_seconds=1)
-prepare_task = task(run.prepare, name="prepare-pipeline")
-# cached by file content + splitter data (run.split_cache_key): an unchanged file is not re-split.
-# Extraction is not cached here: the database already skips unchanged records per (doc, index).
-split_task = task(run.split_path, name="split", retries=2, retry_delay_seconds=1,
-                  cache_key_fn=run.split_cache_key, cache_expiration=timedelta(days=7), persist_result=True)
-select_task = task(run.select_changed, name="select-changed")
-extract_task = task(run.extract_records, name="extract-validate")
-start_task = task(run.start_run, name="start-run", retries=2, retry_delay_seconds=1)  # I/O: open the db
-load_task = task(run.load, name="load")
-infer_task = task(run.infer_partners, name="infer-partners")
-finish_task = task(run.finish_run, name="finish-run")
-abort_task = task(run.abort_run, name="abort-run")
-large_task = task(run.process_large, name="stream-large-document")
+# Tasks pass large values (record batches, validated records): no input hashing for cache
+# keys and no result persistence, which cost more than the extraction itself. Unchanged
+# work is skipped by the database instead (run.plan_chunk, run.select_chunk).
+UNCACHED = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
-#: documents whose extraction may be in flight before the oldest is loaded (bounded memory)
-WINDOW = 4
+class Sealed:
+    """A large task argument (record batches, splits, validated records) passed as it is.
+
+    Prefect walks lists, dicts, dataclasses and pydantic models of every task argument
+    looking for futures to track; on record batches that walk cost as much as the
+    extraction. It does not walk this plain object. (Prefect's own `quote` is a namedtuple,
+    which Dask unpacks into a tuple on the way to a worker.)
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+
+def unsealed(fn):
+    """`fn` taking its Sealed arguments as their values (the signature Prefect sees is fn's)."""
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        return fn(*(a.value if isinstance(a, Sealed) else a for a in args),
+                  **{k: v.value if isinstance(v, Sealed) else v for k, v in kwargs.items()})
+
+    return call
+
+
+discover_task = task(run.discover_documents, name="discover", **UNCACHED, retries=2, retry_delay_seconds=1)
+prepare_task = task(run.prepare, name="prepare-pipeline", **UNCACHED)
+start_task = task(run.start_run, name="start-run", **UNCACHED, retries=2, retry_delay_seconds=1)  # I/O: open the db
+# Documents go through in chunks (run.chunks, ~4 MB of text) and records in batches of 1,000:
+# Prefect's cost per task run (~50 ms) stays small next to the work of each task.
+# A document unchanged since the last run (same bytes, same pipeline version) is planned
+# out before it is read; of the others, only new or changed records are extracted.
+plan_task = task(run.plan_chunk, name="plan-chunk", **UNCACHED)
+split_task = task(run.split_chunk, name="split-chunk", **UNCACHED, retries=2, retry_delay_seconds=1)
+select_task = task(unsealed(run.select_chunk), name="select-changed", **UNCACHED)
+extract_task = task(unsealed(run.extract_records), name="extract-validate", **UNCACHED)
+load_task = task(unsealed(run.load_chunk), name="load-chunk", **UNCACHED)
+large_task = task(run.process_large, name="stream-large-document", **UNCACHED)
+settle_task = task(run.settle, name="settle", **UNCACHED)
+finish_task = task(run.finish_run, name="finish-run", **UNCACHED)
+abort_task = task(run.abort_run, name="abort-run", **UNCACHED)
+
+
+#: chunks whose extraction may be in flight before the oldest is loaded (bounded memory)
+WINDOW = 2
 
 
 # one extraction thread by default: the spaCy pipeline of a process is not shared between threads
@@ -46,8 +81,8 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progr
     """Discover, split, extract, validate and load every document of corpus_dir, in one transaction.
 
     Extraction is submitted in record batches to the flow's task runner (threads by default,
-    Dask workers with `with_runner("dask")`); selection and loading stay in this process,
-    the single writer of the database.
+    Dask workers with `with_runner("dask")`); planning, selection and loading stay in this
+    process, the single writer of the database.
     """
     timer = run.Timer()
     summary = run.Summary()
@@ -57,28 +92,31 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progr
     pending: deque = deque()
 
     def load_oldest(bar: RunProgress) -> None:
-        split, unchanged, futures = pending.popleft()
+        planned, splits, unchanged, futures = pending.popleft()
         result = run.merge([f.result() for f in futures])
-        load_task(run_id, version, split, result)
-        summary.add(split, result, unchanged)
-        bar.document_done(split.name, len(split.records))
+        load_task(run_id, version, Sealed(planned), Sealed(splits), Sealed(result))
+        summary.add_chunk(planned, splits, result, unchanged)
+        bar.documents_done(len(splits) + len(planned.settled),
+                           sum(len(s.records) for s in splits) + sum(n for *_, n in planned.settled))
 
     try:
         with RunProgress(len(paths), enabled=progress) as bar:
-            for path in paths:
-                if is_large(Path(path)):  # streamed part by part, bounded memory
-                    split, *counts = large_task(run_id, version, path, corpus_dir)
+            for chunk in run.chunks(paths):
+                if len(chunk) == 1 and is_large(Path(chunk[0])):  # streamed part by part, bounded memory
+                    split, *counts = large_task(run_id, version, chunk[0], corpus_dir)
                     summary.add_streamed(split, *counts)
-                    bar.document_done(split.name, counts[0])
+                    bar.documents_done(1, counts[0])
                     continue
-                split = split_task(path, corpus_dir)
-                todo, unchanged = select_task(run_id, split, version)
-                pending.append((split, unchanged, [extract_task.submit(b) for b in run.batches(todo)]))
+                planned = plan_task(run_id, chunk, version, corpus_dir)
+                splits = split_task(planned.to_split, corpus_dir) if planned.to_split else []
+                todo, unchanged = select_task(run_id, Sealed(splits), version) if splits else ([], {})
+                futures = [extract_task.submit(Sealed(b)) for b in run.batches(todo)] if todo else []
+                pending.append((planned, splits, unchanged, futures))
                 while len(pending) > WINDOW:
                     load_oldest(bar)
             while pending:
                 load_oldest(bar)
-        infer_task(run_id)
+        settle_task(run_id)
         summary.seconds = timer.seconds()
         finish_task(run_id, summary)
     except BaseException as exc:

@@ -73,17 +73,18 @@ def steps(corpus: Path, db: Path) -> list[str]:
         version = timed("prepare (load pipeline)", run.prepare)
         run_id = timed("start_run", run.start_run, db, version)
         summary = run.Summary()
-        for path in paths:
-            if is_large(Path(path)):
-                split, *counts = timed("process_large", run.process_large, run_id, version, path, corpus)
+        for chunk in run.chunks(paths):
+            if len(chunk) == 1 and is_large(Path(chunk[0])):
+                split, *counts = timed("process_large", run.process_large, run_id, version, chunk[0], corpus)
                 summary.add_streamed(split, *counts)
                 continue
-            split = timed("split", run.split_path, path, corpus)
-            todo, unchanged = timed("select", run.select_changed, run_id, split, version)
+            planned = timed("plan", run.plan_chunk, run_id, chunk, version, corpus)
+            splits = timed("split", run.split_chunk, planned.to_split, corpus)
+            todo, unchanged = timed("select", run.select_chunk, run_id, splits, version)
             result = run.merge([timed("extract", run.extract_records, b) for b in run.batches(todo)])
-            timed("load (DuckDB)", run.load, run_id, version, split, result)
-            summary.add(split, result, unchanged)
-        timed("infer_partners", run.infer_partners, run_id)
+            timed("load (DuckDB)", run.load_chunk, run_id, version, planned, splits, result)
+            summary.add_chunk(planned, splits, result, unchanged)
+        timed("settle", run.settle, run_id)
         timed("finish_run", run.finish_run, run_id, summary)
         total = time.perf_counter() - started
         counts = summary.as_dict()

@@ -9,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 
 class RunProgress:
-    """`with RunProgress(n_documents, enabled) as p: ... p.document_done(name, n_records)`."""
+    """`with RunProgress(n_documents, enabled) as p: ... p.documents_done(n_documents, n_records)`."""
 
     def __init__(self, n_documents: int, enabled: bool = True) -> None:
         self.enabled = enabled
@@ -24,8 +24,8 @@ class RunProgress:
         self.progress.start()
         return self
 
-    def document_done(self, name: str, n_records: int) -> None:
-        self.progress.update(self.documents, advance=1, description=f"documents ({name[:30]})")
+    def documents_done(self, n_documents: int, n_records: int) -> None:
+        self.progress.update(self.documents, advance=n_documents)
         self.progress.update(self.records, advance=n_records)
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -1,10 +1,14 @@
 """The steps of one extraction run, as plain functions the Prefect flow wraps.
 
-discover -> split (read + split one document) -> select (skip records whose
-text and pipeline version are unchanged) -> extract (spaCy + validation) ->
-load (DuckDB, one transaction per document). Steps pass small values (paths,
-raw records, validated records, counts); the spaCy pipeline is loaded once per
-process by `get_nlp()` and never travels between tasks.
+discover -> chunks (documents grouped to ~4 MB) -> plan (skip documents whose
+bytes and pipeline version are unchanged) -> split (read + split) -> select
+(skip records whose text and pipeline version are unchanged) -> extract (spaCy
++ validation, in batches of 1,000 records) -> load (DuckDB, bulk per chunk) ->
+settle (withdraw unlisted actions, infer partners across documents). The whole
+run is one transaction. Steps pass small values (paths, raw records, validated
+records, counts); the spaCy pipeline is loaded once per process by `get_nlp()`
+and never travels between tasks. Per-document functions (`split_path`,
+`select_changed`, `load`) are what the chunk functions are made of.
 """
 
 from __future__ import annotations
@@ -14,17 +18,17 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from spacy.language import Language
 
-from pipeline import __version__, institutions, store
-from pipeline.documents import Document, DocumentError, detect_kind, discover, read_document, stream_parts
+from pipeline import institutions, store
+from pipeline.documents import (Document, DocumentError, detect_kind, discover, file_hash, is_large, read_document,
+                                stream_parts)
 from pipeline.extract import extract
 from pipeline.nlp import load_nlp, pipeline_version
-from pipeline.paths import DATA_DIR
 from pipeline.records import RawRecord, split_document
 from pipeline.schema import ActionRecord, Reject
 
@@ -42,6 +46,20 @@ class SplitResult:
     content_hash: str | None = None
     records: list[RawRecord] = field(default_factory=list)
     error: str | None = None
+    file_hash: str | None = None  # sha256 of the bytes read (set when split without error)
+
+
+@dataclass
+class Planned:
+    """One chunk's documents: those to read and split, and those left as they are.
+
+    `settled` documents are byte-identical to the last run that read them, and every one
+    of their records was stored by the current pipeline version: reading, splitting and
+    selecting them again would find nothing to do, so they are only counted (path, name,
+    records)."""
+
+    to_split: list[str] = field(default_factory=list)
+    settled: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -70,6 +88,22 @@ class Summary:
         self.rejected += len(result.rejects)
         if split.error:
             self.failed_documents.append(split.error)
+
+    def add_chunk(self, planned: Planned, splits: list[SplitResult], result: Extracted,
+                  unchanged: dict[str, int]) -> None:
+        """Count one processed chunk: its split documents and its settled ones."""
+        for split in splits:
+            self.documents += 1
+            self.records += len(split.records)
+            if split.error:
+                self.failed_documents.append(split.error)
+        self.unchanged += sum(unchanged.values())
+        self.extracted += len(result.records)
+        self.rejected += len(result.rejects)
+        for _, _, n in planned.settled:
+            self.documents += 1
+            self.records += n
+            self.unchanged += n
 
     def add_streamed(self, split: SplitResult, found: int, extracted: int, unchanged: int) -> None:
         """Count one document processed by `process_large`."""
@@ -104,23 +138,56 @@ def discover_documents(corpus_dir: Path) -> list[str]:
     return [str(p) for p in discover(Path(corpus_dir))]
 
 
-def split_cache_key(context: Any, parameters: dict[str, Any]) -> str | None:
-    """Prefect cache key of `split_path`: what its result depends on, and nothing else.
+#: a flow task reads and splits documents in chunks of about this much text (or this many
+#: files): enough work per task that Prefect's per-task cost (~50 ms) stays small
+CHUNK_BYTES = 4 * 2**20
+CHUNK_DOCS = 500
 
-    The file's bytes, the corpus root (containment check), the splitter's data files
-    (labels, vocabularies) and the package version. Never the spaCy pipeline: splitting
-    does not use it. A file that cannot be read gets no key (no caching of errors).
-    """
-    try:
-        data = Path(parameters["path"]).read_bytes()
-    except OSError:
-        return None
-    h = hashlib.sha256(data)
-    h.update(str(parameters.get("corpus_dir")).encode())
-    h.update(__version__.encode())
-    for name in sorted(DATA_DIR.glob("*")):
-        h.update(name.name.encode() + name.read_bytes())
-    return "split-" + h.hexdigest()
+
+def chunks(paths: list[str], max_bytes: int = CHUNK_BYTES, max_docs: int = CHUNK_DOCS) -> list[list[str]]:
+    """Consecutive documents grouped up to `max_bytes` / `max_docs`, in order; a large
+    (streamed) document is a chunk of its own."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for p in paths:
+        if is_large(Path(p)):
+            if current:
+                out.append(current)
+                current, size = [], 0
+            out.append([p])
+            continue
+        try:
+            n = Path(p).stat().st_size
+        except OSError:
+            n = 0  # vanished: split_path reports it
+        if current and (size + n > max_bytes or len(current) >= max_docs):
+            out.append(current)
+            current, size = [], 0
+        current.append(p)
+        size += n
+    if current:
+        out.append(current)
+    return out
+
+
+def plan_chunk(run_id: int, paths: list[str], version: str, corpus_dir: Path | None = None) -> Planned:
+    """Which documents of a chunk need reading (see `Planned`): a document is settled when its
+    bytes hash to the stored `file_hash` and all its records carry `version`."""
+    settled = store.settled_documents(_run_con(run_id), [Path(p).name for p in paths], version)
+    root = Path(corpus_dir).resolve() if corpus_dir else None
+    planned = Planned()
+    for p in paths:
+        known = settled.get(Path(p).name)
+        if known is not None and (root is None or Path(p).resolve().is_relative_to(root)):
+            try:
+                if file_hash(Path(p).read_bytes()) == known[0]:
+                    planned.settled.append((p, Path(p).name, known[1]))
+                    continue
+            except OSError:
+                pass  # split_path reports it
+        planned.to_split.append(p)
+    return planned
 
 
 def split_path(path: str, corpus_dir: Path | None = None) -> SplitResult:
@@ -133,7 +200,12 @@ def split_path(path: str, corpus_dir: Path | None = None) -> SplitResult:
         result.error = f"{doc.name}: neither a catalogue listing nor a news item; not split into records"
     else:
         result.records = split_document(doc)
+        result.file_hash = doc.file_hash
     return result
+
+
+def split_chunk(paths: list[str], corpus_dir: Path | None = None) -> list[SplitResult]:
+    return [split_path(p, corpus_dir) for p in paths]
 
 
 #: the open connection of each run started in this process; it holds the run's one transaction
@@ -174,7 +246,17 @@ def select_changed(run_id: int, split: SplitResult, version: str) -> tuple[list[
     return todo, len(split.records) - len(todo)
 
 
-BATCH_SIZE = 256  # records per extraction task: large enough to amortise task overhead
+def select_chunk(run_id: int, splits: list[SplitResult], version: str) -> tuple[list[RawRecord], dict[str, int]]:
+    """`select_changed` over a chunk: the records to extract, and per document the unchanged count."""
+    todo: list[RawRecord] = []
+    unchanged: dict[str, int] = {}
+    for split in splits:
+        records, unchanged[split.name] = select_changed(run_id, split, version)
+        todo += records
+    return todo, unchanged
+
+
+BATCH_SIZE = 1000  # records per extraction task (~1 s of work): amortises Prefect's per-task cost
 
 
 def batches(records: list[RawRecord], size: int = BATCH_SIZE) -> list[list[RawRecord]]:
@@ -207,6 +289,21 @@ def load(run_id: int, version: str, split: SplitResult, result: Extracted) -> No
     store.save_records(con, result.records, run_id, version)
     store.save_rejects(con, result.rejects, run_id)
     store.prune_sources(con, split.name, [r.index for r in split.records], run_id)
+
+
+def load_chunk(run_id: int, version: str, planned: Planned, splits: list[SplitResult], result: Extracted) -> None:
+    """Write one chunk's results in bulk (documents, records, rejects, pruned sources). Actions
+    left without sources are withdrawn once per run, by `settle`, not per chunk."""
+    con = _run_con(run_id)
+    store.touch_documents(con, [name for _, name, _ in planned.settled], run_id)
+    for split in splits:
+        store.save_document(con, split.name, split.path, split.content_hash or "", split.kind,
+                            len(split.records), run_id, split.file_hash)
+    store.save_rejects(con, [Reject(doc=s.name, index=-1, text="", reason=s.error) for s in splits if s.error], run_id)
+    store.save_records(con, result.records, run_id, version, withdraw=False)
+    store.save_rejects(con, result.rejects, run_id)
+    for split in splits:
+        store.prune_sources(con, split.name, [r.index for r in split.records], run_id, withdraw=False)
 
 
 def process_large(run_id: int, version: str, path: str, corpus_dir: Path | None = None,
@@ -243,7 +340,7 @@ def process_large(run_id: int, version: str, path: str, corpus_dir: Path | None 
             todo = [r for r in records if known.get(r.index) != (r.record_hash, version)]
             unchanged += len(records) - len(todo)
             result = extract_records(todo)
-            store.save_records(con, result.records, run_id, version)
+            store.save_records(con, result.records, run_id, version, withdraw=False)
             store.save_rejects(con, result.rejects, run_id)
             extracted += len(result.records)
     except DocumentError as exc:
@@ -252,7 +349,7 @@ def process_large(run_id: int, version: str, path: str, corpus_dir: Path | None 
         return split, 0, 0, 0
     split = SplitResult(path=path, name=name, kind="listing", content_hash=digest.hexdigest())
     store.save_document(con, name, path, split.content_hash, "listing", found, run_id)
-    store.prune_sources(con, name, kept, run_id)
+    store.prune_sources(con, name, kept, run_id, withdraw=False)  # withdrawn by `settle`
     return split, found, extracted, unchanged
 
 
@@ -260,6 +357,13 @@ def infer_partners(run_id: int) -> int:
     """Partner countries inferred from the same specific institution elsewhere (pipeline.institutions)."""
     con = _run_con(run_id)
     return store.set_inferred_partners(con, institutions.RULE, institutions.infer(store.partner_rows(con)))
+
+
+def settle(run_id: int) -> int:
+    """Once every document is loaded: withdraw actions no source lists any more, then infer
+    partner countries across documents. Returns the number of partners inferred."""
+    store.withdraw_orphans(_run_con(run_id), run_id)
+    return infer_partners(run_id)
 
 
 def finish_run(run_id: int, summary: Summary) -> None:

@@ -40,6 +40,9 @@ DDL: list[str] = [
     """CREATE TABLE IF NOT EXISTS documents (
         doc VARCHAR PRIMARY KEY, path VARCHAR NOT NULL, content_hash VARCHAR NOT NULL,
         kind VARCHAR, n_records INTEGER NOT NULL, first_seen_run BIGINT, last_run BIGINT)""",
+    # sha256 of the file's bytes when it was last split without error (NULL otherwise): an
+    # unchanged file whose records all carry the current pipeline version is not read again
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS file_hash VARCHAR",
     """CREATE TABLE IF NOT EXISTS actions (
         action_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, partner_institution VARCHAR,
         description VARCHAR, partner_country VARCHAR, delivery VARCHAR, action_code VARCHAR,
@@ -314,15 +317,39 @@ def save_document(
     kind: str | None,
     n_records: int,
     run_id: int,
+    file_hash: str | None = None,
 ) -> None:
     """Upsert a document row; `first_seen_run` keeps the first run that saw it."""
     con.execute(
-        """INSERT INTO documents (doc, path, content_hash, kind, n_records, first_seen_run, last_run)
-           VALUES (?, ?, ?, ?, ?, ?, ?)
+        """INSERT INTO documents (doc, path, content_hash, kind, n_records, first_seen_run, last_run, file_hash)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (doc) DO UPDATE SET path = excluded.path, content_hash = excluded.content_hash,
-               kind = excluded.kind, n_records = excluded.n_records, last_run = excluded.last_run""",
-        [doc, str(path), content_hash, kind, n_records, run_id, run_id],
+               kind = excluded.kind, n_records = excluded.n_records, last_run = excluded.last_run,
+               file_hash = excluded.file_hash""",
+        [doc, str(path), content_hash, kind, n_records, run_id, run_id, file_hash],
     )
+
+
+def settled_documents(con: duckdb.DuckDBPyConnection, docs: list[str], version: str) -> dict[str, tuple[str, int]]:
+    """Of `docs`, those whose every record is stored as extracted by `version`:
+    doc -> (file_hash, n_records). A document with a rejected or older record is not settled."""
+    if not docs:
+        return {}
+    rows = con.execute(
+        """SELECT d.doc, d.file_hash, d.n_records FROM documents d
+           LEFT JOIN (SELECT doc, count(*) AS n, count(*) FILTER (WHERE pipeline_version = ?) AS current
+                      FROM sources WHERE list_contains(?::VARCHAR[], doc) GROUP BY doc) s USING (doc)
+           WHERE list_contains(?::VARCHAR[], d.doc) AND d.file_hash IS NOT NULL
+             AND coalesce(s.n, 0) = d.n_records AND coalesce(s.current, 0) = d.n_records""",
+        [version, docs, docs],
+    ).fetchall()
+    return {doc: (file_hash, int(n)) for doc, file_hash, n in rows}
+
+
+def touch_documents(con: duckdb.DuckDBPyConnection, docs: list[str], run_id: int) -> None:
+    """Mark documents as seen by this run (they were unchanged and not read again)."""
+    if docs:
+        con.execute("UPDATE documents SET last_run = ? WHERE list_contains(?::VARCHAR[], doc)", [run_id, docs])
 
 
 def _action_date(record: ActionRecord) -> str | None:
@@ -374,9 +401,13 @@ def _change_rows(old: dict[str, Any] | None, new: dict[str, Any], aid: str, run_
 
 
 def save_records(
-    con: duckdb.DuckDBPyConnection, records: list[ActionRecord], run_id: int, pipeline_version: str
+    con: duckdb.DuckDBPyConnection, records: list[ActionRecord], run_id: int, pipeline_version: str,
+    withdraw: bool = True,
 ) -> None:
-    """Upsert actions with their child rows, evidence and source rows, in one transaction."""
+    """Upsert actions with their child rows, evidence and source rows, in one transaction.
+
+    `withdraw=False` leaves withdrawing actions no source lists any more to the caller
+    (`withdraw_orphans`, once per run instead of once per batch)."""
     if not records:
         return
     now = _now()
@@ -449,7 +480,14 @@ def save_records(
             sources,
         )
         # a (doc, idx) that now lists another action may leave the old one without sources
-        _withdraw_orphans(con, now, run_id)
+        if withdraw:
+            _withdraw_orphans(con, now, run_id)
+
+
+def withdraw_orphans(con: duckdb.DuckDBPyConnection, run_id: int | None = None) -> int:
+    """Withdraw every action no source lists any more (see `_withdraw_orphans`); the count."""
+    with _transaction(con):
+        return _withdraw_orphans(con, _now(), run_id)
 
 
 def _withdraw_orphans(con: duckdb.DuckDBPyConnection, now: datetime.datetime, run_id: int | None = None) -> int:
@@ -487,8 +525,9 @@ def save_rejects(con: duckdb.DuckDBPyConnection, rejects: list[Reject], run_id: 
 
 
 def prune_sources(con: duckdb.DuckDBPyConnection, doc: str, keep_indices: Iterable[int],
-                  run_id: int | None = None) -> int:
-    """Delete the sources of `doc` whose index is not kept; withdraw actions left unlisted.
+                  run_id: int | None = None, withdraw: bool = True) -> int:
+    """Delete the sources of `doc` whose index is not kept; withdraw actions left unlisted
+    (unless `withdraw=False`: see `save_records`).
 
     Returns the number of source rows deleted.
     """
@@ -498,7 +537,8 @@ def prune_sources(con: duckdb.DuckDBPyConnection, doc: str, keep_indices: Iterab
             "DELETE FROM sources WHERE doc = ? AND NOT list_contains(?::INTEGER[], idx)", [doc, keep]
         ).fetchone()
         con.execute("DELETE FROM notes WHERE doc = ? AND NOT list_contains(?::INTEGER[], idx)", [doc, keep])
-        _withdraw_orphans(con, _now(), run_id)
+        if withdraw:
+            _withdraw_orphans(con, _now(), run_id)
     return int(row[0]) if row else 0
 
 

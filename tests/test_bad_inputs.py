@@ -157,7 +157,8 @@ def test_file_vanishing_mid_run_is_reported_and_others_load(prefect_harness, tmp
         return real(path, corpus_dir)
 
     monkeypatch.setattr(run, "split_path", vanish_then_split)
-    monkeypatch.setattr(flows, "split_task", flows.task(run.split_path, name="split", retries=2, retry_delay_seconds=0))
+    monkeypatch.setattr(flows, "split_task", flows.task(run.split_chunk, name="split-chunk", retries=2,
+                                                         retry_delay_seconds=0))
     summary = flows.extract_corpus(corpus, tmp_path / "v.duckdb")
     con = duckdb.connect(str(tmp_path / "v.duckdb"), read_only=True)
     try:

@@ -105,16 +105,12 @@ def test_crash_mid_load_leaves_database_as_before(prefect_harness, corpus: Path,
     shutil.copy(CORPUS_DIR / NEWS, corpus / NEWS)
     (corpus / LISTING).write_text((corpus / LISTING).read_text(encoding="utf-8").replace("France", "Italy"),
                                   encoding="utf-8")
-    calls = {"n": 0}
     real = run.store.save_records
 
-    def crash_on_second(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OSError("disk unplugged (injected)")
-        return real(*args, **kwargs)
+    def crash(*args, **kwargs):  # the chunk's documents are written, its records not
+        raise OSError("disk unplugged (injected)")
 
-    monkeypatch.setattr(run.store, "save_records", crash_on_second)
+    monkeypatch.setattr(run.store, "save_records", crash)
     with pytest.raises(OSError, match="injected"):
         flows.extract_corpus(corpus, db)
     assert {t: rows(db, f"SELECT * FROM {t} ORDER BY ALL") for t in tables} == before
@@ -124,30 +120,62 @@ def test_crash_mid_load_leaves_database_as_before(prefect_harness, corpus: Path,
     assert again["documents"] == 2 and again["extracted"] > 1
 
 
-def test_split_cache_key_follows_file_content(tmp_path: Path) -> None:
-    f = tmp_path / "a.txt"
-    f.write_text("  • Title\n\n    Ministry of Labour\n", encoding="utf-8")
-    params = {"path": str(f), "corpus_dir": tmp_path}
-    first = run.split_cache_key(None, params)
-    assert first == run.split_cache_key(None, dict(params))
-    f.write_text("  • Title\n\n    Ministry of Labour and Social Affairs\n", encoding="utf-8")
-    assert run.split_cache_key(None, params) not in (None, first)
-    assert run.split_cache_key(None, {"path": str(tmp_path / "gone.txt"), "corpus_dir": tmp_path}) is None
-
-
-def test_second_run_uses_cached_splits(prefect_harness, corpus: Path, tmp_path: Path) -> None:
+def test_second_run_reads_no_unchanged_document(prefect_harness, corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "k.duckdb"
     flows.extract_corpus(corpus, db)
     calls = {"n": 0}
-    real = run.split_document
+    real = run.split_path
 
-    def counting(doc):
+    def counting(path, corpus_dir=None):
         calls["n"] += 1
-        return real(doc)
+        return real(path, corpus_dir)
 
-    run.split_document = counting
+    run.split_path = counting
     try:
         second = flows.extract_corpus(corpus, db)
     finally:
-        run.split_document = real
-    assert second["unchanged"] == 87 and calls["n"] == 0  # the split came from Prefect's cache
+        run.split_path = real
+    assert second["unchanged"] == 87 and second["documents"] == 1 and calls["n"] == 0
+    assert rows(db, "SELECT count(DISTINCT last_run) FROM documents")[0][0] == 1  # touched by the second run
+
+
+def test_plan_reads_a_document_again_when_bytes_or_version_change(prefect_harness, corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "p.duckdb"
+    flows.extract_corpus(corpus, db)
+    version = rows(db, "SELECT DISTINCT pipeline_version FROM sources")[0][0]
+    path = str(corpus / LISTING)
+    run_id = run.start_run(db, version)
+    try:
+        assert run.plan_chunk(run_id, [path], version, corpus).settled == [(path, LISTING, 87)]
+        assert run.plan_chunk(run_id, [path], version + "-edited", corpus).to_split == [path]
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write("\n")  # one more byte: same records, but the file must be read again
+        assert run.plan_chunk(run_id, [path], version, corpus).to_split == [path]
+    finally:
+        run.abort_run(db, run_id, "test: planning only")
+
+
+def test_document_with_a_rejected_record_is_never_settled(prefect_harness, corpus: Path, tmp_path: Path) -> None:
+    from pipeline import store
+
+    db = tmp_path / "r.duckdb"
+    flows.extract_corpus(corpus, db)
+    version = rows(db, "SELECT DISTINCT pipeline_version FROM sources")[0][0]
+    con = store.connect(db)
+    try:
+        assert store.settled_documents(con, [LISTING], version)
+        con.execute("DELETE FROM sources WHERE doc = ? AND idx = 3", [LISTING])  # as if record 3 had been rejected
+        assert store.settled_documents(con, [LISTING], version) == {}
+    finally:
+        con.close()
+
+
+def test_chunks_group_small_documents_in_order(tmp_path: Path) -> None:
+    paths = []
+    for i in range(5):
+        p = tmp_path / f"{i}.txt"
+        p.write_text("x" * 100, encoding="utf-8")
+        paths.append(str(p))
+    assert run.chunks(paths, max_bytes=250) == [paths[0:2], paths[2:4], paths[4:5]]
+    assert run.chunks(paths, max_docs=3) == [paths[0:3], paths[3:5]]
+    assert run.chunks(paths + [str(tmp_path / "gone.txt")]) == [paths + [str(tmp_path / "gone.txt")]]
