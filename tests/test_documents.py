@@ -250,3 +250,18 @@ def test_read_corpus_reports_bad_files_and_reads_the_rest(tmp_path: Path) -> Non
     assert [type(g).__name__ for g in got] == ["Document", "DocumentError"]
     assert got[0].kind == "listing"
     assert "b.txt" in str(got[1])
+
+
+@pytest.mark.parametrize("text", [
+    "Plain ASCII listing\n  • Title\n    Ministry of Labour\n",
+    "Ministère du Travail\nMinistÃ¨re du Travail\n",  # one clean line, one mojibake line
+    "ASCII line\n" * 50 + "Ã©tude â€“ a mojibake line\n" + "ASCII again\n" * 50,
+    "Côte d’Ivoire – Ministério do Trabalho\nno problem here\n",
+    "ï»¿ BOM read as cp1252\n",
+])
+def test_mojibake_check_only_reads_non_ascii_lines_and_agrees_with_ftfy(text: str) -> None:
+    import ftfy
+
+    from pipeline.documents import has_mojibake
+
+    assert has_mojibake(text) == ftfy.is_bad(text)
