@@ -158,6 +158,12 @@ def begin_run_transaction(con: duckdb.DuckDBPyConnection) -> None:
     _IN_RUN.add(id(con))
 
 
+def checkpoint_run_transaction(con: duckdb.DuckDBPyConnection) -> None:
+    """Commit what the run wrote so far and go on in a new transaction (see run.CHECKPOINT_RECORDS)."""
+    con.execute("COMMIT")
+    con.execute("BEGIN TRANSACTION")
+
+
 def end_run_transaction(con: duckdb.DuckDBPyConnection, commit: bool) -> None:
     _IN_RUN.discard(id(con))
     con.execute("COMMIT" if commit else "ROLLBACK")

@@ -179,3 +179,33 @@ def test_chunks_group_small_documents_in_order(tmp_path: Path) -> None:
     assert run.chunks(paths, max_bytes=250) == [paths[0:2], paths[2:4], paths[4:5]]
     assert run.chunks(paths, max_docs=3) == [paths[0:3], paths[3:5]]
     assert run.chunks(paths + [str(tmp_path / "gone.txt")]) == [paths + [str(tmp_path / "gone.txt")]]
+
+
+def test_large_run_commits_in_steps_and_resumes_after_a_crash(prefect_harness, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above run.CHECKPOINT_RECORDS a run commits chunk by chunk: a crash keeps the committed
+    documents, and the next run skips them as unchanged and loads the rest."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS_DIR / LISTING, corpus / LISTING)
+    shutil.copy(CORPUS_DIR / NEWS, corpus / NEWS)
+    db = tmp_path / "steps.duckdb"
+    monkeypatch.setattr(run, "CHECKPOINT_RECORDS", 1)
+    monkeypatch.setattr(run, "CHUNK_DOCS", 1)  # one chunk per document: listing, then news
+    real = run.store.save_records
+    calls = {"n": 0}
+
+    def crash_on_second_chunk(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("power cut (injected)")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(run.store, "save_records", crash_on_second_chunk)
+    with pytest.raises(OSError, match="injected"):
+        flows.extract_corpus(corpus, db)
+    assert rows(db, "SELECT DISTINCT doc FROM sources") == [(LISTING,)]  # the first chunk was committed
+    monkeypatch.setattr(run.store, "save_records", real)
+    again = flows.extract_corpus(corpus, db)
+    assert again["unchanged"] == 87 and again["extracted"] == 1  # resumed: only the news item was left
+    assert rows(db, "SELECT count(*) FROM sources") == [(88,)]
