@@ -10,6 +10,7 @@ import functools
 import json
 import sys
 from collections import deque
+from datetime import datetime
 from pathlib import Path
 
 from prefect import flow, task
@@ -158,11 +159,30 @@ def deployment(cron: str = DEFAULT_CRON, corpus_dir: Path = CORPUS_DIR, db_path:
     )
 
 
-def serve(cron: str = DEFAULT_CRON, corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH) -> None:
-    """Serve the deployment (blocks): runs on the cron schedule until interrupted."""
-    from prefect import serve as prefect_serve
+def serve(cron: str = DEFAULT_CRON, corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH,
+          prefect_server: bool | None = None) -> None:
+    """Run extract_corpus on the cron schedule until interrupted (blocks).
 
-    prefect_serve(deployment(cron, corpus_dir, db_path))
+    With a Prefect server (default: when PREFECT_API_URL is set), the deployment is served and
+    the server's scheduler triggers it; otherwise this process keeps the clock and runs the
+    flow at each tick (pipeline.schedule).
+    """
+    from prefect.settings import PREFECT_API_URL
+
+    if prefect_server if prefect_server is not None else bool(PREFECT_API_URL.value()):
+        from prefect import serve as prefect_serve
+
+        prefect_serve(deployment(cron, corpus_dir, db_path))
+        return
+    from pipeline.schedule import next_tick, run_on_schedule
+
+    def tick() -> None:
+        summary = extract_corpus(Path(corpus_dir), Path(db_path))
+        print(f"scheduled run: {json.dumps(summary)}", flush=True)
+
+    print(f"serving extract-corpus on {cron!r} (next run {next_tick(cron, datetime.now()):%Y-%m-%d %H:%M}); "
+          "Ctrl-C stops", flush=True)
+    run_on_schedule(cron, tick, on_error=lambda exc: print(f"scheduled run failed: {exc}", flush=True))
 
 
 if __name__ == "__main__":

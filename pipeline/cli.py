@@ -144,7 +144,7 @@ def serve_cmd(
     corpus: Path = typer.Option(CORPUS_DIR, "--corpus", help="Directory watched for new listings."),
     db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to update."),
 ) -> None:
-    """Serve the extraction flow on a schedule (Prefect flow.serve); Ctrl-C stops it."""
+    """Re-extract on a cron schedule (own clock, or Prefect serve with PREFECT_API_URL); Ctrl-C stops it."""
     from flows import serve
 
     serve(cron, corpus, db)
