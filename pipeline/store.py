@@ -240,7 +240,11 @@ def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
     except OSError as exc:
         raise StoreError(f"cannot create the directory of database {db_path}: {exc}; use --db to write elsewhere") from exc
     try:
-        con = duckdb.connect(str(db_path))
+        # one DuckDB thread: with the Dask runner, bulk loads (Arrow scans on DuckDB's threads)
+        # failed at 100,000 records with "Corrupted uncompressed string segment" while Dask's
+        # threads received results in the same process; single-threaded, the same run completes.
+        # Loads are small bulk statements, so this costs little (bench/README.md).
+        con = duckdb.connect(str(db_path), config={"threads": 1})
     except duckdb.Error as exc:
         raise _open_error(db_path, exc) from exc
     try:
