@@ -180,6 +180,13 @@ def serve(cron: str = DEFAULT_CRON, corpus_dir: Path = CORPUS_DIR, db_path: Path
         summary = extract_corpus(Path(corpus_dir), Path(db_path))
         print(f"scheduled run: {json.dumps(summary)}", flush=True)
 
+    # start-up now, not at the first tick: Prefect's API (a temporary server kept for this
+    # process) and the spaCy pipeline; a tick then costs about the flow's own time
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        client.hello()
+    run.prepare()
     print(f"serving extract-corpus on {cron!r} (next run {next_tick(cron, datetime.now()):%Y-%m-%d %H:%M}); "
           "Ctrl-C stops", flush=True)
     run_on_schedule(cron, tick, on_error=lambda exc: print(f"scheduled run failed: {exc}", flush=True))
