@@ -79,7 +79,8 @@ WINDOW = 2
 # one extraction thread by default: the spaCy pipeline of a process is not shared between threads
 @flow(name="extract-corpus", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progress: bool = False) -> dict:
-    """Discover, split, extract, validate and load every document of corpus_dir, in one transaction.
+    """Discover, split, extract, validate and load every document of corpus_dir (one transaction
+    up to run.CHECKPOINT_RECORDS records, then committed in steps).
 
     Extraction is submitted in record batches to the flow's task runner (threads by default,
     Dask workers with `with_runner("dask")`); planning, selection and loading stay in this
@@ -96,9 +97,7 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progr
         planned, splits, unchanged, futures = pending.popleft()
         result = run.merge([f.result() for f in futures])
         load_task(run_id, version, Sealed(planned), Sealed(splits), Sealed(result))
-        summary.add_chunk(planned, splits, result, unchanged)
-        bar.documents_done(len(splits) + len(planned.settled),
-                           sum(len(s.records) for s in splits) + sum(n for *_, n in planned.settled))
+        bar.documents_done(*summary.add_chunk(planned, splits, result, unchanged))
 
     try:
         with RunProgress(len(paths), enabled=progress) as bar:
@@ -111,7 +110,7 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progr
                 planned = plan_task(run_id, chunk, version, corpus_dir)
                 splits = split_task(planned.to_split, corpus_dir) if planned.to_split else []
                 todo, unchanged = select_task(run_id, Sealed(splits), version) if splits else ([], {})
-                futures = [extract_task.submit(Sealed(b)) for b in run.batches(todo)] if todo else []
+                futures = [extract_task.submit(Sealed(b)) for b in run.batches(todo)]
                 pending.append((planned, splits, unchanged, futures))
                 while len(pending) > WINDOW:
                     load_oldest(bar)

@@ -9,7 +9,7 @@ one transaction up to CHECKPOINT_RECORDS records written, then commits in
 steps. Steps pass small values (paths, raw records, validated records,
 counts); the spaCy pipeline is loaded once per process by `get_nlp()` and
 never travels between tasks. Per-document functions (`split_path`,
-`select_changed`, `load`) are what the chunk functions are made of.
+`select_changed`) are what the chunk functions are made of.
 """
 
 from __future__ import annotations
@@ -80,31 +80,20 @@ class Summary:
     failed_documents: list[str] = field(default_factory=list)
     run_id: int | None = None
 
-    def add(self, split: SplitResult, result: Extracted, unchanged: int) -> None:
-        """Count one processed document."""
-        self.documents += 1
-        self.records += len(split.records)
-        self.unchanged += unchanged
-        self.extracted += len(result.records)
-        self.rejected += len(result.rejects)
-        if split.error:
-            self.failed_documents.append(split.error)
-
     def add_chunk(self, planned: Planned, splits: list[SplitResult], result: Extracted,
-                  unchanged: dict[str, int]) -> None:
-        """Count one processed chunk: its split documents and its settled ones."""
-        for split in splits:
-            self.documents += 1
-            self.records += len(split.records)
-            if split.error:
-                self.failed_documents.append(split.error)
-        self.unchanged += sum(unchanged.values())
+                  unchanged: dict[str, int]) -> tuple[int, int]:
+        """Count one processed chunk (its split documents and its settled ones); returns the
+        (documents, records) it added, for progress."""
+        settled = sum(n for *_, n in planned.settled)
+        documents = len(splits) + len(planned.settled)
+        records = sum(len(split.records) for split in splits) + settled
+        self.documents += documents
+        self.records += records
+        self.unchanged += sum(unchanged.values()) + settled
         self.extracted += len(result.records)
         self.rejected += len(result.rejects)
-        for _, _, n in planned.settled:
-            self.documents += 1
-            self.records += n
-            self.unchanged += n
+        self.failed_documents += [split.error for split in splits if split.error]
+        return documents, records
 
     def add_streamed(self, split: SplitResult, found: int, extracted: int, unchanged: int) -> None:
         """Count one document processed by `process_large`."""
@@ -259,10 +248,14 @@ def start_run(db_path: Path, version: str) -> int:
     return run_id
 
 
+def _changed(records: list[RawRecord], known: dict[int, tuple[str, str]], version: str) -> list[RawRecord]:
+    """Records that are new, changed or extracted by another pipeline version than `known` says."""
+    return [r for r in records if known.get(r.index) != (r.record_hash, version)]
+
+
 def select_changed(run_id: int, split: SplitResult, version: str) -> tuple[list[RawRecord], int]:
     """Records that are new, changed or extracted by another pipeline version; and the unchanged count."""
-    known = store.known_records(_run_con(run_id), split.name)
-    todo = [r for r in split.records if known.get(r.index) != (r.record_hash, version)]
+    todo = _changed(split.records, store.known_records(_run_con(run_id), split.name), version)
     return todo, len(split.records) - len(todo)
 
 
@@ -280,8 +273,8 @@ BATCH_SIZE = 1000  # records per extraction task (~1 s of work): amortises Prefe
 
 
 def batches(records: list[RawRecord], size: int = BATCH_SIZE) -> list[list[RawRecord]]:
-    """Record batches for parallel extraction (at least one, possibly empty, per document)."""
-    return [records[i : i + size] for i in range(0, len(records), size)] or [[]]
+    """Record batches for parallel extraction (none for no records)."""
+    return [records[i : i + size] for i in range(0, len(records), size)]
 
 
 def merge(parts: list["Extracted"]) -> "Extracted":
@@ -299,21 +292,10 @@ def extract_records(records: list[RawRecord]) -> Extracted:
     return out
 
 
-def load(run_id: int, version: str, split: SplitResult, result: Extracted) -> None:
-    """Write one document's results; a document that could not be read is kept as a reject."""
-    con = _run_con(run_id)
-    store.save_document(con, split.name, split.path, split.content_hash or "", split.kind,
-                        len(split.records), run_id)
-    if split.error:
-        store.save_rejects(con, [Reject(doc=split.name, index=-1, text="", reason=split.error)], run_id)
-    store.save_records(con, result.records, run_id, version)
-    store.save_rejects(con, result.rejects, run_id)
-    store.prune_sources(con, split.name, [r.index for r in split.records], run_id)
-
-
 def load_chunk(run_id: int, version: str, planned: Planned, splits: list[SplitResult], result: Extracted) -> None:
-    """Write one chunk's results in bulk (documents, records, rejects, pruned sources). Actions
-    left without sources are withdrawn once per run, by `settle`, not per chunk."""
+    """Write one chunk's results in bulk (documents, records, rejects, pruned sources); a
+    document that could not be read is kept as a reject. Actions left without sources are
+    withdrawn once per run, by `settle`, not per chunk."""
     con = _run_con(run_id)
     store.touch_documents(con, [name for _, name, _ in planned.settled], run_id)
     for split in splits:
@@ -358,7 +340,7 @@ def process_large(run_id: int, version: str, path: str, corpus_dir: Path | None 
                 rec.heading = page_heading
             found += len(records)
             kept += [r.index for r in records]
-            todo = [r for r in records if known.get(r.index) != (r.record_hash, version)]
+            todo = _changed(records, known, version)
             unchanged += len(records) - len(todo)
             result = extract_records(todo)
             store.save_records(con, result.records, run_id, version, withdraw=False)
@@ -367,7 +349,7 @@ def process_large(run_id: int, version: str, path: str, corpus_dir: Path | None 
             _written(run_id, len(result.records) + len(result.rejects))
     except DocumentError as exc:
         split = SplitResult(path=path, name=name, error=str(exc))
-        load(run_id, version, split, Extracted())
+        load_chunk(run_id, version, Planned(), [split], Extracted())
         return split, 0, 0, 0
     split = SplitResult(path=path, name=name, kind="listing", content_hash=digest.hexdigest())
     store.save_document(con, name, path, split.content_hash, "listing", found, run_id)

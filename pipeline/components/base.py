@@ -190,8 +190,8 @@ class WindowedMatcher:
         # anchor word hash -> (pattern indices, most tokens before, most tokens after)
         self.anchors: dict[int, tuple[list[int], int, int]] = {}
         self._sorted_anchors = np.zeros(0, dtype=np.uint64)  # the hashes, sorted (vectorised look-up)
-        # regex anchors: (compiled LOWER regex, pattern indices, before, after), and per word hash
-        # the positions in that list whose regex the word matches (a pure function of the word)
+        # regex anchors: (compiled LOWER regex, pattern indices, before, after); per matching word
+        # hash, the positions in that list whose regex it matches (a pure function of the word)
         self.regex_anchors: list[tuple[re.Pattern[str], list[int], int, int]] = []
         self._regex_hits: dict[int, tuple[int, ...]] = {}
         self._regex_seen = np.zeros(0, dtype=np.uint64)  # sorted hashes of the words tested so far
@@ -231,29 +231,25 @@ class WindowedMatcher:
         reps = [_repeats(spec.get("OP")) for spec in pattern]
         if any(high is None for _, high in reps):
             return None
-        best: tuple[int, int] | None = None  # (cost, index)
-        regex = None
+        best: tuple[int, int, set[str] | re.Pattern[str]] | None = None  # (cost, index, words or regex)
         for i, spec in enumerate(pattern):
             if reps[i][0] < 1 or spec.get("OP") == "!":
                 continue
-            words = _anchor_words(spec)
-            if words is not None:
+            anchor: set[str] | re.Pattern[str] | None = _anchor_words(spec)
+            if anchor is not None:
                 cost = sum(_FREQUENT_WORD_COST if self._is_stop(w) or not any(c.isalpha() for c in w) else 1
-                           for w in words)
-            elif _anchor_regex(spec) is not None:
-                cost = _REGEX_COST
+                           for w in anchor)
             else:
-                continue
-            if best is None or cost < best[0]:
-                best = (cost, i)
-                regex = _anchor_regex(spec) if words is None else None
+                anchor, cost = _anchor_regex(spec), _REGEX_COST
+            if anchor is not None and (best is None or cost < best[0]):
+                best = (cost, i, anchor)
         if best is None:
             return None
-        i = best[1]
+        _, i, anchor = best
         extra = reps[i][1] - 1  # a repeated anchor token: the anchor word may be any of its repeats
         before = sum(high for _, high in reps[:i]) + extra
         after = sum(high for _, high in reps[i + 1 :]) + extra
-        return regex or _anchor_words(pattern[i]) or set(), before, after
+        return anchor, before, after
 
     def _sub_matcher(self, indices: tuple[int, ...]) -> Matcher:
         matcher = self._cache.get(indices)
@@ -280,8 +276,9 @@ class WindowedMatcher:
         hit_words = []
         for h in new.tolist():
             word = self.vocab.strings[h]
-            hits = self._regex_hits[h] = tuple(k for k, (rx, *_) in enumerate(self.regex_anchors) if rx.search(word))
+            hits = tuple(k for k, (rx, *_) in enumerate(self.regex_anchors) if rx.search(word))
             if hits:
+                self._regex_hits[h] = hits
                 hit_words.append(h)
         self._regex_seen = _insert_sorted(self._regex_seen, new)
         if hit_words:
@@ -294,18 +291,15 @@ class WindowedMatcher:
         if n == 0 or not (self.anchors or self.regex_anchors):
             return []
         lowers = doc_lowers(doc)
-        found = []
         # token positions whose LOWER is an anchor word: binary search of every token in the sorted anchors
         hits = np.flatnonzero(_member(self._sorted_anchors, lowers))
-        for p, h in zip(hits.tolist(), lowers[hits].tolist()):
-            indices, before, after = self.anchors[h]
-            found.append((max(0, p - before), min(n, p + after + 1), indices))
+        # (position, (pattern indices, tokens before, tokens after)) of every anchor occurrence
+        spots = [(p, self.anchors[h]) for p, h in zip(hits.tolist(), lowers[hits].tolist())]
         if self.regex_anchors:
             self._learn_words(lowers)
-            for p in np.flatnonzero(_member(self._regex_hit_words, lowers)).tolist():
-                for k in self._regex_hits[int(lowers[p])]:
-                    _, indices, before, after = self.regex_anchors[k]
-                    found.append((max(0, p - before), min(n, p + after + 1), indices))
+            spots += [(p, self.regex_anchors[k][1:]) for p in np.flatnonzero(_member(self._regex_hit_words, lowers)).tolist()
+                      for k in self._regex_hits[int(lowers[p])]]
+        found = [(max(0, p - before), min(n, p + after + 1), indices) for p, (indices, before, after) in spots]
         if regions is not None:
             found = [w for w in found if any(w[0] < end and start < w[1] for start, end in regions)]
         found.sort(key=lambda w: w[0])
