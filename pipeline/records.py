@@ -34,6 +34,8 @@ CREDIT = re.compile(r"^(images?|photos?|pictures?|credits?)\b.{0,12}\b(courtesy|
 NEWS_TAG = re.compile(r"^SOCIEUX\s*\+?\s*\d{4}\s*-\s*\d{1,3}\b")
 TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$")
 WORD = re.compile(r"\w+")
+LABEL_CODE = re.compile(r"^[A-Z]\.\d+\s+")  # "A.02 " before an assistance label
+CLOSE_THEN_CAPITAL = re.compile(r"\)\s+[A-Z]")  # "(…) Next label"
 INSTITUTION_WORDS = re.compile(
     r"\b(ministry|ministère|ministerio|ministério|agency|agence|agencia|office|department|directorate|direction|"
     r"institute|institut|instituto|service|services|union|fund|fonds?|cent(er|re)|council|commission|secretariat|"
@@ -162,6 +164,15 @@ def _split_outside_brackets(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _vocab_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(casefolded label, its regex) for every known label, longest first (compiled once)."""
+    return tuple(
+        (low, re.compile(r"(?<![\w(])(?:[a-z]\.\d+\s+)?" + re.escape(low) + r"(?![\w)])"))
+        for low in (label.casefold() for label in vocabulary())
+    )
+
+
 def _vocab_cuts(segment: str) -> list[int]:
     """Cut points where two known labels (or a bracketed label and the next) run together.
 
@@ -171,12 +182,14 @@ def _vocab_cuts(segment: str) -> list[int]:
     """
     low = segment.casefold()
     taken: list[tuple[int, int]] = []
-    for label in vocabulary():  # longest first
-        for m in re.finditer(r"(?<![\w(])(?:[a-z]\.\d+\s+)?" + re.escape(label.casefold()) + r"(?![\w)])", low):
+    for label, pattern in _vocab_patterns():  # longest first
+        if label not in low:  # the regex cannot match without the label's text
+            continue
+        for m in pattern.finditer(low):
             if all(m.end() <= s or m.start() >= e for s, e in taken):
                 taken.append((m.start(), m.end()))
     cuts = {c for span in taken for c in span}
-    cuts.update(m.end() - 1 for m in re.finditer(r"\)\s+[A-Z]", segment))
+    cuts.update(m.end() - 1 for m in CLOSE_THEN_CAPITAL.finditer(segment))
     return sorted(c for c in cuts if 0 < c < len(segment))
 
 
@@ -193,9 +206,13 @@ def split_types(text: str) -> list[str]:
     return labels_out
 
 
+@lru_cache(maxsize=1)
+def _vocabulary_casefolded() -> frozenset[str]:
+    return frozenset(v.casefold() for v in vocabulary())
+
+
 def _known_label(label: str) -> bool:
-    bare = re.sub(r"^[A-Z]\.\d+\s+", "", label).casefold()
-    return any(bare == v.casefold() for v in vocabulary())
+    return LABEL_CODE.sub("", label, count=1).casefold() in _vocabulary_casefolded()
 
 
 def is_types_line(line: str) -> bool:
