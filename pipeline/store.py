@@ -444,7 +444,10 @@ def save_records(
                for r in occurrences.values()]
 
     old = _snapshot(con, ids)
-    changes = [row for aid, r in latest.items() for row in _change_rows(old.get(aid), r.export(), aid, run_id, now)]
+    # a new action is one "added" row: its export (a model dump) is only needed to compare with old values
+    changes = [row for aid, r in latest.items()
+               for row in (_change_rows(old[aid], r.export(), aid, run_id, now) if aid in old
+                           else [(run_id, aid, "added", None, None, None, now)])]
 
     with _transaction(con):
         _many(con, "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?)", changes)
