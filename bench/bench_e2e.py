@@ -35,9 +35,10 @@ from bench.synth import ensure  # noqa: E402
 
 
 def socieux_cmd() -> list[str]:
-    """The installed `socieux` console script next to this interpreter, else the module."""
-    script = Path(sys.executable).with_name("socieux")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "from pipeline.cli import app; app()"]
+    """`socieux` of this checkout: the CLI module run with the checkout as the working directory
+    (first on sys.path), so a copy of the repository (a git worktree) benchmarks its own code
+    even when another checkout is the one installed in the environment."""
+    return [sys.executable, "-m", "pipeline.cli"]
 
 
 class TreeMemory(threading.Thread):
