@@ -108,7 +108,8 @@ def detect_kind(text: str) -> Kind:
     if BULLET.search(text) or DASH_TITLE.search(text) or DASH_LABEL.search(text):
         return "listing"
     words = re.findall(r"[A-Za-z]+", text.lower())
-    sentences = re.findall(r"[a-z][.!?](\s|$)", text)
+    # a sentence end after a word, a number or a closing bracket/quote: "… (MAPTSS).", "… in 2022."
+    sentences = re.findall(r"[\w)\]’\"”][.!?](\s|$)", text)
     if len(words) >= 30 and len(sentences) >= 2:
         share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
         if share >= 0.12:

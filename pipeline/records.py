@@ -26,12 +26,25 @@ BULLET = re.compile(r"^[•·▪●◦]\s*")
 DASH_ONLY = re.compile(r"^-$")
 DASH_ITEM = re.compile(r"^-\s+")
 CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
+#: a date as a field value or a news item's date line: 12/03/2022, May-2022, 12 May 2022,
+#: May 12, 2022 (US style), 2022-05-12, "ongoing"; on a date line optionally after a weekday
+#: ("Thursday, 12 May 2022") or "Published/Posted (on)"
 DATE_VALUE = re.compile(
-    r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.?[- ]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}(-\d{2}){0,2}|ongoing)$",
+    r"^(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.?[- ]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}|ongoing)$",
     re.I,
 )
-CREDIT = re.compile(r"^(images?|photos?|pictures?|credits?)\b.{0,12}\b(courtesy|credit|by|©)|^©", re.I)
+#: an image credit line before a headline: "Images courtesy of …", "Photo: CNSS", "© ILO"
+CREDIT = re.compile(
+    r"^(images?|photos?|pictures?|credits?)\b.{0,12}\b(courtesy|credit|by|©)|^©"
+    r"|^(images?|photos?|pictures?)(\s+credits?)?\s*[:©]",
+    re.I,
+)
 NEWS_TAG = re.compile(r"^SOCIEUX\s*\+?\s*\d{4}\s*-\s*\d{1,3}\b")
+#: a breadcrumb trail: "Home > News", "You are here: Home / News"
+BREADCRUMB = re.compile(r"^(you\s+are\s+here\s*:?\s*)?(home|news)\s*[>›»|/]|^you\s+are\s+here\b")
 TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$")
 WORD = re.compile(r"\w+")
 LABEL_CODE = re.compile(r"^[A-Z]\.\d+\s+")  # "A.02 " before an assistance label
@@ -406,7 +419,7 @@ def _boilerplate() -> frozenset[str]:
 
 def _is_boilerplate(line: str) -> bool:
     low = line.casefold().strip(" :|›>»")
-    return low in _boilerplate() or bool(re.match(r"^(home|news)\s*[>›»|/]", low))
+    return low in _boilerplate() or bool(BREADCRUMB.match(low))
 
 
 def split_document(doc: Document) -> list[RawRecord]:

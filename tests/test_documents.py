@@ -126,6 +126,21 @@ def test_listing_layouts_are_listings(text: str, kind: str) -> None:
     assert detect_kind(text) == kind
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experts support Angola\nIn October 2022, SOCIEUX+ mobilised Spanish and Portuguese experts to support "
+        "the Ministry of Public Administration, Labour and Social Security of Angola (MAPTSS). The experts "
+        "delivered a training of trainers for 30 officials of the National Institute of Social Security (INSS).\n",
+        "Counsellors trained\nIn March 2023, experts from Czechia delivered a course for the counsellors of the "
+        "agency of the Republic of Moldova in the spring of 2023. It contributes to the recovery from COVID-19.\n",
+    ],
+    ids=["ends-in-acronym", "ends-in-year-and-number"],
+)
+def test_prose_whose_sentences_end_in_acronyms_or_numbers_is_news(text: str) -> None:
+    assert detect_kind(text) == "news"
+
+
 # -- decoding ------------------------------------------------------------------
 FRENCH = ("Le Ministère de l’Emploi et de la Formation professionnelle du Sénégal a reçu l’appui d’experts "
           "français – une coopération menée à distance.\n")

@@ -114,6 +114,43 @@ def test_split_types(line, labels):
     assert split_types(line) == labels
 
 
+NEWS_BODY = (
+    "In October 2022, SOCIEUX+ mobilised Spanish and Portuguese experts to support the Ministry of Public "
+    "Administration, Labour and Social Security of Angola (MAPTSS).\n"
+    "The experts delivered a training of trainers in Luanda for 30 officials of the National Institute of "
+    "Social Security (INSS).\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "year"),
+    [
+        ("May 12, 2022\nPhoto: CNSS Mauritania\n", 2022),  # US-style date line, a bare photo credit
+        ("Thursday, 12 May 2022\n", 2022),  # weekday before the date
+        ("Published on 3 March 2023\n", 2023),
+        ("You are here: Home / News\n", None),  # breadcrumb trail
+        ("Home › News › Angola\n15/10/2022\n© SOCIEUX+\n", 2022),
+    ],
+    ids=["us-date-photo", "weekday", "published-on", "you-are-here", "breadcrumb-credit"],
+)
+def test_news_header_lines_are_not_the_headline(header, year):
+    """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item
+    whose sentences end in an acronym in brackets is still a news item."""
+    doc = doc_of(header + "Experts from Spain and Portugal support Angola's social protection reform\n" + NEWS_BODY,
+                 "news.txt")
+    assert doc.kind == "news"
+    (rec,) = split_document(doc)
+    assert rec.title == "Experts from Spain and Portugal support Angola's social protection reform"
+    assert rec.description == NEWS_BODY.strip()
+    assert rec.year == year
+
+
+def test_a_headline_is_not_mistaken_for_a_credit_or_date_line():
+    doc = doc_of("Photographers' cooperative in Lima gets social protection support\n" + NEWS_BODY, "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.title.startswith("Photographers' cooperative")
+
+
 def test_news_item_is_one_record():
     text = (
         "21/12/2021\nImages courtesy of SOCIEUX+\nWorkshop on employer services in Quito\n"
