@@ -78,23 +78,60 @@ class ExpertsComponent(PatternComponent):
         return token_text.casefold() in self.lex.get(kind, ())
 
     def _list_from(self, doc: Doc, i: int, at: dict[int, CountryMention], step: int) -> list[CountryMention]:
-        """Coordinated mentions starting at token i, walking in direction step (+1 / -1)."""
+        """Coordinated mentions starting at token i, walking in direction step (+1 / -1).
+
+        Forward, a listed country may carry an apposition before the coordination: a bracketed
+        group or, after a possessive, a capitalised institution name ("Italy (INPS) and Portugal",
+        "Spain's National Institute (INSS) and from Portugal"); the next item may restate "from"
+        or "one from" ("one from Belgium and one from Estonia").
+        """
         found: list[CountryMention] = []
         while 0 <= i < len(doc):
             m = at.get(i)
             if m is not None:
                 found.append(m)
                 i = (m.end if step > 0 else m.start - 1)
+                if step > 0:
+                    i = self._after_apposition(doc, i, at, titled=m.kind == "demonym")
                 continue
             tok = doc[i]
             if self._is("coordination", tok.text) or (step < 0 and tok.text in {"[", "]"}):
                 i += step
                 continue
-            if step > 0 and tok.text in {"’s", "'s", "*"}:
+            if step > 0 and (tok.text in {"’s", "'s", "’", "*"}
+                             or (found and self._is("from_word", tok.text) and self._is("coordination", doc[i - 1].text))):
                 i += step
                 continue
             break
         return found
+
+    def _after_apposition(self, doc: Doc, i: int, at: dict[int, CountryMention], titled: bool = False) -> int:
+        """Token after an apposition that starts at i and ends before a coordination, else i.
+
+        `titled`: the listed item is a demonym, so a capitalised name may follow it directly
+        ("the Portuguese Social Security Institute and one from …"). A bracketed group may name a
+        city or region ("Italy (University of Perugia)") but no other country.
+        """
+        limit = min(len(doc), i + self.window)
+        j, possessive = i, titled
+        while j < limit and j not in at:
+            text = doc[j].text
+            if text == "(":
+                close = next((k for k in range(j + 1, limit) if doc[k].text in {")", "."}), None)
+                if close is None or doc[close].text != ")" or any(
+                        k in at and at[k].kind in ("country", "demonym") for k in range(j + 1, close)):
+                    return i
+                j = close + 1
+                continue
+            if text in {"’s", "'s", "’"} and j == i:
+                possessive = True
+            elif not (possessive and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha
+                      or possessive and text.casefold() in {"of", "for", "the", "de", "-"}):
+                break
+            j += 1
+        if j == i or j >= len(doc) or not self._is("coordination", doc[j].text) or doc[j].text.casefold() == "the":
+            return i
+        return j
 
     def _before(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[CountryMention]:
         """Demonym/country list ending right before the noun, across modifiers ("French public experts")."""

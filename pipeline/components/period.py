@@ -13,7 +13,8 @@ source that has one:
    carried out", "expected to take off") (inferred);
 4. a year next to an event named in the title ("… Labour Conference 2014")
    (inferred).
-A news item's date line is never the period. The cue lexicon is data:
+A news item's date line, or a press dateline opening a paragraph ("Asunción,
+5 May 2022 – …"), is never the period. The cue lexicon is data:
 models/patterns/period.jsonl, entries `{"id", "kind", "pattern"}` with kind
 `self_cue`, `not_period_cue` or `event_cue` and a spaCy Matcher token pattern.
 """
@@ -33,6 +34,9 @@ NOT_SENTENCE_FIELDS = (
     "title", "date_line", "tag", "start_activities", "end_activities",
     "code", "assistance_types", "partner_institution",
 )
+#: a press dateline opening a paragraph, "Asunción, 5 May 2022 – The Ministry …": the date it
+#: gives is the publication's, like a news item's date line, never the period
+DATELINE = re.compile(r"(?m)^[ \t]*[^\W\d][^\n,;:.!?]{0,40},\s+([^\n–—]{4,40}?)\s+(?:–|—|--?)\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(])|\n+")
 #: most tokens between a title's event word and its year ("the 2024 National Meeting")
 EVENT_WINDOW = 3
@@ -113,6 +117,7 @@ class PeriodComponent(PatternComponent):
     def from_sentences(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
         """Dates whose nearest cue in their sentence says they date the action itself."""
         excluded = [field_span(doc, name) for name in NOT_SENTENCE_FIELDS]
+        excluded += [m.span(1) for m in DATELINE.finditer(doc_text(doc))]
         cues = [c for c in cues if c[2] in ("self_cue", "not_period_cue")]
         chosen: list[Fact] = []
         rule = ""

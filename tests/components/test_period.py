@@ -57,6 +57,14 @@ SENTENCES = [
      "2021", "2021"),
     ("Two missions", "The first mission took place in March 2022 and the second took place in June 2022.",
      "2022-03", "2022-06"),
+    # the action's own id between the noun and the verb
+    ("Observatory data", "Experts analysed the data. Action 2020-08 started in September 2020 and ended in March 2021.",
+     "2020-09", "2021-03"),
+    # a reduced clause: "the action, implemented between …"
+    ("Capacity building of the Ministry",
+     "The action, implemented between 2019 and 2021, mobilised experts from Belgium.", "2019", "2021"),
+    ("Employment services", "The cooperation (2021-15) was carried out from May to July 2022 with French experts.",
+     "2022-05", "2022-07"),
 ]
 
 # (title, description) — dates about something else: no period
@@ -78,7 +86,19 @@ NOT_PERIOD = [
     ("Labour code", "The Labour Code adopted in 2019 was reviewed by French experts with SOCIEUX+."),
     ("Labour law", "The law of 2015 was reviewed; the workshop was held with experts."),
     ("No cue at all", "The country had high unemployment in 2020."),
+    # a programme's years, and the cooperation an earlier action started, are not this action's period
+    ("Profiling", "The course is aligned with the National Employment Programme 2022-2026."),
+    ("Profiling", "It continues the cooperation started in 2020 under Action 2020-04."),
 ]
+
+
+def test_press_dateline_is_not_the_period(nlp: Language) -> None:
+    """A paragraph opening "Place, date –" dates the publication (like a news date line)."""
+    desc = ("Asunción, 5 May 2022 – The Ministry of Labour of Paraguay completed its technical cooperation "
+            "with SOCIEUX+.")
+    assert period_facts(run(nlp, *listing("Paraguay", desc))) == []
+    desc = desc.replace("completed its", "completed on 28/04/2022 the last activity of its")
+    assert period(run(nlp, *listing("Paraguay", desc))) == ("2022-04-28", "2022-04-28")
 
 
 @pytest.mark.parametrize(("title", "description", "start", "end"), SENTENCES, ids=[s[0][:30] for s in SENTENCES])

@@ -1,0 +1,87 @@
+"""Tests of `socieux_experts` (spec § expert_countries): whose experts the action mobilised.
+
+Table-driven: the spec's and the issue's wordings, list shapes seen in catalogue
+pages and news items, and the negatives (participants, funders, showcased
+practices, study-visit destinations, vague groups, the partner's own staff).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.extract import annotate
+from pipeline.facts import facts
+
+TITLE = "Support to the Ministry of Labour"
+
+
+def experts(nlp: Language, description: str, title: str = TITLE) -> set[str]:
+    doc = annotate(nlp, f"  • {title}\n\n    Ministry of Labour\n    {description}",
+                   {"title": title, "description": description})
+    return {f.value for f in facts(doc) if f.field == "expert_country"}
+
+
+POSITIVE = [
+    # coordinated lists after "from"
+    ("Experts from France, Spain and Peru supported the ministry.", {"FR", "ES", "PE"}),
+    ("Throughout the action, experts from Austria, Lithuania and Sweden were involved.", {"AT", "LT", "SE"}),
+    ("A team of three experts – from Poland, Hungary, and France – reviewed the law.", {"PL", "HU", "FR"}),
+    ("Expertise was mobilized from Swedish, Polish, and French institutions.", {"SE", "PL", "FR"}),
+    ("Experts from public employment services of France, Spain, and Sweden advised the agency.", {"FR", "ES", "SE"}),
+    # demonyms before the noun
+    ("Irish, Swedish and French public experts supported the job centres.", {"IE", "SE", "FR"}),
+    ("Belgian and Dutch experts delivered two workshops.", {"BE", "NL"}),
+    ("A Hungarian and a Polish expert reviewed the draft.", {"HU", "PL"}),
+    ("French and Finnish actuaries mobilised by SOCIEUX+ trained the staff.", {"FR", "FI"}),
+    # an apposition between listed countries: a bracketed group, a possessive institution name
+    ("Experts from Italy (University of Perugia) and Portugal assessed the observatory.", {"IT", "PT"}),
+    ("Experts from Italy (INPS) and Portugal assessed the observatory.", {"IT", "PT"}),
+    ("Experts from Spain's National Social Security Institute (INSS) and from Portugal assessed it.", {"ES", "PT"}),
+    ("Experts from the Basque Employment Service Lanbide and from the Netherlands' UWV analysed the data.",
+     {"ES", "NL"}),
+    # distributive phrasing
+    ("Two experts, one from Belgium and one from Estonia, facilitated the sessions.", {"BE", "EE"}),
+    ("The fund welcomed two experts – one from the Portuguese Social Security Institute and one from Cabo "
+     "Verde's National Institute of Social Security – for training sessions.", {"PT", "CV"}),
+    # regional adjectives of member states' institutions
+    ("SOCIEUX+ mobilised experts from the Flemish public employment service VDAB.", {"BE"}),
+    # a named expert
+    ("SOCIEUX+ mobilised experts, including Pedro Parra from the State Employment Service of Spain.", {"ES"}),
+    # country-name variants
+    ("Experts from the Czech Republic, Türkiye and the Netherlands were mobilised.", {"CZ", "TR", "NL"}),
+]
+
+NEGATIVE = [
+    # participants, funders, agencies running a programme, showcased practices
+    ("Participants from Georgia and Azerbaijan joined the regional conference with experts.", set()),
+    ("The action was funded by the German cooperation agency GIZ; experts reviewed the plan.", set()),
+    ("Experts presented good practices from the region (Morocco) to the ministry.", set()),
+    # a study visit's destination
+    ("The delegation went on a study visit to Finland, hosted by experts.", set()),
+    # vague groups and the partner's own staff
+    ("European experts and peers from African countries exchanged views.", set()),
+    ("The ministry's inspectors were trained by experts.", set()),
+    # a sentence that names a country after an unrelated clause
+    ("Experts from France supported the Ministry of Labour and Social Protection of Cambodia.", {"FR"}),
+    ("Experts from Spain's Ministry of Labour and the Ministry of Social Affairs of Cambodia met.", {"ES"}),
+]
+
+
+@pytest.mark.parametrize(("description", "expected"), POSITIVE, ids=[d[:40] for d, _ in POSITIVE])
+def test_expert_countries(nlp: Language, description: str, expected: set[str]) -> None:
+    assert experts(nlp, description) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), NEGATIVE, ids=[d[:40] for d, _ in NEGATIVE])
+def test_not_expert_countries(nlp: Language, description: str, expected: set[str]) -> None:
+    assert experts(nlp, description) == expected
+
+
+def test_evidence_is_the_country_text(nlp: Language) -> None:
+    description = "Experts from Italy (INPS) and Portugal assessed the observatory."
+    title = TITLE
+    doc = annotate(nlp, f"  • {title}\n\n    Ministry of Labour\n    {description}",
+                   {"title": title, "description": description})
+    found = sorted((f.value, f.text, doc.text[f.start:f.end]) for f in facts(doc) if f.field == "expert_country")
+    assert found == [("IT", "Italy", "Italy"), ("PT", "Portugal", "Portugal")]

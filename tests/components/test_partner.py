@@ -1,0 +1,73 @@
+"""Tests of `socieux_partner` (spec § partner_country): which country the action supported.
+
+Table-driven: the spec's rules (title wins over a conflicting description;
+funders, showcased practices, study-visit destinations and expert origins are
+not the partner; an ambiguous case stays null with a reason) and the issue's
+hard cases for country names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.extract import annotate
+from pipeline.facts import facts
+
+
+def partner(nlp: Language, title: str, institution: str, description: str) -> tuple[str | None, list[str]]:
+    """(partner country, reasons given for leaving it null)."""
+    text = f"  • {title}\n\n    {institution}\n    {description}"
+    doc = annotate(nlp, text, {"title": title, "partner_institution": institution, "description": description})
+    found = facts(doc)
+    value = next((f.value for f in found if f.field == "partner_country"), None)
+    notes = [f.extra.get("reason", "") for f in found if f.field == "partner_note"]
+    return value, notes
+
+
+CASES = [
+    # the partner named in the title, the institution line or the description
+    ("Support to the National Employment Agency of Niger", "ANPE", "Experts from France trained counsellors.", "NE"),
+    ("Pension reform in Nigeria", "National Pension Commission", "Experts from Spain reviewed the scheme.", "NG"),
+    ("Labour inspection", "Ministry of Labour of Guinea-Bissau", "Experts from Portugal helped.", "GW"),
+    ("Social protection", "Ministère de l'Emploi (Côte d'Ivoire)", "Experts from Belgium helped.", "CI"),
+    ("Support to the Ministry of Labour", "Ministerio de Trabajo y Promoción del Empleo",
+     "The Peruvian ministry asked SOCIEUX+ for support; experts from Spain answered.", "PE"),
+    ("Employment services in Lagos State", "Lagos State Ministry of Wealth Creation",
+     "Irish experts supported the ministry.", "NG"),
+    ("Support to the Kyrgyz Republic's social fund", "Social Fund", "Experts from Latvia helped.", "KG"),
+    ("Youth Guarantee in North Macedonia", "Employment Service Agency", "Experts from Slovenia helped.", "MK"),
+    ("Social dialogue in Kosovo*", "Ministry of Finance, Labour and Transfers", "Experts from Croatia.", "XK"),
+    ("Support to the Dominican Republic's social security", "CNSS", "Experts from Spain helped.", "DO"),
+    ("Employment in the Democratic Republic of the Congo", "ONEM", "Belgian experts helped.", "CD"),
+    # a title country beats a conflicting description
+    ("Support to the Ministry of Labour of Paraguay", "MTESS",
+     "The ministry shared the model of Uruguay with experts from Spain.", "PY"),
+    # not the partner: expert origins, study-visit destinations, showcased practices, funders
+    ("Support to the Ministry of Labour", "Ministry of Labour and Social Protection of Cambodia",
+     "A study visit to Finland was organised; experts from Sweden trained staff. The action was funded by "
+     "Germany.", "KH"),
+    ("Employment policy", "Ministry of Employment of Togo",
+     "Experts presented good practices from Morocco and Senegal.", "TG"),
+    # a country inside another word or a person's name is no evidence
+    ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
+     "led the workshop at the University of Perugia.", "AM"),
+]
+
+
+@pytest.mark.parametrize(("title", "institution", "description", "code"), CASES, ids=[c[0][:40] for c in CASES])
+def test_partner_country(nlp: Language, title: str, institution: str, description: str, code: str) -> None:
+    assert partner(nlp, title, institution, description)[0] == code
+
+
+def test_expert_origins_alone_are_not_the_partner(nlp: Language) -> None:
+    value, _ = partner(nlp, "Support to the Ministry of Labour", "Ministry of Labour",
+                       "Experts from France and Spain trained the staff.")
+    assert value is None
+
+
+def test_two_candidates_without_a_cue_stay_null_with_a_reason(nlp: Language) -> None:
+    value, notes = partner(nlp, "Regional workshop", "Regional Employment Observatory",
+                           "Peru and Bolivia shared their experience on social security.")
+    assert value is None
+    assert notes == ["equal evidence for BO, PE"]
