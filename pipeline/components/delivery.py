@@ -170,13 +170,19 @@ class DeliveryComponent(PatternComponent):
 
     @staticmethod
     def _trigger_before(doc: Doc, i: int, triggers: set[str], window: int) -> Token | None:
-        """The nearest trigger word within `window` tokens before token i, in the same sentence."""
-        for j in range(i - 1, max(-1, i - 1 - window), -1):
+        """The nearest trigger word within `window` words before token i, in the same sentence
+        (numbers and punctuation, as in "on 1-3 March and 14-16 June", are not counted)."""
+        words = 0
+        for j in range(i - 1, -1, -1):
             tok = doc[j]
             if tok.text in SENTENCE_BREAKS or (tok.is_space and "\n" in tok.text):
                 return None
             if tok.lower_ in triggers:
                 return tok
+            if tok.is_alpha:
+                words += 1
+                if words >= window:
+                    return None
         return None
 
     # -- deciding ---------------------------------------------------------

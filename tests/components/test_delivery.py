@@ -155,6 +155,10 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Two technical cooperation activities in Belgrade resulted in updated guidelines.", "Belgrade", "RS", "RS", "onsite"),
         ("Workshops were held for the staff of the regional offices in the city of Cusco.", "Cusco", "PE", "PE", "onsite"),
         ("The seminar took place in Abidjan in May.", "Abidjan", "CI", "CI", "onsite"),
+        # verbs of training and meeting; dates between the verb and "in" do not count towards the window
+        ("French experts trained ANPE counsellors in Niamey and Zinder.", "Niamey", "NE", "NE", "onsite"),
+        ("Workshops took place on 1-3 March and 14-16 June in Praia.", "Praia", "CV", "CV", "onsite"),
+        ("The experts worked in La Paz with the employment offices.", "La Paz", "BO", "BO", "onsite"),
         # the city is not the partner's
         ("The seminar took place in Madrid in May.", "Madrid", "ES", "PE", None),
         # no partner fact: the rule cannot apply
@@ -163,6 +167,9 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Experts looked into informal work dynamics in the streets of Barranquilla.", "Barranquilla", "CO", "CO", None),
         ("The 3rd activity developed a toolkit on counselling activities for job counsellors in Thika.", "Thika", "KE", "KE", None),
         ("The action involved staff from Douala.", "Douala", "CM", "CM", None),
+        # a verb too far away, in another phrase
+        ("Experts trained the staff of the ministry on the new rules of the national pension fund and of the "
+         "social insurance fund in Douala.", "Douala", "CM", "CM", None),
     ],
 )
 def test_activities_in_partner_city(
