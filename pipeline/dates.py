@@ -79,6 +79,8 @@ _Q = rf"(?:(?P<q>{_QUAL})[\s{DASHES}]+)?"
 _COUNTS = (
     "workers|people|participants|persons|institutions|employees|beneficiaries|members|jobs"
     "|staff|companies|enterprises|households|students|trainees|officials|inhabitants"
+    "|job[\\s-]?seekers|counsell?ors|inspectors|pensions|pensioners|retirees|users|clients|children|women|men"
+    "|youths?|civil\\s+servants|teachers|trainers|farmers|migrants|refugees|respondents|vacancies"
     "|euros?|dollars?|eur|usd|per\\s?cent|percent|million|billion|thousand|hours|days|weeks|months|years"
 )
 _BLOCKERS = (
@@ -88,6 +90,8 @@ _BLOCKERS = (
     r"(?:[€$£¥]|\b(?i:eur|usd|gbp|chf)\b\.?)\s?\d[\d.,]*",
     rf"(?<!\bin\s)(?<!\bIn\s)(?<!since\s)(?<!Since\s)\b\d[\d.,]*\s?(?:%|(?i:{_COUNTS})\b)",
     r"(?i:\b(?:n[o°º]\.|nr\.?|number|more\s+than|less\s+than|fewer\s+than|at\s+least)\s*#?)\d[\d.,]*",
+    # an approximate quantity of something: "over 2000 job-seekers", "some 1500 new members"
+    r"(?i:\b(?:over|about|around|some|nearly|almost|approximately|roughly|up\s+to)\s+)\d[\d.,]*(?=\s{1,3}[a-z][\w-]{0,20}s\b)",
 )
 
 

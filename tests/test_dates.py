@@ -14,6 +14,9 @@ from pipeline.dates import DateMatch, find_dates, month_names
 
 # (text, default_year, [(surface, iso_start, iso_end), ...])
 POSITIVE = [
+    # a year before a count noun is still a year after "in" / "since", or as a modifier
+    ("In 2019 counsellors were trained.", None, [("2019", "2019", "2019")]),
+    ("the 2022 reforms", None, [("2022", "2022", "2022")]),
     # spec § dates, as written in the gold
     ("on 23-24 May 2024.", None, [("23-24 May 2024", "2024-05-23", "2024-05-24")]),
     ("Action 2023-11 was implemented from May to November 2023.", None,
@@ -102,6 +105,10 @@ NEGATIVE = [
     "a budget of EUR 2000 and €2021",
     "2,000 people and 1.950",
     "2000 workers",
+    "The activities reached over 2000 job-seekers",  # counts of people, not years
+    "they trained 2019 counsellors",
+    "the fund paid 1998 pensions",
+    "some 1500 new members joined",
     "up 2021%",
     "more than 2000",
     "ISO 9001:2015",

@@ -52,6 +52,10 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("This action (Action 2019-07) supported the Ministry.", "2019-07", []),
         ("This action (2019-07) supported the Ministry.", "2019-07", []),
         ("ACTION 2020-04 took place in Lima.", "2020-04", []),
+        ("SOCIEUX+ action n° 2021-15 supported the Ministry of Labour.", "2021-15", []),
+        ("Action 2021-15 helped the agency to review its procedures.", "2021-15", []),
+        # a cited action that supported someone is still cited
+        ("Following Action 2019-05, which supported the Ministry, the agency asked for more.", None, ["2019-05"]),
         # spec: other actions the text cites
         ("Building on the previous support (Action 2022-21) provided by SOCIEUX+, this action supported SENADIS.", None, ["2022-21"]),
         ("Follow-up from action 2016-12.", None, ["2016-12"]),
