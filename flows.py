@@ -17,7 +17,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline import run
+from pipeline import parallel, run
 from pipeline.documents import is_large
 from pipeline.paths import CORPUS_DIR, DB_PATH
 from pipeline.progress import RunProgress
@@ -65,6 +65,8 @@ plan_task = task(run.plan_chunk, name="plan-chunk", **UNCACHED)
 split_task = task(run.split_chunk, name="split-chunk", **UNCACHED, retries=2, retry_delay_seconds=1)
 select_task = task(unsealed(run.select_chunk), name="select-changed", **UNCACHED)
 extract_task = task(unsealed(run.extract_records), name="extract-validate", **UNCACHED)
+# the same work in a worker process of pipeline.parallel (runner "processes")
+extract_in_process_task = task(unsealed(parallel.extract_records), name="extract-validate", **UNCACHED)
 load_task = task(unsealed(run.load_chunk), name="load-chunk", **UNCACHED)
 large_task = task(run.process_large, name="stream-large-document", **UNCACHED)
 settle_task = task(run.settle, name="settle", **UNCACHED)
@@ -78,18 +80,20 @@ WINDOW = 2
 
 # one extraction thread by default: the spaCy pipeline of a process is not shared between threads
 @flow(name="extract-corpus", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=1))
-def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progress: bool = False) -> dict:
+def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progress: bool = False,
+                   processes: int = 0) -> dict:
     """Discover, split, extract, validate and load every document of corpus_dir (one transaction
     up to run.CHECKPOINT_RECORDS records, then committed in steps).
 
     Extraction is submitted in record batches to the flow's task runner (threads by default,
-    Dask workers with `with_runner("dask")`); planning, selection and loading stay in this
+    Dask workers with `with_runner("dask")`), or with `processes` > 0 to that many worker
+    processes (`with_runner("processes")`); planning, selection and loading stay in this
     process, the single writer of the database.
     """
     timer = run.Timer()
     summary = run.Summary()
     paths = discover_task(corpus_dir)
-    version = prepare_task()
+    version = prepare_task(load=not processes)
     run_id = start_task(db_path, version)
     pending: deque = deque()
 
@@ -110,7 +114,8 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progr
                 planned = plan_task(run_id, chunk, version, corpus_dir)
                 splits = split_task(planned.to_split, corpus_dir) if planned.to_split else []
                 todo, unchanged = select_task(run_id, Sealed(splits), version) if splits else ([], {})
-                futures = [extract_task.submit(Sealed(b)) for b in run.batches(todo)]
+                futures = [extract_in_process_task.submit(Sealed(b), processes) if processes
+                           else extract_task.submit(Sealed(b)) for b in run.batches(todo)]
                 pending.append((planned, splits, unchanged, futures))
                 while len(pending) > WINDOW:
                     load_oldest(bar)
@@ -127,12 +132,19 @@ def extract_corpus(corpus_dir: Path = CORPUS_DIR, db_path: Path = DB_PATH, progr
     return summary.as_dict()
 
 
+RUNNERS = ("local", "processes", "dask")
+
+
 def with_runner(runner: str = "local", address: str | None = None, workers: int = 2):
     """extract_corpus on a task runner: "local" (one extraction thread: spaCy objects are not
-    shared between threads) or "dask" (prefect-dask; a local cluster of `workers` processes,
-    or the scheduler at `address`, e.g. tcp://10.0.0.5:8786)."""
+    shared between threads), "processes" (`workers` worker processes of this machine, fed by
+    as many threads) or "dask" (prefect-dask; a local cluster of `workers` processes, or the
+    scheduler at `address`, e.g. tcp://10.0.0.5:8786)."""
     if runner == "local":
         return extract_corpus
+    if runner == "processes":
+        return functools.partial(
+            extract_corpus.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers)), processes=workers)
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -141,7 +153,7 @@ def with_runner(runner: str = "local", address: str | None = None, workers: int 
         return extract_corpus.with_options(task_runner=DaskTaskRunner(
             cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
                             "dashboard_address": None}))
-    raise ValueError(f"unknown runner {runner!r}: use 'local' or 'dask'")
+    raise ValueError(f"unknown runner {runner!r}: use one of {', '.join(RUNNERS)}")
 
 
 DEFAULT_CRON = "0 6 * * *"  # daily at 06:00 (server time zone)

@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000])
     ap.add_argument("--work", type=Path, default=ROOT / "outputs" / "bench")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "e2e.txt")
-    ap.add_argument("--runner", choices=["local", "dask"], default="local", help="socieux run --runner")
+    ap.add_argument("--runner", choices=["local", "processes", "dask"], default="local", help="socieux run --runner")
     a = ap.parse_args(argv)
 
     header = [f"bench/bench_e2e.py {' '.join(argv if argv is not None else sys.argv[1:])}", machine()]

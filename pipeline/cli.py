@@ -25,9 +25,11 @@ def run_cmd(
     db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to write."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars, no Prefect logs (for cron)."),
-    runner: str = typer.Option("local", "--runner", help="Task runner for extraction: local or dask."),
+    runner: str = typer.Option("local", "--runner",
+                               help="Where extraction runs: local (one thread), processes (worker processes "
+                                    "of this machine) or dask."),
     address: str = typer.Option(None, "--address", help="Dask scheduler address (default: a local cluster)."),
-    workers: int = typer.Option(2, "--workers", help="Workers of the local Dask cluster."),
+    workers: int = typer.Option(2, "--workers", help="Worker processes (runner processes, or a local Dask cluster)."),
 ) -> None:
     """Extract every document of the corpus into the database (Prefect flow, ephemeral mode)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here: no telemetry

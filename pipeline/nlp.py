@@ -109,15 +109,21 @@ def is_stale(path: Path = PIPELINE_DIR, config_path: Path = CONFIG_PATH, pattern
     return saved_fingerprint(path) != fingerprint(config_path, patterns_dir)
 
 
-def load_nlp(path: Path = PIPELINE_DIR, rebuild: bool = True,
-             config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> Language:
-    """Load the serialised pipeline, rebuilding it first when missing or stale."""
+def ensure_built(path: Path = PIPELINE_DIR, rebuild: bool = True,
+                 config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> None:
+    """Build and save the pipeline when it is missing or stale (without keeping it loaded)."""
     if is_stale(path, config_path, patterns_dir):
         if not rebuild:
             raise FileNotFoundError(
                 f"the spaCy pipeline at {path} is missing or stale; run `socieux build` to rebuild it"
             )
         save_nlp(build_nlp(None, config_path, patterns_dir), path, None, config_path, patterns_dir)
+
+
+def load_nlp(path: Path = PIPELINE_DIR, rebuild: bool = True,
+             config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> Language:
+    """Load the serialised pipeline, rebuilding it first when missing or stale."""
+    ensure_built(path, rebuild, config_path, patterns_dir)
     config = load_config(path / "config.cfg", interpolate=False)
     register_factories(config)
     return spacy.load(path)

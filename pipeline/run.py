@@ -31,7 +31,7 @@ from pipeline import institutions, store
 from pipeline.documents import (Document, DocumentError, detect_kind, discover, file_hash, is_large, read_document,
                                 stream_parts)
 from pipeline.extract import extract
-from pipeline.nlp import load_nlp, pipeline_version
+from pipeline.nlp import ensure_built, load_nlp, pipeline_version
 from pipeline.records import RawRecord, split_document
 from pipeline.schema import ActionRecord, Reject
 
@@ -130,9 +130,15 @@ def get_nlp() -> Language:
     return nlp
 
 
-def prepare() -> str:
-    """Make sure the pipeline is built and return its version."""
-    get_nlp()
+def prepare(load: bool = True) -> str:
+    """Make sure the pipeline is built (and, with `load`, loaded in this process); its version.
+
+    A run whose extraction happens in worker processes (pipeline.parallel) does not load it
+    here: each worker holds its own."""
+    if load:
+        get_nlp()
+    else:
+        ensure_built()
     return pipeline_version()
 
 
