@@ -16,7 +16,9 @@ source that has one:
 A news item's date line, or a press dateline opening a paragraph ("Asunción,
 5 May 2022 – …"), is never the period. The cue lexicon is data:
 models/patterns/period.jsonl, entries `{"id", "kind", "pattern"}` with kind
-`self_cue`, `not_period_cue` or `event_cue` and a spaCy Matcher token pattern.
+`self_cue`, `not_period_cue`, `event_cue`, or `start_word` / `end_word` (a date right
+after "began in" only starts the period, one after "ended in" only ends it), and a
+spaCy Matcher token pattern.
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ class PeriodComponent(PatternComponent):
         """Dates whose nearest cue in their sentence says they date the action itself."""
         excluded = [field_span(doc, name) for name in NOT_SENTENCE_FIELDS]
         excluded += [m.span(1) for m in DATELINE.finditer(doc_text(doc))]
-        cues = [c for c in cues if c[2] in ("self_cue", "not_period_cue")]
+        all_cues, cues = cues, [c for c in cues if c[2] in ("self_cue", "not_period_cue")]
         chosen: list[Fact] = []
         rule = ""
         for date in dates:
@@ -133,7 +135,12 @@ class PeriodComponent(PatternComponent):
             if best[2] == "self_cue":
                 chosen.append(date)
                 rule = rule or f"period:sentence:{best[3]}"
-        return _range(chosen, rule, "inferred")
+        # a date right after "began in" only starts the period, one after "ended in" only ends it
+        # ("a cooperation with SOCIEUX+ that began in January 2023": no end is said)
+        bounds = {kind: [c for c in all_cues if c[2] == kind] for kind in ("start_word", "end_word")}
+        only = {id(d): kind for d in chosen for kind, found in bounds.items()
+                if any(0 <= d.start - c[1] <= 1 for c in found)}
+        return _range(chosen, rule, "inferred", only)
 
     def from_title_event(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
         """A year next to an event word of the title: `South Asia Labour Conference 2014`."""
@@ -167,18 +174,23 @@ def _period(field: str, date: Fact, value: str | None, rule: str, status: Status
                 rule=rule, status=status, extra={"date_rule": date.rule})
 
 
-def _range(dates: list[Fact], rule: str, status: Status) -> list[Fact]:
+def _range(dates: list[Fact], rule: str, status: Status, only: dict[int, str] | None = None) -> list[Fact]:
     """Period spanned by date facts: earliest start, latest end; an open range leaves the end None.
 
     Spec: "since May 2021 … with SOCIEUX+" → 2021-05, null; a period_end fact
-    with value None records that the record itself says the end is open.
+    with value None records that the record itself says the end is open. `only` marks dates
+    (by id) that only start ("start_word") or only end ("end_word") the period: a bound no date
+    gives is left out (not said), rather than taken from the other bound's date.
     """
-    if not dates:
-        return []
-    first = min(dates, key=lambda d: d.value or "")
-    open_ = [d for d in dates if _end_of(d) is None]
-    last = open_[0] if open_ else max(dates, key=lambda d: _end_of(d) or "")
-    return [
-        _period("period_start", first, first.value, rule, status),
-        _period("period_end", last, _end_of(last), rule, status),
-    ]
+    only = only or {}
+    starts = [d for d in dates if only.get(id(d)) != "end_word"]
+    ends = [d for d in dates if only.get(id(d)) != "start_word"]
+    out = []
+    if starts:
+        first = min(starts, key=lambda d: d.value or "")
+        out.append(_period("period_start", first, first.value, rule, status))
+    if ends:
+        open_ = [d for d in ends if _end_of(d) is None]
+        last = open_[0] if open_ else max(ends, key=lambda d: _end_of(d) or "")
+        out.append(_period("period_end", last, _end_of(last), rule, status))
+    return out

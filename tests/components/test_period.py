@@ -98,7 +98,20 @@ def test_press_dateline_is_not_the_period(nlp: Language) -> None:
             "with SOCIEUX+.")
     assert period_facts(run(nlp, *listing("Paraguay", desc))) == []
     desc = desc.replace("completed its", "completed on 28/04/2022 the last activity of its")
-    assert period(run(nlp, *listing("Paraguay", desc))) == ("2022-04-28", "2022-04-28")
+    assert period(run(nlp, *listing("Paraguay", desc))) == (None, "2022-04-28")  # "completed on": an end only
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("The Ministry of Labour started a cooperation with SOCIEUX+ that began in January 2023.", ("2023-01", None)),
+    ("The action started in the last quarter of 2021.", ("2021", None)),
+    ("The action ended in March 2021.", (None, "2021-03")),
+    ("The action started in January 2022 and ended in June 2022.", ("2022-01", "2022-06")),
+])
+def test_a_date_that_only_starts_or_only_ends_the_period(nlp: Language, description: str, expected: tuple) -> None:
+    """A single date after "began in" says when the period started, not when it ended."""
+    doc = run(nlp, *listing("An action", description))
+    assert period(doc) == expected
+    assert all(f.value is not None for f in period_facts(doc))  # a bound not said is absent, not open
 
 
 @pytest.mark.parametrize(("title", "description", "start", "end"), SENTENCES, ids=[s[0][:30] for s in SENTENCES])
@@ -203,7 +216,7 @@ def test_title_without_event_gives_no_period(nlp: Language, title: str) -> None:
 def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) -> None:
     pipe = nlp.get_pipe("socieux_period")
     assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
-    assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue"}
+    assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
