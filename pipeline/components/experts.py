@@ -65,6 +65,11 @@ class ExpertsComponent(PatternComponent):
 
         for match_id, start, end in self.matcher(doc):
             rule = self.nlp.vocab.strings[match_id]
+            if rule == "noun:peers" and (
+                    any(self._is("peer_blocker", doc[k].text) for k in range(max(0, start - 3), start))
+                    or end < len(doc) and doc[end].lower_ in {"expert", "experts", "-"}):
+                continue  # "their Peruvian peers", "engaged with peers from …": the partner's staff;
+                # "peer experts", "peer-to-peer": the noun is another one
             for m in self._before(doc, start, at):
                 emit(m, f"{rule}:premodifier")
             for m in self._after(doc, end, at):
@@ -126,7 +131,7 @@ class ExpertsComponent(PatternComponent):
             if text in {"’s", "'s", "’"} and j == i:
                 possessive = True
             elif not (possessive and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha
-                      or possessive and text.casefold() in {"of", "for", "the", "de", "-"}):
+                      or possessive and j > i and self._is("name_word", text)):
                 break
             j += 1
         if j == i or j >= len(doc) or not self._is("coordination", doc[j].text) or doc[j].text.casefold() == "the":
@@ -134,11 +139,18 @@ class ExpertsComponent(PatternComponent):
         return j
 
     def _before(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[CountryMention]:
-        """Demonym/country list ending right before the noun, across modifiers ("French public experts")."""
-        i = start - 1
-        while i >= 0 and i not in at and (self._is("modifier", doc[i].text) or doc[i].text.isupper() and len(doc[i]) <= 5) \
-                and doc[i].text.casefold() not in {"the", "of"}:
-            i -= 1
+        """Demonym/country list ending right before the noun, across modifiers ("French public experts")
+        and up to two other lower-case words ("a Dutch pension expert")."""
+        i, loose = start - 1, 0
+        while i >= 0 and i not in at and doc[i].text.casefold() not in {"the", "of"}:
+            tok = doc[i]
+            if self._is("modifier", tok.text) or tok.text.isupper() and len(tok) <= 5:
+                i -= 1
+            elif loose < 2 and tok.is_alpha and tok.is_lower and not tok.is_stop:
+                loose += 1
+                i -= 1
+            else:
+                break
         if i in at and at[i].kind in ("demonym", "country"):
             return [m for m in self._list_from(doc, i, at, -1) if m.kind in ("demonym", "country")]
         return []

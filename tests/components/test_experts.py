@@ -48,6 +48,16 @@ POSITIVE = [
     ("SOCIEUX+ mobilised experts from the Flemish public employment service VDAB.", {"BE"}),
     # a named expert
     ("SOCIEUX+ mobilised experts, including Pedro Parra from the State Employment Service of Spain.", {"ES"}),
+    # peers: peer experts of a country, not the partner's staff (see NEGATIVE)
+    ("French and Senegalese peers supported the ministry.", {"FR", "SN"}),
+    ("Zambian and Kenyan peers and a Danish expert supported the fund.", {"ZM", "KE", "DK"}),
+    # a domain word between the adjective and the noun, the singular "actuary"
+    ("A Dutch pension expert reviewed the law.", {"NL"}),
+    ("A French actuary and an expert from Spain's INSS reviewed the tables.", {"FR", "ES"}),
+    # an institution named in its own language between two listed countries
+    ("The action mobilised expertise from Portugal's Instituto da Segurança Social and from Brazil's Dataprev.",
+     {"PT", "BR"}),
+    ("Timorese and Salvadorian experts shared their experience.", {"TL", "SV"}),
     # country-name variants
     ("Experts from the Czech Republic, Türkiye and the Netherlands were mobilised.", {"CZ", "TR", "NL"}),
 ]
@@ -62,6 +72,9 @@ NEGATIVE = [
     # vague groups and the partner's own staff
     ("European experts and peers from African countries exchanged views.", set()),
     ("The ministry's inspectors were trained by experts.", set()),
+    ("Mobilised experts trained their Peruvian peers in key concepts.", set()),
+    ("Experts engaged with peers from the ANPE and from Senegal's vocational institutes.", set()),
+    ("The first peer-to-peer activity focused on the Cambodian national staff.", set()),
     # a sentence that names a country after an unrelated clause
     ("Experts from France supported the Ministry of Labour and Social Protection of Cambodia.", {"FR"}),
     ("Experts from Spain's Ministry of Labour and the Ministry of Social Affairs of Cambodia met.", {"ES"}),
