@@ -90,6 +90,10 @@ _BLOCKERS = (
     r"(?:[€$£¥]|\b(?i:eur|usd|gbp|chf)\b\.?)\s?\d[\d.,]*",
     rf"(?<!\bin\s)(?<!\bIn\s)(?<!since\s)(?<!Since\s)\b\d[\d.,]*\s?(?:%|(?i:{_COUNTS})\b)",
     r"(?i:\b(?:n[o°º]\.|nr\.?|number|more\s+than|less\s+than|fewer\s+than|at\s+least)\s*#?)\d[\d.,]*",
+    # telephone numbers: after a phone word or "+", or three or more space-separated digit groups
+    r"(?i:\b(?:tel|phone|telephone|fax|mobile|helpline|hotline|call|whatsapp)\b\.?:?\s*)\+?[\d(][\d\s().-]{4,24}\d",
+    r"(?:\(\+?\d{1,3}\)|\+\d{1,3})[\s.-]?\d[\d\s.-]{4,20}\d",
+    r"(?<![\w.,/:-])\d{2,4}(?: \d{2,4}){2,}(?![\w.,/:-]?\d)",
     # an approximate quantity of something: "over 2000 job-seekers", "some 1500 new members"
     r"(?i:\b(?:over|about|around|some|nearly|almost|approximately|roughly|up\s+to)\s+)\d[\d.,]*(?=\s{1,3}[a-z][\w-]{0,20}s\b)",
 )
@@ -303,6 +307,28 @@ def _mergeable(a: _Atom, b: _Atom, conn: str | None, prefix: str | None) -> bool
     return _precision(a.first) == _precision(b.first)
 
 
+def _listed_days(text: str, atoms: list[_Atom], i: int) -> tuple[list[_Expr], int] | None:
+    """Bare days listed before a day with a month: "3, 10 and 17 March 2021" → three days;
+    two consecutive days joined by "and" ("on 25 and 26 April 2023") → one day range, as
+    "25-26 April 2023" is. With the number of atoms used; None when the days end in no
+    day-and-month date."""
+    j = i
+    while j + 1 < len(atoms) and atoms[j].kind == "d" and atoms[j].last is None:
+        gap = text[atoms[j].end : atoms[j + 1].start]
+        if not any(name in ("and", "list") and rx.fullmatch(gap) for name, rx in _CONNECTORS):
+            return None
+        j += 1
+    end = atoms[j]
+    if j == i or end.kind != "dm" or end.last is not None or end.first.month is None:
+        return None
+    days = atoms[i:j]
+    if len(days) == 1 and end.first.day is not None and end.first.day - days[0].first.day == 1:
+        first, _ = _fill(days[0].first, end.first)
+        return [_Expr(days[0].start, end.end, "day-range", first, end.first)], 2
+    out = [_Expr(d.start, d.end, "day", _fill(d.first, end.first)[0], _fill(d.first, end.first)[0]) for d in days]
+    return out + [_Expr(end.start, end.end, "day", end.first, end.first)], len(days) + 1
+
+
 def _iso(p: _Point) -> str:
     """ISO string at the point's precision; ValueError with a readable reason if invalid."""
     if p.month is None:
@@ -353,6 +379,13 @@ def _expressions(text: str, atoms: list[_Atom]) -> list[_Expr]:
             continue
         i += 1
         first = a.first
+        if a.kind == "d":
+            listed = _listed_days(text, atoms, i - 1)
+            if listed is not None:  # "25 and 26 April 2023", "3, 10 and 17 March 2021"
+                exprs, consumed = listed
+                out.extend(exprs)
+                i += consumed - 1
+                continue
         if a.kind in ("d", "num-dm"):
             continue  # a bare day needs a month: "25 workers"
         listed = conn in ("list", "and") and first.year is None and b.first.year is not None

@@ -17,6 +17,10 @@ POSITIVE = [
     # a year before a count noun is still a year after "in" / "since", or as a modifier
     ("In 2019 counsellors were trained.", None, [("2019", "2019", "2019")]),
     ("the 2022 reforms", None, [("2022", "2022", "2022")]),
+    # days listed before a day with its month: two consecutive days are a range, others each a day
+    ("on 25 and 26 April 2023", None, [("25 and 26 April 2023", "2023-04-25", "2023-04-26")]),
+    ("on 3, 10 and 17 March 2021", None,
+     [("3", "2021-03-03", "2021-03-03"), ("10", "2021-03-10", "2021-03-10"), ("17 March 2021", "2021-03-17", "2021-03-17")]),
     # spec § dates, as written in the gold
     ("on 23-24 May 2024.", None, [("23-24 May 2024", "2024-05-23", "2024-05-24")]),
     ("Action 2023-11 was implemented from May to November 2023.", None,
@@ -109,6 +113,10 @@ NEGATIVE = [
     "they trained 2019 counsellors",
     "the fund paid 1998 pensions",
     "some 1500 new members joined",
+    "Call +94 11 258 1991 for details",  # telephone numbers
+    "the helpline 82 300 2021 is open",
+    "(+221) 33 889 2019",
+    "Tel. 2019 4455",
     "up 2021%",
     "more than 2000",
     "ISO 9001:2015",
