@@ -5,6 +5,11 @@ templates are dropped. Each list item becomes a bullet record (`  • ` + its
 first line, then its other blocks as indented lines); other block elements
 become lines of their own, so a news page becomes date line, headline and
 paragraphs.
+
+Site chrome is not content: `nav`, `header`, `footer` and `aside` elements (and
+elements with role navigation, banner or contentinfo) are dropped, so menus and
+footers do not become records; when the page marks its content with `<main>` or
+`<article>`, only that is read.
 """
 
 from __future__ import annotations
@@ -18,6 +23,10 @@ BLOCKS = frozenset(
     "hr li main nav ol p pre section table tbody td tfoot th thead tr ul br".split()
 )
 DROP = ("script", "style", "noscript", "template", "iframe", "svg", "head")
+#: site chrome around the content: menus, banners, footers, sidebars
+CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner]", "[role=contentinfo]")
+#: where a page says its content is, most specific first
+CONTENT = ("main", "[role=main]", "article")
 
 
 def looks_like_html(text: str) -> bool:
@@ -27,10 +36,11 @@ def looks_like_html(text: str) -> bool:
 
 def html_to_text(html: str) -> str:
     tree = LexborHTMLParser(html)
-    for selector in DROP:
+    for selector in (*DROP, *CHROME):
         for node in tree.css(selector):
             node.decompose()
-    root = tree.body or tree.root
+    root = next((nodes[0] for nodes in (tree.css(sel) for sel in CONTENT) if len(nodes) == 1), None)
+    root = root or tree.body or tree.root
     lines: list[str] = []
     current: list[str] = []
 

@@ -1,0 +1,57 @@
+"""Tests of pipeline/html.py: a page saved from the website -> the text layout records.py reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.documents import read_document
+from pipeline.html import html_to_text, looks_like_html
+from pipeline.records import split_document
+
+MENU = """<header><a href="/">SOCIEUX+</a><nav><ul><li><a href="/">Home</a></li><li><a href="/about">About us</a></li>
+<li><a href="/actions">Actions</a></li></ul></nav></header>"""
+FOOTER = """<footer><ul><li><a href="/legal">Legal notice</a></li><li><a href="/privacy">Privacy</a></li></ul>
+<p>SOCIEUX+ is co-funded by the European Union, France, Belgium and Spain.</p></footer>"""
+
+LISTING = f"""<!DOCTYPE html><html><head><title>Actions</title><script>alert(1)</script></head><body>{MENU}
+<main><h1>Social protection</h1><ul>
+<li>Support to the National Social Security Fund of Cambodia<p>National Social Security Fund (NSSF)</p>
+<p>Experts from Belgium and France reviewed the contribution scheme.</p></li>
+<li>Pension reform in Togo<p>Caisse Nationale de Sécurité Sociale</p>
+<p>A Spanish expert supported the fund.</p></li>
+</ul><p>1 2 Next »</p></main>
+<aside><ul><li><a href="/news">Latest news</a></li></ul></aside>{FOOTER}</body></html>"""
+
+NEWS = f"""<!DOCTYPE html><html><body>{MENU}
+<div role="navigation"><ul><li><a href="/news">News</a></li><li><a href="/events">Events</a></li></ul></div>
+<article><p>12/05/2023</p><h1>Uzbekistan modernises its pension calculation</h1>
+<p>The Pension Fund of Uzbekistan has worked with SOCIEUX+ on its pension rules. Experts from Latvia and
+Estonia delivered two workshops in Tashkent in April 2023.</p>
+<p>The cooperation continues with a study of the disability benefits.</p></article>{FOOTER}</body></html>"""
+
+
+def test_menus_and_footers_are_not_records(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(LISTING, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "listing"
+    titles = [r.title for r in split_document(doc)]
+    assert titles == ["Support to the National Social Security Fund of Cambodia", "Pension reform in Togo"]
+    assert "Legal notice" not in doc.text and "About us" not in doc.text and "co-funded" not in doc.text
+    assert "alert" not in doc.text
+
+
+def test_news_article_is_read_without_the_site_around_it(tmp_path: Path) -> None:
+    path = tmp_path / "news.html"
+    path.write_text(NEWS, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "news"  # the menu's list items no longer make it look like a listing
+    (rec,) = split_document(doc)
+    assert rec.title == "Uzbekistan modernises its pension calculation"
+    assert rec.description.startswith("The Pension Fund of Uzbekistan") and "Events" not in rec.description
+
+
+def test_page_without_landmarks_keeps_its_body() -> None:
+    text = html_to_text("<html><body><ul><li>Support to ANPE<p>Ministry of Labour</p></li></ul></body></html>")
+    assert text.splitlines() == ["  • Support to ANPE", "    Ministry of Labour"]
+    assert looks_like_html("<!DOCTYPE html><html><body></body></html>")
