@@ -129,9 +129,10 @@ NEWS_BODY = (
         ("Thursday, 12 May 2022\n", 2022),  # weekday before the date
         ("Published on 3 March 2023\n", 2023),
         ("You are here: Home / News\n", None),  # breadcrumb trail
+        ("PRESS RELEASE\n12/05/2023\n", 2023),  # a kicker line
         ("Home › News › Angola\n15/10/2022\n© SOCIEUX+\n", 2022),
     ],
-    ids=["us-date-photo", "weekday", "published-on", "you-are-here", "breadcrumb-credit"],
+    ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit"],
 )
 def test_news_header_lines_are_not_the_headline(header, year):
     """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item

@@ -44,6 +44,7 @@ def formats(doc: Doc) -> set[str]:
     [
         # formats still to come, and other organisations' work, did not take place in this action
         ("Experts trained the staff. A workshop is planned for 2024.", {"training"}),
+        ("Experts trained the staff. A study visit to Riga is planned for the second half of 2021.", {"training"}),
         ("The upcoming study visit will complete the action; experts delivered a webinar.", {"webinar"}),
         ("The workshop built on an assessment carried out by the ILO in 2019.", {"workshop"}),
         ("An assessment carried out by the experts in 2019 found gaps.", {"assessment"}),
