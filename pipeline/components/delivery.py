@@ -8,10 +8,10 @@ in models/patterns/delivery.jsonl, one JSON object a line:
   which the word is not about delivery ("remote areas", "online job portal",
   "the Ministry's mission"). A negative match suppresses every cue of its kind
   it overlaps, unless the cue's span strictly contains it (longest evidence wins);
-- `{"id": "onsite:in-partner-city", "verbs": [...], "nouns": [...], "place_words": [...], "window": n}`:
-  settings of the one rule that needs other components' output: activities
-  held "in <city>" of the partner (a city/region `CountryMention` whose code is
-  the `partner_country` fact's value).
+- `{"id": "onsite:in-partner-city", "verbs": [...], "nouns": [...], "place_words": [...], "window": n,
+  "after": [[...], ...]}`: settings of the one rule that needs other components' output:
+  activities held "in <city>" of the partner (a city/region `CountryMention` whose code
+  is the `partner_country` fact's value), or that city hosting them ("Baghdad hosted …").
 
 Every cue becomes a `Fact(field="delivery_cue", value="remote"|"onsite")`; then one
 `Fact(field="delivery")` records the decision (mixed when cues of both kinds),
@@ -149,8 +149,14 @@ class DeliveryComponent(PatternComponent):
         place_words = set(self.city_rule.get("place_words", []))
         window = int(self.city_rule.get("window", 8))
         scope, cues = scope_ranges(doc), []
+        after = [tuple(seq) for seq in self.city_rule.get("after", [])]
         for m in mentions:
             if m.kind not in ("city", "region") or m.code != partner or not inside(m.start_char, m.end_char, scope):
+                continue
+            hosting = next((seq for seq in after if tuple(t.lower_ for t in doc[m.end : m.end + len(seq)]) == seq), None)
+            if hosting is not None:  # "Baghdad hosted the consultations", "Addis Ababa was the venue of …"
+                span = doc[m.start : m.end + len(hosting)]
+                cues.append(Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred"))
                 continue
             i = m.start - 1
             while i >= 0 and doc[i].lower_ in place_words:  # "in the city of Cusco"

@@ -159,6 +159,9 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("French experts trained ANPE counsellors in Niamey and Zinder.", "Niamey", "NE", "NE", "onsite"),
         ("Workshops took place on 1-3 March and 14-16 June in Praia.", "Praia", "CV", "CV", "onsite"),
         ("The experts worked in La Paz with the employment offices.", "La Paz", "BO", "BO", "onsite"),
+        # the partner's city hosting the activities
+        ("Baghdad hosted the consultations with the social partners.", "Baghdad", "IQ", "IQ", "onsite"),
+        ("Addis Ababa was the venue of a national workshop.", "Addis Ababa", "ET", "ET", "onsite"),
         # the city is not the partner's
         ("The seminar took place in Madrid in May.", "Madrid", "ES", "PE", None),
         # no partner fact: the rule cannot apply
@@ -180,7 +183,7 @@ def test_activities_in_partner_city(
     if expected:
         [cue] = [f for f in doc._.facts if f.field == "delivery_cue"]
         assert (cue.rule, cue.status) == ("onsite:in-partner-city", "inferred")
-        assert cue.text.endswith(city)
+        assert city in cue.text
 
 
 def test_works_without_countries_or_partner(nlp: Language) -> None:
