@@ -65,6 +65,10 @@ SENTENCES = [
      "The action, implemented between 2019 and 2021, mobilised experts from Belgium.", "2019", "2021"),
     ("Employment services", "The cooperation (2021-15) was carried out from May to July 2022 with French experts.",
      "2022-05", "2022-07"),
+    ("Pensions", "Implemented between March and May 2021, the action mobilised experts from Spain.", "2021-03", "2021-05"),
+    ("Pensions", "Between March and May 2021, SOCIEUX+ supported the Ministry of Labour.", "2021-03", "2021-05"),
+    ("Pensions", "This action mobilised experts from Spain remotely, between January and April 2021.",
+     "2021-01", "2021-04"),
 ]
 
 # (title, description) — dates about something else: no period
@@ -89,6 +93,7 @@ NOT_PERIOD = [
     # a programme's years, and the cooperation an earlier action started, are not this action's period
     ("Profiling", "The course is aligned with the National Employment Programme 2022-2026."),
     ("Profiling", "It continues the cooperation started in 2020 under Action 2020-04."),
+    ("Strategy", "SOCIEUX+ supported the Ministry in the preparation of its strategy 2020-2024."),
 ]
 
 
