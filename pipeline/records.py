@@ -23,6 +23,10 @@ from pipeline.documents import Document
 from pipeline.paths import DATA_DIR
 
 BULLET = re.compile(r"^[•·▪●◦]\s*")
+#: other list markers ("- ", "* ", "– ", "1. ", "2) "): a record start only on an unindented line
+#: whose next line is indented, as the fields under a title are (a dash list's "- Label" lines
+#: are not indented), and only on a page without "•" bullets
+ALT_BULLET = re.compile(r"^(?:[-*–—]|\d{1,3}[.)])\s+(?=\S)")
 DASH_ONLY = re.compile(r"^-$")
 DASH_ITEM = re.compile(r"^-\s+")
 CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
@@ -247,6 +251,11 @@ def _is_prose(line: str) -> bool:
 def _record_bounds(lines: list[Line]) -> list[tuple[int, list[Line]]]:
     """(index of title line, body lines) for every record, for bullet and dash layouts."""
     is_bullet = [bool(BULLET.match(ln.text)) for ln in lines]
+    if not any(is_bullet):
+        is_bullet = [bool(ALT_BULLET.match(ln.text)) and not ln.indented and k + 1 < len(lines)
+                     and lines[k + 1].indented for k, ln in enumerate(lines)]
+        if sum(is_bullet) < 2:  # one such line is more likely a list in running text
+            is_bullet = [False] * len(lines)
     if any(is_bullet):
         starts = [i for i, b in enumerate(is_bullet) if b]
     else:  # dash list: a title is a non-dash line after a lone "-" or before a "- …" line
@@ -365,7 +374,7 @@ def split_listing(doc: Document) -> list[RawRecord]:
     for index, (i, body) in enumerate(bounds):
         body = [_strip_dash(ln) for ln in body]
         head = lines[i]
-        m = BULLET.match(head.text)
+        m = BULLET.match(head.text) or ALT_BULLET.match(head.text)
         title = Line(head.start + m.end(), head.end, head.text[m.end() :]) if m else head
         got, problems = _parse_body(body)
         end = body[-1].end if body else title.end

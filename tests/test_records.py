@@ -198,3 +198,36 @@ def test_page_heading_and_footer_are_not_record_text():
     recs = split_document(read_document(LAYOUTS / "page_with_footer.txt"))
     assert [r.title for r in recs] == ["First action on social protection in Togo", "Second action on employment in Benin"]
     assert recs[-1].description == "Belgian experts supported the agency."  # "Contact us", "©…" left out
+
+
+@pytest.mark.parametrize("marker", ["- ", "* ", "– ", "1. ", "2) "])
+def test_other_list_markers_with_indented_fields(marker):
+    """A page whose records start with another list marker, the fields indented under the title."""
+    second = "2. " if marker == "1. " else "3) " if marker == "2) " else marker
+    text = (
+        "Actions in Central Africa\n\n"
+        f"{marker}Support to the extension of health insurance\n"
+        "  Ministère du Travail et de la Sécurité Sociale du Cameroun (MINTSS)\n"
+        "  Policy development\n"
+        "  Experts from Belgium carried out a feasibility assessment.\n"
+        f"{second}Pension reform dialogue\n"
+        "  Caisse Nationale de Sécurité Sociale (CNSS)\n"
+        "  A Spanish expert presented the Toledo Pact.\n"
+    )
+    doc = doc_of(text, "page.txt")
+    assert doc.kind == "listing"
+    recs = split_document(doc)
+    assert [r.title for r in recs] == ["Support to the extension of health insurance", "Pension reform dialogue"]
+    assert recs[0].partner_institution.startswith("Ministère du Travail")
+    assert recs[0].assistance_types == ["Policy development"]
+    assert recs[1].description == "A Spanish expert presented the Toledo Pact."
+
+
+def test_a_dash_in_running_text_is_not_a_record():
+    text = ("A headline about Togo\nThe ministry asked for:\n- a review of its pension law\n"
+            "  with the social partners, in 2021.\nExperts from France helped the ministry of labour to prepare the "
+            "reform, and the social partners took part in the two workshops that were held in Lomé in May.\n")
+    doc = doc_of(text, "news.txt")
+    assert doc.kind == "news"  # one marked line with an indented continuation is no listing
+    (rec,) = split_document(doc)
+    assert "- a review of its pension law" in rec.description
