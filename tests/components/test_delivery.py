@@ -44,6 +44,9 @@ def delivery(doc: Doc) -> str | None:
         # remote cues (spec: online, on-line, virtual, remote/remotely, webinar, e-learning platform,
         # e-conference, at a distance, distant cooperation), in case and hyphen variants
         ("On-line workshops were delivered to present good practices.", "remote"),
+        # a visit still to come is no delivery cue
+        ("Online workshops were held. A study visit to Riga is planned for the second half of 2021.", "remote"),
+        ("Online workshops were held; an upcoming mission will follow.", "remote"),
         ("The workshop was conducted ONLINE over four weeks.", "remote"),
         ("This initiative, conducted online, enhanced capacities.", "remote"),
         ("Webinar on Labour Market Information Systems for the New Decade", "remote"),
