@@ -16,9 +16,11 @@ source that has one:
 A news item's date line, or a press dateline opening a paragraph ("Asunción,
 5 May 2022 – …"), is never the period. The cue lexicon is data:
 models/patterns/period.jsonl, entries `{"id", "kind", "pattern"}` with kind
-`self_cue`, `not_period_cue`, `event_cue`, or `start_word` / `end_word` (a date right
-after "began in" only starts the period, one after "ended in" only ends it), and a
-spaCy Matcher token pattern.
+`self_cue`, `not_period_cue`, `event_cue`, `start_word` / `end_word` (a date right
+after "began in" only starts the period, one after "ended in" only ends it), or
+`activity_cue` (a verb of delivering the action, a self cue only in a sentence that
+also has an `agent_cue`: the experts, SOCIEUX+, the action), and a spaCy Matcher
+token pattern.
 """
 
 from __future__ import annotations
@@ -121,6 +123,8 @@ class PeriodComponent(PatternComponent):
         excluded = [field_span(doc, name) for name in NOT_SENTENCE_FIELDS]
         excluded += [m.span(1) for m in DATELINE.finditer(doc_text(doc))]
         all_cues, cues = cues, [c for c in cues if c[2] in ("self_cue", "not_period_cue")]
+        agents = [c for c in all_cues if c[2] == "agent_cue"]
+        activities = [c for c in all_cues if c[2] == "activity_cue"]
         chosen: list[Fact] = []
         rule = ""
         for date in dates:
@@ -128,6 +132,8 @@ class PeriodComponent(PatternComponent):
                 continue
             lo, hi = _sentence(doc_text(doc), date.start)
             near = [c for c in cues if lo <= c[0] and c[1] <= hi]
+            if any(lo <= c[0] and c[1] <= hi for c in agents):  # "experts trained … in 2022"
+                near += [(a, b, "self_cue", cue_id) for a, b, _, cue_id in activities if lo <= a and b <= hi]
             if not near:
                 continue
             # nearest cue wins; on a tie the not-period cue wins (spec: dates about something else)

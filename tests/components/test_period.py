@@ -69,6 +69,10 @@ SENTENCES = [
     ("Pensions", "Between March and May 2021, SOCIEUX+ supported the Ministry of Labour.", "2021-03", "2021-05"),
     ("Pensions", "This action mobilised experts from Spain remotely, between January and April 2021.",
      "2021-01", "2021-04"),
+    # a verb of delivering the action in a sentence that names its experts
+    ("Diagnosis", "In the second half of 2021, a Spanish expert and an Argentinian expert conducted a diagnosis.",
+     "2021", "2021"),
+    ("Assessors", "A Filipino expert and an Irish expert trained BMET assessors in Dhaka in 2022.", "2022", "2022"),
 ]
 
 # (title, description) — dates about something else: no period
@@ -90,10 +94,12 @@ NOT_PERIOD = [
     ("Labour code", "The Labour Code adopted in 2019 was reviewed by French experts with SOCIEUX+."),
     ("Labour law", "The law of 2015 was reviewed; the workshop was held with experts."),
     ("No cue at all", "The country had high unemployment in 2020."),
+    ("No agent", "The ministry trained its inspectors in 2019."),  # a delivering verb without the action's experts
     # a programme's years, and the cooperation an earlier action started, are not this action's period
     ("Profiling", "The course is aligned with the National Employment Programme 2022-2026."),
     ("Profiling", "It continues the cooperation started in 2020 under Action 2020-04."),
     ("Strategy", "SOCIEUX+ supported the Ministry in the preparation of its strategy 2020-2024."),
+    ("Actuarial models", "The action trained actuaries in Maputo on projection models covering 2025-2050."),
 ]
 
 
@@ -221,7 +227,7 @@ def test_title_without_event_gives_no_period(nlp: Language, title: str) -> None:
 def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) -> None:
     pipe = nlp.get_pipe("socieux_period")
     assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
-    assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word"}
+    assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word", "activity_cue", "agent_cue"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
