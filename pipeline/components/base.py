@@ -181,7 +181,7 @@ class WindowedMatcher:
     next to a few tokens (`socieux_partner`: cues before or after a country).
     """
 
-    def __init__(self, vocab: Vocab, validate: bool = True, max_cached: int = 4096) -> None:
+    def __init__(self, vocab: Vocab, validate: bool = True, max_cached: int = 1024) -> None:
         self.vocab = vocab
         self.full = Matcher(vocab, validate=validate)  # validation, and the fallback
         self.keys: list[str] = []
@@ -196,7 +196,7 @@ class WindowedMatcher:
         self._regex_hits: dict[int, tuple[int, ...]] = {}
         self._regex_seen = np.zeros(0, dtype=np.uint64)  # sorted hashes of the words tested so far
         self._regex_hit_words = np.zeros(0, dtype=np.uint64)  # sorted: those matching some regex
-        self.max_cached = max_cached
+        self.max_cached = max_cached  # ~16 KB per cached Matcher of a few patterns: bounded memory
         self._cache: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
         getter = getattr(vocab, "lex_attr_getters", {}).get(IS_STOP)
         self._is_stop: Callable[[str], bool] = getter if callable(getter) else (lambda _: False)
