@@ -13,6 +13,17 @@ from pipeline.paths import CORPUS_DIR, DB_PATH, OUTPUTS_DIR, SNAPSHOT_DIR
 app = typer.Typer(help="SOCIEUX+ action extractor: listings and news items -> DuckDB.", no_args_is_help=True)
 
 
+def _exit_on_sigterm() -> None:
+    """SIGTERM (`kill`, a service manager stopping the job) ends the command as an exception,
+    not abruptly, also before the flow starts (while the flow runs, Prefect raises its own
+    TerminationSignal): the run is recorded as failed in `runs`, and Prefect's temporary server
+    and the worker processes are shut down instead of being left running."""
+    import signal
+    import sys
+
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
 def _require_db(db: Path) -> None:
     """A database the command reads must exist: say how to make it."""
     if not db.exists():
@@ -35,6 +46,7 @@ def run_cmd(
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here: no telemetry
     if quiet or as_json:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    _exit_on_sigterm()
     from flows import with_runner
     from pipeline.documents import DocumentError, discover
     from pipeline.run import check_database
@@ -147,6 +159,7 @@ def serve_cmd(
     db: Path = typer.Option(DB_PATH, "--db", help="DuckDB file to update."),
 ) -> None:
     """Re-extract on a cron schedule (own clock, or Prefect serve with PREFECT_API_URL); Ctrl-C stops it."""
+    _exit_on_sigterm()
     from flows import serve
 
     serve(cron, corpus, db)

@@ -153,3 +153,45 @@ def test_run_on_a_foreign_database_is_one_clear_line(tmp_path) -> None:
     result = CliRunner().invoke(app, ["run", "--corpus", str(tmp_path), "--db", str(db), "--quiet"])
     assert result.exit_code == 2
     assert "not a usable DuckDB database" in result.output and "Traceback" not in result.output
+
+
+def test_sigterm_aborts_the_run_and_leaves_no_process_behind(tmp_path: Path) -> None:
+    """`kill` during a run: the run is recorded as failed, nothing of it is kept, and Prefect's
+    temporary server (a child process) does not outlive the command."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import duckdb
+    import psutil
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k in range(60):  # enough records that the run is still extracting when it is stopped
+        for src in sorted(CORPUS_DIR.glob("*.txt")):
+            shutil.copy(src, corpus / f"{k:02d}_{src.name}")
+    db = tmp_path / "run.duckdb"
+    cmd = [sys.executable, "-m", "pipeline.cli", "run", "--corpus", str(corpus), "--db", str(db)]
+    root = Path(__file__).resolve().parents[1]
+    child = subprocess.Popen(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
+    for line in child.stderr:  # Prefect logs the flow run's start on stderr
+        if "Beginning flow run" in line:
+            break
+    time.sleep(2.0)
+    assert child.poll() is None, "the run ended before it could be stopped"
+    descendants = psutil.Process(child.pid).children(recursive=True)
+    child.send_signal(signal.SIGTERM)
+    child.communicate(timeout=120)  # drains stderr
+    assert child.returncode != 0
+    gone, alive = psutil.wait_procs(descendants, timeout=30)
+    assert not alive, [p.cmdline()[:3] for p in alive]
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (status,), = con.execute("SELECT status FROM runs").fetchall()
+        assert status.startswith(("failed: TerminationSignal", "failed: SystemExit")), status
+        assert con.execute("SELECT count(*) FROM actions").fetchone() == (0,)
+    finally:
+        con.close()
