@@ -176,7 +176,8 @@ def test_sigterm_aborts_the_run_and_leaves_no_process_behind(tmp_path: Path) -> 
     cmd = [sys.executable, "-m", "pipeline.cli", "run", "--corpus", str(corpus), "--db", str(db)]
     root = Path(__file__).resolve().parents[1]
     child = subprocess.Popen(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
+                             env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+                                  "PREFECT_LOGGING_LEVEL": "INFO"})  # other tests' in-process runs set WARNING
     for line in child.stderr:  # Prefect logs the flow run's start on stderr
         if "Beginning flow run" in line:
             break
