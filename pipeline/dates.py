@@ -80,7 +80,7 @@ _COUNTS = (
     "workers|people|participants|persons|institutions|employees|beneficiaries|members|jobs"
     "|staff|companies|enterprises|households|students|trainees|officials|inhabitants"
     "|job[\\s-]?seekers|counsell?ors|inspectors|pensions|pensioners|retirees|users|clients|children|women|men"
-    "|youths?|civil\\s+servants|teachers|trainers|farmers|migrants|refugees|respondents|vacancies"
+    "|youths|civil\\s+servants|teachers|trainers|farmers|migrants|refugees|respondents|vacancies"
     "|euros?|dollars?|eur|usd|per\\s?cent|percent|million|billion|thousand|hours|days|weeks|months|years"
 )
 _BLOCKERS = (

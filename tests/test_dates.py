@@ -17,6 +17,7 @@ POSITIVE = [
     # a year before a count noun is still a year after "in" / "since", or as a modifier
     ("In 2019 counsellors were trained.", None, [("2019", "2019", "2019")]),
     ("the 2022 reforms", None, [("2022", "2022", "2022")]),
+    ("A review of the 2014 youth employment law", None, [("2014", "2014", "2014")]),
     # days listed before a day with its month: two consecutive days are a range, others each a day
     ("on 25 and 26 April 2023", None, [("25 and 26 April 2023", "2023-04-25", "2023-04-26")]),
     ("on 3, 10 and 17 March 2021", None,

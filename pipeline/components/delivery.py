@@ -147,6 +147,7 @@ class DeliveryComponent(PatternComponent):
             return []
         verbs, nouns = set(self.city_rule.get("verbs", [])), set(self.city_rule.get("nouns", []))
         place_words = set(self.city_rule.get("place_words", []))
+        remote_words = set(self.city_rule.get("remote_words", []))
         window = int(self.city_rule.get("window", 8))
         scope, cues = scope_ranges(doc), []
         after = [tuple(seq) for seq in self.city_rule.get("after", [])]
@@ -167,6 +168,8 @@ class DeliveryComponent(PatternComponent):
                 trigger: Token | None = doc[i - 1]
             else:  # "workshops were held for the staff in Lima"
                 trigger = self._trigger_before(doc, i, verbs, window)
+                if trigger is not None and any(doc[k].lower_ in remote_words for k in range(trigger.i + 1, i)):
+                    trigger = None  # "delivered webinars to counsellors in Medellín": where participants are
             if trigger is not None:
                 span = doc[trigger.i : m.end]
                 cues.append(

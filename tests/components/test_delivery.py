@@ -47,6 +47,7 @@ def delivery(doc: Doc) -> str | None:
         # a visit still to come is no delivery cue
         ("Online workshops were held. A study visit to Riga is planned for the second half of 2021.", "remote"),
         ("Online workshops were held; an upcoming mission will follow.", "remote"),
+        ("Work opened with a videoconference; the experts later travelled to Antananarivo.", "mixed"),
         ("The workshop was conducted ONLINE over four weeks.", "remote"),
         ("This initiative, conducted online, enhanced capacities.", "remote"),
         ("Webinar on Labour Market Information Systems for the New Decade", "remote"),
@@ -187,6 +188,13 @@ def test_activities_in_partner_city(
         [cue] = [f for f in doc._.facts if f.field == "delivery_cue"]
         assert (cue.rule, cue.status) == ("onsite:in-partner-city", "inferred")
         assert city in cue.text
+
+
+def test_city_of_the_participants_of_a_remote_activity_is_not_onsite(nlp: Language) -> None:
+    text = "Experts delivered webinars to 120 counsellors in Medellín, who connected from their offices."
+    doc = with_partner_city(nlp, text, "Medellín", "CO", "CO")
+    assert delivery(doc) == "remote"
+    assert not [f for f in doc._.facts if f.field == "delivery_cue" and f.rule == "onsite:in-partner-city"]
 
 
 def test_works_without_countries_or_partner(nlp: Language) -> None:

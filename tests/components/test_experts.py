@@ -58,6 +58,7 @@ POSITIVE = [
     ("The action mobilised expertise from Portugal's Instituto da Segurança Social and from Brazil's Dataprev.",
      {"PT", "BR"}),
     ("Timorese and Salvadorian experts shared their experience.", {"TL", "SV"}),
+    ("Statisticians from Sweden delivered a workshop.", {"SE"}),
     # country-name variants
     ("Experts from the Czech Republic, Türkiye and the Netherlands were mobilised.", {"CZ", "TR", "NL"}),
 ]
@@ -73,6 +74,7 @@ NEGATIVE = [
     ("European experts and peers from African countries exchanged views.", set()),
     ("The ministry's inspectors were trained by experts.", set()),
     ("Mobilised experts trained their Peruvian peers in key concepts.", set()),
+    ("French-speaking experts from Belgium and Tunisia carried out an audit.", {"BE", "TN"}),
     ("Experts engaged with peers from the ANPE and from Senegal's vocational institutes.", set()),
     ("The first peer-to-peer activity focused on the Cambodian national staff.", set()),
     # a sentence that names a country after an unrelated clause

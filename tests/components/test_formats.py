@@ -47,6 +47,7 @@ def formats(doc: Doc) -> set[str]:
         ("Experts trained the staff. A study visit to Riga is planned for the second half of 2021.", {"training"}),
         ("The upcoming study visit will complete the action; experts delivered a webinar.", {"webinar"}),
         ("The workshop built on an assessment carried out by the ILO in 2019.", {"workshop"}),
+        ("The training followed a diagnosis of the inspection services carried out in 2018 by the ILO.", {"training"}),
         ("An assessment carried out by the experts in 2019 found gaps.", {"assessment"}),
         # training (spec: training, training of trainers, training sessions, courses)
         ("Training seminar on tools for social dialogue in the framework of COVID-19", {"training", "seminar"}),

@@ -60,6 +60,12 @@ def test_partner_country(nlp: Language, title: str, institution: str, descriptio
     assert partner(nlp, title, institution, description)[0] == code
 
 
+def test_a_language_community_is_not_a_country(nlp: Language) -> None:
+    value, _ = partner(nlp, "Social protection in Portuguese-speaking countries",
+                       "Community of Portuguese Language Countries (CPLP)", "Officials from five countries took part.")
+    assert value is None
+
+
 def test_expert_origins_alone_are_not_the_partner(nlp: Language) -> None:
     value, _ = partner(nlp, "Support to the Ministry of Labour", "Ministry of Labour",
                        "Experts from France and Spain trained the staff.")
