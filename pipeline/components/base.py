@@ -204,14 +204,19 @@ class WindowedMatcher:
     def __len__(self) -> int:
         return len(self.patterns)
 
-    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
-        """Add one token pattern under `key` (as `Matcher.add(key, [pattern])`)."""
+    def add(self, key: str, pattern: list[dict[str, Any]], anchor_at: int | None = None) -> None:
+        """Add one token pattern under `key` (as `Matcher.add(key, [pattern])`).
+
+        `anchor_at`: the index of the token to anchor on, when the pattern file knows a rarer
+        word than the cost estimate does (a verb that occurs far less often than the format
+        noun before it); ignored if that token cannot anchor. Any anchor gives the same matches.
+        """
         self.full.add(key, [pattern])
         index = len(self.patterns)
         self.keys.append(key)
         self.patterns.append(pattern)
         self._cache.clear()
-        anchor = self._anchor(pattern)
+        anchor = self._anchor(pattern, anchor_at)
         if anchor is None:
             self.windowed = False
             return
@@ -226,7 +231,8 @@ class WindowedMatcher:
             self.anchors[get_string_id(word)] = (indices + [index], max(b, before), max(a, after))
         self._sorted_anchors = np.array(sorted(self.anchors), dtype=np.uint64)
 
-    def _anchor(self, pattern: list[dict[str, Any]]) -> tuple[set[str] | re.Pattern[str], int, int] | None:
+    def _anchor(self, pattern: list[dict[str, Any]], anchor_at: int | None = None,
+                ) -> tuple[set[str] | re.Pattern[str], int, int] | None:
         """(anchor words or LOWER regex, most tokens before the anchor token, most after), or None."""
         reps = [_repeats(spec.get("OP")) for spec in pattern]
         if any(high is None for _, high in reps):
@@ -241,6 +247,8 @@ class WindowedMatcher:
                            for w in anchor)
             else:
                 anchor, cost = _anchor_regex(spec), _REGEX_COST
+            if anchor is not None and i == anchor_at:
+                cost = -1  # the pattern file's choice
             if anchor is not None and (best is None or cost < best[0]):
                 best = (cost, i, anchor)
         if best is None:

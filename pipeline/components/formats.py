@@ -11,7 +11,9 @@ a `comment` saying why it exists:
   took place ("vocational training", "training centre", "training plan",
   "monitoring and evaluation tools"). It suppresses the format matches of its
   key that it overlaps, unless the positive span strictly contains it. An
-  optional `"fields": [...]` restricts a pattern to those record fields.
+  optional `"fields": [...]` restricts a pattern to those record fields; an optional
+  `"anchor_at": i` names the token the matcher looks for first (a rare verb rather
+  than the frequent format noun: same matches, smaller windows).
 
 Rules applied in code (the spec: "only formats the record says took place"):
 - only the title and description count: the partner institution line and the
@@ -60,7 +62,7 @@ class FormatsComponent(PatternComponent):
                     f"with a 'pattern' and the same 'fields' as other patterns of that id; "
                     f"fix models/patterns/formats.jsonl"
                 )
-            self.matcher.add(pid, entry["pattern"])
+            self.matcher.add(pid, entry["pattern"], entry.get("anchor_at"))
 
     def find(self, doc: Doc) -> list[Fact]:
         """Format facts in text order (pure: does not touch doc._.facts)."""

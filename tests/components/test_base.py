@@ -21,10 +21,11 @@ def record_docs(nlp: Language) -> list:
     return [nlp.make_doc(t) for t in texts]
 
 
-def both(nlp: Language, patterns: list[tuple[str, list]]) -> tuple[WindowedMatcher, Matcher]:
+def both(nlp: Language, patterns: list[tuple]) -> tuple[WindowedMatcher, Matcher]:
+    """A WindowedMatcher and a spaCy Matcher of the same (key, pattern[, anchor_at]) entries."""
     windowed, stock = WindowedMatcher(nlp.vocab), Matcher(nlp.vocab)
-    for key, pattern in patterns:
-        windowed.add(key, pattern)
+    for key, pattern, *anchor_at in patterns:
+        windowed.add(key, pattern, *anchor_at)
         stock.add(key, [pattern])
     return windowed, stock
 
@@ -32,7 +33,7 @@ def both(nlp: Language, patterns: list[tuple[str, list]]) -> tuple[WindowedMatch
 @pytest.mark.parametrize("name", PATTERN_FILES)
 def test_same_matches_as_matcher_on_corpus_records(nlp: Language, record_docs: list, name: str) -> None:
     entries = [e for e in srsly.read_jsonl(PATTERNS_DIR / f"{name}.jsonl") if "pattern" in e]
-    windowed, stock = both(nlp, [(e["id"], e["pattern"]) for e in entries])
+    windowed, stock = both(nlp, [(e["id"], e["pattern"], e.get("anchor_at")) for e in entries])
     assert windowed.windowed  # every pattern file is anchored: no fall-back to the whole doc
     total = 0
     for doc in record_docs:
@@ -40,6 +41,17 @@ def test_same_matches_as_matcher_on_corpus_records(nlp: Language, record_docs: l
         assert got == list(stock(doc))
         total += len(got)
     assert total > 0
+
+
+def test_anchor_named_by_the_pattern_file(nlp: Language) -> None:
+    """`anchor_at` picks the rarer token to look for first: same matches, other windows."""
+    pattern = [{"LOWER": {"IN": ["study", "assessment"]}}, {"IS_ALPHA": True, "OP": "{0,3}"},
+               {"LOWER": {"IN": ["is", "are"]}}, {"LOWER": {"IN": ["planned", "foreseen", "scheduled"]}}]
+    default, stock = both(nlp, [("not-assessment", pattern)])
+    chosen, _ = both(nlp, [("not-assessment", pattern, 3)])
+    doc = nlp.make_doc("A study was made. An assessment of the law is planned for 2024. A study of wages.")
+    assert chosen(doc) == default(doc) == list(stock(doc)) and len(chosen(doc)) == 1
+    assert len(chosen.windows(doc)) == 1 < len(default.windows(doc))  # only "planned" opens a window
 
 
 def test_regex_anchor_windows_around_matching_words_only(nlp: Language) -> None:
