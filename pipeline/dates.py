@@ -325,7 +325,8 @@ def _listed_days(text: str, atoms: list[_Atom], i: int) -> tuple[list[_Expr], in
     if len(days) == 1 and end.first.day is not None and end.first.day - days[0].first.day == 1:
         first, _ = _fill(days[0].first, end.first)
         return [_Expr(days[0].start, end.end, "day-range", first, end.first)], 2
-    out = [_Expr(d.start, d.end, "day", _fill(d.first, end.first)[0], _fill(d.first, end.first)[0]) for d in days]
+    points = [(d, _fill(d.first, end.first)[0]) for d in days]
+    out = [_Expr(d.start, d.end, "day", point, point) for d, point in points]
     return out + [_Expr(end.start, end.end, "day", end.first, end.first)], len(days) + 1
 
 

@@ -23,8 +23,12 @@ Kind = Literal["listing", "news", "unknown"]
 #: file suffixes read as documents; gold annotations and hidden files are skipped
 DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 BULLET = re.compile(r"^[ \t\u00a0]*[•·▪●◦]\s*\S", re.M)
-#: another list marker on an unindented line with indented lines under it (records.ALT_BULLET)
-ALT_BULLET = re.compile(r"^(?:[-*–—]|\d{1,3}[.)])[ \t]+\S[^\n]*\n[ \t\u00a0]+\S", re.M)
+#: list markers other than bullets ("- ", "* ", "– ", "1. ", "2) "); a page is a listing of them
+#: when at least MIN_MARKED_RECORDS unindented marked lines have indented lines under them
+#: (records._record_bounds splits it by the same rule)
+LIST_MARKER = r"(?:[-*–—]|\d{1,3}[.)])"
+MIN_MARKED_RECORDS = 2
+ALT_BULLET = re.compile(rf"^{LIST_MARKER}[ \t]+\S[^\n]*\n[ \t\u00a0]+\S", re.M)
 DASH_TITLE = re.compile(r"^-[ \t]*\n[^\n-]", re.M)
 DASH_LABEL = re.compile(r"^-[ \t]+(Partner Institution|Type of Assistance|Description|Start activities|Code)\s*$", re.M)
 # English function words: a news item is running English prose (EXTRACTION_SPEC: English record text)
@@ -108,7 +112,7 @@ def normalise_newlines(text: str) -> str:
 def detect_kind(text: str) -> Kind:
     """Listing (bullet or dash layout), news item (English prose) or unknown."""
     if (BULLET.search(text) or DASH_TITLE.search(text) or DASH_LABEL.search(text)
-            or len(ALT_BULLET.findall(text)) >= 2):
+            or len(ALT_BULLET.findall(text)) >= MIN_MARKED_RECORDS):
         return "listing"
     words = re.findall(r"[A-Za-z]+", text.lower())
     # a sentence end after a word, a number or a closing bracket/quote: "… (MAPTSS).", "… in 2022."

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.documents import Document
+from pipeline.documents import LIST_MARKER, MIN_MARKED_RECORDS, Document
 from pipeline.paths import DATA_DIR
 
 BULLET = re.compile(r"^[•·▪●◦]\s*")
-#: other list markers ("- ", "* ", "– ", "1. ", "2) "): a record start only on an unindented line
-#: whose next line is indented, as the fields under a title are (a dash list's "- Label" lines
-#: are not indented), and only on a page without "•" bullets
-ALT_BULLET = re.compile(r"^(?:[-*–—]|\d{1,3}[.)])\s+(?=\S)")
+#: other list markers (documents.LIST_MARKER): a record start only on an unindented line whose
+#: next line is indented, as the fields under a title are (a dash list's "- Label" lines are
+#: not indented), and only on a page without "•" bullets
+ALT_BULLET = re.compile(rf"^{LIST_MARKER}\s+(?=\S)")
 DASH_ONLY = re.compile(r"^-$")
 DASH_ITEM = re.compile(r"^-\s+")
 CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
@@ -254,7 +254,7 @@ def _record_bounds(lines: list[Line]) -> list[tuple[int, list[Line]]]:
     if not any(is_bullet):
         is_bullet = [bool(ALT_BULLET.match(ln.text)) and not ln.indented and k + 1 < len(lines)
                      and lines[k + 1].indented for k, ln in enumerate(lines)]
-        if sum(is_bullet) < 2:  # one such line is more likely a list in running text
+        if sum(is_bullet) < MIN_MARKED_RECORDS:  # one such line is more likely a list in running text
             is_bullet = [False] * len(lines)
     if any(is_bullet):
         starts = [i for i, b in enumerate(is_bullet) if b]

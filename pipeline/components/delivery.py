@@ -25,6 +25,7 @@ with `socieux_formats`, which follows the same positive / `not-` convention.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -100,6 +101,26 @@ def resolve(matches: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
     return sorted(result, key=lambda m: m[1].start)
 
 
+@dataclass(frozen=True)
+class CityRule:
+    """Settings of the `onsite:in-partner-city` rule (see the module docstring), read once."""
+
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    remote_words: frozenset[str] = frozenset()
+    after: tuple[tuple[str, ...], ...] = ()
+    window: int = 8
+
+    @classmethod
+    def from_entry(cls, entry: dict[str, Any]) -> "CityRule":
+        return cls(
+            verbs=frozenset(entry.get("verbs", [])), nouns=frozenset(entry.get("nouns", [])),
+            place_words=frozenset(entry.get("place_words", [])), remote_words=frozenset(entry.get("remote_words", [])),
+            after=tuple(tuple(seq) for seq in entry.get("after", [])), window=int(entry.get("window", 8)),
+        )
+
+
 class DeliveryComponent(PatternComponent):
     """Finds delivery cues and decides remote / onsite / mixed."""
 
@@ -108,15 +129,15 @@ class DeliveryComponent(PatternComponent):
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
         self.matcher = WindowedMatcher(nlp.vocab, validate=True)
-        self.city_rule: dict[str, Any] = {}
+        self.city_rule: CityRule | None = None
 
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
-        self.city_rule = {}
+        self.city_rule = None
         for entry in self.patterns:
             pid = entry.get("id", "")
             if pid == CITY_RULE and "pattern" not in entry:
-                self.city_rule = entry
+                self.city_rule = CityRule.from_entry(entry)
                 continue
             kind = pid.split(":", 1)[0].removeprefix("not-")
             if kind not in KINDS or "pattern" not in entry:
@@ -143,32 +164,28 @@ class DeliveryComponent(PatternComponent):
         """Spec: activities held "in <city>" of the partner → onsite (needs countries + partner)."""
         partner = next((f.value for f in facts(doc) if f.field == "partner_country" and f.value), None)
         mentions = doc._.countries or []
-        if not partner or not mentions or not self.city_rule:
+        rule = self.city_rule
+        if not partner or not mentions or rule is None:
             return []
-        verbs, nouns = set(self.city_rule.get("verbs", [])), set(self.city_rule.get("nouns", []))
-        place_words = set(self.city_rule.get("place_words", []))
-        remote_words = set(self.city_rule.get("remote_words", []))
-        window = int(self.city_rule.get("window", 8))
         scope, cues = scope_ranges(doc), []
-        after = [tuple(seq) for seq in self.city_rule.get("after", [])]
         for m in mentions:
             if m.kind not in ("city", "region") or m.code != partner or not inside(m.start_char, m.end_char, scope):
                 continue
-            hosting = next((seq for seq in after if tuple(t.lower_ for t in doc[m.end : m.end + len(seq)]) == seq), None)
+            hosting = next((seq for seq in rule.after if tuple(t.lower_ for t in doc[m.end : m.end + len(seq)]) == seq), None)
             if hosting is not None:  # "Baghdad hosted the consultations", "Addis Ababa was the venue of …"
                 span = doc[m.start : m.end + len(hosting)]
                 cues.append(Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred"))
                 continue
             i = m.start - 1
-            while i >= 0 and doc[i].lower_ in place_words:  # "in the city of Cusco"
+            while i >= 0 and doc[i].lower_ in rule.place_words:  # "in the city of Cusco"
                 i -= 1
             if i < 0 or doc[i].lower_ != "in":
                 continue
-            if i > 0 and doc[i - 1].lower_ in nouns:  # "activities in Belgrade"
+            if i > 0 and doc[i - 1].lower_ in rule.nouns:  # "activities in Belgrade"
                 trigger: Token | None = doc[i - 1]
             else:  # "workshops were held for the staff in Lima"
-                trigger = self._trigger_before(doc, i, verbs, window)
-                if trigger is not None and any(doc[k].lower_ in remote_words for k in range(trigger.i + 1, i)):
+                trigger = self._trigger_before(doc, i, rule.verbs, rule.window)
+                if trigger is not None and any(doc[k].lower_ in rule.remote_words for k in range(trigger.i + 1, i)):
                     trigger = None  # "delivered webinars to counsellors in Medellín": where participants are
             if trigger is not None:
                 span = doc[trigger.i : m.end]
@@ -178,7 +195,7 @@ class DeliveryComponent(PatternComponent):
         return cues
 
     @staticmethod
-    def _trigger_before(doc: Doc, i: int, triggers: set[str], window: int) -> Token | None:
+    def _trigger_before(doc: Doc, i: int, triggers: frozenset[str], window: int) -> Token | None:
         """The nearest trigger word within `window` words before token i, in the same sentence
         (numbers and punctuation, as in "on 1-3 March and 14-16 June", are not counted)."""
         words = 0

@@ -63,13 +63,15 @@ class ExpertsComponent(PatternComponent):
                 add_fact(doc, Fact("expert_country", m.code, m.start_char, m.end_char, m.text, rule,
                                    "certain" if m.status == "certain" else "inferred"))
 
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        noun_starts = {start for _, start, _ in matches}
+        for match_id, start, end in matches:
             rule = self.nlp.vocab.strings[match_id]
             if rule == "noun:peers" and (
                     any(self._is("peer_blocker", doc[k].text) for k in range(max(0, start - 3), start))
-                    or end < len(doc) and doc[end].lower_ in {"expert", "experts", "-"}):
+                    or end in noun_starts or end < len(doc) and doc[end].text == "-"):
                 continue  # "their Peruvian peers", "engaged with peers from …": the partner's staff;
-                # "peer experts", "peer-to-peer": the noun is another one
+                # "peer experts" (another noun follows), "peer-to-peer": not a noun of its own
             for m in self._before(doc, start, at):
                 emit(m, f"{rule}:premodifier")
             for m in self._after(doc, end, at):
