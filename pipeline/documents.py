@@ -92,16 +92,25 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     return text, encoding
 
 
-def has_mojibake(text: str) -> bool:
-    """`ftfy.is_bad(text)`, tested only on the lines with non-ASCII characters.
+#: what every alternative of ftfy's badness regex (ftfy 6) needs in a line: two adjacent
+#: non-ASCII characters, or one of the few lead characters its other alternatives start
+#: from ("Ã ", " Â ", "œ.", Cyrillic and Greek triples). A line without any cannot be bad.
+_MOJIBAKE_CANDIDATE = re.compile(r"[^\x00-\x7f]{2}|[ŒœÃÂВГРСΒΓΞΟ]")
 
-    Mojibake is made of non-ASCII characters and never spans a line break, so the
-    all-ASCII lines (most of an English listing) cannot make the answer true; skipping
-    them saves a regex scan of the whole file (~0.2 s per MB).
+
+def has_mojibake(text: str) -> bool:
+    """`ftfy.is_bad(text)`, tested only on the lines that could be bad.
+
+    Mojibake never spans a line break, and every pattern of ftfy's badness regex needs
+    two adjacent non-ASCII characters or one of a few lead characters
+    (`_MOJIBAKE_CANDIDATE`); the other lines (most of a listing, whose only non-ASCII
+    characters are single quotes, dashes and bullets) cannot make the answer true, and
+    skipping them saves most of the regex's cost (~100 us per record).
     """
     if text.isascii():
         return False
-    return ftfy.is_bad("\n".join(line for line in text.split("\n") if not line.isascii()))
+    candidates = [line for line in text.split("\n") if not line.isascii() and _MOJIBAKE_CANDIDATE.search(line)]
+    return bool(candidates) and ftfy.is_bad("\n".join(candidates))
 
 
 def normalise_newlines(text: str) -> str:
