@@ -57,7 +57,13 @@ def read_membership_rows(path: Path = MEMBERSHIP_PATH) -> list[Membership]:
 
 def load_membership(path: Path = MEMBERSHIP_PATH) -> dict[str, tuple[datetime.date, datetime.date | None]]:
     """code -> (joined, left or None), cached per file. Do not mutate the result."""
-    return _load_cached(Path(path).resolve())
+    return _load_cached(_resolved(path))
+
+
+@lru_cache(maxsize=8)
+def _resolved(path: Path | str) -> Path:
+    # resolving a path is a handful of system calls: once per path, not once per expert loaded
+    return Path(path).resolve()
 
 
 @lru_cache(maxsize=8)
