@@ -330,6 +330,25 @@ def _listed_days(text: str, atoms: list[_Atom], i: int) -> tuple[list[_Expr], in
     return out + [_Expr(end.start, end.end, "day", end.first, end.first)], len(days) + 1
 
 
+def _consecutive_months(a: _Atom, b: _Atom | None, conn: str | None) -> bool:
+    """Two consecutive months joined by "and" are one span, as two consecutive days are
+    ("25 and 26 April 2023"); other listed months stay separate ("March and June 2022")."""
+    if b is None or conn != "and" or a.kind != "m" or b.kind != "m" or a.last or b.last or a.qualified or b.qualified:
+        return False
+    if a.first.year is not None and b.first.year is not None and a.first.year != b.first.year:
+        return False
+    return a.first.month is not None and b.first.month == a.first.month + 1
+
+
+def _after_listed_month(text: str, out: list["_Expr"], a: _Atom) -> bool:
+    """A month name right after a listed month ("in March and June", "in May, July and
+    September") takes that month's cue."""
+    if not out or out[-1].first.month is None or out[-1].kind not in ("month", "month-range"):
+        return False
+    gap = text[out[-1].end : a.start]
+    return any(name in ("and", "list") and rx.fullmatch(gap) for name, rx in _CONNECTORS)
+
+
 def _iso(p: _Point) -> str:
     """ISO string at the point's precision; ValueError with a readable reason if invalid."""
     if p.month is None:
@@ -389,12 +408,18 @@ def _expressions(text: str, atoms: list[_Atom]) -> list[_Expr]:
                 continue
         if a.kind in ("d", "num-dm"):
             continue  # a bare day needs a month: "25 workers"
-        listed = conn in ("list", "and") and first.year is None and b.first.year is not None
-        if listed and _precision(first) == _precision(b.first):  # "March and April 2022"
+        listed = (conn in ("list", "and") and first.year is None and b.first.year is not None
+                  and _precision(first) == _precision(b.first))  # "March and June 2022"
+        if a.named_month and not a.qualified and prefix is None and not listed and not _MONTH_CUE.search(
+                text, max(0, a.start - 10), a.start) and not _after_listed_month(text, out, a):
+            continue  # "May" without a cue may be the verb
+        if _consecutive_months(a, b, conn):  # "in February and March", "January and February 2024"
+            first, last = _fill(a.first, b.first)
+            out.append(_Expr(a.start, b.end, "month-range", first, last))
+            i += 1
+            continue
+        if listed:
             first = replace(first, year=b.first.year)
-        elif a.named_month and not a.qualified and prefix is None:
-            if not _MONTH_CUE.search(text, max(0, a.start - 10), a.start):
-                continue  # "May" without a cue may be the verb
         if prefix == "since" and a.kind != "yr":  # spec: "since May 2021" → end null
             out.append(_Expr(pm.start(), a.end, "open-range", first, None))
             continue

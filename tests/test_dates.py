@@ -64,7 +64,13 @@ POSITIVE = [
     ("March-April 2022", None, [("March-April 2022", "2022-03", "2022-04")]),
     ("March–April 2022", None, [("March–April 2022", "2022-03", "2022-04")]),
     ("from November 2022 to March 2023", None, [("from November 2022 to March 2023", "2022-11", "2023-03")]),
-    ("March and April 2022", None, [("March", "2022-03", "2022-03"), ("April 2022", "2022-04", "2022-04")]),
+    # two consecutive months joined by "and" are one span (as "25 and 26 April"); others are listed
+    ("March and April 2022", None, [("March and April 2022", "2022-03", "2022-04")]),
+    ("in February and March", 2023, [("February and March", "2023-02", "2023-03")]),
+    ("March and June 2022", None, [("March", "2022-03", "2022-03"), ("June 2022", "2022-06", "2022-06")]),
+    ("in May, July and September", 2021, [("May", "2021-05", "2021-05"), ("July", "2021-07", "2021-07"),
+                                          ("September", "2021-09", "2021-09")]),
+    ("We may and March", 2021, []),
     # years, year ranges, parts of years, seasons, decades
     ("2021-2022", None, [("2021-2022", "2021", "2022")]),
     ("2019/2020", None, [("2019/2020", "2019", "2020")]),

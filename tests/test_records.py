@@ -131,8 +131,11 @@ NEWS_BODY = (
         ("You are here: Home / News\n", None),  # breadcrumb trail
         ("PRESS RELEASE\n12/05/2023\n", 2023),  # a kicker line
         ("Home › News › Angola\n15/10/2022\n© SOCIEUX+\n", 2022),
+        ("Santiago de Chile – 7 March 2023\n", 2023),  # a dateline: place, dash, date
+        ("Luanda, 12 May 2022\n", 2022),
     ],
-    ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit"],
+    ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit",
+         "dateline-dash", "dateline-comma"],
 )
 def test_news_header_lines_are_not_the_headline(header, year):
     """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item
