@@ -19,7 +19,8 @@ gives each candidate's best reading (country, demonym, region, city); SOURCE is
 the package the first reading comes from (pycountry, cldr-es, geonames, ...);
 REASON, present when there are several candidates, says why the first one is the
 default ("kind": a country beats a region, a region a city; "readings": more
-kinds of reading; "size": a city ten times larger) or is "tie" when no default
+kinds of reading; "size": a city ten times larger; "curated": a row of
+models/data/countries_extra.tsv names only that candidate) or is "tie" when no default
 exists. pipeline/components/countries.py parses it; `#` is never used (the
 ruler's ent_id_sep).
 
@@ -257,6 +258,9 @@ def rank(candidates: dict[str, Candidate]) -> tuple[list[str], str | None]:
     order = sorted(cands, key=lambda k: (RANK[cands[k].best], -cands[k].classes, -cands[k].weight, k))
     if len(order) < 2:
         return order, None
+    curated = [k for k in order if "extra" in cands[k].kinds.values()]
+    if len(curated) == 1:  # a row of the extra file settles a form the packages leave open ("Korea")
+        return [curated[0], *(k for k in order if k != curated[0])], "curated"
     first, second = cands[order[0]], cands[order[1]]
     if RANK[first.best] < RANK[second.best]:
         return order, "kind"

@@ -139,6 +139,8 @@ def cand(weight: int = 0, **kinds: str) -> Candidate:
         ({"ES": cand(1_600_000, city="geonames"), "VE": cand(800_000, city="geonames")}, ["ES", "VE"], "tie"),
         # two countries of similar size sharing a name stay tied ("Congo")
         ({"CG": cand(5_000_000, country="pycountry"), "CD": cand(84_000_000, country="pycountry")}, ["CD", "CG"], "tie"),
+        # a row of the extra file settles a tie the packages leave ("Korea" is the Republic of Korea)
+        ({"KR": cand(51_000_000, country="extra"), "KP": cand(25_000_000, country="pycountry")}, ["KR", "KP"], "curated"),
         # a much smaller territory sharing a demonym is pruned ("French")
         ({"FR": cand(66_000_000, demonym="countryinfo"), "MQ": cand(400_000, demonym="countryinfo")}, ["FR"], None),
         # a Spanish-only country name yields to a place of that name ("Granada" is not Grenada)

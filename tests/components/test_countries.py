@@ -76,6 +76,11 @@ def found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ("French experts", "French", "FR", "demonym"),
         ("a Portuguese expert", "Portuguese", "PT", "demonym"),
         ("Czech experts", "Czech", "CZ", "demonym"),
+        ("a Luxembourgish expert", "Luxembourgish", "LU", "demonym"),
+        ("the Hellenic Manpower Employment Organisation", "Hellenic", "GR", "demonym"),
+        ("the Korea Employment Information Service", "Korea", "KR", "country"),
+        ("Korean experts", "Korean", "KR", "demonym"),
+        ("North Korea", "North Korea", "KP", "country"),
         # cities and regions
         ("the municipality of Barranquilla", "Barranquilla", "CO", "city"),
         ("a workshop in Podgorica", "Podgorica", "ME", "city"),
