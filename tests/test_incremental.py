@@ -209,3 +209,16 @@ def test_large_run_commits_in_steps_and_resumes_after_a_crash(prefect_harness, t
     again = flows.extract_corpus(corpus, db)
     assert again["unchanged"] == 87 and again["extracted"] == 1  # resumed: only the news item was left
     assert rows(db, "SELECT count(*) FROM sources") == [(88,)]
+
+
+def test_a_run_caps_duckdbs_buffer_pool(tmp_path: Path) -> None:
+    """DuckDB's default memory limit (80% of RAM) lets a long run's process grow with the database;
+    the run's connection has run.RUN_MEMORY_LIMIT, an analyst's connection keeps DuckDB's default."""
+    run_id = run.start_run(tmp_path / "db.duckdb", "v")
+    try:
+        limit = run._run_con(run_id).execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    finally:
+        run.abort_run(tmp_path / "db.duckdb", run_id, "test")
+    assert limit.endswith("MiB") and float(limit.split()[0]) <= 512
+    with duckdb.connect(str(tmp_path / "db.duckdb")) as con:
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != limit
