@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text
+from pipeline.eu import load_membership
 from pipeline.facts import CountryMention, Fact, add_fact
 
 
@@ -40,9 +41,13 @@ class ExpertsComponent(PatternComponent):
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab)
         self.lex: dict[str, frozenset[str]] = {}
+        self.eu_only: set[str] = set()  # noun rules that count for EU member states only
+        self.eu = frozenset(load_membership())
         for p in self.patterns:
             if "pattern" in p:
                 self.matcher.add(p["id"], p["pattern"])
+                if p.get("eu_only"):
+                    self.eu_only.add(p["id"])
             else:
                 self.lex[p["kind"]] = frozenset(w.casefold() for w in p["words"])
         self.window = int(next(iter(self.lex.get("window", {"8"}))))
@@ -58,6 +63,8 @@ class ExpertsComponent(PatternComponent):
         seen: set[tuple[int, str]] = set()
 
         def emit(m: CountryMention, rule: str) -> None:
+            if rule.rsplit(":", 1)[0] in self.eu_only and m.code not in self.eu:
+                return  # "Moroccan trainers of the OFPPT were trained": the partner's staff
             if (m.start, m.code) not in seen:
                 seen.add((m.start, m.code))
                 add_fact(doc, Fact("expert_country", m.code, m.start_char, m.end_char, m.text, rule,
@@ -76,6 +83,8 @@ class ExpertsComponent(PatternComponent):
                 emit(m, f"{rule}:premodifier")
             for m in self._after(doc, end, at):
                 emit(m, f"{rule}:from")
+            for m in self._of_member_institution(doc, end, at):
+                emit(m, f"{rule}:of-member-institution")
         for m in self._named_experts(doc, at):
             emit(m, "person:from")
         return doc
@@ -134,11 +143,37 @@ class ExpertsComponent(PatternComponent):
                 possessive = True
             elif not (possessive and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha
                       or possessive and j > i and self._is("name_word", text)):
-                break
+                bracket = self._acronym_bracket(doc, j, limit) if possessive and j > i else None
+                if bracket is None:
+                    break
+                j = bracket  # "the French Caisse nationale d'assurance vieillesse (CNAV) and …"
+                continue
             j += 1
         if j == i or j >= len(doc) or not self._is("coordination", doc[j].text) or doc[j].text.casefold() == "the":
             return i
         return j
+
+    def _of_member_institution(self, doc: Doc, end: int, at: dict[int, CountryMention]) -> list[CountryMention]:
+        """"experts of the Slovenian Employment Service": an EU member state's institution named
+        by its adjective. Only member states: "experts of the Cambodian NSSF" are the partner's."""
+        i = end
+        if i + 2 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].lower_ != "the":
+            return []
+        m = at.get(i + 2)
+        if m is None or m.kind != "demonym" or m.code not in self.eu or m.end >= len(doc):
+            return []
+        return [m] if doc[m.end].is_title or doc[m.end].is_upper else []
+
+    def _acronym_bracket(self, doc: Doc, j: int, limit: int) -> int | None:
+        """Position of the "(" of an acronym in brackets that closes a name in its own language,
+        when only lower-case name words come before it ("nationale d'assurance vieillesse (CNAV)")."""
+        for k in range(j, limit - 2):
+            tok = doc[k]
+            if tok.text == "(":
+                return k if k > j and doc[k + 1].is_upper and doc[k + 2].text == ")" else None
+            if not (tok.is_lower and tok.text.replace("'", "").replace("’", "").isalpha()) or self._is("stop", tok.text):
+                return None
+        return None
 
     def _before(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[CountryMention]:
         """Demonym/country list ending right before the noun, across modifiers ("French public experts")
@@ -162,6 +197,9 @@ class ExpertsComponent(PatternComponent):
         i = end
         while i < len(doc) and i not in at and self._is("link_verb", doc[i].text) and not self._is("from_word", doc[i].text):
             i += 1
+        # a destination before the origin: "brought experts to North Macedonia from the Netherlands"
+        if i + 1 < len(doc) and doc[i].lower_ in ("to", "in") and i + 1 in at and at[i + 1].kind == "country":
+            i = at[i + 1].end
         if i >= len(doc) or not self._is("from_word", doc[i].text):
             return []
         return self._from_list(doc, i + 1, at)

@@ -58,6 +58,21 @@ POSITIVE = [
     ("The action mobilised expertise from Portugal's Instituto da Segurança Social and from Brazil's Dataprev.",
      {"PT", "BR"}),
     ("Timorese and Salvadorian experts shared their experience.", {"TL", "SV"}),
+    # professions of EU member states' experts (EU members only: see NEGATIVE)
+    ("A Belgian and a French social worker supported the Ministry remotely.", {"BE", "FR"}),
+    ("A Dutch occupational physician and an expert from the Italian INAIL assessed the centres.", {"NL", "IT"}),
+    ("Labour inspectors from Portugal and Spain coached the inspectorate.", {"PT", "ES"}),
+    ("Spanish public servants from SEPE delivered two online sessions.", {"ES"}),
+    # a member state's institution named by its adjective after "experts of the"
+    ("Experts of the Slovenian Employment Service supported the agency.", {"SI"}),
+    ("The action mobilised two experts of the Estonian Unemployment Insurance Fund.", {"EE"}),
+    # a name in its own language closed by its acronym, before the next listed country
+    ("Experts from the French Caisse nationale d'assurance vieillesse (CNAV) and from the Belgian Crossroads "
+     "Bank for Social Security reviewed the law.", {"FR", "BE"}),
+    ("Experts from Germany's Federal Employment Agency and from the Korea Employment Information Service "
+     "supported the agency.", {"DE", "KR"}),
+    # a destination between the noun and the origin
+    ("SOCIEUX+ brought experts to North Macedonia from the Netherlands and Greece.", {"NL", "GR"}),
     ("Statisticians from Sweden delivered a workshop.", {"SE"}),
     # country-name variants
     ("Experts from the Czech Republic, Türkiye and the Netherlands were mobilised.", {"CZ", "TR", "NL"}),
@@ -80,6 +95,12 @@ NEGATIVE = [
     # a sentence that names a country after an unrelated clause
     ("Experts from France supported the Ministry of Labour and Social Protection of Cambodia.", {"FR"}),
     ("Experts from Spain's Ministry of Labour and the Ministry of Social Affairs of Cambodia met.", {"ES"}),
+    # professions also name the partner's staff: only EU member states count
+    ("Moroccan trainers of the OFPPT were trained on curricula by a Spanish expert.", {"ES"}),
+    ("Cambodian social workers and labour inspectors attended the training.", set()),
+    ("Social security coordination for Cabo Verdean and Portuguese workers was discussed.", set()),
+    ("Experts of the Cambodian NSSF took part in the workshop.", set()),
+    ("Experts from the French agency supported the ministry (MoL) and Senegal's delegation.", {"FR"}),
 ]
 
 
