@@ -37,6 +37,7 @@ ID_RE = r"(?<![\d\-‐‑])(?P<y>(?:19|20)\d{2})\s*[-‐‑–]\s*(?P<n>\d{1,3})
 #: the shape of a news reference tag: "SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)" (an upper-case country after the id)
 TAG_RE = re.compile(r"(?i:SOCIEUX)\s*\+?\s*" + ID_RE + r"\s+[A-ZÀ-Þ]{2,}\b")
 SENTENCE_BREAKS = {".", ";", "!", "?"}
+RELATIVES = {"which", "that"}
 #: the year every id of ID_RE starts with: a text without one holds no id (a cheap first check)
 YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
@@ -67,11 +68,13 @@ class ActionIdsComponent(PatternComponent):
         self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.where: dict[str, str] = {}
         self.syntax: dict[str, Any] = {}
+        self.weak: set[str] = set()
         self.id_re: re.Pattern[str] | None = None
 
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.where, self.syntax = {}, {}
+        self.weak: set[str] = set()  # reference cues that yield to a self cue after the id
         for entry in self.patterns:
             pid = entry.get("id", "")
             if pid == SYNTAX_ID:
@@ -79,6 +82,8 @@ class ActionIdsComponent(PatternComponent):
             elif pid.split(":", 1)[0] in ("ref", "self") and "pattern" in entry and entry.get("where") in ("before", "after"):
                 self.matcher.add(pid, entry["pattern"])
                 self.where[pid] = entry["where"]
+                if entry.get("weak"):
+                    self.weak.add(pid)
             else:
                 raise ValueError(
                     f"action id pattern {entry!r}: expected the '{SYNTAX_ID}' entry or a 'ref:'/'self:' cue "
@@ -176,14 +181,15 @@ class ActionIdsComponent(PatternComponent):
             if gap is None:
                 continue
             if pid.startswith("self:"):
-                # a self cue must touch the id: only brackets/commas in between
-                if all(g in "()[]," for g in gap):
+                # a self cue must touch the id: only brackets, commas and a relative pronoun in
+                # between ("Action 2022-03, which ran from June to October 2022")
+                if all(g in "()[]," or g.casefold() in RELATIVES for g in gap):
                     self_cue = self_cue or pid
             elif len(gap) <= (before_w if where == "before" else after_w):
                 if ref_dist is None or len(gap) < ref_dist:
                     ref_cue, ref_dist = pid, len(gap)
         # a reference cue right before the id ("the previous Action 2022-21 was implemented …") wins
-        if self_cue and ref_cue and ref_dist is not None and ref_dist <= 3:
+        if self_cue and ref_cue and ref_dist is not None and ref_dist <= 3 and ref_cue not in self.weak:
             self_cue = None
         return self_cue, ref_cue
 

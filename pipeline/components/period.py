@@ -10,7 +10,10 @@ source that has one:
 3. a date in a sentence that dates the action itself ("Action 2023-11 was
    implemented from May to November 2023"), i.e. whose nearest cue in the
    sentence is a `self_cue` and not a `not_period_cue` ("strategy", "analysis
-   carried out", "expected to take off") (inferred);
+   carried out", "expected to take off") (inferred). A cue marked `strong` (the
+   action named as the subject: "The action ran from …") outranks the others of
+   the record; a cue of a clause about a cited action ("the previous Action
+   2022-21, which was implemented in 2022") counts as a not-period cue;
 4. a year next to an event named in the title ("… Labour Conference 2014")
    (inferred).
 A news item's date line, or a press dateline opening a paragraph ("Asunción,
@@ -72,9 +75,12 @@ class PeriodComponent(PatternComponent):
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.kinds: dict[str, str] = {}
+        self.strong: set[str] = set()  # self cues naming the action itself: they outrank the others
         for entry in self.patterns:
             self.matcher.add(entry["id"], entry["pattern"])
             self.kinds[entry["id"]] = entry["kind"]
+            if entry.get("strong"):
+                self.strong.add(entry["id"])
 
     def cues(self, doc: Doc) -> Spans:
         """Cue matches as (start_char, end_char, kind, id), in text order."""
@@ -121,12 +127,15 @@ class PeriodComponent(PatternComponent):
     def from_sentences(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
         """Dates whose nearest cue in their sentence says they date the action itself."""
         excluded = [field_span(doc, name) for name in NOT_SENTENCE_FIELDS]
-        excluded += [m.span(1) for m in DATELINE.finditer(doc_text(doc))]
+        text = doc_text(doc)
+        excluded += [m.span(1) for m in DATELINE.finditer(text)]
+        cues = _cited_as_other(text, cues, [f for f in facts(doc) if f.field == "action_ref"])
         all_cues, cues = cues, [c for c in cues if c[2] in ("self_cue", "not_period_cue")]
-        agents = [c for c in all_cues if c[2] == "agent_cue"]
+        # the experts named by socieux_experts ("a Belgian and a French social worker") are agents too
+        agents = [c for c in all_cues if c[2] == "agent_cue"] + [
+            (f.start, f.end, "agent_cue", "agent:expert-country") for f in facts(doc) if f.field == "expert_country"]
         activities = [c for c in all_cues if c[2] == "activity_cue"]
-        chosen: list[Fact] = []
-        rule = ""
+        chosen: list[tuple[Fact, str]] = []
         for date in dates:
             if any(_overlaps(date, span) for span in excluded):
                 continue
@@ -139,14 +148,16 @@ class PeriodComponent(PatternComponent):
             # nearest cue wins; on a tie the not-period cue wins (spec: dates about something else)
             best = min(near, key=lambda c: (max(0, c[0] - date.end, date.start - c[1]), c[2] == "self_cue"))
             if best[2] == "self_cue":
-                chosen.append(date)
-                rule = rule or f"period:sentence:{best[3]}"
+                chosen.append((date, best[3]))
+        if any(cue in self.strong for _, cue in chosen):
+            chosen = [(d, cue) for d, cue in chosen if cue in self.strong]
+        rule = f"period:sentence:{chosen[0][1]}" if chosen else ""
         # a date right after "began in" only starts the period, one after "ended in" only ends it
         # ("a cooperation with SOCIEUX+ that began in January 2023": no end is said)
         bounds = {kind: [c for c in all_cues if c[2] == kind] for kind in ("start_word", "end_word")}
-        only = {id(d): kind for d in chosen for kind, found in bounds.items()
+        only = {id(d): kind for d, _ in chosen for kind, found in bounds.items()
                 if any(0 <= d.start - c[1] <= 1 for c in found)}
-        return _range(chosen, rule, "inferred", only)
+        return _range([d for d, _ in chosen], rule, "inferred", only)
 
     def from_title_event(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
         """A year next to an event word of the title: `South Asia Labour Conference 2014`."""
@@ -160,6 +171,28 @@ class PeriodComponent(PatternComponent):
                 if sum(1 for t in doc if lo <= t.idx and t.idx + len(t) <= hi) <= EVENT_WINDOW:
                     return _range([date], f"period:title-event:{cue_id}", "inferred")
         return []
+
+
+#: between a cited action id and a cue of its clause: "Action 2022-21, which was implemented in 2022"
+_CLAUSE_GAP = re.compile(r"[\s,)\]]*(?:(?:which|that)\s+)?(?:(?:was|were|has|had)\s+)?(?:been\s+)?", re.I)
+
+
+def _cited_as_other(text: str, cues: Spans, refs: list[Fact]) -> Spans:
+    """Self cues of another action's clause become not-period cues: "the previous Action 2022-21,
+    which was implemented in 2022" dates that action, not this one (socieux_action_ids decided
+    the id is a reference)."""
+    if not refs:
+        return cues
+    out = []
+    for start, end, kind, cue_id in cues:
+        if kind == "self_cue" and any(
+                r.start < end and start < r.end or r.end <= start and _CLAUSE_GAP.fullmatch(text, r.end, start)
+                for r in refs):
+            kind, cue_id = "not_period_cue", f"not:cited-action:{cue_id}"
+        elif kind == "agent_cue" and any(end <= r.start and not text[end:r.start].strip(" ([") for r in refs):
+            continue  # "Action" naming the cited id is not this action's agent
+        out.append((start, end, kind, cue_id))
+    return out
 
 
 def _sentence(text: str, char: int) -> tuple[int, int]:

@@ -68,6 +68,15 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("Following Action 2019-5, the Ministry asked for more support.", None, ["2019-05"]),  # normalised yyyy-nn
         # both in one record
         ("Action 2023-11 was implemented as a follow-up of Action 2022-21.", "2023-11", ["2022-21"]),
+        # a news item's own action cited in a relative or participle clause, or as where the work was done
+        ("The manual is the main output of Action 2022-03, which ran from June to October 2022.", "2022-03", []),
+        ("The draft policy was prepared under Action 2021-45, implemented from March to September 2022.",
+         "2021-45", []),
+        ("The course was carried out under Action 2022-21 and contributes to SDG 8.", "2022-21", []),
+        # but not after a reference cue
+        ("The action builds on Action 2019-05, which supported the ministry in 2019.", None, ["2019-05"]),
+        ("The previous Action 2022-21, which was implemented in 2022, trained inspectors.", None, ["2022-21"]),
+        ("The work continues within Action 2020-04.", None, ["2020-04"]),
         # never ids
         ("The strategy for 2022-2027 addresses the effects of COVID-19.", None, []),
         ("The Strategy 2022-2027 (with its 22/23 Implementation Action Plan) was adopted.", None, []),

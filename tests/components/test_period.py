@@ -231,3 +231,35 @@ def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) ->
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
+
+
+# -- with the components whose facts the period reads (action ids, experts) ---------------
+
+
+@pytest.fixture(scope="module")
+def full_nlp() -> Language:
+    from pipeline.run import get_nlp
+
+    return get_nlp()
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # the action named as the subject outranks a strategy's years dated by a weaker cue
+    ("Within the framework of the Social Inclusion Strategy of the Federation 2021-2027, SOCIEUX+ mobilised "
+     "experts from Croatia. The action ran from November 2022 to January 2023.", ("2022-11", "2023-01")),
+    # the record's own id in a relative clause
+    ("The manual is the main output of Action 2022-03, which ran from June to October 2022.", ("2022-06", "2022-10")),
+    # a cited action's clause dates that action, not this one
+    ("The previous Action 2022-21, which was implemented in 2022, trained inspectors.", (None, None)),
+    # the experts socieux_experts found are agents: "a … social worker supported … from March to May"
+    ("From March to May 2023, a Belgian and a French social worker supported the Ministry remotely.",
+     ("2023-03", "2023-05")),
+    ("Experts from Germany shared their experience in a virtual workshop from 6 to 8 September 2022.",
+     ("2022-09-06", "2022-09-08")),
+    # a date of a resolution or convention is not the action's
+    ("Statisticians from Statistics Sweden delivered a workshop, in line with the ILO's 2013 resolution.",
+     (None, None)),
+])
+def test_period_with_ids_and_experts(full_nlp: Language, description: str, expected: tuple) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(full_nlp, text, fields)) == expected
