@@ -145,20 +145,24 @@ class DeliveryComponent(PatternComponent):
                     f"delivery pattern {entry!r}: the id must be '<remote|onsite>:<cue>' or "
                     f"'not-<remote|onsite>:<why>' with a 'pattern'; fix models/patterns/delivery.jsonl"
                 )
-            self.matcher.add(pid, entry["pattern"])
+            self.matcher.add(pid, entry["pattern"], entry.get("anchor_at"))
 
     # -- finding ----------------------------------------------------------
-    def pattern_cues(self, doc: Doc) -> list[Fact]:
+    def pattern_cues(self, doc: Doc) -> tuple[list[Fact], list[tuple[str, int, int]]]:
+        """Cues of the pattern file, and the negatives' (kind, start_char, end_char), which also
+        block the city rule's cues ("An in-person workshop in Santiago is planned …")."""
         matches = [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher(doc)]
         if not matches:
-            return []
+            return [], []
+        negatives = [(pid.split(":", 1)[0][4:], span.start_char, span.end_char)
+                     for pid, span in matches if pid.startswith("not-")]
         scope, quoted = scope_ranges(doc), quoted_ranges(doc)
         cues = []
         for pid, span in resolve(matches):
             if not inside(span.start_char, span.end_char, scope) or inside(span.start_char, span.end_char, quoted):
                 continue
             cues.append(Fact(CUE_FIELD, pid.split(":", 1)[0], span.start_char, span.end_char, span.text, pid))
-        return cues
+        return cues, negatives
 
     def partner_city_cues(self, doc: Doc) -> list[Fact]:
         """Spec: activities held "in <city>" of the partner → onsite (needs countries + partner)."""
@@ -229,7 +233,10 @@ class DeliveryComponent(PatternComponent):
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        cues = sorted(self.pattern_cues(doc) + self.partner_city_cues(doc), key=lambda f: (f.start, f.end))
+        cues, negatives = self.pattern_cues(doc)
+        city = [c for c in self.partner_city_cues(doc)
+                if not any(kind == c.value and start < c.end and c.start < end for kind, start, end in negatives)]
+        cues = sorted(cues + city, key=lambda f: (f.start, f.end))
         for cue in cues:
             add_fact(doc, cue)
         decision = self.decide(cues)

@@ -47,6 +47,14 @@ def delivery(doc: Doc) -> str | None:
         # a visit still to come is no delivery cue
         ("Online workshops were held. A study visit to Riga is planned for the second half of 2021.", "remote"),
         ("Online workshops were held; an upcoming mission will follow.", "remote"),
+        # a visit replaced, cancelled or postponed did not take place
+        ("A study visit to Cape Town, initially envisaged, was replaced by a virtual exchange.", "remote"),
+        ("Online sessions were held. A mission to Maputo was postponed to 2024.", "remote"),
+        # but "the second mission was postponed" says a first one took place
+        ("Online sessions were held. The second mission was postponed due to COVID-19.", "mixed"),
+        # travelling to the partner, whatever the subject's distance; not when avoided
+        ("The experts worked remotely until July, before travelling to Maputo for the validation workshop.", "mixed"),
+        ("Instead of travelling to Maputo, the experts met the team online.", "remote"),
         ("Work opened with a videoconference; the experts later travelled to Antananarivo.", "mixed"),
         ("The workshop was conducted ONLINE over four weeks.", "remote"),
         ("This initiative, conducted online, enhanced capacities.", "remote"),
@@ -168,6 +176,8 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Addis Ababa was the venue of a national workshop.", "Addis Ababa", "ET", "ET", "onsite"),
         # the city is not the partner's
         ("The seminar took place in Madrid in May.", "Madrid", "ES", "PE", None),
+        # an activity still to come, from its article (the pattern file's negatives block the city rule too)
+        ("An in-person workshop in Santiago is planned for late 2023.", "Santiago", "CL", "CL", None),
         # no partner fact: the rule cannot apply
         ("Two technical cooperation activities in Belgrade resulted in updated guidelines.", "Belgrade", "RS", None, None),
         # a place that is not where activities were held

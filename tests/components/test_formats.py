@@ -46,6 +46,8 @@ def formats(doc: Doc) -> set[str]:
         ("Experts trained the staff. A workshop is planned for 2024.", {"training"}),
         ("Experts trained the staff. A study visit to Riga is planned for the second half of 2021.", {"training"}),
         ("The upcoming study visit will complete the action; experts delivered a webinar.", {"webinar"}),
+        ("A study visit to Cape Town, initially envisaged, was replaced by a virtual exchange.", set()),
+        ("The experts delivered a webinar; the workshop planned in Dakar was cancelled.", {"webinar"}),
         ("The workshop built on an assessment carried out by the ILO in 2019.", {"workshop"}),
         ("The training followed a diagnosis of the inspection services carried out in 2018 by the ILO.", {"training"}),
         ("An assessment carried out by the experts in 2019 found gaps.", {"assessment"}),
