@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
 _pool: ProcessPoolExecutor | None = None
 _size = 0
+#: the flow submits batches from several runner threads at once: without it, the first two
+#: batches could each start a pool (measured: a third worker process loading its own pipeline)
+_lock = threading.Lock()
 
 
 def _start_worker() -> None:
@@ -38,12 +42,13 @@ def pool(processes: int) -> ProcessPoolExecutor:
     global _pool, _size
     if processes < 1:
         raise ValueError(f"processes must be at least 1, got {processes}")
-    if _pool is None or _size != processes:
-        shutdown()
-        _pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
-                                    initializer=_start_worker)
-        _size = processes
-    return _pool
+    with _lock:
+        if _pool is None or _size != processes:
+            _shutdown()
+            _pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_start_worker)
+            _size = processes
+        return _pool
 
 
 def extract_records(records: list[RawRecord], processes: int) -> Extracted:
@@ -55,6 +60,11 @@ def extract_records(records: list[RawRecord], processes: int) -> Extracted:
 
 def shutdown() -> None:
     """Stop the workers (at exit, or when another pool size is asked for)."""
+    with _lock:
+        _shutdown()
+
+
+def _shutdown() -> None:
     global _pool, _size
     if _pool is not None:
         _pool.shutdown(wait=True, cancel_futures=True)

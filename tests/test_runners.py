@@ -46,3 +46,18 @@ def test_pool_size_must_be_positive() -> None:
 def test_unknown_runner_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown runner 'spark'"):
         flows.with_runner("spark")
+
+
+def test_concurrent_first_batches_share_one_pool() -> None:
+    """The flow submits its first batches from several runner threads at once: one pool, not one each."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pipeline import parallel
+
+    parallel.shutdown()
+    try:
+        with ThreadPoolExecutor(4) as threads:
+            pools = list(threads.map(lambda _: parallel.pool(2), range(8)))
+        assert all(p is pools[0] for p in pools)
+    finally:
+        parallel.shutdown()
