@@ -429,9 +429,16 @@ def _boilerplate() -> frozenset[str]:
     return frozenset(r.strip().casefold() for r in rows if r.strip() and not r.startswith("#"))
 
 
+#: separators of a site's section label or trail ("SOCIEUX+ | News", "Accueil › Actualités")
+SECTION_SEPARATORS = re.compile(r"\s*[|›>»·]\s*|\s+/\s+")
+
+
 def _is_boilerplate(line: str) -> bool:
     low = line.casefold().strip(" :|›>»")
-    return low in _boilerplate() or bool(BREADCRUMB.match(low))
+    if low in _boilerplate() or BREADCRUMB.match(low):
+        return True
+    parts = [p for p in SECTION_SEPARATORS.split(low) if p]
+    return len(parts) > 1 and all(p in _boilerplate() for p in parts)
 
 
 def split_document(doc: Document) -> list[RawRecord]:

@@ -133,9 +133,11 @@ NEWS_BODY = (
         ("Home › News › Angola\n15/10/2022\n© SOCIEUX+\n", 2022),
         ("Santiago de Chile – 7 March 2023\n", 2023),  # a dateline: place, dash, date
         ("Luanda, 12 May 2022\n", 2022),
+        ("SOCIEUX+ | News\n", None),  # a section label of boilerplate parts
+        ("Accueil › Actualités\n15/10/2022\n", 2022),  # the site's other languages
     ],
     ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit",
-         "dateline-dash", "dateline-comma"],
+         "dateline-dash", "dateline-comma", "section-label", "french-trail"],
 )
 def test_news_header_lines_are_not_the_headline(header, year):
     """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item
