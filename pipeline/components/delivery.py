@@ -109,6 +109,7 @@ class CityRule:
     nouns: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     remote_words: frozenset[str] = frozenset()
+    object_words: frozenset[str] = frozenset()  # "records held in Port-au-Prince": a thing kept, no event
     after: tuple[tuple[str, ...], ...] = ()
     window: int = 8
 
@@ -117,6 +118,7 @@ class CityRule:
         return cls(
             verbs=frozenset(entry.get("verbs", [])), nouns=frozenset(entry.get("nouns", [])),
             place_words=frozenset(entry.get("place_words", [])), remote_words=frozenset(entry.get("remote_words", [])),
+            object_words=frozenset(entry.get("object_words", [])),
             after=tuple(tuple(seq) for seq in entry.get("after", [])), window=int(entry.get("window", 8)),
         )
 
@@ -191,6 +193,8 @@ class DeliveryComponent(PatternComponent):
                 trigger = self._trigger_before(doc, i, rule.verbs, rule.window)
                 if trigger is not None and any(doc[k].lower_ in rule.remote_words for k in range(trigger.i + 1, i)):
                     trigger = None  # "delivered webinars to counsellors in Medellín": where participants are
+                elif trigger is not None and trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.object_words:
+                    trigger = None  # "the contribution records held in Port-au-Prince": things kept there
             if trigger is not None:
                 span = doc[trigger.i : m.end]
                 cues.append(

@@ -50,6 +50,13 @@ def delivery(doc: Doc) -> str | None:
         # a visit replaced, cancelled or postponed did not take place
         ("A study visit to Cape Town, initially envisaged, was replaced by a virtual exchange.", "remote"),
         ("Online sessions were held. A mission to Maputo was postponed to 2024.", "remote"),
+        # remote work as the way of working, not the telework topic
+        ("The experts combined remote work sessions with two face-to-face missions.", "mixed"),
+        ("Remote work is a growing topic for the ministry.", None),
+        # a planned visit across an apposition, or still being considered
+        ("A study visit to Lisbon, hosted by the Portuguese Social Security Institute, is planned. Experts "
+         "delivered a webinar.", "remote"),
+        ("A study visit to Rabat is being considered for a next phase. Experts delivered a webinar.", "remote"),
         # but "the second mission was postponed" says a first one took place
         ("Online sessions were held. The second mission was postponed due to COVID-19.", "mixed"),
         # travelling to the partner, whatever the subject's distance; not when avoided
@@ -176,6 +183,8 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Addis Ababa was the venue of a national workshop.", "Addis Ababa", "ET", "ET", "onsite"),
         # the city is not the partner's
         ("The seminar took place in Madrid in May.", "Madrid", "ES", "PE", None),
+        # things kept in the city, not an event held there
+        ("Experts mapped the paper-based contribution records held in Port-au-Prince.", "Port-au-Prince", "HT", "HT", None),
         # an activity still to come, from its article (the pattern file's negatives block the city rule too)
         ("An in-person workshop in Santiago is planned for late 2023.", "Santiago", "CL", "CL", None),
         # no partner fact: the rule cannot apply

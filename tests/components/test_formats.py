@@ -48,6 +48,8 @@ def formats(doc: Doc) -> set[str]:
         ("The upcoming study visit will complete the action; experts delivered a webinar.", {"webinar"}),
         ("A study visit to Cape Town, initially envisaged, was replaced by a virtual exchange.", set()),
         ("The experts delivered a webinar; the workshop planned in Dakar was cancelled.", {"webinar"}),
+        ("A study visit to Lisbon, hosted by the Portuguese Social Security Institute, is planned.", set()),
+        ("A study visit to Rabat is being considered for a next phase.", set()),
         ("The workshop built on an assessment carried out by the ILO in 2019.", {"workshop"}),
         ("The training followed a diagnosis of the inspection services carried out in 2018 by the ILO.", {"training"}),
         ("An assessment carried out by the experts in 2019 found gaps.", {"assessment"}),

@@ -49,6 +49,12 @@ CASES = [
      "Germany.", "KH"),
     ("Employment policy", "Ministry of Employment of Togo",
      "Experts presented good practices from Morocco and Senegal.", "TG"),
+    # a study visit's host is its destination (but a host of the partner's own workshop is the partner)
+    ("Social insurance reform", "National Social Security Fund (NSSF)",
+     "The Lebanese NSSF requested support. A study visit to Lisbon, hosted by the Portuguese Social Security "
+     "Institute, followed.", "LB"),
+    ("Social insurance reform", "National Social Security Fund (NSSF)",
+     "The workshop was hosted by the Cambodian NSSF in Phnom Penh.", "KH"),
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),
