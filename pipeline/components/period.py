@@ -139,8 +139,11 @@ class PeriodComponent(PatternComponent):
         for date in dates:
             if any(_overlaps(date, span) for span in excluded):
                 continue
-            lo, hi = _sentence(doc_text(doc), date.start)
-            near = [c for c in cues if lo <= c[0] and c[1] <= hi]
+            lo, hi = _sentence(text, date.start)
+            clo, chi = _clause(text, date.start, lo, hi)
+            # a not-period cue speaks of its own clause ("…implemented from 15 to 17 January 2024: an
+            # actuary projected the deficit up to 2050"); a self cue of the whole sentence
+            near = [c for c in cues if lo <= c[0] and c[1] <= hi and (c[2] == "self_cue" or clo <= c[0] and c[1] <= chi)]
             if any(lo <= c[0] and c[1] <= hi for c in agents):  # "experts trained … in 2022"
                 near += [(a, b, "self_cue", cue_id) for a, b, _, cue_id in activities if lo <= a and b <= hi]
             if not near:
@@ -193,6 +196,13 @@ def _cited_as_other(text: str, cues: Spans, refs: list[Fact]) -> Spans:
             continue  # "Action" naming the cited id is not this action's agent
         out.append((start, end, kind, cue_id))
     return out
+
+
+def _clause(text: str, char: int, lo: int, hi: int) -> tuple[int, int]:
+    """Char bounds of the clause (split on ":" and ";") holding `char` inside the sentence lo..hi."""
+    left = max(text.rfind(":", lo, char), text.rfind(";", lo, char))
+    rights = [p for p in (text.find(":", char, hi), text.find(";", char, hi)) if p != -1]
+    return (left + 1 if left != -1 else lo), (min(rights) if rights else hi)
 
 
 def _sentence(text: str, char: int) -> tuple[int, int]:

@@ -50,6 +50,9 @@ def formats(doc: Doc) -> set[str]:
         ("The experts delivered a webinar; the workshop planned in Dakar was cancelled.", {"webinar"}),
         ("A study visit to Lisbon, hosted by the Portuguese Social Security Institute, is planned.", set()),
         ("A study visit to Rabat is being considered for a next phase.", set()),
+        # a training programme people attended took place; an institution's programme did not
+        ("Labour inspectors took part in a blended training programme on inspection.", {"training"}),
+        ("The ministry runs a national training programme for youth.", set()),
         ("The workshop built on an assessment carried out by the ILO in 2019.", {"workshop"}),
         ("The training followed a diagnosis of the inspection services carried out in 2018 by the ILO.", {"training"}),
         ("An assessment carried out by the experts in 2019 found gaps.", {"assessment"}),

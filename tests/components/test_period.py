@@ -256,6 +256,14 @@ def full_nlp() -> Language:
      ("2023-03", "2023-05")),
     ("Experts from Germany shared their experience in a virtual workshop from 6 to 8 September 2022.",
      ("2022-09-06", "2022-09-08")),
+    # a year naming a thing's vintage, a horizon in another clause: not the period
+    ("The action was carried out in November 2019 through a mission by a Cypriot actuary, who reviewed the "
+     "2016 actuarial valuation.", ("2019-11", "2019-11")),
+    ("Action 2023-31 was implemented from 2 to 6 October 2023 and from 15 to 17 January 2024: a French "
+     "actuary projected its deficit up to 2050.", ("2023-10-02", "2024-01-17")),
+    # the action with a participle phrase, present tense; it outranks a phase's dates
+    ("The SOCIEUX+ action supporting the pilot runs from October 2022 until March 2023. In a first phase, "
+     "held in Kutaisi from 10 to 14 October, experts reviewed the files.", ("2022-10", "2023-03")),
     # a date of a resolution or convention is not the action's
     ("Statisticians from Statistics Sweden delivered a workshop, in line with the ILO's 2013 resolution.",
      (None, None)),
