@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pipeline.documents import LIST_MARKER, MIN_MARKED_RECORDS, Document
@@ -95,11 +95,13 @@ class RawRecord:
     heading: tuple[int, int, str] | None = None
     problems: list[str] = field(default_factory=list)
 
-    @property
+    # computed once per record (a record's text is never changed after splitting): selection, the
+    # worker's validation and the load all ask for them
+    @cached_property
     def action_id(self) -> str:
         return action_id(self.title, self.partner_institution)
 
-    @property
+    @cached_property
     def record_hash(self) -> str:
         return hashlib.sha256(_norm(self.text).encode("utf-8")).hexdigest()[:16]
 
@@ -172,16 +174,20 @@ def _fits(form: str, value: str) -> bool:
 def _split_outside_brackets(text: str) -> list[tuple[int, int]]:
     """Spans of comma/semicolon-separated items; separators inside () or [] do not split."""
     spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
+    for m in _SPLIT_CHARS.finditer(text):  # only the characters that matter, not every character
+        ch, i = m.group(), m.start()
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch in ",;" and depth == 0:
+        elif depth == 0:
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(text)))
     return spans
+
+
+_SPLIT_CHARS = re.compile(r"[()\[\],;]")
 
 
 @lru_cache(maxsize=1)

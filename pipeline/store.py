@@ -29,6 +29,40 @@ from pipeline.schema import EXPORT_FIELDS, ActionRecord, Reject
 
 CHILD_TABLES = ("experts", "dates", "formats", "assistance_types", "action_refs")
 
+#: one wide row per action (any status), the body of view v_actions_all; `{where}` filters every
+#: table before its aggregation, so a look-up of a few actions (`_snapshot`) reads those only
+#: instead of aggregating the whole database through the view (measured: 56-88 ms per 1,000 ids
+#: at 100,000 actions, growing with the database)
+ACTIONS_ALL_SQL = """    SELECT a.status, a.action_id, a.title, a.partner_institution, a.description, a.partner_country,
+           a.delivery, a.action_code, a.period_start, a.period_end, a.kind,
+           coalesce(x.expert_countries, []) AS expert_countries,
+           coalesce(x.eu_expert_countries, []) AS eu_expert_countries,
+           coalesce(f.formats, []) AS formats,
+           coalesce(t.assistance_types, []) AS assistance_types,
+           coalesce(r.action_refs, []) AS action_refs,
+           coalesce(d.dates, []) AS dates,
+           coalesce(s.docs, []) AS docs,
+           a.record_hash, a.pipeline_version, a.run_id, a.updated_at
+    FROM (SELECT * FROM actions {where}) a
+    LEFT JOIN (SELECT action_id, list_sort(list_distinct(list(country))) AS expert_countries,
+                      list_sort(list_distinct(list(country) FILTER (WHERE is_eu))) AS eu_expert_countries
+               FROM experts {where} GROUP BY action_id) x USING (action_id)
+    LEFT JOIN (SELECT action_id, list_sort(list_distinct(list(format))) AS formats
+               FROM formats {where} GROUP BY action_id) f USING (action_id)
+    LEFT JOIN (SELECT action_id, list(label ORDER BY ord) AS assistance_types
+               FROM assistance_types {where} GROUP BY action_id) t USING (action_id)
+    LEFT JOIN (SELECT action_id, list_sort(list_distinct(list(ref))) AS action_refs
+               FROM action_refs {where} GROUP BY action_id) r USING (action_id)
+    LEFT JOIN (SELECT action_id, list({'text': text, 'start': start, 'end': "end"} ORDER BY ord) AS dates
+               FROM dates {where} GROUP BY action_id) d USING (action_id)
+    LEFT JOIN (SELECT action_id, list_sort(list_distinct(list(doc))) AS docs
+               FROM sources {where} GROUP BY action_id) s USING (action_id)"""
+
+def actions_all_sql(where: str = "") -> str:
+    """ACTIONS_ALL_SQL with `where` applied to every table (no filter: the view's body)."""
+    return ACTIONS_ALL_SQL.replace("{where}", where)
+
+
 DDL: list[str] = [
     "CREATE SEQUENCE IF NOT EXISTS run_id_seq START 1",
     """CREATE TABLE IF NOT EXISTS runs (
@@ -79,31 +113,7 @@ DDL: list[str] = [
             CHECK (change IN ('added', 'changed', 'withdrawn', 'restored')),
         field VARCHAR, old_value VARCHAR, new_value VARCHAR, changed_at TIMESTAMP NOT NULL)""",
     'CREATE TABLE IF NOT EXISTS eu_membership (code VARCHAR NOT NULL, name VARCHAR NOT NULL, joined DATE NOT NULL, "left" DATE)',
-    """CREATE OR REPLACE VIEW v_actions_all AS
-    SELECT a.status, a.action_id, a.title, a.partner_institution, a.description, a.partner_country,
-           a.delivery, a.action_code, a.period_start, a.period_end, a.kind,
-           coalesce(x.expert_countries, []) AS expert_countries,
-           coalesce(x.eu_expert_countries, []) AS eu_expert_countries,
-           coalesce(f.formats, []) AS formats,
-           coalesce(t.assistance_types, []) AS assistance_types,
-           coalesce(r.action_refs, []) AS action_refs,
-           coalesce(d.dates, []) AS dates,
-           coalesce(s.docs, []) AS docs,
-           a.record_hash, a.pipeline_version, a.run_id, a.updated_at
-    FROM actions a
-    LEFT JOIN (SELECT action_id, list_sort(list_distinct(list(country))) AS expert_countries,
-                      list_sort(list_distinct(list(country) FILTER (WHERE is_eu))) AS eu_expert_countries
-               FROM experts GROUP BY action_id) x USING (action_id)
-    LEFT JOIN (SELECT action_id, list_sort(list_distinct(list(format))) AS formats
-               FROM formats GROUP BY action_id) f USING (action_id)
-    LEFT JOIN (SELECT action_id, list(label ORDER BY ord) AS assistance_types
-               FROM assistance_types GROUP BY action_id) t USING (action_id)
-    LEFT JOIN (SELECT action_id, list_sort(list_distinct(list(ref))) AS action_refs
-               FROM action_refs GROUP BY action_id) r USING (action_id)
-    LEFT JOIN (SELECT action_id, list({'text': text, 'start': start, 'end': "end"} ORDER BY ord) AS dates
-               FROM dates GROUP BY action_id) d USING (action_id)
-    LEFT JOIN (SELECT action_id, list_sort(list_distinct(list(doc))) AS docs
-               FROM sources GROUP BY action_id) s USING (action_id)""",
+    f"CREATE OR REPLACE VIEW v_actions_all AS {actions_all_sql()}",
     # one wide row per active action
     """CREATE OR REPLACE VIEW v_actions AS
     SELECT * EXCLUDE (status) FROM v_actions_all WHERE status = 'active'""",
@@ -378,13 +388,20 @@ INFERRED_PARTNER_RULE = "partner:same-institution"
 
 def _snapshot(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
     """Current tracked values (and status) of the given actions, JSON-comparable."""
+    # new actions (all of a first run) have no snapshot: one primary-key look-up settles it
+    ids = [row[0] for row in con.execute(
+        "SELECT action_id FROM actions WHERE action_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()]
+    if not ids:
+        return {}
     cols = ", ".join(TRACKED_FIELDS)
+    only = actions_all_sql("WHERE action_id IN (SELECT unnest($ids::VARCHAR[]))")
     cur = con.execute(
-        f"""SELECT action_id, status, {cols},
+        f"""WITH v AS ({only})
+            SELECT action_id, status, {cols},
                    (SELECT min(rule) FROM evidence e WHERE e.action_id = v.action_id
                     AND e.field = 'partner_country') AS partner_rule
-            FROM v_actions_all v WHERE action_id IN (SELECT unnest(?::VARCHAR[]))""",
-        [ids],
+            FROM v""",
+        {"ids": ids},
     )
     names = [d[0] for d in cur.description]
     return {row[0]: dict(zip(names, row)) for row in cur.fetchall()}

@@ -320,3 +320,21 @@ def test_locked_file_gives_store_error(tmp_path: Path) -> None:
         assert str(path) in str(err.value) and "--db" in str(err.value)
     finally:
         proc.communicate(input="", timeout=30)
+
+
+def test_snapshot_of_some_actions_matches_the_view(corpus_db) -> None:
+    """`_snapshot` filters every table before aggregating (one query per batch must not aggregate the
+    whole database); its rows are the view's rows for those actions, and new ids have none."""
+    con = duckdb.connect(str(corpus_db), read_only=True)
+    try:
+        ids = [r[0] for r in con.execute("SELECT action_id FROM actions ORDER BY action_id LIMIT 25").fetchall()]
+        snap = store._snapshot(con, ids + ["not-an-action-id"])
+        cols = ["action_id", "status", *store.TRACKED_FIELDS]
+        view = {r[0]: r for r in con.execute(
+            f"SELECT {', '.join(cols)} FROM v_actions_all WHERE action_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        ).fetchall()}
+        assert set(snap) == set(ids)
+        assert all(tuple(snap[i][c] for c in cols) == view[i] for i in ids)
+        assert store._snapshot(con, ["not-an-action-id"]) == {}
+    finally:
+        con.close()
