@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.components.base import BatchPipe
 from pipeline.facts import CountryKind, CountryMention, ensure_extensions
 
 KINDS: dict[str, CountryKind] = {"COUNTRY": "country", "DEMONYM": "demonym", "REGION": "region", "CITY": "city"}
@@ -151,7 +152,7 @@ def resolve(match: Match, strong: set[str], weak: set[str], adjacent: set[str]) 
     )
 
 
-class CountryResolver:
+class CountryResolver(BatchPipe):
     """Turns the ruler's place spans into resolved `CountryMention`s."""
 
     def __init__(self, nlp: Language, name: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.base import doc_text
+from pipeline.components.base import BatchPipe, doc_text
 from pipeline.dates import DateMatch, find_dates
 from pipeline.facts import YEAR_KEY, Fact, add_fact, ensure_extensions, field_span
 
@@ -28,7 +28,7 @@ def make_dates(nlp: Language, name: str) -> "DatesComponent":
     return DatesComponent(nlp, name)
 
 
-class DatesComponent:
+class DatesComponent(BatchPipe):
     """Adds `date` facts (value = ISO start, extra["end"] = ISO end) and `date_error` facts."""
 
     def __init__(self, nlp: Language, name: str) -> None:

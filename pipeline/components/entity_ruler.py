@@ -26,6 +26,8 @@ from spacy.pipeline import EntityRuler
 from spacy.pipeline.entityruler import DEFAULT_ENT_ID_SEP
 from spacy.tokens import Doc, Span
 
+from pipeline.components.base import BatchPipe
+
 
 @Language.factory(
     "socieux_entity_ruler",
@@ -44,7 +46,7 @@ def make_entity_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None,
                               overwrite_ents=overwrite_ents, ent_id_sep=ent_id_sep)
 
 
-class SocieuxEntityRuler(EntityRuler):
+class SocieuxEntityRuler(BatchPipe, EntityRuler):
     """`EntityRuler` whose per-Doc work is only matching and setting the entities."""
 
     def _require_patterns(self) -> None:
