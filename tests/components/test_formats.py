@@ -52,6 +52,10 @@ def formats(doc: Doc) -> set[str]:
         ("A study visit to Rabat is being considered for a next phase.", set()),
         # a training programme people attended took place; an institution's programme did not
         ("Labour inspectors took part in a blended training programme on inspection.", {"training"}),
+        # a cited earlier action's work, in its relative clause; the record's own action's stays
+        ("Building on action 2021-03, which produced an actuarial assessment, the experts trained the staff.",
+         {"training"}),
+        ("The manual is the main output of Action 2022-03, which delivered two workshops.", {"workshop"}),
         ("The ministry runs a national training programme for youth.", set()),
         ("The workshop built on an assessment carried out by the ILO in 2019.", {"workshop"}),
         ("The training followed a diagnosis of the inspection services carried out in 2018 by the ILO.", {"training"}),
