@@ -8,8 +8,10 @@ paragraphs.
 
 Site chrome is not content: `nav`, `header`, `footer` and `aside` elements (and
 elements with role navigation, banner or contentinfo) are dropped, so menus and
-footers do not become records; when the page marks its content with `<main>` or
-`<article>`, only that is read.
+footers do not become records; so are figures and their captions, related-content
+and share widgets, and a "Related actions" / "See also" heading with what follows
+it (a news page's links to other actions must not make it a listing). When the
+page marks its content with `<main>` or `<article>`, only that is read.
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ BLOCKS = frozenset(
     "hr li main nav ol p pre section table tbody td tfoot th thead tr ul br".split()
 )
 DROP = ("script", "style", "noscript", "template", "iframe", "svg", "head")
-#: site chrome around the content: menus, banners, footers, sidebars
-CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner]", "[role=contentinfo]")
+#: site chrome around the content: menus, banners, footers, sidebars; figures and their captions
+#: (a caption is a credit, never part of the headline); related-content and share widgets
+CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner]", "[role=contentinfo]",
+          "figure", "figcaption", "[class*=related]", "[class*=share]", "[class*=social]")
+#: a heading that introduces links to other pages, not content ("Related actions", "See also")
+RELATED_HEADING = re.compile(r"^\s*(related|see also|read also|read more|more news|other (news|actions)|share)\b", re.I)
 #: where a page says its content is, most specific first
 CONTENT = ("main", "[role=main]", "article")
 
@@ -34,11 +40,24 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
 
+def _drop_section(heading) -> None:
+    """Drop a heading and what follows it up to the next heading of its parent (its links)."""
+    node = heading.next
+    while node is not None and node.tag not in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        following = node.next
+        node.decompose()
+        node = following
+    heading.decompose()
+
+
 def html_to_text(html: str) -> str:
     tree = LexborHTMLParser(html)
     for selector in (*DROP, *CHROME):
         for node in tree.css(selector):
             node.decompose()
+    for heading in tree.css("h2, h3, h4, h5, h6"):
+        if RELATED_HEADING.match(heading.text() or ""):
+            _drop_section(heading)
     root = next((nodes[0] for nodes in (tree.css(sel) for sel in CONTENT) if len(nodes) == 1), None)
     root = root or tree.body or tree.root
     lines: list[str] = []

@@ -374,6 +374,11 @@ def _make_record(doc: Document, index: int, kind: str, title: list[Line], got: d
     return rec
 
 
+def _continues(text: str, line: Line, nxt: Line) -> bool:
+    """`nxt` continues `line` (a wrapped title): next line, no blank line between, lower-case start."""
+    return text.count("\n", line.end, nxt.start) == 1 and nxt.text[:1].islower()
+
+
 def split_listing(doc: Document) -> list[RawRecord]:
     lines = lines_of(doc.text)
     records = []
@@ -382,12 +387,19 @@ def split_listing(doc: Document) -> list[RawRecord]:
     heading = (lines[0].start, lines[first - 1].end, doc.text[lines[0].start : lines[first - 1].end]) if first else None
     for index, (i, body) in enumerate(bounds):
         body = [_strip_dash(ln) for ln in body]
+        if index == len(bounds) - 1:  # the page's footer follows the last record
+            body = _without_trailing_chrome(body)
         head = lines[i]
         m = BULLET.match(head.text) or ALT_BULLET.match(head.text)
         title = Line(head.start + m.end(), head.end, head.text[m.end() :]) if m else head
+        titles = [title]
+        # a title wrapped over two lines: the next line follows without a blank line and goes on
+        # in lower case ("… private employment agencies and" / "the protection of migrant workers")
+        while body and _continues(doc.text, titles[-1], body[0]):
+            titles.append(body.pop(0))
         got, problems = _parse_body(body)
         end = body[-1].end if body else title.end
-        rec = _make_record(doc, index, "listing", [title], got, head.start, end)
+        rec = _make_record(doc, index, "listing", titles, got, head.start, end)
         rec.problems.extend(problems)
         rec.heading = heading
         if not body:
@@ -418,7 +430,7 @@ def split_news(doc: Document) -> list[RawRecord]:
             and len(WORD.findall(lines[k].text)) <= 20):
         title.append(lines[k])
         k += 1
-    body = lines[k:]
+    body = _without_trailing_chrome(lines[k:])
     if body:
         got["description"] = body
         if NEWS_TAG.match(body[-1].text):
@@ -435,8 +447,21 @@ def _boilerplate() -> frozenset[str]:
     return frozenset(r.strip().casefold() for r in rows if r.strip() and not r.startswith("#"))
 
 
-#: separators of a site's section label or trail ("SOCIEUX+ | News", "Accueil › Actualités")
-SECTION_SEPARATORS = re.compile(r"\s*[|›>»·]\s*|\s+/\s+")
+#: separators of a site's section label or trail ("SOCIEUX+ | News", "Accueil › Actualités",
+#: "Share: Facebook | X | LinkedIn")
+SECTION_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+")
+#: a line after which a news page lists other pages, not its own body
+RELATED = re.compile(r"^\s*(related|see also|read also|more news|other news|other actions)\b[^.!?]{0,40}$", re.I)
+
+
+def _without_trailing_chrome(body: list[Line]) -> list[Line]:
+    """A news body without the page's end: share and follow widgets, funding lines, a copyright,
+    and a "Related actions" list with everything after it."""
+    cut = next((i for i, ln in enumerate(body) if RELATED.match(ln.text)), len(body))
+    body = body[:cut]
+    while body and (_is_boilerplate(body[-1].text) or body[-1].text.lstrip().startswith("©")):
+        body = body[:-1]
+    return body
 
 
 def _is_boilerplate(line: str) -> bool:

@@ -55,3 +55,24 @@ def test_page_without_landmarks_keeps_its_body() -> None:
     text = html_to_text("<html><body><ul><li>Support to ANPE<p>Ministry of Labour</p></li></ul></body></html>")
     assert text.splitlines() == ["  • Support to ANPE", "    Ministry of Labour"]
     assert looks_like_html("<!DOCTYPE html><html><body></body></html>")
+
+
+NEWS_WITH_RELATED = """<!DOCTYPE html><html><body><article><p>14 March 2023</p>
+<figure><img src="x.jpg"><figcaption>Participants of the workshop in Nairobi. © SOCIEUX+</figcaption></figure>
+<h1>Kenya strengthens labour market information</h1>
+<p>From 6 to 10 March 2023, SOCIEUX+ experts from Finland held a workshop with the State Department for Labour.</p>
+<p>The dashboards will be presented to county governments in the coming months.</p>
+<div class="share-buttons"><a>Facebook</a> <a>LinkedIn</a></div>
+<h2>Related actions</h2><ul><li><a href="/a1">Labour market information dashboards for Kenya</a></li>
+<li><a href="/a2">Skills anticipation in Uganda</a></li></ul></article></body></html>"""
+
+
+def test_related_links_captions_and_share_widgets_are_not_content(tmp_path: Path) -> None:
+    """A news page's "Related actions" list must not make it a listing; a caption is no headline."""
+    path = tmp_path / "news.html"
+    path.write_text(NEWS_WITH_RELATED, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "news"
+    (rec,) = split_document(doc)
+    assert rec.title == "Kenya strengthens labour market information"
+    assert rec.description.startswith("From 6 to 10 March 2023") and rec.description.endswith("in the coming months.")

@@ -135,9 +135,10 @@ NEWS_BODY = (
         ("Luanda, 12 May 2022\n", 2022),
         ("SOCIEUX+ | News\n", None),  # a section label of boilerplate parts
         ("Accueil › Actualités\n15/10/2022\n", 2022),  # the site's other languages
+        ("SOCIEUX+ EU Expertise on Social Protection, Labour and Employment\nHome > News > Angola\n", None),
     ],
     ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit",
-         "dateline-dash", "dateline-comma", "section-label", "french-trail"],
+         "dateline-dash", "dateline-comma", "section-label", "french-trail", "site-tagline"],
 )
 def test_news_header_lines_are_not_the_headline(header, year):
     """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item
@@ -236,3 +237,33 @@ def test_a_dash_in_running_text_is_not_a_record():
     assert doc.kind == "news"  # one marked line with an indented continuation is no listing
     (rec,) = split_document(doc)
     assert "- a review of its pension law" in rec.description
+
+
+def test_a_news_body_ends_before_the_pages_widgets_and_related_links():
+    """Share and follow widgets, funding lines, a copyright and a "Related actions" list close the page,
+    not the news item; its reference tag stays the body's last line."""
+    tail = ("SOCIEUX+ 2022-29 ANGOLA, ACT. 1 (19.09 – 23.09.2022)\nShare: Facebook | X | LinkedIn | Email\n"
+            "Follow us\nFunded by the European Union\n© 2024 SOCIEUX+\nRelated actions\n"
+            "Labour inspection in Mozambique\nSocial dialogue in Cabo Verde\n")
+    doc = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n" + NEWS_BODY + tail,
+                 "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.description.endswith("SOCIEUX+ 2022-29 ANGOLA, ACT. 1 (19.09 – 23.09.2022)")
+    assert "tag" in rec.fields
+
+
+def test_a_title_wrapped_over_two_lines_and_a_page_footer():
+    """A bullet title that goes on, in lower case, on the next line (no blank line between) is one title;
+    the page's footer after the last record is no part of its description."""
+    text = ("  • Strengthening the labour department for the registration of private employment agencies and\n"
+            "    the protection of migrant workers\n\n"
+            "    Labour Department, Ministry of Employment and Labour Relations (MELR)\n"
+            "    Institutional capacity building\n"
+            "    Experts from Spain and Italy reviewed the licensing regulations.\n\n"
+            "  • Pension reform in Togo\n\n    Caisse Nationale de Sécurité Sociale\n    Institutional capacity building\n"
+            "    A Spanish expert supported the fund.\n"
+            "Follow us\nFunded by the European Union\n© 2024 SOCIEUX+\n")
+    first, second = split_document(doc_of(text, "listing.txt"))
+    assert first.title.endswith("private employment agencies and the protection of migrant workers")
+    assert first.partner_institution == "Labour Department, Ministry of Employment and Labour Relations (MELR)"
+    assert second.description == "A Spanish expert supported the fund."

@@ -49,6 +49,9 @@ CASES = [
      "Germany.", "KH"),
     ("Employment policy", "Ministry of Employment of Togo",
      "Experts presented good practices from Morocco and Senegal.", "TG"),
+    # a nationality naming the people served is no partner evidence, even in the title
+    ("Labour intermediation services for Venezuelan migrants", "Ministry of Labour and Employment Promotion (MTPE)",
+     "The MTPE of Peru asked SOCIEUX+ to adapt its job centres in Lima and Tumbes.", "PE"),
     # a study visit's host is its destination (but a host of the partner's own workshop is the partner)
     ("Social insurance reform", "National Social Security Fund (NSSF)",
      "The Lebanese NSSF requested support. A study visit to Lisbon, hosted by the Portuguese Social Security "

@@ -264,6 +264,8 @@ def full_nlp() -> Language:
     # the action with a participle phrase, present tense; it outranks a phase's dates
     ("The SOCIEUX+ action supporting the pilot runs from October 2022 until March 2023. In a first phase, "
      "held in Kutaisi from 10 to 14 October, experts reviewed the files.", ("2022-10", "2023-03")),
+    # the action as the subject of a delivering verb
+    ("In 2019, the action brought experts to Nigeria: two missions reviewed the scheme.", ("2019", "2019")),
     # a date of a resolution or convention is not the action's
     ("Statisticians from Statistics Sweden delivered a workshop, in line with the ILO's 2013 resolution.",
      (None, None)),
