@@ -42,11 +42,21 @@ def register_factories(config) -> None:
             importlib.import_module(f"pipeline.components.{factory.removeprefix('socieux_')}")
 
 
+#: the code that decides what a record is and what is extracted from it: a change to it is a new
+#: pipeline version, so the next run re-extracts (as a change to the config or a pattern file does)
+EXTRACTION_CODE = ("components/*.py", "dates.py", "documents.py", "extract.py", "facts.py", "html.py", "records.py")
+
+
 def fingerprint(config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> str:
-    """Hash of what defines the pipeline: package version, config and every pattern file."""
+    """Hash of what defines the pipeline: package version, config, every pattern file and the
+    extraction code (EXTRACTION_CODE)."""
     h = hashlib.sha256(__version__.encode())
     h.update(config_path.read_bytes())
     for path in sorted(patterns_dir.glob("*.jsonl")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    package = Path(__file__).resolve().parent
+    for path in sorted(p for pattern in EXTRACTION_CODE for p in package.glob(pattern)):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]

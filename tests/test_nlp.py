@@ -158,3 +158,23 @@ def test_build_subset_keeps_config_order() -> None:
     assert nlp.pipe_names == ["socieux_dates", "socieux_action_ids"]
     with pytest.raises(ValueError, match=r"unknown pipeline components \['socieux_nope'\]"):
         build_nlp(["socieux_nope"])
+
+
+def test_fingerprint_covers_the_extraction_code(monkeypatch, tmp_path: Path) -> None:
+    """A change to a component's code is a new pipeline version, so a run re-extracts (a rule in code
+    changed the output without bumping the version, and an incremental run kept stale values)."""
+    import pipeline.nlp as nlp_module
+
+    before = fingerprint()
+    package = tmp_path / "pipeline"
+    (package / "components").mkdir(parents=True)
+    src = Path(nlp_module.__file__).resolve().parent
+    for pattern in nlp_module.EXTRACTION_CODE:
+        for path in src.glob(pattern):
+            (package / path.relative_to(src)).write_bytes(path.read_bytes())
+    (package / "nlp.py").write_bytes(Path(nlp_module.__file__).read_bytes())
+    monkeypatch.setattr(nlp_module, "__file__", str(package / "nlp.py"))
+    assert fingerprint() == before  # same code elsewhere: same version
+    experts = package / "components" / "experts.py"
+    experts.write_text(experts.read_text(encoding="utf-8") + "\n# a changed rule\n", encoding="utf-8")
+    assert fingerprint() != before

@@ -167,6 +167,8 @@ class ActionIdsComponent(PatternComponent):
         after_w = int(self.syntax.get("ref_window_after", 4))
         self_cue = ref_cue = None
         ref_dist = None
+        self_span = None
+        ref_spans: list[Span] = []
         for pid, span in cues:
             where = self.where[pid]
             gap: list[str] | None
@@ -184,12 +186,17 @@ class ActionIdsComponent(PatternComponent):
                 # a self cue must touch the id: only brackets, commas and a relative pronoun in
                 # between ("Action 2022-03, which ran from June to October 2022")
                 if all(g in "()[]," or g.casefold() in RELATIVES for g in gap):
-                    self_cue = self_cue or pid
+                    if self_cue is None:
+                        self_cue, self_span = pid, span
             elif len(gap) <= (before_w if where == "before" else after_w):
+                ref_spans.append(span)
                 if ref_dist is None or len(gap) < ref_dist:
                     ref_cue, ref_dist = pid, len(gap)
         # a reference cue right before the id ("the previous Action 2022-21 was implemented …") wins
         if self_cue and ref_cue and ref_dist is not None and ref_dist <= 3 and ref_cue not in self.weak:
+            self_cue = None
+        # a reference cue qualifying the self cue's own words: "the previous support from SOCIEUX+ (…)"
+        if self_cue and self_span is not None and any(0 <= self_span.start - r.end <= 1 for r in ref_spans):
             self_cue = None
         return self_cue, ref_cue
 

@@ -32,6 +32,10 @@ from pipeline.eu import load_membership
 from pipeline.facts import CountryMention, Fact, add_fact
 
 
+#: determiners that open a new noun phrase after a comma (another clause's subject)
+CLAUSE_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "these", "his", "her"})
+
+
 @Language.factory("socieux_experts")
 def make_experts(nlp: Language, name: str) -> "ExpertsComponent":
     return ExpertsComponent(nlp, name)
@@ -115,7 +119,8 @@ class ExpertsComponent(PatternComponent):
                 i += step
                 continue
             if step > 0 and (tok.text in {"’s", "'s", "’", "*"}
-                             or (found and self._is("from_word", tok.text) and self._is("coordination", doc[i - 1].text))):
+                             or (found and (self._is("from_word", tok.text) or tok.lower_ == "by")
+                                 and self._is("coordination", doc[i - 1].text))):
                 i += step
                 continue
             break
@@ -155,8 +160,13 @@ class ExpertsComponent(PatternComponent):
 
     def _of_member_institution(self, doc: Doc, end: int, at: dict[int, CountryMention]) -> list[CountryMention]:
         """"experts of the Slovenian Employment Service": an EU member state's institution named
-        by its adjective. Only member states: "experts of the Cambodian NSSF" are the partner's."""
+        by its adjective (only member states: "experts of the Cambodian NSSF" are the partner's);
+        "an expert of Spain's SEPE": any country's institution, named with a possessive."""
         i = end
+        if i + 2 < len(doc) and doc[i].lower_ == "of" and i + 1 in at:  # "an expert of Spain's SEPE"
+            m = at[i + 1]
+            if m.kind == "country" and m.end < len(doc) and doc[m.end].text in {"’s", "'s", "’"}:
+                return [m]
         if i + 2 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].lower_ != "the":
             return []
         m = at.get(i + 2)
@@ -195,8 +205,18 @@ class ExpertsComponent(PatternComponent):
     def _after(self, doc: Doc, end: int, at: dict[int, CountryMention]) -> list[CountryMention]:
         """"from" + a list, directly or at the end of a short institution phrase."""
         i = end
-        while i < len(doc) and i not in at and self._is("link_verb", doc[i].text) and not self._is("from_word", doc[i].text):
+        if i < len(doc) and doc[i].text == "(":  # "EU Member State experts (Greece, Slovenia)"
+            inside = self._list_from(doc, i + 1, at, +1)
+            close = inside[-1].end if inside else i + 1
+            if inside and close < len(doc) and doc[close].text == ")":
+                return [m for m in inside if m.kind in ("country", "demonym")]
+        by = False
+        while i < len(doc) and i not in at and (self._is("link_verb", doc[i].text) or self._is("by_verb", doc[i].text)) \
+                and not self._is("from_word", doc[i].text) and not (by and doc[i].lower_ == "by"):
+            by = self._is("by_verb", doc[i].text)
             i += 1
+        if by and i < len(doc) and doc[i].lower_ == "by":  # "experts seconded by the Polish ZUS"
+            return self._from_list(doc, i + 1, at)
         # a destination before the origin: "brought experts to North Macedonia from the Netherlands"
         if i + 1 < len(doc) and doc[i].lower_ in ("to", "in") and i + 1 in at and at[i + 1].kind == "country":
             i = at[i + 1].end
@@ -207,7 +227,11 @@ class ExpertsComponent(PatternComponent):
     def _from_list(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> list[CountryMention]:
         limit = min(len(doc), i + self.window)
         while i < limit and i not in at:
-            if self._is("stop", doc[i].text) or doc[i].is_sent_start:
+            # a comma then a determiner before any country starts another clause: "a Cypriot expert
+            # from the Social Insurance Services, the Gambian SSHFC modelled …" (but not "from public
+            # entities, notably public employment services, of Belgium and France")
+            if self._is("stop", doc[i].text) or doc[i].is_sent_start or (
+                    doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_DETERMINERS):
                 return []
             i += 1
         return self._list_from(doc, i, at, +1) if i in at else []

@@ -77,6 +77,11 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("The action builds on Action 2019-05, which supported the ministry in 2019.", None, ["2019-05"]),
         ("The previous Action 2022-21, which was implemented in 2022, trained inspectors.", None, ["2022-21"]),
         ("The work continues within Action 2020-04.", None, ["2020-04"]),
+        # a sentence opening "Under … action X," and "support from SOCIEUX+ (Action X)" report this action
+        ("Under SOCIEUX+ action n° 2021-37, a Dutch expert held two workshops in Lima.", "2021-37", []),
+        ("The fund received support from SOCIEUX+ (Action 2023-02) during 2023.", "2023-02", []),
+        ("Building on the previous support from SOCIEUX+ (Action 2019-08), the ministry asked for more.",
+         None, ["2019-08"]),
         # never ids
         ("The strategy for 2022-2027 addresses the effects of COVID-19.", None, []),
         ("The Strategy 2022-2027 (with its 22/23 Implementation Action Plan) was adopted.", None, []),

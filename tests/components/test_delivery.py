@@ -62,6 +62,8 @@ def delivery(doc: Doc) -> str | None:
         # travelling to the partner, whatever the subject's distance; not when avoided
         ("The experts worked remotely until July, before travelling to Maputo for the validation workshop.", "mixed"),
         ("Instead of travelling to Maputo, the experts met the team online.", "remote"),
+        ("A former Estonian expert carried out in-country work with the fund.", "onsite"),
+        ("Coaching was provided in a hybrid set-up by a Swedish specialist.", "mixed"),
         # how a cited earlier action was delivered
         ("Following Action 2019-05, which held a mission in Lima, experts delivered a webinar.", "remote"),
         ("Work opened with a videoconference; the experts later travelled to Antananarivo.", "mixed"),

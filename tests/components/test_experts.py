@@ -71,6 +71,13 @@ POSITIVE = [
      "Bank for Social Security reviewed the law.", {"FR", "BE"}),
     ("Experts from Germany's Federal Employment Agency and from the Korea Employment Information Service "
      "supported the agency.", {"DE", "KR"}),
+    # an institution with its country's possessive after "of"; secondment "by"; countries in brackets
+    ("Led by an expert of Spain's SEPE, the team reviewed the rules.", {"ES"}),
+    ("The fund welcomed an expert of Trinidad and Tobago's National Insurance Board.", {"TT"}),
+    ("Experts seconded by the Polish ZUS and by the Lithuanian SODRA reviewed the scheme.", {"PL", "LT"}),
+    ("An expert seconded by the Portuguese Caixa Geral de Aposentações advised the fund.", {"PT"}),
+    ("EU Member State experts (Greece, Slovenia) presented their systems.", {"GR", "SI"}),
+    ("A former Estonian pension fund supervisor and two Irish data scientists joined.", {"EE", "IE"}),
     # a destination between the noun and the origin
     ("SOCIEUX+ brought experts to North Macedonia from the Netherlands and Greece.", {"NL", "GR"}),
     ("Statisticians from Sweden delivered a workshop.", {"SE"}),
@@ -95,6 +102,12 @@ NEGATIVE = [
     # a sentence that names a country after an unrelated clause
     ("Experts from France supported the Ministry of Labour and Social Protection of Cambodia.", {"FR"}),
     ("Experts from Spain's Ministry of Labour and the Ministry of Social Affairs of Cambodia met.", {"ES"}),
+    # a comma before any country ends the origin phrase
+    ("Together with a Cypriot expert from the Social Insurance Services, the Gambian SSHFC modelled the scheme.",
+     {"CY"}),
+    ("Experts were trained by the Cambodian ministry.", set()),
+    ("All experts mobilized came from public entities, notably public employment services, of Belgium and France.",
+     {"BE", "FR"}),
     # professions also name the partner's staff: only EU member states count
     ("Moroccan trainers of the OFPPT were trained on curricula by a Spanish expert.", {"ES"}),
     ("Cambodian social workers and labour inspectors attended the training.", set()),
