@@ -265,8 +265,9 @@ def _atoms(text: str) -> list[_Atom]:
 
 _CONNECTORS = (
     ("dash", re.compile(rf"\s*{_D}\s*")),
-    ("to", re.compile(r"\s+(?i:to|until|till|through)\s+")),
-    ("and", re.compile(r"\s+(?i:and)\s+")),
+    # "between mid-March and the end of April 2023", "from May to the end of June"
+    ("to", re.compile(r"\s+(?i:to|until|till|through)\s+(?:(?i:the)\s+)?")),
+    ("and", re.compile(r"\s+(?i:and)\s+(?:(?i:the)\s+)?")),
     ("list", re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|&)\s+")),
 )
 _PREFIX = re.compile(r"\b(?i:(from|since|between))\s+(?:the\s+)?$")

@@ -67,6 +67,10 @@ POSITIVE = [
     # two consecutive months joined by "and" are one span (as "25 and 26 April"); others are listed
     ("March and April 2022", None, [("March and April 2022", "2022-03", "2022-04")]),
     ("in February and March", 2023, [("February and March", "2023-02", "2023-03")]),
+    # a range whose ends carry a qualifier and "the"
+    ("between mid-March and the end of April 2023", None,
+     [("between mid-March and the end of April 2023", "2023-03", "2023-04")]),
+    ("from May to the end of June 2022", None, [("from May to the end of June 2022", "2022-05", "2022-06")]),
     ("March and June 2022", None, [("March", "2022-03", "2022-03"), ("June 2022", "2022-06", "2022-06")]),
     ("in May, July and September", 2021, [("May", "2021-05", "2021-05"), ("July", "2021-07", "2021-07"),
                                           ("September", "2021-09", "2021-09")]),

@@ -187,6 +187,9 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Addis Ababa was the venue of a national workshop.", "Addis Ababa", "ET", "ET", "onsite"),
         # the city is not the partner's
         ("The seminar took place in Madrid in May.", "Madrid", "ES", "PE", None),
+        # a stay in the partner's city
+        ("The experts mapped the claims workflow during a week in Pretoria.", "Pretoria", "ZA", "ZA", "onsite"),
+        ("Two experts spent ten days in Maseru with the ministry's staff.", "Maseru", "LS", "LS", "onsite"),
         # things kept in the city, not an event held there
         ("Experts mapped the paper-based contribution records held in Port-au-Prince.", "Port-au-Prince", "HT", "HT", None),
         # an activity still to come, from its article (the pattern file's negatives block the city rule too)

@@ -56,6 +56,9 @@ def formats(doc: Doc) -> set[str]:
         ("Building on action 2021-03, which produced an actuarial assessment, the experts trained the staff.",
          {"training"}),
         ("The manual is the main output of Action 2022-03, which delivered two workshops.", {"workshop"}),
+        # another organisation's review
+        ("ILO experts reviewed the draft programme separately; SOCIEUX+ experts trained the staff.", {"training"}),
+        ("The experts trained the staff and assessed the procedures.", {"training", "assessment"}),
         ("The ministry runs a national training programme for youth.", set()),
         ("The workshop built on an assessment carried out by the ILO in 2019.", {"workshop"}),
         ("The training followed a diagnosis of the inspection services carried out in 2018 by the ILO.", {"training"}),
