@@ -56,6 +56,10 @@ def formats(doc: Doc) -> set[str]:
         ("Building on action 2021-03, which produced an actuarial assessment, the experts trained the staff.",
          {"training"}),
         ("The manual is the main output of Action 2022-03, which delivered two workshops.", {"workshop"}),
+        # a learning module or session is a course
+        ("Forty officials completed an e-learning module on labour inspection.", {"training"}),
+        ("Distance learning sessions on case management were given to 30 social workers.", {"training"}),
+        ("The ministry develops e-learning content for its staff.", set()),
         # another organisation's review
         ("ILO experts reviewed the draft programme separately; SOCIEUX+ experts trained the staff.", {"training"}),
         ("The experts trained the staff and assessed the procedures.", {"training", "assessment"}),
