@@ -316,7 +316,7 @@ def _listed_days(text: str, atoms: list[_Atom], i: int) -> tuple[list[_Expr], in
     j = i
     while j + 1 < len(atoms) and atoms[j].kind == "d" and atoms[j].last is None:
         gap = text[atoms[j].end : atoms[j + 1].start]
-        if not any(name in ("and", "list") and rx.fullmatch(gap) for name, rx in _CONNECTORS):
+        if not _is_listing_gap(gap):
             return None
         j += 1
     end = atoms[j]
@@ -329,6 +329,11 @@ def _listed_days(text: str, atoms: list[_Atom], i: int) -> tuple[list[_Expr], in
     points = [(d, _fill(d.first, end.first)[0]) for d in days]
     out = [_Expr(d.start, d.end, "day", point, point) for d, point in points]
     return out + [_Expr(end.start, end.end, "day", end.first, end.first)], len(days) + 1
+
+
+def _is_listing_gap(gap: str) -> bool:
+    """The text between two listed items: ", ", " and ", ", and ", " or "."""
+    return any(name in ("and", "list") and rx.fullmatch(gap) for name, rx in _CONNECTORS)
 
 
 def _consecutive_months(a: _Atom, b: _Atom | None, conn: str | None) -> bool:
@@ -347,7 +352,7 @@ def _after_listed_month(text: str, out: list["_Expr"], a: _Atom) -> bool:
     if not out or out[-1].first.month is None or out[-1].kind not in ("month", "month-range"):
         return False
     gap = text[out[-1].end : a.start]
-    return any(name in ("and", "list") and rx.fullmatch(gap) for name, rx in _CONNECTORS)
+    return _is_listing_gap(gap)
 
 
 def _iso(p: _Point) -> str:

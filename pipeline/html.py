@@ -29,8 +29,11 @@ DROP = ("script", "style", "noscript", "template", "iframe", "svg", "head")
 #: (a caption is a credit, never part of the headline); related-content and share widgets
 CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner]", "[role=contentinfo]",
           "figure", "figcaption", "[class*=related]", "[class*=share]", "[class*=social]")
-#: a heading that introduces links to other pages, not content ("Related actions", "See also")
-RELATED_HEADING = re.compile(r"^\s*(related|see also|read also|read more|more news|other (news|actions)|share)\b", re.I)
+#: words opening a heading or line that introduces links to other pages, not content
+#: ("Related actions", "See also"); records.py cuts a news body at such a line too
+RELATED_WORDS = r"related|see also|read also|more news|other news|other actions"
+#: in HTML, share widgets' and "read more" headings too
+RELATED_HEADING = re.compile(rf"^\s*(?:{RELATED_WORDS}|read more|share)\b", re.I)
 #: where a page says its content is, most specific first
 CONTENT = ("main", "[role=main]", "article")
 

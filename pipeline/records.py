@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pipeline.documents import LIST_MARKER, MIN_MARKED_RECORDS, Document
+from pipeline.html import RELATED_WORDS
 from pipeline.paths import DATA_DIR
 
 BULLET = re.compile(r"^[•·▪●◦]\s*")
@@ -451,7 +452,7 @@ def _boilerplate() -> frozenset[str]:
 #: "Share: Facebook | X | LinkedIn")
 SECTION_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+")
 #: a line after which a news page lists other pages, not its own body
-RELATED = re.compile(r"^\s*(related|see also|read also|more news|other news|other actions)\b[^.!?]{0,40}$", re.I)
+RELATED = re.compile(rf"^\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$", re.I)
 
 
 def _without_trailing_chrome(body: list[Line]) -> list[Line]:
@@ -459,7 +460,7 @@ def _without_trailing_chrome(body: list[Line]) -> list[Line]:
     and a "Related actions" list with everything after it."""
     cut = next((i for i, ln in enumerate(body) if RELATED.match(ln.text)), len(body))
     body = body[:cut]
-    while body and (_is_boilerplate(body[-1].text) or body[-1].text.lstrip().startswith("©")):
+    while body and (_is_boilerplate(body[-1].text) or CREDIT.search(body[-1].text.strip())):
         body = body[:-1]
     return body
 

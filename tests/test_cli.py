@@ -167,6 +167,9 @@ def test_sigterm_aborts_the_run_and_leaves_no_process_behind(tmp_path: Path) -> 
     import duckdb
     import psutil
 
+    from pipeline.nlp import ensure_built
+
+    ensure_built()  # a stale pipeline would be rebuilt before the run starts, past the 2 s below
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for k in range(60):  # enough records that the run is still extracting when it is stopped

@@ -68,13 +68,13 @@ class ActionIdsComponent(PatternComponent):
         self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.where: dict[str, str] = {}
         self.syntax: dict[str, Any] = {}
-        self.weak: set[str] = set()
+        self.weak: set[str] = set()  # reference cues that yield to a self cue after the id
         self.id_re: re.Pattern[str] | None = None
 
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.where, self.syntax = {}, {}
-        self.weak: set[str] = set()  # reference cues that yield to a self cue after the id
+        self.weak = set()
         for entry in self.patterns:
             pid = entry.get("id", "")
             if pid == SYNTAX_ID:
