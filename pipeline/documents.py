@@ -2,7 +2,9 @@
 
 Offsets of every extracted fact refer to `Document.text`: the decoded file with
 CRLF/CR line endings turned into LF (nothing else is rewritten, so a reader can
-find each evidence span at the same offsets in the normalised file).
+find each evidence span at the same offsets in the normalised file). An HTML page
+(html.py) or a Markdown file (markdown.py) is first converted to the plain-text
+layout; offsets then refer to that text (`read_document(path).text`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from pipeline.html import html_to_text, looks_like_html
+from pipeline.markdown import is_markdown, md_to_text
 
 Kind = Literal["listing", "news", "unknown"]
 
@@ -154,6 +157,8 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     text = normalise_newlines(text)
     if looks_like_html(text):
         text = html_to_text(text)  # parsed, never executed
+    elif is_markdown(path.name):
+        text = md_to_text(text)  # markup is not content
     if not text.strip():
         raise DocumentError(f"{path} is empty; nothing to extract (remove it or add the listing text)")
     return Document(
@@ -184,6 +189,10 @@ _RECORD_START = re.compile(r"^[ \t\u00a0]*[•·▪●◦]|^-[ \t]*$")
 
 
 def is_large(path: Path, threshold: int | None = None) -> bool:
+    """A plain-text listing big enough to stream part by part (a Markdown or HTML page is
+    converted whole: its parts would not be text)."""
+    if is_markdown(path.name) or path.suffix.casefold() in (".html", ".htm"):
+        return False
     try:
         return path.stat().st_size > (STREAM_THRESHOLD_BYTES if threshold is None else threshold)
     except OSError:

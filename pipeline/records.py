@@ -416,8 +416,8 @@ def split_news(doc: Document) -> list[RawRecord]:
     got: dict[str, list[Line]] = {}
     year = None
     k = 0
-    while k < len(lines) and (DATE_VALUE.match(lines[k].text) or CREDIT.search(lines[k].text) or _is_boilerplate(lines[k].text)):
-        if DATE_VALUE.match(lines[k].text) and "date_line" not in got:
+    while k < len(lines) and (_is_date_line(lines[k].text) or CREDIT.search(lines[k].text) or _is_boilerplate(lines[k].text)):
+        if _is_date_line(lines[k].text) and "date_line" not in got:
             got["date_line"] = [lines[k]]
             years = re.findall(r"\d{4}", lines[k].text)
             year = int(years[-1]) if years else None
@@ -426,9 +426,11 @@ def split_news(doc: Document) -> list[RawRecord]:
         return []
     title = [lines[k]]
     k += 1
-    # a headline split over two lines: neither part ends a sentence, the second is short
-    if (k + 1 < len(lines) and not TERMINAL.search(title[0].text) and not TERMINAL.search(lines[k].text)
-            and len(WORD.findall(lines[k].text)) <= 20):
+    # a headline split over two lines: no blank line between, neither part ends a sentence, the
+    # second is short (and no date line)
+    if (k + 1 < len(lines) and doc.text.count("\n", title[0].end, lines[k].start) == 1
+            and not TERMINAL.search(title[0].text) and not TERMINAL.search(lines[k].text)
+            and len(WORD.findall(lines[k].text)) <= 20 and not _is_date_line(lines[k].text)):
         title.append(lines[k])
         k += 1
     body = _without_trailing_chrome(lines[k:])
@@ -442,10 +444,39 @@ def split_news(doc: Document) -> list[RawRecord]:
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> frozenset[str]:
+def _boilerplate_rows() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(whole-line boilerplate, taxonomy labels) of models/data/news_boilerplate.txt, casefolded."""
     path = DATA_DIR / "news_boilerplate.txt"
-    rows = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(r.strip().casefold() for r in rows if r.strip() and not r.startswith("#"))
+    rows = [r.strip().casefold() for r in path.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r and not r.startswith("#")]
+    return frozenset(r for r in rows if not r.endswith(":")), tuple(r for r in rows if r.endswith(":"))
+
+
+def _boilerplate() -> frozenset[str]:
+    return _boilerplate_rows()[0]
+
+
+#: a taxonomy line holds short items, no sentence: at most this many words after its label
+TAXONOMY_WORDS = 30
+
+
+def _is_taxonomy(line: str) -> bool:
+    """A page's tag or category line ("Tags: Pensions · Pacific", "Mots-clés : emploi")."""
+    low = re.sub(r"\s+:", ":", line.casefold().strip())
+    label = next((lb for lb in _boilerplate_rows()[1] if low.startswith(lb)), None)
+    if label is None:
+        return False
+    rest = low[len(label):]
+    return not TERMINAL.search(rest) and len(WORD.findall(rest)) <= TAXONOMY_WORDS
+
+
+def _is_date_line(line: str) -> bool:
+    """A date line, also after a section label: "News · 14 March 2025", "Interview | 19.02.2025"."""
+    if DATE_VALUE.match(line):
+        return True
+    parts = [p for p in SECTION_SEPARATORS.split(line.strip()) if p]
+    return (len(parts) > 1 and DATE_VALUE.match(parts[-1]) is not None
+            and all(_is_boilerplate_part(p.casefold()) for p in parts[:-1]))
 
 
 #: separators of a site's section label or trail ("SOCIEUX+ | News", "Accueil › Actualités",
@@ -460,7 +491,8 @@ def _without_trailing_chrome(body: list[Line]) -> list[Line]:
     and a "Related actions" list with everything after it."""
     cut = next((i for i, ln in enumerate(body) if RELATED.match(ln.text)), len(body))
     body = body[:cut]
-    while body and (_is_boilerplate(body[-1].text) or CREDIT.search(body[-1].text.strip())):
+    while body and (_is_boilerplate(body[-1].text) or CREDIT.search(body[-1].text.strip())
+                    or _is_taxonomy(body[-1].text)):
         body = body[:-1]
     return body
 
@@ -470,7 +502,16 @@ def _is_boilerplate(line: str) -> bool:
     if low in _boilerplate() or BREADCRUMB.match(low):
         return True
     parts = [p for p in SECTION_SEPARATORS.split(low) if p]
-    return len(parts) > 1 and all(p in _boilerplate() for p in parts)
+    return bool(parts) and all(_is_boilerplate_part(p) for p in parts)
+
+
+def _is_boilerplate_part(part: str) -> bool:
+    """One part of a section line: a boilerplate row, or two joined ("share on" + "linkedin")."""
+    rows = _boilerplate()
+    if part in rows:
+        return True
+    words = part.split()
+    return any(" ".join(words[:i]) in rows and " ".join(words[i:]) in rows for i in range(1, len(words)))
 
 
 def split_document(doc: Document) -> list[RawRecord]:

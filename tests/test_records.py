@@ -136,9 +136,13 @@ NEWS_BODY = (
         ("SOCIEUX+ | News\n", None),  # a section label of boilerplate parts
         ("Accueil › Actualités\n15/10/2022\n", 2022),  # the site's other languages
         ("SOCIEUX+ EU Expertise on Social Protection, Labour and Employment\nHome > News > Angola\n", None),
+        ("News · 14 March 2025\n", 2025),  # a section label before the date
+        ("Interview\n19.02.2025\n", 2025),  # a genre label, then the date line (never joined)
+        ("Entrevista | 19/02/2025\n", 2025),
     ],
     ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit",
-         "dateline-dash", "dateline-comma", "section-label", "french-trail", "site-tagline"],
+         "dateline-dash", "dateline-comma", "section-label", "french-trail", "site-tagline",
+         "label-dot-date", "interview-label", "entrevista-date"],
 )
 def test_news_header_lines_are_not_the_headline(header, year):
     """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item
@@ -250,6 +254,34 @@ def test_a_news_body_ends_before_the_pages_widgets_and_related_links():
     (rec,) = split_document(doc)
     assert rec.description.endswith("SOCIEUX+ 2022-29 ANGOLA, ACT. 1 (19.09 – 23.09.2022)")
     assert "tag" in rec.fields
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    ["Tags: Disability · Social protection · Central Asia\n",
+     "Keywords: pensions, informal economy\nShare on LinkedIn · Share on X\n",
+     "Mots-clés : protection sociale | emploi\n",
+     "Topics: Labour migration, Honduras, Central America\nFollow us on Facebook\n"],
+    ids=["tags", "keywords-share-on", "mots-cles", "topics-follow-us-on"],
+)
+def test_a_news_items_taxonomy_line_is_page_chrome(chrome):
+    """A tag or category line after the body (its label from models/data/news_boilerplate.txt) is the
+    page's, like its share links; the reference tag before it stays the body's last line."""
+    tag = "SOCIEUX+ 2022-41 TAJIKISTAN, ACT. 4 (20.11 – 24.11.2023)"
+    doc = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n" + NEWS_BODY
+                 + tag + "\n" + chrome, "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.description.endswith(tag)
+    assert "tag" in rec.fields
+
+
+def test_a_sentence_opening_with_a_taxonomy_word_is_body():
+    """Only a short line of items is a taxonomy line: a closing sentence that starts "Topics:" stays."""
+    last = "Topics: the action covered the pension formula, the registration of workers and the payment chain."
+    doc = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n" + NEWS_BODY
+                 + last + "\n", "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.description.endswith(last)
 
 
 def test_a_title_wrapped_over_two_lines_and_a_page_footer():

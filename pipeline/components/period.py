@@ -96,7 +96,7 @@ class PeriodComponent(PatternComponent):
         cues = self.cues(doc) if dates else []
         period = (
             self.from_fields(doc, dates)
-            or self.from_tag(doc, dates)
+            or self.from_tag(doc, dates, cues)
             or self.from_sentences(doc, dates, cues)
             or self.from_title_event(doc, dates, cues)
         )
@@ -119,13 +119,27 @@ class PeriodComponent(PatternComponent):
             out.append(_period("period_end", ends[-1], _end_of(ends[-1]), "period:field", "certain"))
         return out
 
-    def from_tag(self, doc: Doc, dates: list[Fact]) -> list[Fact]:
-        """Dates of a news reference tag: `SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)`."""
-        in_tag = [d for d in dates if _overlaps(d, field_span(doc, "tag"))]
-        return _range(in_tag, "period:tag", "certain")
+    def from_tag(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
+        """Dates of a news reference tag: `SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)`.
 
-    def from_sentences(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
-        """Dates whose nearest cue in their sentence says they date the action itself."""
+        The tag dates one activity (`ACT. 2`): when the text says the action itself started
+        earlier ("The action started in early 2023", "Starting in October 2023, …"; a strong cue
+        or a date right after a start word), that start is the period's, the tag's end its end.
+        """
+        in_tag = [d for d in dates if _overlaps(d, field_span(doc, "tag"))]
+        tag = _range(in_tag, "period:tag", "certain")
+        tag_start = next((f for f in tag if f.field == "period_start" and f.value), None)
+        if tag_start is None:
+            return tag
+        said = self.from_sentences(doc, dates, cues, stated_start=True)
+        start = next((f for f in said if f.field == "period_start" and f.value), None)
+        if start is not None and _starts_before(start.value, tag_start.value):
+            tag = [start, *(f for f in tag if f.field != "period_start")]
+        return tag
+
+    def from_sentences(self, doc: Doc, dates: list[Fact], cues: Spans, stated_start: bool = False) -> list[Fact]:
+        """Dates whose nearest cue in their sentence says they date the action itself (with
+        `stated_start`, only those of a strong cue or right after a start word)."""
         excluded = [field_span(doc, name) for name in NOT_SENTENCE_FIELDS]
         text = doc_text(doc)
         excluded += [m.span(1) for m in DATELINE.finditer(text)]
@@ -160,6 +174,9 @@ class PeriodComponent(PatternComponent):
         bounds = {kind: [c for c in all_cues if c[2] == kind] for kind in ("start_word", "end_word")}
         only = {id(d): kind for d, _ in chosen for kind, found in bounds.items()
                 if any(0 <= d.start - c[1] <= 1 for c in found)}
+        if stated_start:
+            chosen = [(d, cue) for d, cue in chosen if cue in self.strong or only.get(id(d)) == "start_word"]
+            rule = f"period:sentence:{chosen[0][1]}" if chosen else ""
         return _range([d for d, _ in chosen], rule, "inferred", only)
 
     def from_title_event(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
@@ -215,6 +232,12 @@ def _sentence(text: str, char: int) -> tuple[int, int]:
             hi = m.start()
             break
     return lo, hi
+
+
+def _starts_before(said: str, tag: str) -> bool:
+    """The text's start is earlier than the tag's: "2023-03" before "2023-05-22"; a year the text
+    gives ("started in 2023") is taken over a later day of that year, a month over a later month."""
+    return (said < tag and not tag.startswith(said)) or (len(said) == 4 and tag.startswith(said) and said != tag)
 
 
 def _period(field: str, date: Fact, value: str | None, rule: str, status: Status) -> Fact:

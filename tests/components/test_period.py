@@ -180,6 +180,23 @@ def test_news_tag_is_certain(nlp: Language, tag: str, start: str, end: str) -> N
     assert {(f.rule, f.status) for f in period_facts(doc)} == {("period:tag", "certain")}
 
 
+@pytest.mark.parametrize(("body", "start", "end"), [
+    # the text says the action started before the tagged activity: its start, the tag's end
+    ("The action started in early 2023 with a review of the procedures.", "2023", "2023-11-24"),
+    ("Action 2022-52 started in March 2023 with a diagnosis of the arrears.", "2023-03", "2023-11-24"),
+    ("Starting in October 2023, a Spanish expert assisted the inspectorate.", "2023-10", "2023-11-24"),
+    # no stated start of the action, or a start that is not earlier: the tag alone
+    ("The workshop was held in 2017 with experts.", "2023-11-20", "2023-11-24"),
+    ("The action started on 20 November 2023 with a seminar.", "2023-11-20", "2023-11-24"),
+    ("SOCIEUX+ had already supported the Ministry in 2019 with a review.", "2023-11-20", "2023-11-24"),
+])
+def test_a_start_the_text_states_goes_before_the_tagged_activity(nlp: Language, body: str, start: str, end: str) -> None:
+    tag = "SOCIEUX+ 2022-41 TAJIKISTAN, ACT. 4 (20.11 – 24.11.2023)"
+    text = f"28/11/2023\nHeadline\n{body}\n{tag}"
+    doc = run(nlp, text, {"date_line": "28/11/2023", "title": "Headline", "tag": tag}, kind="news", year=2023)
+    assert period(doc) == (start, end)
+
+
 LABELLED = "• {title}\n\n    Start activities\n    {start}\n    End activities\n    {end}\n    Description\n    {desc}"
 
 

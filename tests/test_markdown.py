@@ -1,0 +1,92 @@
+"""Tests of pipeline/markdown.py: a listing or news item saved as Markdown -> the text layout records.py reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.documents import is_large, read_document
+from pipeline.markdown import is_markdown, md_to_text
+from pipeline.records import split_document
+
+NEWS = """*News · 14 March 2025*
+
+![SINPF staff at the kick-off meeting](img/sinpf-kickoff.jpg)
+
+# Solomon Islands National Provident Fund starts work on a savings scheme
+
+Honiara – The **Solomon Islands National Provident Fund** (SINPF) and [SOCIEUX+](https://socieux.eu)
+opened their cooperation on 4 March 2025 with a kick-off meeting held by videoconference.
+
+Two experts have been mobilised, from Samoa and from `Portugal`.
+
+SOCIEUX+ 2025-07 SOLOMON ISLANDS, ACT. 1 (04.03.2025)
+
+*Tags: Pacific · Pensions · Informal economy*
+
+[Share on LinkedIn](#) · [Share on X](#)
+"""
+
+LISTING = """# Actions in Central and West Africa
+
+This page lists the SOCIEUX+ actions in Central and West Africa.
+
+- Support to the extension of health insurance to rural workers
+  Ministère du Travail et de la Sécurité Sociale du Cameroun (MINTSS)
+  Policy development, Institutional capacity building
+  Experts from *Belgium* carried out a feasibility assessment. Two missions to Yaoundé took place in 2019.
+- Training of labour inspectors in Guinea
+  Ministère du Travail
+  Individual capacity building (human resources development)
+  Three training sessions were held in Conakry in November 2022 by French labour inspectors.
+
+| Region | Actions |
+|---|---|
+| West Africa | 2 |
+"""
+
+
+def test_markup_is_not_content():
+    text = md_to_text(NEWS)
+    assert "*" not in text and "#" not in text and "](" not in text
+    assert "kick-off.jpg" not in text and "staff at the kick-off meeting" not in text  # an image and its caption
+    assert "Honiara – The Solomon Islands National Provident Fund (SINPF) and SOCIEUX+\nopened" in text  # lines stay
+    assert "from Samoa and from Portugal." in text
+
+
+def test_a_markdown_news_item_reads_as_one(tmp_path: Path):
+    path = tmp_path / "news.md"
+    path.write_text(NEWS, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "news"
+    (rec,) = split_document(doc)
+    assert rec.title == "Solomon Islands National Provident Fund starts work on a savings scheme"
+    assert rec.year == 2025  # "*News · 14 March 2025*" is the date line
+    assert rec.description.startswith("Honiara – The Solomon Islands")
+    assert rec.description.endswith("SOCIEUX+ 2025-07 SOLOMON ISLANDS, ACT. 1 (04.03.2025)")  # tags, share links cut
+    assert doc.text[rec.start + rec.fields["description"][0]:].startswith("Honiara")  # offsets into the converted text
+
+
+def test_a_markdown_listing_keeps_one_line_per_field(tmp_path: Path):
+    path = tmp_path / "listing.md"
+    path.write_text(LISTING, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "listing"
+    first, second = split_document(doc)
+    assert first.title == "Support to the extension of health insurance to rural workers"
+    assert first.partner_institution == "Ministère du Travail et de la Sécurité Sociale du Cameroun (MINTSS)"
+    assert first.assistance_types == ["Policy development", "Institutional capacity building"]
+    assert first.description.startswith("Experts from Belgium carried out")
+    assert doc.text.startswith("Actions in Central and West Africa\n")
+    assert second.title == "Training of labour inspectors in Guinea"
+    assert "West Africa | 2" in doc.text  # a table row is a line of cells, its rule goes
+    assert "---" not in doc.text
+
+
+def test_only_markdown_files_are_converted_and_never_streamed(tmp_path: Path):
+    assert is_markdown("a.md") and is_markdown("B.MARKDOWN") and not is_markdown("a.txt")
+    path = tmp_path / "big.md"
+    path.write_text(LISTING * 50, encoding="utf-8")
+    assert not is_large(path, threshold=10)  # parts of a Markdown file would not be text
+    txt = tmp_path / "plain.txt"
+    txt.write_text("- *not emphasis to strip*\n  Ministry\n", encoding="utf-8")
+    assert "*not emphasis" in read_document(txt).text
