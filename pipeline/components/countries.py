@@ -28,6 +28,7 @@ pattern ids, so the serialised pipeline stays in step with models/patterns/.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -66,8 +67,12 @@ class Match:
         return KINDS[self.span.label_]
 
 
+#: a capitalised name word, also with an inner apostrophe or hyphen ("O'Connor", "Jean-Pierre")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
 def _is_word(text: str) -> bool:
-    return text.isalpha() and text[:1].isupper()
+    return text[:1].isupper() and _NAME_WORD.fullmatch(text) is not None
 
 
 def is_person_name(doc: Doc, match: Match, context: set[int]) -> bool:

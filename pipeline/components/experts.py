@@ -12,8 +12,23 @@ of `socieux_countries`:
   services of France, Spain, and Sweden", "expertise was mobilized from
   Swedish, Polish, and French institutions", "a team of three experts – from
   Poland, Hungary, and France");
-- a named expert "Pedro Parra from the State Employment Service of Spain", in a
-  sentence that speaks of mobilising experts.
+- after it, "of" and an institution whose name holds a country ("an expert of the
+  National Insurance Board of Barbados", "experts of the Slovenian Employment
+  Service", "a specialist of WorkSafe New Zealand");
+- a named expert "Pedro Parra from the State Employment Service of Spain", "Ion
+  Popescu of the Romanian National Agency for Employment", in a sentence that
+  speaks of mobilising experts.
+
+Nouns of a profession ("a Costa Rican official", "a Belgian social worker") and
+institutions after "of" also name the partner's own staff ("Moroccan trainers of
+the OFPPT were trained") and participants ("Officials from Niger attended"): a
+profession counts for a country outside the EU only as one person with "a"/"an"
+("a Rwandan manager of the scheme"), and a country so given, or given by an
+institution after "of", is *tentative* (`extra["tentative"]`): it does not keep the mention from being the
+partner's evidence, and extract.to_record drops any expert country that is the
+record's partner (SOCIEUX+ never mobilises a partner's own staff as its experts).
+A profession noun in a sentence about a visit ("a study visit to Lisbon, where
+Portuguese officials presented …") names the hosts, not experts.
 
 Participants, funders, showcased practices, study-visit destinations and vague
 groups ("European experts", "peers from African countries") never reach these
@@ -45,13 +60,13 @@ class ExpertsComponent(PatternComponent):
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab)
         self.lex: dict[str, frozenset[str]] = {}
-        self.eu_only: set[str] = set()  # noun rules that count for EU member states only
+        self.tentative: set[str] = set()  # noun rules whose non-member countries are tentative
         self.eu = frozenset(load_membership())
         for p in self.patterns:
             if "pattern" in p:
                 self.matcher.add(p["id"], p["pattern"])
-                if p.get("eu_only"):
-                    self.eu_only.add(p["id"])
+                if p.get("tentative"):
+                    self.tentative.add(p["id"])
             else:
                 self.lex[p["kind"]] = frozenset(w.casefold() for w in p["words"])
         self.window = int(next(iter(self.lex.get("window", {"8"}))))
@@ -64,15 +79,20 @@ class ExpertsComponent(PatternComponent):
         for m in mentions:
             for t in range(m.start, m.end):
                 at[t] = m
-        seen: set[tuple[int, str]] = set()
+        found: dict[tuple[int, str], Fact] = {}  # one fact per mention: the first firm one, else the first
 
-        def emit(m: CountryMention, rule: str) -> None:
-            if rule.rsplit(":", 1)[0] in self.eu_only and m.code not in self.eu:
-                return  # "Moroccan trainers of the OFPPT were trained": the partner's staff
-            if (m.start, m.code) not in seen:
-                seen.add((m.start, m.code))
-                add_fact(doc, Fact("expert_country", m.code, m.start_char, m.end_char, m.text, rule,
-                                   "certain" if m.status == "certain" else "inferred"))
+        def emit(m: CountryMention, rule: str, tentative: bool = False, one: bool = True) -> None:
+            if rule.rsplit(":", 1)[0] in self.tentative:
+                if self._in_visit(doc, m):
+                    return  # "a study visit to Lisbon, where Portuguese officials presented …": hosts
+                if m.code not in self.eu and (not one or m.kind not in ("country", "demonym")):
+                    return  # "Officials from Niger and Burkina Faso attended": participants
+                tentative = tentative or m.code not in self.eu
+            key = (m.start, m.code)
+            if key not in found or found[key].extra.get("tentative") and not tentative:
+                found[key] = Fact("expert_country", m.code, m.start_char, m.end_char, m.text, rule,
+                                  "certain" if m.status == "certain" and not tentative else "inferred",
+                                  {"tentative": True} if tentative else {})
 
         matches = self.matcher(doc)
         noun_starts = {start for _, start, _ in matches}
@@ -83,15 +103,38 @@ class ExpertsComponent(PatternComponent):
                     or end in noun_starts or end < len(doc) and doc[end].text == "-"):
                 continue  # "their Peruvian peers", "engaged with peers from …": the partner's staff;
                 # "peer experts" (another noun follows), "peer-to-peer": not a noun of its own
+            one = self._one_person(doc, start, end, at)
             for m in self._before(doc, start, at):
-                emit(m, f"{rule}:premodifier")
+                emit(m, f"{rule}:premodifier", one=one)
             for m in self._after(doc, end, at):
-                emit(m, f"{rule}:from")
-            for m in self._of_member_institution(doc, end, at):
-                emit(m, f"{rule}:of-member-institution")
-        for m in self._named_experts(doc, at):
-            emit(m, "person:from")
+                emit(m, f"{rule}:from", one=one)
+            for m, possessive in self._of_institution(doc, end, at):
+                emit(m, f"{rule}:of-institution", tentative=not possessive and m.code not in self.eu, one=one)
+        for m, via in self._named_experts(doc, at):
+            emit(m, f"person:{via}", tentative=via == "of" and m.code not in self.eu)
+        for fact in found.values():
+            add_fact(doc, fact)
         return doc
+
+    @staticmethod
+    def _one_person(doc: Doc, start: int, end: int, at: dict[int, CountryMention]) -> bool:
+        """The noun names one person with an indefinite article: "a Costa Rican official", "a
+        colleague from Kenya's …" (a group of officials from other countries is mostly
+        participants: "Officials from Niger and Burkina Faso also attended")."""
+        if doc[end - 1].lower_.endswith("s"):
+            return False
+        for i in range(start - 1, max(-1, start - 6), -1):
+            if doc[i].lower_ in ("a", "an"):
+                return True
+            if not (i in at or doc[i].is_lower and doc[i].is_alpha or doc[i].text == "-"):
+                return False
+        return False
+
+    def _in_visit(self, doc: Doc, m: CountryMention) -> bool:
+        """The mention's sentence speaks of a visit (lex:visit-cues): people of a profession named
+        there are the hosts, not experts mobilised for the action."""
+        sent = _sentence(doc, m.start).casefold()
+        return any(cue in sent for cue in self.lex.get("visit_cue", ()))
 
     # -- lists -------------------------------------------------------------
     def _is(self, kind: str, token_text: str) -> bool:
@@ -158,21 +201,45 @@ class ExpertsComponent(PatternComponent):
             return i
         return j
 
-    def _of_member_institution(self, doc: Doc, end: int, at: dict[int, CountryMention]) -> list[CountryMention]:
-        """"experts of the Slovenian Employment Service": an EU member state's institution named
-        by its adjective (only member states: "experts of the Cambodian NSSF" are the partner's);
-        "an expert of Spain's SEPE": any country's institution, named with a possessive."""
+    def _of_institution(self, doc: Doc, end: int, at: dict[int, CountryMention]) -> list[tuple[CountryMention, bool]]:
+        """The country of an institution the noun belongs to, named after "of": "an expert of Spain's
+        SEPE", "experts of the Slovenian Employment Service", "an expert of the National Insurance
+        Board of Barbados", "a specialist of WorkSafe New Zealand", "experts of the Mutualité
+        Chrétienne (Belgium)". The name runs over capitalised words, its lower-case name words and
+        bracketed acronyms; a country or demonym inside it is the institution's country (a demonym
+        only when the name goes on: "of the French and Belgian services" is no name). Returns
+        (mention, named with a possessive)."""
         i = end
-        if i + 2 < len(doc) and doc[i].lower_ == "of" and i + 1 in at:  # "an expert of Spain's SEPE"
+        if i + 1 >= len(doc) or doc[i].lower_ != "of":
+            return []
+        if i + 1 in at:  # "an expert of Spain's SEPE"
             m = at[i + 1]
             if m.kind == "country" and m.end < len(doc) and doc[m.end].text in {"’s", "'s", "’"}:
-                return [m]
-        if i + 2 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].lower_ != "the":
-            return []
-        m = at.get(i + 2)
-        if m is None or m.kind != "demonym" or m.code not in self.eu or m.end >= len(doc):
-            return []
-        return [m] if doc[m.end].is_title or doc[m.end].is_upper else []
+                return [(m, True)]
+        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        limit = min(len(doc), j + self.window)
+        while j < limit:
+            m = at.get(j)
+            if m is not None:
+                after = doc[m.end] if m.end < len(doc) else None
+                if m.kind == "country" or (m.kind == "demonym" and after is not None and after.text[:1].isupper()):
+                    return [(m, False)]
+                j = m.end
+                continue
+            tok = doc[j]
+            if tok.text == "(":
+                close = next((k for k in range(j + 1, limit) if doc[k].text == ")"), None)
+                if close is None:
+                    return []
+                inside = [at[k] for k in range(j + 1, close) if k in at]
+                if inside and inside[0].kind == "country":  # "the Mutualité Chrétienne (Belgium)"
+                    return [(inside[0], False)]
+                j = close + 1
+                continue
+            if not (tok.text[:1].isupper() and tok.is_alpha or j > i + 1 and self._is("name_word", tok.text)):
+                return []
+            j += 1
+        return []
 
     def _acronym_bracket(self, doc: Doc, j: int, limit: int) -> int | None:
         """Position of the "(" of an acronym in brackets that closes a name in its own language,
@@ -210,6 +277,13 @@ class ExpertsComponent(PatternComponent):
             close = inside[-1].end if inside else i + 1
             if inside and close < len(doc) and doc[close].text == ")":
                 return [m for m in inside if m.kind in ("country", "demonym")]
+        d = i + 1 if i < len(doc) and doc[i].lower_ in ("team", "teams", "group", "pool") else i
+        if d + 1 < len(doc) and doc[d].text in DASHES:  # "the expert team – two Croatians and a Slovak –"
+            j = d + 1
+            while j < len(doc) and j not in at and (doc[j].like_num or doc[j].lower_ in ("a", "an", "one")):
+                j += 1
+            if j in at and at[j].kind == "demonym":
+                return [m for m in self._list_from(doc, j, at, +1) if m.kind == "demonym"]
         by = False
         while i < len(doc) and i not in at and (self._is("link_verb", doc[i].text) or self._is("by_verb", doc[i].text)) \
                 and not self._is("from_word", doc[i].text) and not (by and doc[i].lower_ == "by"):
@@ -231,28 +305,70 @@ class ExpertsComponent(PatternComponent):
             # from the Social Insurance Services, the Gambian SSHFC modelled …" (but not "from public
             # entities, notably public employment services, of Belgium and France")
             if self._is("stop", doc[i].text) or doc[i].is_sent_start or (
-                    doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_DETERMINERS):
+                    doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_DETERMINERS
+                    and not self._apposition_of(doc, i + 2, limit)):
                 return []
             i += 1
         return self._list_from(doc, i, at, +1) if i in at else []
 
-    def _named_experts(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
-        """"<First Last> from <the … of> <country>" in a sentence about mobilised experts."""
-        out: list[CountryMention] = []
+    @staticmethod
+    def _apposition_of(doc: Doc, i: int, limit: int) -> bool:
+        """After ", the": lower-case words then "of", an apposition that says what the institution
+        is ("from Intreo, the public employment service of Ireland"), not a new clause's subject."""
+        j = i
+        while j < limit and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ != "of":
+            j += 1
+        return j > i and j < limit and doc[j].lower_ == "of"
+
+    def _named_experts(self, doc: Doc, at: dict[int, CountryMention]) -> list[tuple[CountryMention, str]]:
+        """"<First Last> from <the … of> <country>" or "<First Last> of <institution of a country>"
+        in a sentence about mobilised experts: (mention, "from" or "of")."""
+        out: list[tuple[CountryMention, str]] = []
         text_low = doc_text(doc).casefold()
         if not any(cue in text_low for cue in self.lex.get("person_cue", ())):
             return out
-        for i in _indices_of(doc, self.lex.get("from_word", ())):
+        for i in _indices_of(doc, self.lex.get("from_word", ()) | {"of"}):
             tok = doc[i]
             if tok.i < 2:
                 continue
             a, b = doc[tok.i - 2], doc[tok.i - 1]
-            if a.is_title and b.is_title and a.i not in at and b.i not in at and not a.is_sent_start \
-                    and a.is_alpha and b.is_alpha:
+            if _is_name(a) and _is_name(b) and a.i not in at and b.i not in at and not a.is_sent_start:
                 sent_low = _sentence(doc, tok.i).casefold()
                 if any(cue in sent_low for cue in self.lex.get("person_cue", ())):
-                    out.extend(self._from_list(doc, tok.i + 1, at))
+                    if tok.lower_ == "of":
+                        if _person_context(doc, a.i):
+                            out += [(m, "of") for m, _ in self._of_institution(doc, tok.i, at)]
+                    else:
+                        out += [(m, "from") for m in self._from_list(doc, tok.i + 1, at)]
         return out
+
+
+#: dashes that open an apposition after an expert noun
+DASHES = frozenset({"–", "—", "-"})
+
+#: titles before a person's name
+HONORIFICS = frozenset({"ms", "mr", "mrs", "dr", "prof", "ms.", "mr.", "mrs.", "dr.", "prof.", "mme", "m."})
+
+
+def _person_context(doc: Doc, i: int) -> bool:
+    """Token i can open a person's name: after a title ("Ms Mele Tuilagi"), punctuation ("experts:
+    Lucía Ortega"), a lower-case word ("prepared by Carmen Peralta") or an "and" that follows
+    one of those ("…, and Ion Popescu"); not inside an institution's name ("the Ministry of Labour
+    and Social Protection of Cambodia")."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.lower_ in HONORIFICS or prev.text in {",", ":", "(", "–", "—", ";"}:
+        return True
+    if prev.lower_ in ("and", "&"):
+        return i >= 2 and (doc[i - 2].is_punct or doc[i - 2].is_lower)
+    return prev.is_lower and prev.is_alpha and prev.lower_ not in ("the", "of", "for")
+
+
+def _is_name(tok) -> bool:
+    """A word of a person's name: capitalised letters, also with an apostrophe or hyphen ("O'Connor")."""
+    return tok.text[:1].isupper() and tok.text.replace("'", "").replace("’", "").replace("-", "").isalpha() \
+        and not tok.is_upper
 
 
 def _indices_of(doc: Doc, words: frozenset[str]) -> list[int]:

@@ -47,7 +47,8 @@ class PartnerComponent(PatternComponent):
                 add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:ambiguous-place", "ambiguous",
                                    {"reason": "only ambiguous place names: " + ", ".join(m.text for m in doc._.countries)}))
             return doc
-        expert_spans = {(f.start, f.end) for f in facts(doc) if f.field == "expert_country"}
+        # a tentative expert country (a profession noun's: "a Costa Rican official") may be the partner's
+        expert_spans = {(f.start, f.end) for f in facts(doc) if f.field == "expert_country" and not f.extra.get("tentative")}
         ends_before: dict[int, list[str]] = defaultdict(list)  # token index where a pattern ends -> kinds
         starts_at: dict[int, list[str]] = defaultdict(list)
         # only cues ending where a country starts or starting where it ends are read below

@@ -72,6 +72,7 @@ def found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ("Macedonian partners", "Macedonian", "MK", "demonym"),
         ("the Moldovan ministry", "Moldovan", "MD", "demonym"),
         ("Kosovar institutions", "Kosovar", "XK", "demonym"),
+        ("the Canary Islands Employment Service", "Canary Islands", "ES", "region"),  # CLDR's IC, a part of Spain
         ("Spanish peer experts", "Spanish", "ES", "demonym"),
         ("French experts", "French", "FR", "demonym"),
         ("a Portuguese expert", "Portuguese", "PT", "demonym"),
@@ -163,6 +164,7 @@ def test_ambiguous_keeps_candidates(nlp: Language) -> None:
     [
         ("a visit to Perugia", "PE"),  # no match inside a word
         ("Chad Smith presented the results", "TD"),
+        ("The experts, Chad O'Connor from Intreo", "TD"),  # a surname with an apostrophe
         ("Jordan Peterson, a psychologist", "JO"),
         ("as Jordan Peterson said", "JO"),
         ("experts Ana Santos and Jorge Lima", "BR"),
