@@ -13,7 +13,9 @@ in models/patterns/delivery.jsonl, one JSON object a line:
   activities held "in <city>" of the partner (a city/region `CountryMention` whose code
   is the `partner_country` fact's value), or that city hosting them ("Baghdad hosted …").
 
-Every cue becomes a `Fact(field="delivery_cue", value="remote"|"onsite")`; then one
+A cue whose activity did not take place, or not in this action (`socieux_modality`:
+"A mission … had to be postponed", "A final online seminar will review …") is dropped.
+Every other cue becomes a `Fact(field="delivery_cue", value="remote"|"onsite")`; then one
 `Fact(field="delivery")` records the decision (mixed when cues of both kinds),
 with the first cue as evidence and all cues in `extra["cues"]` (the first cue of
 each kind in `extra["first"]`). No cue, no fact.
@@ -32,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, per_doc
+from pipeline.components.modality import unrealised
 from pipeline.facts import FIELDS_KEY, Fact, add_fact, facts
 
 CUE_FIELD = "delivery_cue"
@@ -240,7 +243,8 @@ class DeliveryComponent(PatternComponent):
         cues, negatives = self.pattern_cues(doc)
         city = [c for c in self.partner_city_cues(doc)
                 if not any(kind == c.value and start < c.end and c.start < end for kind, start, end in negatives)]
-        cues = sorted(cues + city, key=lambda f: (f.start, f.end))
+        # an activity planned, cancelled or of an earlier action says nothing of this one's delivery
+        cues = sorted((c for c in cues + city if not unrealised(doc, c.start, c.end)), key=lambda f: (f.start, f.end))
         for cue in cues:
             add_fact(doc, cue)
         decision = self.decide(cues)

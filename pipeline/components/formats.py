@@ -19,7 +19,9 @@ Rules applied in code (the spec: "only formats the record says took place"):
 - only the title and description count: the partner institution line and the
   types of assistance name institutions and labels, not activities;
 - quoted text and named titles ("under the title …", "entitled …") are titles
-  of events or documents, whose words are not formats of this action.
+  of events or documents, whose words are not formats of this action;
+- an activity that is planned, future, cancelled or an earlier action's
+  (`socieux_modality`) did not take place in this action.
 
 A compound fires once per key: "training seminar" → training + seminar;
 "training of trainers" → training. Each match → `Fact(field="format", value=key,
@@ -33,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.base import PatternComponent, WindowedMatcher
 from pipeline.components.delivery import inside, quoted_ranges, resolve, scope_ranges
+from pipeline.components.modality import unrealised
 from pipeline.facts import FIELDS_KEY, Fact, add_fact, field_span
 from pipeline.schema import FORMATS
 
@@ -79,6 +82,9 @@ class FormatsComponent(PatternComponent):
                 continue
             # titles of (other organisations') events and documents are not this action's formats
             if inside(span.start_char, span.end_char, quoted):
+                continue
+            # planned, cancelled or an earlier action's: not a format of this action (socieux_modality)
+            if unrealised(doc, span.start_char, span.end_char):
                 continue
             found.append(Fact(FIELD, pid, span.start_char, span.end_char, span.text, pid))
         return found

@@ -1,0 +1,78 @@
+"""Tests of `socieux_modality`: formats and delivery count only activities that took place in this action."""
+
+from __future__ import annotations
+
+import pytest
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.modality import MARKERS_KEY, unrealised
+from pipeline.extract import annotate
+from pipeline.facts import facts
+from pipeline.nlp import build_nlp
+from pipeline.paths import PATTERNS_DIR
+
+TITLE = "Support to the National Provident Fund"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp(["socieux_modality", "socieux_delivery", "socieux_formats"])
+
+
+def run(nlp: Language, description: str) -> Doc:
+    return annotate(nlp, f"  • {TITLE}\n\n    National Provident Fund\n    {description}",
+                    {"title": TITLE, "description": description})
+
+
+def found(doc: Doc) -> tuple[str | None, set[str]]:
+    delivery = next((f.value for f in facts(doc) if f.field == "delivery"), None)
+    return delivery, {f.value for f in facts(doc) if f.field == "format"}
+
+
+CASES = [
+    # planned, future, under consideration: not this action's activities (yet)
+    ("The work plan foresees a mission to Honiara in May, during which the experts will review the channels, "
+     "followed by a training of trainers in the third quarter of 2025.", (None, set())),
+    ("A study visit to Fiji is also under consideration.", (None, set())),
+    ("The next activity, a training of trainers for 40 social workers in Tbilisi, Kutaisi and Batumi, is planned "
+     "for December.", (None, set())),
+    ("A final online seminar will review the results.", (None, set())),
+    ("The Ministry intends to hold a workshop in Suva.", (None, set())),
+    # cancelled or postponed
+    ("A validation workshop, initially planned in San Pedro Sula for 12 June 2024, has been cancelled.", (None, set())),
+    ("A mission to Brazzaville and Pointe-Noire, planned for July 2023, had to be postponed.", (None, set())),
+    ("The mission has been rescheduled for late January 2024.", (None, set())),
+    ("The study visit could not take place.", (None, set())),
+    # an earlier action's activity
+    ("It builds on an earlier SOCIEUX+ assessment of the migration unit (Action 2021-26).", (None, set())),
+    # what took place stays, also next to what did not
+    ("Experts delivered three workshops in 2023 and will hold a final seminar in 2024.", (None, {"workshop"})),
+    ("A seminar was held online in May; the study visit was cancelled.", ("remote", {"seminar"})),
+    ("The mission, postponed in 2020, took place in March 2021.", ("onsite", set())),
+    ("The workshop was held as planned in March.", (None, {"workshop"})),
+    ("The second mission was postponed due to COVID-19.", ("onsite", set())),  # a first one took place
+    ("Activities were conducted remotely due to COVID-19.", ("remote", set())),
+    ("The experts reviewed the draft law that will enter into force in 2025 and trained 30 inspectors online.",
+     ("remote", {"assessment", "training"})),
+    ("Experts designed a communication plan to increase the visibility of the training workshop.",
+     (None, {"training", "workshop"})),
+]
+
+
+@pytest.mark.parametrize(("description", "expected"), CASES, ids=[c[0][:45] for c in CASES])
+def test_only_activities_that_took_place_count(nlp: Language, description: str, expected) -> None:
+    assert found(run(nlp, description)) == expected
+
+
+def test_without_markers_nothing_is_unrealised(nlp: Language) -> None:
+    doc = run(nlp, "Two webinars on pension reform.")
+    assert doc.user_data[MARKERS_KEY] == []
+    assert not unrealised(doc, 0, len(doc.text))
+
+
+def test_every_pattern_has_a_kind_and_a_comment() -> None:
+    for entry in srsly.read_jsonl(PATTERNS_DIR / "modality.jsonl"):
+        assert entry["id"].split(":")[0] in ("unrealised", "realised", "earlier")
+        assert entry.get("comment"), entry["id"]
