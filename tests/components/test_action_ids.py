@@ -55,6 +55,8 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("SOCIEUX+ action n° 2021-15 supported the Ministry of Labour.", "2021-15", []),
         ("Action 2021-15 helped the agency to review its procedures.", "2021-15", []),
         ("The cooperation, registered as Action 2022-31, will continue in 2024.", "2022-31", []),
+        # the activity reported belongs to the record's own action
+        ("The webinar is part of Action 2023-38, which has accompanied the STSS since October 2023.", "2023-38", []),
         ("Action 2020-17 builds on the previous support (Action 2018-30).", "2020-17", ["2018-30"]),
         # a cited action that supported someone is still cited
         ("Following Action 2019-05, which supported the Ministry, the agency asked for more.", None, ["2019-05"]),

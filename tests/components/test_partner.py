@@ -49,6 +49,10 @@ CASES = [
      "Germany.", "KH"),
     ("Employment policy", "Ministry of Employment of Togo",
      "Experts presented good practices from Morocco and Senegal.", "TG"),
+    # a country the partner learns from is a showcased practice, even in the title
+    ("Social Service Agency of Georgia learns from Slovenia's community-based care services", "Social Service Agency",
+     "Managers of the agency visited day-care centres.", "GE"),
+    ("Pension reform", "Ministry of Labour", "The reform of Honduras was inspired by the Chilean model.", "HN"),
     # a nationality naming the people served is no partner evidence, even in the title
     ("Labour intermediation services for Venezuelan migrants", "Ministry of Labour and Employment Promotion (MTPE)",
      "The MTPE of Peru asked SOCIEUX+ to adapt its job centres in Lima and Tumbes.", "PE"),
