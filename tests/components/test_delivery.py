@@ -67,6 +67,7 @@ def delivery(doc: Doc) -> str | None:
         # how a cited earlier action was delivered
         ("Following Action 2019-05, which held a mission in Lima, experts delivered a webinar.", "remote"),
         ("Work opened with a videoconference; the experts later travelled to Antananarivo.", "mixed"),
+        ("The review was done at a distance online; the experts then travelled twice to Dushanbe.", "mixed"),
         ("The workshop was conducted ONLINE over four weeks.", "remote"),
         ("This initiative, conducted online, enhanced capacities.", "remote"),
         ("Webinar on Labour Market Information Systems for the New Decade", "remote"),
@@ -190,6 +191,12 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         # a stay in the partner's city
         ("The experts mapped the claims workflow during a week in Pretoria.", "Pretoria", "ZA", "ZA", "onsite"),
         ("Two experts spent ten days in Maseru with the ministry's staff.", "Maseru", "LS", "LS", "onsite"),
+        # doing the work on the ground
+        ("An Italian inspector ran a training course for 30 inspectors in San Pedro Sula.", "San Pedro Sula", "HN", "HN",
+         "onsite"),
+        ("The first courses were piloted in Tashkent and Samarkand.", "Tashkent", "UZ", "UZ", "onsite"),
+        # a noun "pilot" is no verb of doing: a plan for the city, not an activity held there
+        ("The recommendations include a 12-month pilot of mobile money payments in Lubombo.", "Lubombo", "SZ", "SZ", None),
         # things kept in the city, not an event held there
         ("Experts mapped the paper-based contribution records held in Port-au-Prince.", "Port-au-Prince", "HT", "HT", None),
         # an activity still to come, from its article (the pattern file's negatives block the city rule too)
