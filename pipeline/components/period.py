@@ -17,7 +17,9 @@ source that has one:
 4. a year next to an event named in the title ("… Labour Conference 2014")
    (inferred).
 A news item's date line, or a press dateline opening a paragraph ("Asunción,
-5 May 2022 – …"), is never the period. The cue lexicon is data:
+5 May 2022 – …"), is never the period, nor is a date `socieux_modality` finds in
+a planned, cancelled or earlier activity's clause ("missions originally scheduled
+for 2023", "SOCIEUX+ had already supported the Ministry in 2019"). The cue lexicon is data:
 models/patterns/period.jsonl, entries `{"id", "kind", "pattern"}` with kind
 `self_cue`, `not_period_cue`, `event_cue`, `start_word` / `end_word` (a date right
 after "began in" only starts the period, one after "ended in" only ends it), or
@@ -34,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text
+from pipeline.components.modality import unrealised
 from pipeline.facts import Fact, Status, add_fact, facts, field_span
 
 #: fields whose dates never come from sentence rules (they have their own rule or are no period)
@@ -152,6 +155,8 @@ class PeriodComponent(PatternComponent):
         chosen: list[tuple[Fact, str]] = []
         for date in dates:
             if any(_overlaps(date, span) for span in excluded):
+                continue
+            if unrealised(doc, date.start, date.end):  # planned, cancelled, an earlier support's (socieux_modality)
                 continue
             lo, hi = _sentence(text, date.start)
             clo, chi = _clause(text, date.start, lo, hi)

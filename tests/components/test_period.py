@@ -286,6 +286,20 @@ def full_nlp() -> Language:
     # a date of a resolution or convention is not the action's
     ("Statisticians from Statistics Sweden delivered a workshop, in line with the ILO's 2013 resolution.",
      (None, None)),
+    # the action as subject across a relative clause; an open range after "since"
+    ("Action 2023-03, which supported the drafting of the plan, ran from January to June 2023. The experts "
+     "reviewed accident declarations registered since 2018.", ("2023-01", "2023-06")),
+    ("The webinar is part of Action 2023-38, which has accompanied the STSS since October 2023.", ("2023-10", None)),
+    # planned, cancelled or an earlier support's dates are not the period (socieux_modality)
+    ("The two missions to Niamey, originally scheduled for 2023, could not take place, and the support was "
+     "delivered online in the first half of 2024.", ("2024", "2024")),
+    ("SOCIEUX+ had already supported the Ministry in 2019 with a review of the coverage.", (None, None)),
+    # a launch with its object before the date only starts the period
+    ("The Fund and SOCIEUX+ opened their new cooperation on 4 March 2025 with a kick-off meeting held by "
+     "videoconference.", ("2025-03-04", None)),
+    # an expert's verb of doing the work dates it; a named law's year does not
+    ("In the first week of March 2023, an Irish expert reviewed the claims circuit.", ("2023-03", "2023-03")),
+    ("The action reviewed the Employment Act No. 5 of 2023 and its regulations.", (None, None)),
 ])
 def test_period_with_ids_and_experts(full_nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
