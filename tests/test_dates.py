@@ -75,6 +75,7 @@ POSITIVE = [
     ("in May, July and September", 2021, [("May", "2021-05", "2021-05"), ("July", "2021-07", "2021-07"),
                                           ("September", "2021-09", "2021-09")]),
     ("We may and March", 2021, []),
+    ("The training is planned for December.", 2024, [("December", "2024-12", "2024-12")]),  # "for" is a cue
     # years, year ranges, parts of years, seasons, decades
     ("2021-2022", None, [("2021-2022", "2021", "2022")]),
     ("2019/2020", None, [("2019/2020", "2019", "2020")]),

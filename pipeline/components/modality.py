@@ -15,8 +15,9 @@ Markers are spaCy Matcher patterns in models/patterns/modality.jsonl, `{"id":
 
 The component stores the markers (token spans, by kind) in `doc.user_data`;
 `socieux_delivery` and `socieux_formats` ask `unrealised(doc, start_char, end_char)`
-for each cue. Within the cue's clause (its sentence, cut at ";", ":" and at "but",
-"whereas", "while", "although", "however"), the deciding marker is, in order:
+for each cue. Within the cue's clause (its sentence, cut at ";", ":" and at "whereas",
+"while", "although", "however", and at "but" before a new subject: "was discussed
+but postponed" is one clause), the deciding marker is, in order:
 one that overlaps the cue (its own verb: "travelled to"); the first marker after
 the cue when at most one word comes between, no punctuation (the cue is its
 subject: "A final online seminar will review …", "The mission has been
@@ -40,8 +41,12 @@ from pipeline.components.base import PatternComponent, WindowedMatcher
 
 KINDS = ("unrealised", "realised", "earlier")
 MARKERS_KEY = "socieux_modality"
-#: words that end a clause inside a sentence
+#: words that end a clause inside a sentence ("but" only before a new subject, see _breaks)
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "but", "whereas", "while", "although", "however"})
+#: after "but", words that open a new clause's subject ("…, but the second mission …"); otherwise "but"
+#: joins two verbs of one subject ("was discussed but postponed")
+NEW_SUBJECT = frozenset({"the", "a", "an", "it", "they", "this", "these", "those", "its", "their", "we", "he",
+                         "she", "there", "experts", "socieux+", "socieux"})
 #: before a past verb, words that make it no report of a past event ("will be delivered", "to train")
 NOT_PAST = frozenset({"will", "shall", "should", "to", "be", "'ll", "can", "could", "may", "might", "must",
                       "would", "not"})
@@ -95,12 +100,21 @@ class ModalityComponent(PatternComponent):
         return sorted(kept)
 
 
+def _breaks(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if "\n" in tok.text:
+        return True
+    if tok.lower_ != "but":
+        return tok.lower_ in CLAUSE_BREAKS
+    return i + 1 < len(doc) and (doc[i + 1].lower_ in NEW_SUBJECT or doc[i + 1].is_title)
+
+
 def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
     lo = start
-    while lo > 0 and doc[lo - 1].lower_ not in CLAUSE_BREAKS and "\n" not in doc[lo - 1].text:
+    while lo > 0 and not _breaks(doc, lo - 1):
         lo -= 1
     hi = end
-    while hi < len(doc) and doc[hi].lower_ not in CLAUSE_BREAKS and "\n" not in doc[hi].text:
+    while hi < len(doc) and not _breaks(doc, hi):
         hi += 1
     return lo, hi
 

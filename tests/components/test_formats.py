@@ -52,10 +52,12 @@ def formats(doc: Doc) -> set[str]:
         ("A study visit to Rabat is being considered for a next phase.", set()),
         # a training programme people attended took place; an institution's programme did not
         ("Labour inspectors took part in a blended training programme on inspection.", {"training"}),
+        ("The experts designed a training programme, delivered in Conakry to 25 inspectors.", {"training"}),
         # a cited earlier action's work, in its relative clause; the record's own action's stays
         ("Building on action 2021-03, which produced an actuarial assessment, the experts trained the staff.",
          {"training"}),
         ("The manual is the main output of Action 2022-03, which delivered two workshops.", {"workshop"}),
+        ("It complements action 2019-29, which reviewed the compliance function of the Scheme.", set()),
         # a learning module or session is a course
         ("Forty officials completed an e-learning module on labour inspection.", {"training"}),
         ("Distance learning sessions on case management were given to 30 social workers.", {"training"}),

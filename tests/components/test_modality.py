@@ -45,6 +45,8 @@ CASES = [
     ("A mission to Brazzaville and Pointe-Noire, planned for July 2023, had to be postponed.", (None, set())),
     ("The mission has been rescheduled for late January 2024.", (None, set())),
     ("The study visit could not take place.", (None, set())),
+    ("A study visit to the CAMU in Brazzaville was discussed but postponed.", (None, set())),  # one clause
+    ("A seminar was held online, but the study visit was cancelled.", ("remote", {"seminar"})),  # two clauses
     # an earlier action's activity
     ("It builds on an earlier SOCIEUX+ assessment of the migration unit (Action 2021-26).", (None, set())),
     # what took place stays, also next to what did not
