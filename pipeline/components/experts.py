@@ -24,9 +24,10 @@ institutions after "of" also name the partner's own staff ("Moroccan trainers of
 the OFPPT were trained") and participants ("Officials from Niger attended"): a
 profession counts for a country outside the EU only as one person with "a"/"an"
 ("a Rwandan manager of the scheme"), and a country so given, or given by an
-institution after "of", is *tentative* (`extra["tentative"]`): it does not keep the mention from being the
-partner's evidence, and extract.to_record drops any expert country that is the
-record's partner (SOCIEUX+ never mobilises a partner's own staff as its experts).
+institution after "of", is *tentative* (`extra["tentative"]`): it does not keep
+the mention from being the partner's evidence, and extract.to_record drops any
+expert country that is the record's partner (SOCIEUX+ never mobilises a
+partner's own staff as its experts).
 A profession noun in a sentence about a visit ("a study visit to Lisbon, where
 Portuguese officials presented …") names the hosts, not experts.
 
