@@ -26,12 +26,15 @@ BLOCKS = frozenset(
 )
 DROP = ("script", "style", "noscript", "template", "iframe", "svg", "head")
 #: site chrome around the content: menus, banners, footers, sidebars; figures and their captions
-#: (a caption is a credit, never part of the headline); related-content and share widgets
+#: (a caption is a credit, never part of the headline); related-content and share widgets, breadcrumb trails
+#: (an `<ol>` of links would read as a listing) and newsletter sign-ups
 CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner]", "[role=contentinfo]",
-          "figure", "figcaption", "[class*=related]", "[class*=share]", "[class*=social]")
+          "figure", "figcaption", "[class*=related]", "[class*=share]", "[class*=social]", "[class*=breadcrumb]",
+          "[aria-label*=breadcrumb]", "[class*=newsletter]")
 #: words opening a heading or line that introduces links to other pages, not content
 #: ("Related actions", "See also"); records.py cuts a news body at such a line too
-RELATED_WORDS = r"related|see also|read also|more news|other news|other actions"
+RELATED_WORDS = (r"related|see also|read also|more news|other news|other actions|more (?:testimonials|stories|interviews"
+                 r"|articles)|latest news|recent news|you may also like|read next|photo gallery|gallery")
 #: in HTML, share widgets' and "read more" headings too
 RELATED_HEADING = re.compile(rf"^\s*(?:{RELATED_WORDS}|read more|share)\b", re.I)
 #: where a page says its content is, most specific first

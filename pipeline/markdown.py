@@ -7,7 +7,8 @@ quote markers, table rules and pipes, fenced-code fences, and, parsed by
 markdown-it-py line by line, emphasis, code spans, inline HTML tags and link
 targets ("[Share on X](#)" -> "Share on X"). An image goes with its alt text (a
 caption, never part of a headline or body), so a line that only held images
-goes too. Offsets of facts then refer to the converted text.
+goes too, and so does an emphasised line right under it (its caption: "*Photo:
+Ministry of Labour*"). Offsets of facts then refer to the converted text.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")  # "## Title ##"
 _RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$|^[ \t]*=+[ \t]*$")  # thematic break, setext underline
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)")
+_IMAGES_ONLY = re.compile(r"^[ \t]*(?:!\[[^\]]*\]\([^)]*\)[ \t]*)+$")
+_CAPTION = re.compile(r"^[ \t]*([*_])(?!\1)[^\n]*[^*_\s]\1[ \t]*$")  # "*Participants at … Photo: …*"
 
 
 def is_markdown(name: str) -> bool:
@@ -57,7 +60,12 @@ def _inline(text: str) -> str:
 def md_to_text(text: str) -> str:
     lines: list[str] = []
     in_fence = False
+    after_image = False  # the previous line held only images: an emphasised line under them is a caption
     for raw in text.split("\n"):
+        if after_image and _CAPTION.match(raw):
+            lines.append("")
+            continue
+        after_image = bool(_IMAGES_ONLY.match(raw))
         if _FENCE.match(raw):
             in_fence = not in_fence
             continue

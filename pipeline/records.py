@@ -416,7 +416,8 @@ def split_news(doc: Document) -> list[RawRecord]:
     got: dict[str, list[Line]] = {}
     year = None
     k = 0
-    while k < len(lines) and (_is_date_line(lines[k].text) or CREDIT.search(lines[k].text) or _is_boilerplate(lines[k].text)):
+    while k < len(lines) and (_is_date_line(lines[k].text) or CREDIT.search(lines[k].text) or _is_boilerplate(lines[k].text)
+                              or _is_byline(lines[k].text) or _is_section_labels(lines[k].text)):
         if _is_date_line(lines[k].text) and "date_line" not in got:
             got["date_line"] = [lines[k]]
             years = re.findall(r"\d{4}", lines[k].text)
@@ -433,23 +434,28 @@ def split_news(doc: Document) -> list[RawRecord]:
             and len(WORD.findall(lines[k].text)) <= 20 and not _is_date_line(lines[k].text)):
         title.append(lines[k])
         k += 1
+    if k < len(lines) and _is_byline(lines[k].text):  # a byline right under the headline
+        k += 1
     body = _without_trailing_chrome(lines[k:])
     if body:
         got["description"] = body
         if NEWS_TAG.match(body[-1].text):
             got["tag"] = [body[-1]]
-    rec = _make_record(doc, 0, "news", title, got, 0, len(doc.text))
+    # the record ends with its body: the page's end (related news, share links) is no part of it
+    rec = _make_record(doc, 0, "news", title, got, 0, (body or title)[-1].end)
     rec.year = year
     return [rec]
 
 
 @lru_cache(maxsize=1)
-def _boilerplate_rows() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(whole-line boilerplate, taxonomy labels) of models/data/news_boilerplate.txt, casefolded."""
+def _boilerplate_rows() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """(whole-line boilerplate, taxonomy labels, call-to-action phrases) of
+    models/data/news_boilerplate.txt, casefolded."""
     path = DATA_DIR / "news_boilerplate.txt"
     rows = [r.strip().casefold() for r in path.read_text(encoding="utf-8").splitlines()]
     rows = [r for r in rows if r and not r.startswith("#")]
-    return frozenset(r for r in rows if not r.endswith(":")), tuple(r for r in rows if r.endswith(":"))
+    return (frozenset(r for r in rows if not r.endswith(":") and not r.startswith("*")),
+            tuple(r for r in rows if r.endswith(":")), tuple(r[1:] for r in rows if r.startswith("*")))
 
 
 def _boilerplate() -> frozenset[str]:
@@ -470,13 +476,53 @@ def _is_taxonomy(line: str) -> bool:
     return not TERMINAL.search(rest) and len(WORD.findall(rest)) <= TAXONOMY_WORDS
 
 
+#: a date line's author: "Published on 28.09.2023 by SOCIEUX+"
+BY_AUTHOR = re.compile(r"\s+by\s+[^\d.!?]{1,60}$", re.I)
+#: a byline: "By the SOCIEUX+ Communication Team", "Author: SOCIEUX+ editorial team"
+BYLINE = re.compile(r"^(?:by|authors?|written\s+by|text|words)\b\s*:?\s+[^\d.!?]{1,80}$", re.I)
+#: a short metadata part of a date line: "Reading time: 3 min", "5 min read"
+META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$", re.I)
+#: separators of a line of section labels ("Europe and Central Asia | Social services")
+LABEL_SEPARATORS = re.compile(r"\s+[|·›»]\s+")
+#: words of a short label: a part of a date line or of a line of section labels
+LABEL_WORDS = 5
+
+
+def _is_label(part: str) -> bool:
+    """A short label of a page (a section or category name): a few words, no digit, no sentence."""
+    return (len(WORD.findall(part)) <= LABEL_WORDS and not any(c.isdigit() for c in part)
+            and not TERMINAL.search(part))
+
+
 def _is_date_line(line: str) -> bool:
-    """A date line, also after a section label: "News · 14 March 2025", "Interview | 19.02.2025"."""
+    """A date line, also with a label, a category or an author around the date: "News · 14 March
+    2025", "29/11/2024 | News", "14.11.2024 · Study visits", "Published on 28.09.2023 by SOCIEUX+",
+    "Published: 20 March 2025 · Reading time: 3 min"."""
+    line = BY_AUTHOR.sub("", line.strip())
     if DATE_VALUE.match(line):
         return True
-    parts = [p for p in SECTION_SEPARATORS.split(line.strip()) if p]
-    return (len(parts) > 1 and DATE_VALUE.match(parts[-1]) is not None
-            and all(_is_boilerplate_part(p.casefold()) for p in parts[:-1]))
+    parts = [p for p in SECTION_SEPARATORS.split(line) if p]
+    dates = [p for p in parts if DATE_VALUE.match(p)]
+    return (len(parts) > 1 and len(dates) == 1
+            and all(p is dates[0] or _is_boilerplate_part(p.casefold()) or _is_label(p) or META_PART.match(p)
+                    for p in parts))
+
+
+def _is_section_labels(line: str) -> bool:
+    """A line of section or category labels before a headline: "Europe and Central Asia | Social
+    services" (two or more short labels; a headline does not list them)."""
+    parts = LABEL_SEPARATORS.split(line.strip())
+    return len(parts) > 1 and all(_is_label(p) for p in parts)
+
+
+def _is_byline(line: str) -> bool:
+    return BYLINE.match(line.strip()) is not None and len(WORD.findall(line)) <= 12
+
+
+def _is_call_to_action(line: str) -> bool:
+    """A short closing line inviting the reader ("Sign up for the SOCIEUX+ newsletter …")."""
+    low = line.casefold()
+    return len(WORD.findall(line)) <= 25 and any(p in low for p in _boilerplate_rows()[2])
 
 
 #: separators of a site's section label or trail ("SOCIEUX+ | News", "Accueil › Actualités",
@@ -492,7 +538,7 @@ def _without_trailing_chrome(body: list[Line]) -> list[Line]:
     cut = next((i for i, ln in enumerate(body) if RELATED.match(ln.text)), len(body))
     body = body[:cut]
     while body and (_is_boilerplate(body[-1].text) or CREDIT.search(body[-1].text.strip())
-                    or _is_taxonomy(body[-1].text)):
+                    or _is_taxonomy(body[-1].text) or _is_call_to_action(body[-1].text)):
         body = body[:-1]
     return body
 

@@ -76,3 +76,22 @@ def test_related_links_captions_and_share_widgets_are_not_content(tmp_path: Path
     (rec,) = split_document(doc)
     assert rec.title == "Kenya strengthens labour market information"
     assert rec.description.startswith("From 6 to 10 March 2023") and rec.description.endswith("in the coming months.")
+
+
+def test_a_breadcrumb_list_and_a_newsletter_box_are_chrome(tmp_path: Path) -> None:
+    """An `<ol class="breadcrumb">` of links would read as a listing's bullets: it is dropped."""
+    page = """<!DOCTYPE html><html><body><main>
+<ol class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/news/">News</a></li><li>Palestine</li></ol>
+<div class="post-date">Wednesday 5 June 2024</div>
+<h1>Palestinian employment counsellors complete an online course on career guidance</h1>
+<p>Forty-two employment counsellors of the Ministry of Labour received their certificates on 29 May 2024.</p>
+<p>The course was designed by a team of two experts from Malta and Tunisia.</p>
+<div class="newsletter-signup">Subscribe to our newsletter</div>
+</main></body></html>"""
+    path = tmp_path / "news.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "news"
+    (rec,) = split_document(doc)
+    assert rec.title.startswith("Palestinian employment counsellors")
+    assert rec.description.endswith("from Malta and Tunisia.")

@@ -11,6 +11,7 @@ from pipeline.records import split_document
 NEWS = """*News · 14 March 2025*
 
 ![SINPF staff at the kick-off meeting](img/sinpf-kickoff.jpg)
+*Participants at the kick-off meeting in Honiara. Photo: SINPF*
 
 # Solomon Islands National Provident Fund starts work on a savings scheme
 
@@ -48,7 +49,8 @@ This page lists the SOCIEUX+ actions in Central and West Africa.
 def test_markup_is_not_content():
     text = md_to_text(NEWS)
     assert "*" not in text and "#" not in text and "](" not in text
-    assert "kick-off.jpg" not in text and "staff at the kick-off meeting" not in text  # an image and its caption
+    assert "kick-off.jpg" not in text and "staff at the kick-off meeting" not in text  # an image and its alt text
+    assert "Photo: SINPF" not in text  # the emphasised caption under it
     assert "Honiara – The Solomon Islands National Provident Fund (SINPF) and SOCIEUX+\nopened" in text  # lines stay
     assert "from Samoa and from Portugal." in text
 

@@ -139,10 +139,18 @@ NEWS_BODY = (
         ("News · 14 March 2025\n", 2025),  # a section label before the date
         ("Interview\n19.02.2025\n", 2025),  # a genre label, then the date line (never joined)
         ("Entrevista | 19/02/2025\n", 2025),
+        ("29/11/2024 | News\nHome > News > Comoros\n", 2024),  # a label after the date
+        ("10 Dec 2024\nEurope and Central Asia | Social services\n", 2024),  # a line of category labels
+        ("Thursday, 6 June 2024\nBy the SOCIEUX+ Communication Team\n", 2024),  # a byline
+        ("Published: 12 April 2024\nAuthor: SOCIEUX+ editorial team\n", 2024),
+        ("Published on 28.09.2023 by SOCIEUX+\n", 2023),  # the date line's author
+        ("Published: 20 March 2025 · Reading time: 3 min\n", 2025),
+        ("Monday 14 October 2024\nExpert's corner\n", 2024),
     ],
     ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit",
          "dateline-dash", "dateline-comma", "section-label", "french-trail", "site-tagline",
-         "label-dot-date", "interview-label", "entrevista-date"],
+         "label-dot-date", "interview-label", "entrevista-date", "date-then-label", "category-labels", "byline",
+         "author-line", "date-by-author", "reading-time", "experts-corner"],
 )
 def test_news_header_lines_are_not_the_headline(header, year):
     """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item
@@ -258,11 +266,17 @@ def test_a_news_body_ends_before_the_pages_widgets_and_related_links():
 
 @pytest.mark.parametrize(
     "chrome",
-    ["Tags: Disability · Social protection · Central Asia\n",
+    ["Share this article: Facebook | X | LinkedIn | Email\nSign up for the SOCIEUX+ newsletter to receive our latest news.\n",
+     "Interested in becoming a SOCIEUX+ expert? Register in our roster of experts.\nShare: LinkedIn · Facebook · X\n",
+     "More testimonials from our partners\nShare: Facebook | LinkedIn\n",
+     "Related news\nMorocco: ANAPEC shares its youth employment programmes (15/01/2024)\n",
+     "Photo gallery\nShare on Facebook · Share on X\nSubscribe to the SOCIEUX+ newsletter\n",
+     "Tags: Disability · Social protection · Central Asia\n",
      "Keywords: pensions, informal economy\nShare on LinkedIn · Share on X\n",
      "Mots-clés : protection sociale | emploi\n",
      "Topics: Labour migration, Honduras, Central America\nFollow us on Facebook\n"],
-    ids=["tags", "keywords-share-on", "mots-cles", "topics-follow-us-on"],
+    ids=["share-newsletter", "roster-call", "more-testimonials", "related-news", "gallery-newsletter",
+         "tags", "keywords-share-on", "mots-cles", "topics-follow-us-on"],
 )
 def test_a_news_items_taxonomy_line_is_page_chrome(chrome):
     """A tag or category line after the body (its label from models/data/news_boilerplate.txt) is the
@@ -273,6 +287,22 @@ def test_a_news_items_taxonomy_line_is_page_chrome(chrome):
     (rec,) = split_document(doc)
     assert rec.description.endswith(tag)
     assert "tag" in rec.fields
+    assert rec.text.endswith(tag)  # the record ends with its body: no date of a related item is its own
+
+
+def test_a_byline_under_the_headline_is_not_body():
+    doc = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n"
+                 "By Rania Haddad, SOCIEUX+ communication officer\n" + NEWS_BODY, "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.description == NEWS_BODY.strip()
+
+
+def test_a_headline_with_a_separator_is_still_the_headline():
+    """Only short labels make a line of section labels: a headline with a colon or a bar stays."""
+    for headline in ("Azerbaijan: case management for families at risk, an action completed at a distance",
+                     "Pensions | Togo modernises the calculation of its old-age benefits for civil servants"):
+        (rec,) = split_document(doc_of("10 Dec 2024\n" + headline + "\n" + NEWS_BODY, "news.txt"))
+        assert rec.title == headline
 
 
 def test_a_sentence_opening_with_a_taxonomy_word_is_body():
