@@ -31,7 +31,7 @@ BULLET = re.compile(r"^[ \t\u00a0]*[•·▪●◦]\s*\S", re.M)
 #: (records._record_bounds splits it by the same rule)
 LIST_MARKER = r"(?:[-*–—]|\d{1,3}[.)])"
 MIN_MARKED_RECORDS = 2
-ALT_BULLET = re.compile(rf"^{LIST_MARKER}[ \t]+\S[^\n]*\n[ \t\u00a0]+\S", re.M)
+ALT_BULLET = re.compile(rf"^{LIST_MARKER}[ \t]+\S[^\n]*\n(?:[ \t]*\n)*[ \t\u00a0]+\S", re.M)  # blank lines may follow
 DASH_TITLE = re.compile(r"^-[ \t]*\n[^\n-]", re.M)
 DASH_LABEL = re.compile(r"^-[ \t]+(Partner Institution|Type of Assistance|Description|Start activities|Code)\s*$", re.M)
 # English function words: a news item is running English prose (EXTRACTION_SPEC: English record text)

@@ -218,17 +218,19 @@ def test_page_heading_and_footer_are_not_record_text():
     assert recs[-1].description == "Belgian experts supported the agency."  # "Contact us", "©…" left out
 
 
-@pytest.mark.parametrize("marker", ["- ", "* ", "– ", "1. ", "2) "])
-def test_other_list_markers_with_indented_fields(marker):
-    """A page whose records start with another list marker, the fields indented under the title."""
+@pytest.mark.parametrize(("marker", "gap"), [("- ", ""), ("* ", ""), ("– ", ""), ("1. ", ""), ("2) ", ""),
+                                           ("1. ", "\n"), ("- ", "\n")])
+def test_other_list_markers_with_indented_fields(marker, gap):
+    """A page whose records start with another list marker, the fields indented under the title
+    (also after a blank line)."""
     second = "2. " if marker == "1. " else "3) " if marker == "2) " else marker
     text = (
         "Actions in Central Africa\n\n"
-        f"{marker}Support to the extension of health insurance\n"
+        f"{marker}Support to the extension of health insurance\n{gap}"
         "  Ministère du Travail et de la Sécurité Sociale du Cameroun (MINTSS)\n"
         "  Policy development\n"
         "  Experts from Belgium carried out a feasibility assessment.\n"
-        f"{second}Pension reform dialogue\n"
+        f"{second}Pension reform dialogue\n{gap}"
         "  Caisse Nationale de Sécurité Sociale (CNSS)\n"
         "  A Spanish expert presented the Toledo Pact.\n"
     )
