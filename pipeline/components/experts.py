@@ -23,8 +23,9 @@ Nouns of a profession ("a Costa Rican official", "a Belgian social worker") and
 institutions after "of" also name the partner's own staff ("Moroccan trainers of
 the OFPPT were trained") and participants ("Officials from Niger attended"): a
 profession counts for a country outside the EU only as one person with "a"/"an"
-("a Rwandan manager of the scheme"), and a country so given, or given by an
-institution after "of", is *tentative* (`extra["tentative"]`): it does not keep
+("a Rwandan manager of the scheme"); a country so given (unless by "from": "a
+colleague from Kenya's State Department"), or given by an institution after
+"of", is *tentative* (`extra["tentative"]`): it does not keep
 the mention from being the partner's evidence, and extract.to_record drops any
 expert country that is the record's partner (SOCIEUX+ never mobilises a
 partner's own staff as its experts).
@@ -82,13 +83,13 @@ class ExpertsComponent(PatternComponent):
                 at[t] = m
         found: dict[tuple[int, str], Fact] = {}  # one fact per mention: the first firm one, else the first
 
-        def emit(m: CountryMention, rule: str, tentative: bool = False, one: bool = True) -> None:
+        def emit(m: CountryMention, rule: str, tentative: bool = False, one: bool = True, firm: bool = False) -> None:
             if rule.rsplit(":", 1)[0] in self.tentative:
                 if self._in_visit(doc, m):
                     return  # "a study visit to Lisbon, where Portuguese officials presented …": hosts
                 if m.code not in self.eu and (not one or m.kind not in ("country", "demonym")):
                     return  # "Officials from Niger and Burkina Faso attended": participants
-                tentative = tentative or m.code not in self.eu
+                tentative = tentative or (m.code not in self.eu and not firm)
             key = (m.start, m.code)
             if key not in found or found[key].extra.get("tentative") and not tentative:
                 found[key] = Fact("expert_country", m.code, m.start_char, m.end_char, m.text, rule,
@@ -108,7 +109,7 @@ class ExpertsComponent(PatternComponent):
             for m in self._before(doc, start, at):
                 emit(m, f"{rule}:premodifier", one=one)
             for m in self._after(doc, end, at):
-                emit(m, f"{rule}:from", one=one)
+                emit(m, f"{rule}:from", one=one, firm=True)  # "a colleague from Kenya's State Department"
             for m, possessive in self._of_institution(doc, end, at):
                 emit(m, f"{rule}:of-institution", tentative=not possessive and m.code not in self.eu, one=one)
         for m, via in self._named_experts(doc, at):
@@ -203,7 +204,8 @@ class ExpertsComponent(PatternComponent):
         return j
 
     def _of_institution(self, doc: Doc, end: int, at: dict[int, CountryMention]) -> list[tuple[CountryMention, bool]]:
-        """The country of an institution the noun belongs to, named after "of": "an expert of Spain's
+        """The country of an institution the noun belongs to, named after "of" (or "at", "with": "a
+        career counsellor at the Estonian Unemployment Insurance Fund"): "an expert of Spain's
         SEPE", "experts of the Slovenian Employment Service", "an expert of the National Insurance
         Board of Barbados", "a specialist of WorkSafe New Zealand", "experts of the Mutualité
         Chrétienne (Belgium)". The name runs over capitalised words, its lower-case name words and
@@ -211,7 +213,7 @@ class ExpertsComponent(PatternComponent):
         only when the name goes on: "of the French and Belgian services" is no name). Returns
         (mention, named with a possessive)."""
         i = end
-        if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "at", "with"):
             return []
         if i + 1 in at:  # "an expert of Spain's SEPE"
             m = at[i + 1]
@@ -223,6 +225,8 @@ class ExpertsComponent(PatternComponent):
             m = at.get(j)
             if m is not None:
                 after = doc[m.end] if m.end < len(doc) else None
+                if m.kind == "country" and after is not None and after.text in {"’s", "'s", "’"}:
+                    return [(m, True)]  # "… of Malaysia's Social Security Organisation"
                 if m.kind == "country" or (m.kind == "demonym" and after is not None and after.text[:1].isupper()):
                     return [(m, False)]
                 j = m.end
@@ -237,7 +241,9 @@ class ExpertsComponent(PatternComponent):
                     return [(inside[0], False)]
                 j = close + 1
                 continue
-            if not (tok.text[:1].isupper() and tok.is_alpha or j > i + 1 and self._is("name_word", tok.text)):
+            if not (tok.text[:1].isupper() and tok.is_alpha or j > i + 1 and self._is("name_word", tok.text)
+                    or tok.is_lower and tok.is_alpha and not self._is("stop", tok.text)
+                    and not self._is("coordination", tok.text)):
                 return []
             j += 1
         return []
@@ -330,9 +336,10 @@ class ExpertsComponent(PatternComponent):
             return out
         for i in _indices_of(doc, self.lex.get("from_word", ()) | {"of"}):
             tok = doc[i]
-            if tok.i < 2:
+            k = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].text == "," else tok.i  # "Rangi Parata, from …"
+            if k < 2:
                 continue
-            a, b = doc[tok.i - 2], doc[tok.i - 1]
+            a, b = doc[k - 2], doc[k - 1]
             if _is_name(a) and _is_name(b) and a.i not in at and b.i not in at and not a.is_sent_start:
                 sent_low = _sentence(doc, tok.i).casefold()
                 if any(cue in sent_low for cue in self.lex.get("person_cue", ())):
@@ -356,6 +363,9 @@ def _person_context(doc: Doc, i: int) -> bool:
     Lucía Ortega"), a lower-case word ("prepared by Carmen Peralta") or an "and" that follows
     one of those ("…, and Ion Popescu"); not inside an institution's name ("the Ministry of Labour
     and Social Protection of Cambodia")."""
+    for _ in range(2):  # over the first names of a longer name: "Nor Aziah Ismail"
+        if i > 0 and _is_name(doc[i - 1]) and not doc[i - 1].is_sent_start:
+            i -= 1
     if i == 0:
         return False
     prev = doc[i - 1]

@@ -57,6 +57,10 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("The cooperation, registered as Action 2022-31, will continue in 2024.", "2022-31", []),
         # the activity reported belongs to the record's own action
         ("The webinar is part of Action 2023-38, which has accompanied the STSS since October 2023.", "2023-38", []),
+        ("The Ministry and SOCIEUX+ have formally started Action 2024-17, which will help the Department.",
+         "2024-17", []),
+        ("Action 2023-27 between SOCIEUX+ and the National Agency (ANEFIP) ran from September 2023 to March 2024.",
+         "2023-27", []),
         ("Action 2020-17 builds on the previous support (Action 2018-30).", "2020-17", ["2018-30"]),
         # a cited action that supported someone is still cited
         ("Following Action 2019-05, which supported the Ministry, the agency asked for more.", None, ["2019-05"]),

@@ -103,6 +103,15 @@ POSITIVE += [
      "of the Slovak Central Office of Labour, coached 30 case managers.", {"IE", "SK"}),
     ("The two experts of the action, from Latvia's State Employment Agency and from the Croatian Institute "
      "for Health Insurance, trained the staff.", {"LV", "HR"}),
+    # named experts with their institution after "at", "of" or ", from", with a descriptive head
+    ("The experts are Kadri Tamm, a career counsellor at the Estonian Unemployment Insurance Fund (Töötukassa), "
+     "and Nor Aziah Ismail of the employment services division of Malaysia's Social Security Organisation.",
+     {"EE", "MY"}),
+    ("Rangi Parata, from New Zealand's Inland Revenue, explained the experts' approach.", {"NZ"}),
+    ("The sessions were delivered by Georgia Nikolaou, an employment counsellor of the Greek Public Employment "
+     "Service (DYPA), and by Youssef Amrani of Morocco's National Agency for the Promotion of Employment.",
+     {"GR", "MA"}),
+    ("A data protection officer of the Belgian Crossroads Bank for Social Security reviewed the rules.", {"BE"}),
     # demonyms as nouns in a dash apposition
     ("The expert team – two Croatians and a Slovak – spent ten days on the ground.", {"HR", "SK"}),
     # a firm origin of the same country wins over an earlier tentative one
@@ -164,11 +173,12 @@ def test_tentative_origins(nlp: Language) -> None:
     """An origin outside the EU given by a profession or an institution after "of" is tentative (it may
     be the partner's own staff); one given by "from" or a possessive is not."""
     description = ("A Costa Rican official, an expert of the National Insurance Board of Barbados, an expert "
-                   "of Chile's SENCE and experts from Peru supported the ministry.")
+                   "of Chile's SENCE, a colleague from Kenya's State Department and experts from Peru supported "
+                   "the ministry.")
     doc = annotate(nlp, f"  • {TITLE}\n\n    Ministry of Labour\n    {description}",
                    {"title": TITLE, "description": description})
     tentative = {f.value: bool(f.extra.get("tentative")) for f in facts(doc) if f.field == "expert_country"}
-    assert tentative == {"CR": True, "BB": True, "CL": False, "PE": False}
+    assert tentative == {"CR": True, "BB": True, "CL": False, "KE": False, "PE": False}
 
 
 def test_evidence_is_the_country_text(nlp: Language) -> None:
