@@ -364,7 +364,7 @@ def _person_context(doc: Doc, i: int) -> bool:
     one of those ("…, and Ion Popescu"); not inside an institution's name ("the Ministry of Labour
     and Social Protection of Cambodia")."""
     for _ in range(2):  # over the first names of a longer name: "Nor Aziah Ismail"
-        if i > 0 and _is_name(doc[i - 1]) and not doc[i - 1].is_sent_start:
+        if i > 0 and _is_name(doc[i - 1]) and not doc[i - 1].is_sent_start and doc[i - 1].lower_ not in HONORIFICS:
             i -= 1
     if i == 0:
         return False

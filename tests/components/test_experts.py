@@ -108,6 +108,8 @@ POSITIVE += [
      "and Nor Aziah Ismail of the employment services division of Malaysia's Social Security Organisation.",
      {"EE", "MY"}),
     ("Rangi Parata, from New Zealand's Inland Revenue, explained the experts' approach.", {"NZ"}),
+    ("Ms Losaline Fifita of Tonga's Ministry of Internal Affairs and a payments specialist of the Portuguese "
+     "Social Security Institute (ISS) assessed the roll-out.", {"TO", "PT"}),
     ("The sessions were delivered by Georgia Nikolaou, an employment counsellor of the Greek Public Employment "
      "Service (DYPA), and by Youssef Amrani of Morocco's National Agency for the Promotion of Employment.",
      {"GR", "MA"}),
