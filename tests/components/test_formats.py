@@ -58,6 +58,8 @@ def formats(doc: Doc) -> set[str]:
          {"training"}),
         ("The manual is the main output of Action 2022-03, which delivered two workshops.", {"workshop"}),
         ("It complements action 2019-29, which reviewed the compliance function of the Scheme.", set()),
+        ("Following up on action 2021-38, which trained members of the commissions, experts drafted a rulebook.",
+         set()),
         # a learning module or session is a course
         ("Forty officials completed an e-learning module on labour inspection.", {"training"}),
         ("Distance learning sessions on case management were given to 30 social workers.", {"training"}),

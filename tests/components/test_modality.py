@@ -47,6 +47,13 @@ CASES = [
     ("The study visit could not take place.", (None, set())),
     ("A study visit to the CAMU in Brazzaville was discussed but postponed.", (None, set())),  # one clause
     ("A seminar was held online, but the study visit was cancelled.", ("remote", {"seminar"})),  # two clauses
+    ("The mission planned for December 2021 was postponed, and a workshop with the Ministry was finally held in "
+     "Djibouti.", (None, {"workshop"})),  # ", and" opens a second clause with its own subject
+    ("A mission to Port Vila and Luganville, pencilled in for July, was called off.", (None, set())),
+    ("A study visit to the Huelva province of Spain is not part of this action.", (None, set())),
+    ("Training was delivered online, as movement restrictions made missions impossible.", ("remote", {"training"})),
+    ("The action followed up on an analysis of the Agency's services.", (None, set())),
+    ("An Irish expert reviewed the claims circuit and proposed a simplified workflow.", (None, {"assessment"})),
     # an earlier action's activity
     ("It builds on an earlier SOCIEUX+ assessment of the migration unit (Action 2021-26).", (None, set())),
     # what took place stays, also next to what did not

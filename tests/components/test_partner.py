@@ -62,6 +62,9 @@ CASES = [
      "Institute, followed.", "LB"),
     ("Social insurance reform", "National Social Security Fund (NSSF)",
      "The workshop was hosted by the Cambodian NSSF in Phnom Penh.", "KH"),
+    ("Disability assessment", "General Authority for Social Insurance",
+     "The Mongolian authority asked for support. A study visit to Helsinki and Tallinn, hosted by Kela and the "
+     "Estonian Social Insurance Board, followed.", "MN"),
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),

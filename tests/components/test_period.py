@@ -244,7 +244,8 @@ def test_title_without_event_gives_no_period(nlp: Language, title: str) -> None:
 def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) -> None:
     pipe = nlp.get_pipe("socieux_period")
     assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
-    assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word", "activity_cue", "agent_cue"}
+    assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word",
+                                                 "start_clause", "activity_cue", "agent_cue"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
@@ -297,6 +298,20 @@ def full_nlp() -> Language:
     # a launch with its object before the date only starts the period
     ("The Fund and SOCIEUX+ opened their new cooperation on 4 March 2025 with a kick-off meeting held by "
      "videoconference.", ("2025-03-04", None)),
+    # a launch sentence only starts the period; work that began only starts it
+    ("The action started with an inception mission from 27 to 31 May 2024. Experts met the staff.",
+     ("2024-05-27", None)),
+    ("Work began in October 2020 with remote interviews of the management. The study was presented by the experts "
+     "at a webinar on 25/02/2021.", ("2020-10", "2021-02-25")),
+    # the action named by its id across a phrase outranks an earlier analysis; a request's date is not the period
+    ("Action 2023-27 between SOCIEUX+ and the National Agency (ANEFIP) ran from September 2023 to March 2024. It "
+     "followed up on an analysis carried out by SOCIEUX+ in 2019.", ("2023-09", "2024-03")),
+    ("Following its request of December 2021, a Georgian lawyer reviewed the appeals workflow. The action was carried "
+     "out in spring 2022.", ("2022", "2022")),
+    ("The action formally ended in June 2023.", (None, "2023-06")),
+    # a dated activity across a short phrase
+    ("Experts from Spain trained 30 counsellors in October 2023; a second workshop, held online in January 2024, "
+     "trained the managers.", ("2023-10", "2024-01")),
     # an expert's verb of doing the work dates it; a named law's year does not
     ("In the first week of March 2023, an Irish expert reviewed the claims circuit.", ("2023-03", "2023-03")),
     ("The action reviewed the Employment Act No. 5 of 2023 and its regulations.", (None, None)),
