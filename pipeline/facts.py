@@ -63,11 +63,11 @@ def field_span(doc: Doc, name: str) -> tuple[int, int] | None:
 
 
 def field_of(doc: Doc, char: int) -> str | None:
-    """Name of the record field that contains character offset `char`."""
-    for name, (start, end) in (doc.user_data.get(FIELDS_KEY) or {}).items():
-        if start <= char < end:
-            return name
-    return None
+    """Name of the record field that contains character offset `char` (the narrowest: a news item's
+    reference tag lies inside its description)."""
+    found = [(end - start, name) for name, (start, end) in (doc.user_data.get(FIELDS_KEY) or {}).items()
+             if start <= char < end]
+    return min(found)[1] if found else None
 
 
 CountryKind = Literal["country", "demonym", "city", "region"]

@@ -7,7 +7,9 @@ participants (context patterns in models/patterns/partner.jsonl). The rest are
 scored: a mention in the title or the institution line weighs more than one in
 the description, and a mention in a partner cue ("the Ministry of Labour of
 Suriname", "the Costa Rican Ministry", "Kosovo*’s commitment") adds weight.
-When the title names one country it wins over the description (spec rule).
+When a news item's reference tag names one country, that is the partner (the tag
+gives "the action's code, country, …"); else when the title names one country it
+wins over the description (spec rule).
 A tie between different countries leaves the value null with the reason kept
 as a `partner_note` fact, rather than a guess.
 """
@@ -61,6 +63,7 @@ class PartnerComponent(PatternComponent):
         scores: dict[str, float] = defaultdict(float)
         best: dict[str, tuple[float, CountryMention, str]] = {}
         title_codes: set[str] = set()
+        tag_codes: set[str] = set()  # a news reference tag names the action's country
         for m in mentions:
             before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])
             if (m.start_char, m.end_char) in expert_spans or "exclude_before" in before or "exclude_after" in after:
@@ -77,18 +80,23 @@ class PartnerComponent(PatternComponent):
                 rule += "+place"
             if where == "title":
                 title_codes.add(m.code)
+            elif where == "tag":
+                tag_codes.add(m.code)
             scores[m.code] += weight
             if m.code not in best or weight > best[m.code][0]:
                 best[m.code] = (weight, m, rule)
 
         if not scores:
             return doc
-        if len(title_codes) == 1:  # spec: the title's country wins over the description
-            code = next(iter(title_codes))
-            _, m, rule = best[code]
-            add_fact(doc, Fact("partner_country", code, m.start_char, m.end_char, m.text, rule + ":title-wins",
-                               "certain" if m.status == "certain" else "inferred"))
-            return doc
+        # spec: a news tag names the action's country ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)"), and the
+        # title's country wins over the description
+        for codes, why in ((tag_codes, ":tag-wins"), (title_codes, ":title-wins")):
+            if len(codes) == 1:
+                code = next(iter(codes))
+                _, m, rule = best[code]
+                add_fact(doc, Fact("partner_country", code, m.start_char, m.end_char, m.text, rule + why,
+                                   "certain" if m.status == "certain" else "inferred"))
+                return doc
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             tied = [c for c, s in ranked if s == ranked[0][1]]

@@ -63,6 +63,7 @@ CASES = [
     ("The workshop was held as planned in March.", (None, {"workshop"})),
     ("The second mission was postponed due to COVID-19.", ("onsite", set())),  # a first one took place
     ("Activities were conducted remotely due to COVID-19.", ("remote", set())),
+    ("Remote coaching of the counsellors is due to begin in July 2024.", (None, set())),
     ("The experts reviewed the draft law that will enter into force in 2025 and trained 30 inspectors online.",
      ("remote", {"assessment", "training"})),
     ("Experts designed a communication plan to increase the visibility of the training workshop.",

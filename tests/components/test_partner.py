@@ -93,3 +93,16 @@ def test_two_candidates_without_a_cue_stay_null_with_a_reason(nlp: Language) -> 
                            "Peru and Bolivia shared their experience on social security.")
     assert value is None
     assert notes == ["equal evidence for BO, PE"]
+
+
+def test_a_news_tag_names_the_partner(nlp: Language) -> None:
+    """The reference tag gives the action's country: it wins over countries the body names more often
+    (participants), also though the tag lies inside the description's span."""
+    tag = "SOCIEUX+ 2024-33 VANUATU, ACT. 2 (12.03 – 13.03.2025)"
+    body = ("A regional webinar was organised by the Vanuatu National Provident Fund. Staff from Fiji, Samoa and "
+            "Tonga took part; the Fiji National Provident Fund shared lessons from Fiji.\n" + tag)
+    text = f"14/03/2025\nPacific provident funds compare notes\n{body}"
+    doc = annotate(nlp, text, {"date_line": "14/03/2025", "title": "Pacific provident funds compare notes",
+                               "description": body, "tag": tag}, kind="news", year=2025)
+    found = [f for f in facts(doc) if f.field == "partner_country"]
+    assert [(f.value, f.rule.endswith(":tag-wins")) for f in found] == [("VU", True)]
