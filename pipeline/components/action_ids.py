@@ -95,9 +95,10 @@ class ActionIdsComponent(PatternComponent):
         if not intros:
             self.id_re = None
             return
-        # introducer, optional "(" and number marker, then an id and any ids listed after it
+        # introducer, optional comma ("This action, 2023-16, …"), "(" and number marker, then an id and any
+        # ids listed after it
         self.id_re = re.compile(
-            rf"(?<!\w)(?:{intros})(?!\w)\s*\(?\s*(?:(?:{markers})\s*)?"
+            rf"(?<!\w)(?:{intros})(?!\w)\s*,?\s*\(?\s*(?:(?:{markers})\s*)?"
             rf"(?P<ids>{ID_RE.replace('?P<y>', '?:').replace('?P<n>', '?:')}"
             rf"(?:\s*(?:{joiners})\s*{ID_RE.replace('?P<y>', '?:').replace('?P<n>', '?:')})*)",
             re.IGNORECASE,

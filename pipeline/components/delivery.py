@@ -52,6 +52,11 @@ QUOTED = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_BREAKS = {".", ";", "!", "?"}
+#: words of a date that may sit between an activity noun and "in <city>" (DATE_GAP tokens at most)
+DATE_WORDS = frozenset({"on", "and", "from", "to", "-", "–", "between", ",", "in", "of", "the", "january", "february",
+                        "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                        "december"})
+DATE_GAP = 9
 #: `doc.user_data` key of the doc's quoted ranges
 QUOTED_KEY = "socieux_quoted"
 
@@ -190,8 +195,9 @@ class DeliveryComponent(PatternComponent):
                 i -= 1
             if i < 0 or doc[i].lower_ != "in":
                 continue
-            if i > 0 and doc[i - 1].lower_ in rule.nouns:  # "activities in Belgrade"
-                trigger: Token | None = doc[i - 1]
+            noun = self._noun_before(doc, i, rule.nouns)
+            if noun is not None:  # "activities in Belgrade", "a kick-off workshop on 14 and 15 January 2025 in …"
+                trigger: Token | None = noun
             else:  # "workshops were held for the staff in Lima"
                 trigger = self._trigger_before(doc, i, rule.verbs, rule.window)
                 if trigger is not None and any(doc[k].lower_ in rule.remote_words for k in range(trigger.i + 1, i)):
@@ -204,6 +210,15 @@ class DeliveryComponent(PatternComponent):
                     Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred")
                 )
         return cues
+
+    @staticmethod
+    def _noun_before(doc: Doc, i: int, nouns: frozenset[str]) -> Token | None:
+        """An activity noun right before token i, or before a date between them ("a workshop on 14 and
+        15 January 2025 in …": numbers, month names and their joining words are skipped)."""
+        j = i - 1
+        while j >= 0 and i - j <= DATE_GAP and (doc[j].like_num or doc[j].lower_ in DATE_WORDS):
+            j -= 1
+        return doc[j] if j >= 0 and doc[j].lower_ in nouns else None
 
     @staticmethod
     def _trigger_before(doc: Doc, i: int, triggers: frozenset[str], window: int) -> Token | None:

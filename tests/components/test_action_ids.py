@@ -57,6 +57,8 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("The cooperation, registered as Action 2022-31, will continue in 2024.", "2022-31", []),
         # the activity reported belongs to the record's own action
         ("The webinar is part of Action 2023-38, which has accompanied the STSS since October 2023.", "2023-38", []),
+        ("This action, 2023-16, brought together the ministries of labour of Guyana and Suriname.", "2023-16", []),
+        ("SOCIEUX+ action 2024-07 responded by mobilising two experts.", "2024-07", []),
         ("The Ministry and SOCIEUX+ have formally started Action 2024-17, which will help the Department.",
          "2024-17", []),
         ("Action 2023-27 between SOCIEUX+ and the National Agency (ANEFIP) ran from September 2023 to March 2024.",

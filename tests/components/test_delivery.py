@@ -191,6 +191,9 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         # a stay in the partner's city
         ("The experts mapped the claims workflow during a week in Pretoria.", "Pretoria", "ZA", "ZA", "onsite"),
         ("Two experts spent ten days in Maseru with the ministry's staff.", "Maseru", "LS", "LS", "onsite"),
+        # an activity noun, a date, then the city
+        ("It launched its cooperation with a kick-off workshop on 14 and 15 January 2025 in Antananarivo.",
+         "Antananarivo", "MG", "MG", "onsite"),
         # doing the work on the ground
         ("An Italian inspector ran a training course for 30 inspectors in San Pedro Sula.", "San Pedro Sula", "HN", "HN",
          "onsite"),
