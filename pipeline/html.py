@@ -34,7 +34,8 @@ CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner
 #: words opening a heading or line that introduces links to other pages, not content
 #: ("Related actions", "See also"); records.py cuts a news body at such a line too
 RELATED_WORDS = (r"related|see also|read also|more news|other news|other actions|more (?:testimonials|stories|interviews"
-                 r"|articles)|latest news|recent news|you may also like|read next|photo gallery|gallery")
+                 r"|articles)|latest news|recent news|you may also like|read next|photo gallery|gallery|see all|view all"
+                 r"|all news|back to")
 #: in HTML, share widgets' and "read more" headings too
 RELATED_HEADING = re.compile(rf"^\s*(?:{RELATED_WORDS}|read more|share)\b", re.I)
 #: where a page says its content is, most specific first

@@ -417,7 +417,8 @@ def split_news(doc: Document) -> list[RawRecord]:
     year = None
     k = 0
     while k < len(lines) and (_is_date_line(lines[k].text) or CREDIT.search(lines[k].text) or _is_boilerplate(lines[k].text)
-                              or _is_byline(lines[k].text) or _is_section_labels(lines[k].text)):
+                              or _is_byline(lines[k].text) or _is_section_labels(lines[k].text)
+                              or _is_kicker(lines, k)):
         if _is_date_line(lines[k].text) and "date_line" not in got:
             got["date_line"] = [lines[k]]
             years = re.findall(r"\d{4}", lines[k].text)
@@ -482,6 +483,8 @@ BY_AUTHOR = re.compile(r"\s+by\s+[^\d.!?]{1,60}$", re.I)
 BYLINE = re.compile(r"^(?:by|authors?|written\s+by|text|words)\b\s*:?\s+[^\d.!?]{1,80}$", re.I)
 #: a short metadata part of a date line: "Reading time: 3 min", "5 min read"
 META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$", re.I)
+#: separators of a date line's parts: a section line's, and a spaced dash ("10.01.2022 – News")
+DATE_LINE_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+|\s+[–—-]\s+")
 #: separators of a line of section labels ("Europe and Central Asia | Social services")
 LABEL_SEPARATORS = re.compile(r"\s+[|·›»]\s+")
 #: words of a short label: a part of a date line or of a line of section labels
@@ -501,7 +504,7 @@ def _is_date_line(line: str) -> bool:
     line = BY_AUTHOR.sub("", line.strip())
     if DATE_VALUE.match(line):
         return True
-    parts = [p for p in SECTION_SEPARATORS.split(line) if p]
+    parts = [p for p in DATE_LINE_SEPARATORS.split(line) if p]
     dates = [p for p in parts if DATE_VALUE.match(p)]
     return (len(parts) > 1 and len(dates) == 1
             and all(p is dates[0] or _is_boilerplate_part(p.casefold()) or _is_label(p) or META_PART.match(p)
@@ -513,6 +516,18 @@ def _is_section_labels(line: str) -> bool:
     services" (two or more short labels; a headline does not list them)."""
     parts = LABEL_SEPARATORS.split(line.strip())
     return len(parts) > 1 and all(_is_label(p) for p in parts)
+
+
+#: a kicker (a section or region label above a headline) has at most this many words
+KICKER_WORDS = 4
+
+
+def _is_kicker(lines: list[Line], k: int) -> bool:
+    """A short label right before a date line or a byline ("Labour inspection", "Asia and the Pacific"
+    then "Wednesday 13 November 2024"): the page's section, not the headline, which comes after them."""
+    line = lines[k].text
+    return (len(WORD.findall(line)) <= KICKER_WORDS and _is_label(line) and k + 1 < len(lines)
+            and (_is_date_line(lines[k + 1].text) or _is_byline(lines[k + 1].text)))
 
 
 def _is_byline(line: str) -> bool:
@@ -529,7 +544,7 @@ def _is_call_to_action(line: str) -> bool:
 #: "Share: Facebook | X | LinkedIn")
 SECTION_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+")
 #: a line after which a news page lists other pages, not its own body
-RELATED = re.compile(rf"^\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$", re.I)
+RELATED = re.compile(rf"^\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$|^\s*(?:read also|see also|related(?: \w+)?|read more)\s*:", re.I)
 
 
 def _without_trailing_chrome(body: list[Line]) -> list[Line]:

@@ -146,11 +146,13 @@ NEWS_BODY = (
         ("Published on 28.09.2023 by SOCIEUX+\n", 2023),  # the date line's author
         ("Published: 20 March 2025 · Reading time: 3 min\n", 2025),
         ("Monday 14 October 2024\nExpert's corner\n", 2024),
+        ("Asia and the Pacific\nWednesday 13 November 2024\nby Tess Kaupa\n", 2024),  # a kicker, a byline
+        ("10.01.2022 – News\nPhoto: ONAPE\n", 2022),  # a label after a dash
     ],
     ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit",
          "dateline-dash", "dateline-comma", "section-label", "french-trail", "site-tagline",
          "label-dot-date", "interview-label", "entrevista-date", "date-then-label", "category-labels", "byline",
-         "author-line", "date-by-author", "reading-time", "experts-corner"],
+         "author-line", "date-by-author", "reading-time", "experts-corner", "kicker", "date-dash-label"],
 )
 def test_news_header_lines_are_not_the_headline(header, year):
     """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item
@@ -272,12 +274,15 @@ def test_a_news_body_ends_before_the_pages_widgets_and_related_links():
      "Interested in becoming a SOCIEUX+ expert? Register in our roster of experts.\nShare: LinkedIn · Facebook · X\n",
      "More testimonials from our partners\nShare: Facebook | LinkedIn\n",
      "Related news\nMorocco: ANAPEC shares its youth employment programmes (15/01/2024)\n",
+     "Read also: Uzbekistan modernises its pension calculation for civil servants and teachers (03.12.2024)\n",
+     "Share: LinkedIn | Facebook | Email\nSee all news from Asia and the Pacific\n",
      "Photo gallery\nShare on Facebook · Share on X\nSubscribe to the SOCIEUX+ newsletter\n",
      "Tags: Disability · Social protection · Central Asia\n",
      "Keywords: pensions, informal economy\nShare on LinkedIn · Share on X\n",
      "Mots-clés : protection sociale | emploi\n",
      "Topics: Labour migration, Honduras, Central America\nFollow us on Facebook\n"],
-    ids=["share-newsletter", "roster-call", "more-testimonials", "related-news", "gallery-newsletter",
+    ids=["share-newsletter", "roster-call", "more-testimonials", "related-news", "read-also", "see-all",
+         "gallery-newsletter",
          "tags", "keywords-share-on", "mots-cles", "topics-follow-us-on"],
 )
 def test_a_news_items_taxonomy_line_is_page_chrome(chrome):

@@ -170,6 +170,7 @@ class ActionIdsComponent(PatternComponent):
         ref_dist = None
         self_span = None
         ref_spans: list[Span] = []
+        before_dist: tuple[str, int] | None = None  # the nearest reference cue before the id
         for pid, span in cues:
             where = self.where[pid]
             gap: list[str] | None
@@ -193,8 +194,11 @@ class ActionIdsComponent(PatternComponent):
                 ref_spans.append(span)
                 if ref_dist is None or len(gap) < ref_dist:
                     ref_cue, ref_dist = pid, len(gap)
-        # a reference cue right before the id ("the previous Action 2022-21 was implemented …") wins
-        if self_cue and ref_cue and ref_dist is not None and ref_dist <= 3 and ref_cue not in self.weak:
+                if where == "before" and (before_dist is None or len(gap) < before_dist[1]):
+                    before_dist = (pid, len(gap))
+        # a reference cue right before the id ("the previous Action 2022-21 was implemented …") wins; one
+        # after it does not: "Action 2022-19 builds on the earlier support (action 2020-08)" is the subject
+        if self_cue and before_dist is not None and before_dist[1] <= 3 and before_dist[0] not in self.weak:
             self_cue = None
         # a reference cue qualifying the self cue's own words: "the previous support from SOCIEUX+ (…)"
         if self_cue and self_span is not None and any(0 <= self_span.start - r.end <= 1 for r in ref_spans):

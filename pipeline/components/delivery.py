@@ -200,8 +200,10 @@ class DeliveryComponent(PatternComponent):
                 trigger: Token | None = noun
             else:  # "workshops were held for the staff in Lima"
                 trigger = self._trigger_before(doc, i, rule.verbs, rule.window)
-                if trigger is not None and any(doc[k].lower_ in rule.remote_words for k in range(trigger.i + 1, i)):
-                    trigger = None  # "delivered webinars to counsellors in Medellín": where participants are
+                if trigger is not None and any(doc[k].lower_ in rule.remote_words
+                                               for k in [*range(trigger.i + 1, i), *self._same_phrase(doc, m.end, 4)]):
+                    trigger = None  # "delivered webinars to counsellors in Medellín", "coached staff in Aden through
+                    # online sessions": where participants are
                 elif trigger is not None and trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.object_words:
                     trigger = None  # "the contribution records held in Port-au-Prince": things kept there
             if trigger is not None:
@@ -210,6 +212,15 @@ class DeliveryComponent(PatternComponent):
                     Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred")
                 )
         return cues
+
+    @staticmethod
+    def _same_phrase(doc: Doc, i: int, n: int) -> range:
+        """Token indices from i on, at most n, up to a coordination or punctuation ("in Aden through online
+        sessions", not "in Kingstown and then accompanied remotely")."""
+        j = i
+        while j < min(len(doc), i + n) and not (doc[j].is_punct or doc[j].lower_ in ("and", "or", "then", "but")):
+            j += 1
+        return range(i, j)
 
     @staticmethod
     def _noun_before(doc: Doc, i: int, nouns: frozenset[str]) -> Token | None:

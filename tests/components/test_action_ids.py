@@ -59,6 +59,11 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("The webinar is part of Action 2023-38, which has accompanied the STSS since October 2023.", "2023-38", []),
         ("This action, 2023-16, brought together the ministries of labour of Guyana and Suriname.", "2023-16", []),
         ("SOCIEUX+ action 2024-07 responded by mobilising two experts.", "2024-07", []),
+        ("Action 2021-03 got under way in February 2021 with a series of webinars.", "2021-03", []),
+        ("The course is the main result of SOCIEUX+ action 2024-12 with the Ministry.", "2024-12", []),
+        # a reference cue after the id does not take away its subject's self cue
+        ("Action 2022-19 builds on the earlier SOCIEUX+ support to the Authority (action 2020-08).", "2022-19",
+         ["2020-08"]),
         ("The Ministry and SOCIEUX+ have formally started Action 2024-17, which will help the Department.",
          "2024-17", []),
         ("Action 2023-27 between SOCIEUX+ and the National Agency (ANEFIP) ran from September 2023 to March 2024.",

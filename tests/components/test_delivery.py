@@ -226,6 +226,20 @@ def test_activities_in_partner_city(
         assert city in cue.text
 
 
+@pytest.mark.parametrize(("text", "city", "code", "expected", "city_cue"), [
+    # where the participants are, said after the city
+    ("The experts coached the staff in Aden through online sessions.", "Aden", "YE", "remote", False),
+    # a remote word in the next clause does not undo the work done in the city
+    ("Experts assessed the IT architecture in Kingstown and then accompanied remotely the strategy.",
+     "Kingstown", "VC", "mixed", True),
+])
+def test_a_remote_word_after_the_city(nlp: Language, text: str, city: str, code: str, expected: str,
+                                      city_cue: bool) -> None:
+    doc = with_partner_city(nlp, text, city, code, code)
+    assert delivery(doc) == expected
+    assert any(f.rule == "onsite:in-partner-city" for f in doc._.facts if f.field == "delivery_cue") == city_cue
+
+
 def test_city_of_the_participants_of_a_remote_activity_is_not_onsite(nlp: Language) -> None:
     text = "Experts delivered webinars to 120 counsellors in Medellín, who connected from their offices."
     doc = with_partner_city(nlp, text, "Medellín", "CO", "CO")

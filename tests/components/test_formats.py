@@ -53,6 +53,8 @@ def formats(doc: Doc) -> set[str]:
         # a training programme people attended took place; an institution's programme did not
         ("Labour inspectors took part in a blended training programme on inspection.", {"training"}),
         ("The experts designed a training programme, delivered in Conakry to 25 inspectors.", {"training"}),
+        ("They then travelled to Moroni and Mutsamudu in June 2024 to train 35 agents of the Fund.", {"training"}),
+        ("The action aims to train 35 agents of the Fund.", set()),
         # a cited earlier action's work, in its relative clause; the record's own action's stays
         ("Building on action 2021-03, which produced an actuarial assessment, the experts trained the staff.",
          {"training"}),

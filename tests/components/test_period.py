@@ -309,6 +309,10 @@ def full_nlp() -> Language:
     ("Following its request of December 2021, a Georgian lawyer reviewed the appeals workflow. The action was carried "
      "out in spring 2022.", ("2022", "2022")),
     ("The action formally ended in June 2023.", (None, "2023-06")),
+    ("The experts delivered a six-week course that ran from 16 September to 25 October 2024.",
+     ("2024-09-16", "2024-10-25")),
+    ("The Pension Agency of Georgia, which introduced a funded scheme in 2019, worked with the Fund. The action closed "
+     "on 4 April 2024 with the handover.", (None, "2024-04-04")),
     # a dated activity across a short phrase
     ("Experts from Spain trained 30 counsellors in October 2023; a second workshop, held online in January 2024, "
      "trained the managers.", ("2023-10", "2024-01")),
