@@ -58,6 +58,10 @@ class Mention:
     text: str
 
 
+#: tokens a cue pattern may reach past the reference window (the longest cue pattern's length)
+CUE_REACH = 20
+
+
 class ActionIdsComponent(PatternComponent):
     """Finds action ids and tells the record's own code from references to other actions."""
 
@@ -75,10 +79,13 @@ class ActionIdsComponent(PatternComponent):
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.where, self.syntax = {}, {}
         self.weak = set()
+        self.phrases: list[tuple[str, dict[str, Any]]] = []  # self cues read in code: id, phrase, verb
         for entry in self.patterns:
             pid = entry.get("id", "")
             if pid == SYNTAX_ID:
                 self.syntax = entry
+            elif pid.startswith("self:") and isinstance(entry.get("phrase"), dict):
+                self.phrases.append((pid, entry["phrase"]))
             elif pid.split(":", 1)[0] in ("ref", "self") and "pattern" in entry and entry.get("where") in ("before", "after"):
                 self.matcher.add(pid, entry["pattern"])
                 self.where[pid] = entry["where"]
@@ -86,8 +93,9 @@ class ActionIdsComponent(PatternComponent):
                     self.weak.add(pid)
             else:
                 raise ValueError(
-                    f"action id pattern {entry!r}: expected the '{SYNTAX_ID}' entry or a 'ref:'/'self:' cue "
-                    f"with a 'pattern' and where='before'|'after'; fix models/patterns/action_ids.jsonl"
+                    f"action id pattern {entry!r}: expected the '{SYNTAX_ID}' entry, a 'ref:'/'self:' cue "
+                    f"with a 'pattern' and where='before'|'after', or a 'self:' cue with a 'phrase'; "
+                    f"fix models/patterns/action_ids.jsonl"
                 )
         intros = "|".join(re.escape(w) for w in sorted(self.syntax.get("introducers", []), key=len, reverse=True))
         markers = "|".join(re.escape(w) for w in self.syntax.get("number_markers", []))
@@ -148,8 +156,18 @@ class ActionIdsComponent(PatternComponent):
         return Fact("action_code", normalise(m["y"], m["n"]), s, e, text[s:e], "code:news-tag")
 
     # -- cues -------------------------------------------------------------
-    def _cues(self, doc: Doc) -> list[tuple[str, Span]]:
-        return [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher(doc)]
+    def _cues(self, doc: Doc, mentions: list[Mention] | None = None) -> list[tuple[str, Span]]:
+        """Cue matches; with `mentions`, only those near an id (a cue only ever classifies an id next to it:
+        the reference window before it, a self cue's phrase after it)."""
+        regions = None
+        if mentions is not None:
+            before = int(self.syntax.get("ref_window_before", 10)) + CUE_REACH
+            regions = []
+            for m in mentions:
+                span = doc.char_span(m.intro_start, m.end, alignment_mode="expand")
+                if span is not None:
+                    regions.append((max(0, span.start - before), min(len(doc), span.end + CUE_REACH)))
+        return [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher(doc, regions)]
 
     @staticmethod
     def _gap(doc: Doc, a: int, b: int) -> list[str] | None:
@@ -196,6 +214,8 @@ class ActionIdsComponent(PatternComponent):
                     ref_cue, ref_dist = pid, len(gap)
                 if where == "before" and (before_dist is None or len(gap) < before_dist[1]):
                     before_dist = (pid, len(gap))
+        if self_cue is None:
+            self_cue = self._phrase_cue(doc, intro.end)
         # a reference cue right before the id ("the previous Action 2022-21 was implemented …") wins; one
         # after it does not: "Action 2022-19 builds on the earlier support (action 2020-08)" is the subject
         if self_cue and before_dist is not None and before_dist[1] <= 3 and before_dist[0] not in self.weak:
@@ -205,13 +225,24 @@ class ActionIdsComponent(PatternComponent):
             self_cue = None
         return self_cue, ref_cue
 
+    def _phrase_cue(self, doc: Doc, i: int) -> str | None:
+        """A `phrase` self cue: the id, a phrase opened by one of its words, then one of its verbs."""
+        for pid, phrase in self.phrases:
+            if i < len(doc) and doc[i].lower_ in phrase["opens"]:
+                for j in range(i + 1, min(len(doc), i + 1 + int(phrase.get("window", 16)))):
+                    if doc[j].text in SENTENCE_BREAKS or (doc[j].is_space and "\n" in doc[j].text):
+                        break
+                    if doc[j].lower_ in phrase["verbs"]:
+                        return pid
+        return None
+
     # -- annotating -------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         code = self.field_code(doc) or self.tag_code(doc)
         if code is not None:
             add_fact(doc, code)
         mentions = self.mentions(doc)
-        cues = self._cues(doc) if mentions else []  # cues only classify mentions
+        cues = self._cues(doc, mentions) if mentions else []  # cues only classify mentions
         for mention in mentions:
             if code is not None and mention.value == code.value:
                 continue  # the record's own id repeated (e.g. inside the tag or after "Code")

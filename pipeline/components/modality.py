@@ -2,7 +2,9 @@
 count only what the record says took place).
 
 Markers are spaCy Matcher patterns in models/patterns/modality.jsonl, `{"id":
-"<kind>:<why>", "pattern": [...]}` with kind
+"<kind>:<why>", "pattern": [...]}` (optional `"anchor_at"`: the token the matcher
+looks for first, a rarer word than its estimate picks: "next" rather than the
+"activity" after it) with kind
 
 - `unrealised`: the activity is planned, future or did not happen ("will", "is
   planned for", "foresees", "under consideration", "cancelled", "postponed",
@@ -13,9 +15,10 @@ Markers are spaCy Matcher patterns in models/patterns/modality.jsonl, `{"id":
 - `earlier`: a premodifier naming an earlier action's activity ("an earlier
   SOCIEUX+ assessment", "the previous mission").
 
-The component stores the markers (token spans, by kind) in `doc.user_data`;
-`socieux_delivery` and `socieux_formats` ask `unrealised(doc, start_char, end_char)`
-for each cue. Within the cue's clause (its sentence, cut at ";", ":" and at "whereas",
+The component marks the doc; `socieux_delivery`, `socieux_formats` and
+`socieux_period` ask `unrealised(doc, start_char, end_char)` for each cue, which
+reads the markers of the cue's clause (once per clause, cached in
+`doc.user_data`: most clauses of a record hold no cue, so they are never read). Within the cue's clause (its sentence, cut at ";", ":" and at "whereas",
 "while", "although", "however", and at "but" or ", and" before a new subject: "was
 discussed but postponed" is one clause, "was postponed, and a workshop … was held"
 two), the deciding marker is, in order:
@@ -33,15 +36,23 @@ one took place).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
+from functools import lru_cache
 
+import numpy as np
+
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.components.base import PatternComponent, WindowedMatcher
+from pipeline.components.base import PatternComponent, WindowedMatcher, _member, doc_lowers, per_doc
 
 KINDS = ("unrealised", "realised", "earlier")
-MARKERS_KEY = "socieux_modality"
+MARKERS_KEY = "socieux_modality"  # (clause start, clause end) -> the clause's markers
+BREAKS_KEY = "socieux_modality_breaks"
+COMPONENT_KEY = "socieux_modality_component"
+ANY_TRIGGER_KEY = "socieux_modality_any"
 #: words that end a clause inside a sentence ("but" only before a new subject, see _breaks)
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "but", "whereas", "while", "although", "however"})
 #: after "but", words that open a new clause's subject ("…, but the second mission …"); otherwise "but"
@@ -71,6 +82,9 @@ class ModalityComponent(PatternComponent):
 
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab)
+        # the anchor words of the unrealised and earlier markers: a clause without one has none of them,
+        # and realised markers alone never make a cue unrealised, so its markers need not be read
+        self.trigger = WindowedMatcher(self.nlp.vocab)
         self.kinds: dict[str, str] = {}
         for p in self.patterns:
             kind = p["id"].split(":", 1)[0]
@@ -78,16 +92,37 @@ class ModalityComponent(PatternComponent):
                 raise ValueError(f"modality pattern {p!r}: the id must start with one of {KINDS} and have a "
                                  f"'pattern'; fix models/patterns/modality.jsonl")
             self.kinds[p["id"]] = kind
-            self.matcher.add(p["id"], p["pattern"])
+            self.matcher.add(p["id"], p["pattern"], p.get("anchor_at"))
+            if kind != "realised":
+                self.trigger.add(p["id"], p["pattern"], p.get("anchor_at"))
+        self.trigger_words = (self.trigger._sorted_anchors if self.trigger.windowed and not self.trigger.regex_anchors
+                              else None)
+
+    def may_hold_unrealised(self, doc: Doc, lo: int, hi: int) -> bool:
+        """Tokens [lo, hi) hold an anchor word of an unrealised or earlier marker (or that cannot be
+        told cheaply); for the whole doc, computed once."""
+        if self.trigger_words is None:
+            return True
+        if lo == 0 and hi == len(doc):
+            return per_doc(doc, ANY_TRIGGER_KEY, lambda d: bool(_member(self.trigger_words, doc_lowers(d)).any()))
+        return bool(_member(self.trigger_words, doc_lowers(doc)[lo:hi]).any())
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[MARKERS_KEY] = self.markers(doc)
+        # markers are read lazily, clause by clause, when a cue asks (`unrealised`): most clauses hold none
+        doc.user_data[COMPONENT_KEY] = self
+        doc.user_data[MARKERS_KEY] = {}
         return doc
 
-    def markers(self, doc: Doc) -> list[Marker]:
-        """Markers in text order; of overlapping ones the longest wins (then the earliest)."""
+    def markers(self, doc: Doc, lo: int = 0, hi: int | None = None) -> list[Marker]:
+        """Markers of tokens [lo, hi) in text order; of overlapping ones the longest wins (then the
+        earliest)."""
+        hi = len(doc) if hi is None else hi
+        if not any(lo <= s and e <= hi for _, s, e in self.trigger(doc, [(lo, hi)])):
+            return []  # no unrealised or earlier marker: realised ones alone decide nothing
         found = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matcher(doc, [(lo, hi)]):
+            if start < lo or end > hi:
+                continue
             kind = self.kinds[self.nlp.vocab.strings[match_id]]
             if kind == "realised" and end - start == 1 and any(
                     doc[k].lower_ in NOT_PAST for k in range(max(0, start - 2), start)):
@@ -112,21 +147,36 @@ def _breaks(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and (doc[i + 1].lower_ in NEW_SUBJECT or doc[i + 1].is_title)
 
 
+@lru_cache(maxsize=1)
+def _break_hashes() -> np.ndarray:
+    return np.array(sorted(get_string_id(w) for w in CLAUSE_BREAKS | {"and"}), dtype=np.uint64)
+
+
+def _all_breaks(doc: Doc) -> list[int]:
+    """Indices of the doc's clause-breaking tokens (`_breaks`), found with array look-ups: only the
+    candidates (break words, "and", whitespace tokens) are tested one by one."""
+    candidates = np.flatnonzero(_member(_break_hashes(), doc_lowers(doc)))
+    spaces = np.flatnonzero(doc.to_array(IS_SPACE))
+    return [i for i in sorted({*candidates.tolist(), *spaces.tolist()}) if _breaks(doc, i)]
+
+
 def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    lo = start
-    while lo > 0 and not _breaks(doc, lo - 1):
-        lo -= 1
-    hi = end
-    while hi < len(doc) and not _breaks(doc, hi):
-        hi += 1
+    """Token range of the clause around tokens [start, end): between the nearest breaks."""
+    breaks = doc.user_data.get(BREAKS_KEY)
+    if breaks is None:
+        breaks = doc.user_data[BREAKS_KEY] = _all_breaks(doc)
+    k = bisect_left(breaks, start)
+    lo = breaks[k - 1] + 1 if k > 0 else 0
+    k = bisect_left(breaks, end)
+    hi = breaks[k] if k < len(breaks) else len(doc)
     return lo, hi
 
 
 def unrealised(doc: Doc, start_char: int, end_char: int) -> bool:
     """The activity named at doc.text[start_char:end_char] is planned, future, cancelled or an
     earlier action's (see the module docstring); False without markers or without the component."""
-    markers: list[Marker] = doc.user_data.get(MARKERS_KEY) or []
-    if not markers:
+    component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
+    if component is None or not component.may_hold_unrealised(doc, 0, len(doc)):
         return False
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
@@ -135,7 +185,12 @@ def unrealised(doc: Doc, start_char: int, end_char: int) -> bool:
     if start > 0 and doc[start - 1].lower_ in ORDINALS:
         return False  # "the second mission was postponed" says a first one took place
     lo, hi = _clause(doc, start, end)
-    near = [m for m in markers[max(0, bisect_right(markers, (lo, -1, "")) - 1):] if lo <= m[0] and m[1] <= hi]
+    cache = doc.user_data.setdefault(MARKERS_KEY, {})
+    near = cache.get((lo, hi))
+    if near is None:
+        near = cache[(lo, hi)] = component.markers(doc, lo, hi) if component.may_hold_unrealised(doc, lo, hi) else []
+    if not near:
+        return False
     if any(k == "earlier" and 0 <= start - e <= EARLIER_GAP for _, e, k in near):
         return True
     near = [m for m in near if m[2] != "earlier"]

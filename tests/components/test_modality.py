@@ -78,8 +78,16 @@ def test_only_activities_that_took_place_count(nlp: Language, description: str, 
 
 def test_without_markers_nothing_is_unrealised(nlp: Language) -> None:
     doc = run(nlp, "Two webinars on pension reform.")
-    assert doc.user_data[MARKERS_KEY] == []
     assert not unrealised(doc, 0, len(doc.text))
+    assert all(markers == [] for markers in doc.user_data[MARKERS_KEY].values())  # the clauses read had none
+
+
+def test_markers_are_read_only_for_the_clauses_cues_ask_about(nlp: Language) -> None:
+    doc = run(nlp, "The experts delivered a webinar; a mission to Dakar will follow.")
+    clauses = doc.user_data[MARKERS_KEY]
+    assert len(clauses) == 2  # the webinar's clause and the mission's (formats and delivery asked)
+    # the webinar's clause has no unrealised marker, so its realised one is never read
+    assert sorted(kind for markers in clauses.values() for _, _, kind in markers) == ["unrealised"]
 
 
 def test_every_pattern_has_a_kind_and_a_comment() -> None:
