@@ -108,7 +108,9 @@ class ModalityComponent(PatternComponent):
         return bool(_member(self.trigger_words, doc_lowers(doc)[lo:hi]).any())
 
     def __call__(self, doc: Doc) -> Doc:
-        # markers are read lazily, clause by clause, when a cue asks (`unrealised`): most clauses hold none
+        # markers are read lazily, clause by clause, when a cue asks (`unrealised`): most clauses hold none.
+        # The component itself is what reads them; a Doc of this pipeline is never serialised (records
+        # are), so keeping it in user_data for the Doc's short life is safe.
         doc.user_data[COMPONENT_KEY] = self
         doc.user_data[MARKERS_KEY] = {}
         return doc
