@@ -82,9 +82,11 @@ def to_record(rec: RawRecord, doc: Doc, page_partner: Fact | None = None) -> Act
         partner = page_fact = page_partner
     # SOCIEUX+ does not mobilise the partner's own staff as its experts: "Moroccan trainers of the
     # OFPPT were trained" in an action with the OFPPT names participants (a note keeps the evidence)
-    own = [f for f in found if f.field == "expert_country" and partner is not None and f.value == partner.value]
-    notes += [f"expert country {f.value} ({f.text!r}, {f.rule}) left out: it is the partner's own" for f in own]
-    found = [f for f in found if not any(f is o for o in own)]
+    def own(f: Fact) -> bool:
+        return f.field == "expert_country" and partner is not None and f.value == partner.value
+
+    notes += [f"expert country {f.value} ({f.text!r}, {f.rule}) left out: it is the partner's own" for f in found if own(f)]
+    found = [f for f in found if not own(f)]
     try:
         return ActionRecord(
             doc=rec.doc,

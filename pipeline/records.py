@@ -416,10 +416,11 @@ def split_news(doc: Document) -> list[RawRecord]:
     got: dict[str, list[Line]] = {}
     year = None
     k = 0
-    while k < len(lines) and (_is_date_line(lines[k].text) or CREDIT.search(lines[k].text) or _is_boilerplate(lines[k].text)
-                              or _is_byline(lines[k].text) or _is_section_labels(lines[k].text)
-                              or _is_kicker(lines, k)):
-        if _is_date_line(lines[k].text) and "date_line" not in got:
+    while k < len(lines):
+        is_date = _is_date_line(lines[k].text)
+        if not (is_date or _is_header_chrome(lines, k)):
+            break
+        if is_date and "date_line" not in got:
             got["date_line"] = [lines[k]]
             years = re.findall(r"\d{4}", lines[k].text)
             year = int(years[-1]) if years else None
@@ -477,14 +478,17 @@ def _is_taxonomy(line: str) -> bool:
     return not TERMINAL.search(rest) and len(WORD.findall(rest)) <= TAXONOMY_WORDS
 
 
+#: separators of a site's section label or trail ("SOCIEUX+ | News", "Accueil › Actualités",
+#: "Share: Facebook | X | LinkedIn")
+SECTION_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+")
+#: separators of a date line's parts: a section line's, and a spaced dash ("10.01.2022 – News")
+DATE_LINE_SEPARATORS = re.compile(SECTION_SEPARATORS.pattern + r"|\s+[–—-]\s+")
 #: a date line's author: "Published on 28.09.2023 by SOCIEUX+"
 BY_AUTHOR = re.compile(r"\s+by\s+[^\d.!?]{1,60}$", re.I)
 #: a byline: "By the SOCIEUX+ Communication Team", "Author: SOCIEUX+ editorial team"
 BYLINE = re.compile(r"^(?:by|authors?|written\s+by|text|words)\b\s*:?\s+[^\d.!?]{1,80}$", re.I)
 #: a short metadata part of a date line: "Reading time: 3 min", "5 min read"
 META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$", re.I)
-#: separators of a date line's parts: a section line's, and a spaced dash ("10.01.2022 – News")
-DATE_LINE_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+|\s+[–—-]\s+")
 #: separators of a line of section labels ("Europe and Central Asia | Social services")
 LABEL_SEPARATORS = re.compile(r"\s+[|·›»]\s+")
 #: words of a short label: a part of a date line or of a line of section labels
@@ -530,6 +534,14 @@ def _is_kicker(lines: list[Line], k: int) -> bool:
             and (_is_date_line(lines[k + 1].text) or _is_byline(lines[k + 1].text)))
 
 
+def _is_header_chrome(lines: list[Line], k: int) -> bool:
+    """Line k, before a headline, is the page's, not the item's: a credit, boilerplate, a byline, a
+    line of section labels or a kicker (a date line is tested by the caller, which keeps it)."""
+    text = lines[k].text
+    return bool(CREDIT.search(text) or _is_boilerplate(text) or _is_byline(text) or _is_section_labels(text)
+                or _is_kicker(lines, k))
+
+
 def _is_byline(line: str) -> bool:
     return BYLINE.match(line.strip()) is not None and len(WORD.findall(line)) <= 12
 
@@ -540,9 +552,6 @@ def _is_call_to_action(line: str) -> bool:
     return len(WORD.findall(line)) <= 25 and any(p in low for p in _boilerplate_rows()[2])
 
 
-#: separators of a site's section label or trail ("SOCIEUX+ | News", "Accueil › Actualités",
-#: "Share: Facebook | X | LinkedIn")
-SECTION_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+")
 #: a line after which a news page lists other pages, not its own body
 RELATED = re.compile(rf"^\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$|^\s*(?:read also|see also|related(?: \w+)?|read more)\s*:", re.I)
 

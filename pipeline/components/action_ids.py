@@ -58,6 +58,11 @@ class Mention:
     text: str
 
 
+def _ends_sentence(tok) -> bool:
+    """A sentence break or a line break: no cue reaches across it."""
+    return tok.text in SENTENCE_BREAKS or (tok.is_space and "\n" in tok.text)
+
+
 #: tokens a cue pattern may reach past the reference window (the longest cue pattern's length)
 CUE_REACH = 20
 
@@ -173,7 +178,7 @@ class ActionIdsComponent(PatternComponent):
     def _gap(doc: Doc, a: int, b: int) -> list[str] | None:
         """Token texts between token a (incl.) and b (excl.); None across a sentence break."""
         toks = doc[a:b] if a < b else []
-        if any(t.text in SENTENCE_BREAKS or (t.is_space and "\n" in t.text) for t in toks):
+        if any(_ends_sentence(t) for t in toks):
             return None
         return [t.text for t in toks]
 
@@ -230,7 +235,7 @@ class ActionIdsComponent(PatternComponent):
         for pid, phrase in self.phrases:
             if i < len(doc) and doc[i].lower_ in phrase["opens"]:
                 for j in range(i + 1, min(len(doc), i + 1 + int(phrase.get("window", 16)))):
-                    if doc[j].text in SENTENCE_BREAKS or (doc[j].is_space and "\n" in doc[j].text):
+                    if _ends_sentence(doc[j]):
                         break
                     if doc[j].lower_ in phrase["verbs"]:
                         return pid

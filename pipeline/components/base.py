@@ -206,6 +206,11 @@ class WindowedMatcher:
     def __len__(self) -> int:
         return len(self.patterns)
 
+    def anchor_hashes(self) -> np.ndarray | None:
+        """Sorted LOWER hashes of every anchor word: a doc without any of them has no match. None when
+        that cannot be told from words (a regex anchor, or a pattern without an anchor)."""
+        return self._sorted_anchors if self.windowed and not self.regex_anchors else None
+
     def add(self, key: str, pattern: list[dict[str, Any]], anchor_at: int | None = None) -> None:
         """Add one token pattern under `key` (as `Matcher.add(key, [pattern])`).
 

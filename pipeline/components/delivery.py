@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, per_doc
 from pipeline.components.modality import unrealised
+from pipeline.dates import month_names
 from pipeline.facts import FIELDS_KEY, Fact, add_fact, facts
 
 CUE_FIELD = "delivery_cue"
@@ -52,10 +53,9 @@ QUOTED = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_BREAKS = {".", ";", "!", "?"}
-#: words of a date that may sit between an activity noun and "in <city>" (DATE_GAP tokens at most)
-DATE_WORDS = frozenset({"on", "and", "from", "to", "-", "–", "between", ",", "in", "of", "the", "january", "february",
-                        "march", "april", "may", "june", "july", "august", "september", "october", "november",
-                        "december"})
+#: words joining a date's parts: with numbers and month names (`pipeline.dates.month_names`) they may sit
+#: between an activity noun and "in <city>" (DATE_GAP tokens at most)
+DATE_JOINERS = frozenset({"on", "and", "from", "to", "-", "–", "between", ",", "in", "of", "the"})
 DATE_GAP = 9
 #: `doc.user_data` key of the doc's quoted ranges
 QUOTED_KEY = "socieux_quoted"
@@ -227,7 +227,8 @@ class DeliveryComponent(PatternComponent):
         """An activity noun right before token i, or before a date between them ("a workshop on 14 and
         15 January 2025 in …": numbers, month names and their joining words are skipped)."""
         j = i - 1
-        while j >= 0 and i - j <= DATE_GAP and (doc[j].like_num or doc[j].lower_ in DATE_WORDS):
+        while j >= 0 and i - j <= DATE_GAP and (doc[j].like_num or doc[j].lower_ in DATE_JOINERS
+                                                  or doc[j].lower_ in month_names()):
             j -= 1
         return doc[j] if j >= 0 and doc[j].lower_ in nouns else None
 

@@ -81,10 +81,11 @@ class ModalityComponent(PatternComponent):
     patterns_file = "modality.jsonl"
 
     def _compile(self) -> None:
-        self.matcher = WindowedMatcher(self.nlp.vocab)
         # the anchor words of the unrealised and earlier markers: a clause without one has none of them,
-        # and realised markers alone never make a cue unrealised, so its markers need not be read
+        # and realised markers alone never make a cue unrealised, so its markers need not be read;
+        # realised markers are matched only in a clause that has a trigger
         self.trigger = WindowedMatcher(self.nlp.vocab)
+        self.realised = WindowedMatcher(self.nlp.vocab)
         self.kinds: dict[str, str] = {}
         for p in self.patterns:
             kind = p["id"].split(":", 1)[0]
@@ -92,11 +93,8 @@ class ModalityComponent(PatternComponent):
                 raise ValueError(f"modality pattern {p!r}: the id must start with one of {KINDS} and have a "
                                  f"'pattern'; fix models/patterns/modality.jsonl")
             self.kinds[p["id"]] = kind
-            self.matcher.add(p["id"], p["pattern"], p.get("anchor_at"))
-            if kind != "realised":
-                self.trigger.add(p["id"], p["pattern"], p.get("anchor_at"))
-        self.trigger_words = (self.trigger._sorted_anchors if self.trigger.windowed and not self.trigger.regex_anchors
-                              else None)
+            (self.realised if kind == "realised" else self.trigger).add(p["id"], p["pattern"], p.get("anchor_at"))
+        self.trigger_words = self.trigger.anchor_hashes()
 
     def may_hold_unrealised(self, doc: Doc, lo: int, hi: int) -> bool:
         """Tokens [lo, hi) hold an anchor word of an unrealised or earlier marker (or that cannot be
@@ -119,18 +117,16 @@ class ModalityComponent(PatternComponent):
         """Markers of tokens [lo, hi) in text order; of overlapping ones the longest wins (then the
         earliest)."""
         hi = len(doc) if hi is None else hi
-        if not any(lo <= s and e <= hi for _, s, e in self.trigger(doc, [(lo, hi)])):
+        triggers = [m for m in self.trigger(doc, [(lo, hi)]) if lo <= m[1] and m[2] <= hi]
+        if not triggers:
             return []  # no unrealised or earlier marker: realised ones alone decide nothing
         found = []
-        for match_id, start, end in self.matcher(doc, [(lo, hi)]):
-            if start < lo or end > hi:
-                continue
+        for match_id, start, end in triggers + [m for m in self.realised(doc, [(lo, hi)]) if lo <= m[1] and m[2] <= hi]:
             kind = self.kinds[self.nlp.vocab.strings[match_id]]
             if kind == "realised" and end - start == 1 and any(
                     doc[k].lower_ in NOT_PAST for k in range(max(0, start - 2), start)):
                 continue  # "will be delivered", "to train"
             found.append((start, end, kind))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         kept: list[Marker] = []
         for m in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):
             if not any(m[0] < k[1] and k[0] < m[1] for k in kept):
