@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Literal
 
@@ -20,6 +21,7 @@ from charset_normalizer import from_bytes
 
 from pipeline.html import html_to_text, looks_like_html
 from pipeline.markdown import is_markdown, md_to_text
+from pipeline.paths import DATA_DIR
 
 Kind = Literal["listing", "news", "unknown"]
 
@@ -33,7 +35,24 @@ LIST_MARKER = r"(?:[-*–—]|\d{1,3}[.)])"
 MIN_MARKED_RECORDS = 2
 ALT_BULLET = re.compile(rf"^{LIST_MARKER}[ \t]+\S[^\n]*\n(?:[ \t]*\n)*[ \t\u00a0]+\S", re.M)  # blank lines may follow
 DASH_TITLE = re.compile(r"^-[ \t]*\n[^\n-]", re.M)
-DASH_LABEL = re.compile(r"^-[ \t]+(Partner Institution|Type of Assistance|Description|Start activities|Code)\s*$", re.M)
+
+
+@lru_cache(maxsize=1)
+def labels(path: Path = DATA_DIR / "record_labels.tsv") -> dict[str, tuple[str, str]]:
+    """Field label of the catalogue's labelled layouts (casefolded) -> (field name, value form)."""
+    out = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if row.strip() and not row.startswith("#"):
+            label, name, form = row.split("\t")
+            out[label.casefold()] = (name, form)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _dash_label() -> re.Pattern[str]:
+    """A dash list's label line ("- Partner Institution", "- Institution partenaire")."""
+    alternatives = "|".join(re.escape(label) for label in sorted(labels(), key=len, reverse=True))
+    return re.compile(rf"^-[ \t]+(?:{alternatives})\s*$", re.M | re.I)
 # English function words: a news item is running English prose (EXTRACTION_SPEC: English record text)
 _FUNCTION_WORDS = frozenset(
     "the of and to in for with on by a an is was were has have that this from as at which its their".split()
@@ -123,7 +142,7 @@ def normalise_newlines(text: str) -> str:
 
 def detect_kind(text: str) -> Kind:
     """Listing (bullet or dash layout), news item (English prose) or unknown."""
-    if (BULLET.search(text) or DASH_TITLE.search(text) or DASH_LABEL.search(text)
+    if (BULLET.search(text) or DASH_TITLE.search(text) or _dash_label().search(text)
             or len(ALT_BULLET.findall(text)) >= MIN_MARKED_RECORDS):
         return "listing"
     words = re.findall(r"[A-Za-z]+", text.lower())

@@ -6,7 +6,8 @@ first line, then its other blocks as indented lines); other block elements
 become lines of their own, so a news page becomes date line, headline and
 paragraphs.
 
-Site chrome is not content: `nav`, `header`, `footer` and `aside` elements (and
+Site chrome is not content: `nav`, `header` (but an `<article>`'s or `<main>`'s own
+header, which holds its headline and date), `footer` and `aside` elements (and
 elements with role navigation, banner or contentinfo) are dropped, so menus and
 footers do not become records; so are figures and their captions, related-content
 and share widgets, and a "Related actions" / "See also" heading with what follows
@@ -35,7 +36,9 @@ CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner
 #: ("Related actions", "See also"); records.py cuts a news body at such a line too
 RELATED_WORDS = (r"related|see also|read also|more news|other news|other actions|more (?:testimonials|stories|interviews"
                  r"|articles)|latest news|recent news|you may also like|read next|photo gallery|gallery|see all|view all"
-                 r"|all news|back to")
+                 r"|all news|back to|noticias relacionadas|notícias relacionadas|actualités associées|articles liés"
+                 r"|voir aussi|à lire aussi|lire aussi|ver también|lea también|lee también|leia também|veja também"
+                 r"|otras noticias|outras notícias|autres actualités")
 #: in HTML, share widgets' and "read more" headings too
 RELATED_HEADING = re.compile(rf"^\s*(?:{RELATED_WORDS}|read more|share)\b", re.I)
 #: where a page says its content is, most specific first
@@ -45,6 +48,19 @@ CONTENT = ("main", "[role=main]", "article")
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:512].casefold()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+#: a `<header>` inside these is the content's own (the headline and date of an article), not the site's
+CONTENT_TAGS = frozenset({"article", "main"})
+
+
+def _inside(node, tags: frozenset[str]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _drop_section(heading) -> None:
@@ -57,10 +73,70 @@ def _drop_section(heading) -> None:
     heading.decompose()
 
 
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: the first block under a record's heading is its institution or a label: short, not a sentence
+ITEM_LINE_WORDS = 25
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _words(node) -> list[str]:
+    return re.findall(r"\w+", node.text() or "")
+
+
+def _opens_record(block) -> bool:
+    """A block that can open a record under its title: an institution line or a field label (short,
+    not a sentence), not a date (a news card's)."""
+    text = (block.text() or "").strip()
+    words = _words(block)
+    if not words or len(words) > ITEM_LINE_WORDS or text.endswith((".", "!", "?", "…")):
+        return False
+    return not (len(words) <= 5 and _YEAR.search(text))
+
+
+def _heading_led_items(root) -> tuple[set[int], set[int]]:
+    """Records of a listing page laid out with headings instead of list items.
+
+    Returns (elements to read as list items, headings that each open a record with the blocks
+    after them). A page lists actions this way when two or more sibling elements each start with a
+    heading followed by at least two blocks, the first short (`<div><h3>Title</h3><p>Institution</p>
+    <p>Description</p></div>`), or when two or more headings of one level each have such blocks as
+    their following siblings (`<h3>…</h3><p>…</p><p>…</p><h3>…`). A news page's subheadings are
+    followed by body text, never by a short line, so they stay headings.
+    """
+    items: set[int] = set()
+    headings: set[int] = set()
+    for node in root.traverse():
+        children = [c for c in node.iter() if c.tag != "-comment"]
+        if len(children) < 2:
+            continue
+        led = [c for c in children if _is_heading_led(c)]
+        if len(led) >= 2 and len({c.tag for c in led}) == 1:
+            items.update(c.mem_id for c in led)
+            continue
+        for level in HEADINGS:
+            at = [i for i, c in enumerate(children) if c.tag == level]
+            if len(at) < 2:
+                continue
+            bounds = at[1:] + [len(children)]
+            good = [i for i, stop in zip(at, bounds)
+                    if stop - i - 1 >= 2 and children[i + 1].tag not in HEADINGS and _opens_record(children[i + 1])]
+            if len(good) >= 2 and 3 * len(good) >= 2 * len(at):
+                headings.update(children[i].mem_id for i in good)
+    return items, headings
+
+
+def _is_heading_led(node) -> bool:
+    children = [c for c in node.iter() if c.tag != "-comment"]
+    return (len(children) >= 3 and children[0].tag in HEADINGS and children[1].tag not in HEADINGS
+            and _opens_record(children[1]))
+
+
 def html_to_text(html: str) -> str:
     tree = LexborHTMLParser(html)
     for selector in (*DROP, *CHROME):
         for node in tree.css(selector):
+            if node.tag == "header" and _inside(node, CONTENT_TAGS):
+                continue  # an article's own header: its headline and date line ("entry-header")
             node.decompose()
     for heading in tree.css("h2, h3, h4, h5, h6"):
         if RELATED_HEADING.match(heading.text() or ""):
@@ -76,13 +152,30 @@ def html_to_text(html: str) -> str:
         if text:
             lines.append(prefix + text)
 
+    items, item_headings = _heading_led_items(root)
+
     def walk(node, depth: int, in_item: bool) -> None:
+        grouped = False  # inside a record led by a heading of this node (a flat h3 + p listing)
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
                 current.append(child.text(deep=False) or "")
                 continue
-            if tag == "li":
+            if tag in HEADINGS and not in_item:
+                if child.mem_id in item_headings:
+                    flush("    " if grouped else "")
+                    lines.append("")  # the heading is a record's title, the blocks under it its lines
+                    grouped = True
+                    walk(child, depth + 1, False)
+                    flush("")
+                    continue
+                grouped = False
+            if grouped:
+                flush("    ")
+                walk(child, depth + 1, True)
+                flush("    ")
+                continue
+            if tag == "li" or child.mem_id in items:
                 flush("    " if in_item else "")
                 lines.append("")  # marker: the next flushed line is a bullet title
                 walk(child, depth + 1, True)

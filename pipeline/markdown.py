@@ -5,7 +5,10 @@ with its indentation and its list marker ("- ", "* ", "1. "), which records.py
 reads as it reads a text file. What goes is markup: heading markers ("# "),
 quote markers, table rules and pipes, fenced-code fences, and, parsed by
 markdown-it-py line by line, emphasis, code spans, inline HTML tags and link
-targets ("[Share on X](#)" -> "Share on X"). An image goes with its alt text (a
+targets ("[Share on X](#)" -> "Share on X"). A YAML front matter block (a web
+clipper's `title:`, `source:`, `created:` …) is no content; only when the body has
+no "# " heading do its `published`/`date` and `title` values stand in its place,
+as a date line and a headline. An image goes with its alt text (a
 caption, never part of a headline or body), so a line that only held images
 goes too, and so does an emphasised line right under it (its caption: "*Photo:
 Ministry of Labour*"). Offsets of facts then refer to the converted text.
@@ -57,11 +60,41 @@ def _inline(text: str) -> str:
     return "".join(out)
 
 
+#: a YAML front matter block's lines (a page saved by a web clipper or a static-site generator)
+_FRONT_MATTER_OPEN = re.compile(r"^---[ \t]*$")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_YAML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w -]*):[ \t]*(?P<value>.*)$")
+_HEADING = re.compile(r"^[ \t]{0,3}#[ \t]+\S")
+#: front matter keys that give the page's headline and its date line when its body has no "# " heading
+_TITLE_KEYS = ("title",)
+_DATE_KEYS = ("published", "date")
+FRONT_MATTER_LINES = 60
+
+
+def _front_matter(lines: list[str]) -> tuple[int, list[str]]:
+    """(lines the front matter takes, what stands for it): nothing of it is content, but when the
+    body has no "# " heading its `title` (and `published` or `date`) stand first, as the page's
+    headline and date line would."""
+    if not lines or not _FRONT_MATTER_OPEN.match(lines[0]):
+        return 0, []
+    end = next((i for i in range(1, min(len(lines), FRONT_MATTER_LINES)) if _FRONT_MATTER_CLOSE.match(lines[i])), None)
+    if end is None or not any(_YAML_KEY.match(ln) for ln in lines[1:end]):
+        return 0, []
+    out = [""] * (end + 1)
+    if not any(_HEADING.match(ln) for ln in lines[end + 1 :]):
+        values = {m["key"].strip().casefold(): m["value"].strip().strip("\"'") for m in map(_YAML_KEY.match, lines[1:end]) if m}
+        date = next((values[k] for k in _DATE_KEYS if values.get(k)), "")
+        title = next((values[k] for k in _TITLE_KEYS if values.get(k)), "")
+        out[: 2] = [date, title] if date else [title, ""]
+    return end + 1, out
+
+
 def md_to_text(text: str) -> str:
-    lines: list[str] = []
+    raw_lines = text.split("\n")
+    skip, lines = _front_matter(raw_lines)
     in_fence = False
     after_image = False  # the previous line held only images: an emphasised line under them is a caption
-    for raw in text.split("\n"):
+    for raw in raw_lines[skip:]:
         if after_image and _CAPTION.match(raw):
             lines.append("")
             continue

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pipeline.documents import LIST_MARKER, MIN_MARKED_RECORDS, Document
+from pipeline.documents import LIST_MARKER, MIN_MARKED_RECORDS, Document, labels
 from pipeline.html import RELATED_WORDS
 from pipeline.paths import DATA_DIR
 
@@ -32,16 +32,17 @@ DASH_ONLY = re.compile(r"^-$")
 DASH_ITEM = re.compile(r"^-\s+")
 CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
 #: a date as a field value or a news item's date line: 12/03/2022, May-2022, 12 May 2022,
-#: May 12, 2022 (US style), 2022-05-12, "ongoing"; on a date line optionally after a weekday
-#: ("Thursday, 12 May 2022") or "Published/Posted (on)"
+#: May 12, 2022 (US style), 2022-05-12, "ongoing" (also "en cours", "en curso", "em curso"); on a
+#: date line optionally after a weekday ("Thursday, 12 May 2022") or "Published/Posted (on)" (also
+#: in the site's other languages: "Publicado em", "Publié le")
 DATE_VALUE = re.compile(
-    r"^(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?"
+    r"^(?:(?:published|posted|updated|publicado|publicada|publié|publiée|mis\s+à\s+jour)(?:\s+(?:on|em|el|le|a))?\s*:?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     # a dateline's place: "Santiago de Chile – 7 March 2023", "Dili, 12 May 2022"
     r"(?:[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,4}(?:,|\s+[–—-])\s*"
     r"(?=\d{1,2}[/.\s-]|[A-Za-z]{3,9}\.?\s+\d{1,2}\b))?"  # (then a date with its day)
     r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.?[- ]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
-    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}|ongoing)$",
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}|ongoing|en\s+cours|en\s+curso|em\s+curso|em\s+andamento)$",
     re.I,
 )
 #: an image credit line before a headline: "Images courtesy of …", "Photo: CNSS", "© ILO"
@@ -123,17 +124,6 @@ def action_id(title: str, institution: str | None = None) -> str:
 
 
 # -- data ------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def labels(path: Path = DATA_DIR / "record_labels.tsv") -> dict[str, tuple[str, str]]:
-    """Field label (casefolded) -> (field name, value form)."""
-    out = {}
-    for row in path.read_text(encoding="utf-8").splitlines():
-        if row.strip() and not row.startswith("#"):
-            label, name, form = row.split("\t")
-            out[label.casefold()] = (name, form)
-    return out
-
-
 @lru_cache(maxsize=1)
 def vocabulary(path: Path = DATA_DIR / "assistance_types.txt") -> tuple[str, ...]:
     rows = path.read_text(encoding="utf-8").splitlines()
@@ -410,33 +400,81 @@ def split_listing(doc: Document) -> list[RawRecord]:
 
 
 # -- news ------------------------------------------------------------------
+#: a news page's head (menus, banners, breadcrumb, date line, headline) lies within its first lines
+HEAD_LINES = 15
+
+
+def _is_headline_like(text: str) -> bool:
+    """A line that can be a headline: no sentence of body text, no date line, no site line."""
+    return not (_is_prose(text) or _is_date_line(text) or _is_boilerplate(text))
+
+
+def _page_head(lines: list[Line]) -> tuple[int, int | None]:
+    """Where a news item starts: (first line to read, line of a headline standing above its date line).
+
+    A page saved with its chrome has site lines (menus, a cookie banner, a tagline, a region
+    label) before the item. The first date line of the page's head marks where the item is: when
+    a headline follows it and body text follows the headline (date line, headline, body), every
+    line above the date line is the page's; when body text follows the date line and a headline
+    stands right above it (headline, date line, body), the lines above the headline are the page's.
+    """
+    for d in range(min(len(lines), HEAD_LINES)):
+        if not _is_date_line(lines[d].text):
+            continue
+        after = d + 1
+        while after < len(lines) and _is_header_chrome(lines, after):
+            after += 1
+        if after >= len(lines):
+            return 0, None
+        if _is_headline_like(lines[after].text):
+            # a headline may take two lines: body text within the next two confirms the layout
+            if any(_is_prose(ln.text) for ln in lines[after + 1 : after + 3]):
+                return d, None
+            return 0, None
+        before = d - 1
+        while before >= 0 and _is_header_chrome(lines, before):
+            before -= 1
+        if before >= 0 and _is_headline_like(lines[before].text) and _is_prose(lines[after].text):
+            return before, before
+        return 0, None
+    return 0, None
+
+
 def split_news(doc: Document) -> list[RawRecord]:
-    """One record: skip date line, boilerplate and image credit; headline; body; tag."""
+    """One record: skip the page's head (site lines, date line, credits); headline; body; tag."""
     lines = lines_of(doc.text)
     got: dict[str, list[Line]] = {}
     year = None
-    k = 0
-    while k < len(lines):
+
+    def head_line(k: int) -> bool:
+        """Line k is a date line (kept as the item's) or the page's chrome."""
+        nonlocal year
         is_date = _is_date_line(lines[k].text)
-        if not (is_date or _is_header_chrome(lines, k)):
-            break
         if is_date and "date_line" not in got:
             got["date_line"] = [lines[k]]
             years = re.findall(r"\d{4}", lines[k].text)
             year = int(years[-1]) if years else None
-        k += 1
+        return is_date or _is_header_chrome(lines, k)
+
+    k, headline_at = _page_head(lines)
+    if headline_at is None:
+        while k < len(lines) and head_line(k):
+            k += 1
     if k >= len(lines):
         return []
     title = [lines[k]]
     k += 1
     # a headline split over two lines: no blank line between, neither part ends a sentence, the
     # second is short (and no date line)
-    if (k + 1 < len(lines) and doc.text.count("\n", title[0].end, lines[k].start) == 1
+    if (headline_at is None and k + 1 < len(lines) and doc.text.count("\n", title[0].end, lines[k].start) == 1
             and not TERMINAL.search(title[0].text) and not TERMINAL.search(lines[k].text)
-            and len(WORD.findall(lines[k].text)) <= 20 and not _is_date_line(lines[k].text)):
+            and len(WORD.findall(lines[k].text)) <= 20 and not _is_date_line(lines[k].text)
+            and not _is_byline(lines[k].text)):
         title.append(lines[k])
         k += 1
-    if k < len(lines) and _is_byline(lines[k].text):  # a byline right under the headline
+    # under the headline: its date line, a byline, a meta line ("08/11/2023 · Latin America")
+    while k < len(lines) and (_is_byline(lines[k].text) or _is_date_line(lines[k].text)):
+        head_line(k)
         k += 1
     body = _without_trailing_chrome(lines[k:])
     if body:
@@ -479,8 +517,8 @@ def _is_taxonomy(line: str) -> bool:
 
 
 #: separators of a site's section label or trail ("SOCIEUX+ | News", "Accueil › Actualités",
-#: "Share: Facebook | X | LinkedIn")
-SECTION_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+")
+#: "Share: Facebook | X | LinkedIn"; a menu copied from a page: "Home  About  News")
+SECTION_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+|\s{2,}")
 #: separators of a date line's parts: a section line's, and a spaced dash ("10.01.2022 – News")
 DATE_LINE_SEPARATORS = re.compile(SECTION_SEPARATORS.pattern + r"|\s+[–—-]\s+")
 #: a date line's author: "Published on 28.09.2023 by SOCIEUX+"
@@ -515,11 +553,24 @@ def _is_date_line(line: str) -> bool:
                     for p in parts))
 
 
+#: a category list: three or more capitalised items of at most CATEGORY_WORDS words, comma-separated
+CATEGORY_WORDS = 3
+
+
 def _is_section_labels(line: str) -> bool:
     """A line of section or category labels before a headline: "Europe and Central Asia | Social
-    services" (two or more short labels; a headline does not list them)."""
+    services" (two or more short labels; a headline does not list them), "News, Events, Social
+    pensions" (three or more capitalised one- to three-word items)."""
     parts = LABEL_SEPARATORS.split(line.strip())
-    return len(parts) > 1 and all(_is_label(p) for p in parts)
+    return (len(parts) > 1 and all(_is_label(p) for p in parts)) or _is_category_list(line, 3)
+
+
+def _is_category_list(line: str, minimum: int) -> bool:
+    """At least `minimum` comma-separated capitalised items of at most CATEGORY_WORDS words
+    ("News, Events, Social pensions"; right under a date line two suffice: "Asia, Social insurance")."""
+    items = [p.strip() for p in line.split(",")]
+    return len(items) >= minimum and all(
+        p[:1].isupper() and len(WORD.findall(p)) <= CATEGORY_WORDS and _is_label(p) for p in items)
 
 
 #: a kicker (a section or region label above a headline) has at most this many words
@@ -539,7 +590,7 @@ def _is_header_chrome(lines: list[Line], k: int) -> bool:
     line of section labels or a kicker (a date line is tested by the caller, which keeps it)."""
     text = lines[k].text
     return bool(CREDIT.search(text) or _is_boilerplate(text) or _is_byline(text) or _is_section_labels(text)
-                or _is_kicker(lines, k))
+                or _is_kicker(lines, k) or (k > 0 and _is_date_line(lines[k - 1].text) and _is_category_list(text, 2)))
 
 
 def _is_byline(line: str) -> bool:
@@ -578,7 +629,7 @@ def _is_boilerplate(line: str) -> bool:
 def _is_boilerplate_part(part: str) -> bool:
     """One part of a section line: a boilerplate row, or two joined ("share on" + "linkedin")."""
     rows = _boilerplate()
-    if part in rows:
+    if part in rows or META_PART.match(part):
         return True
     words = part.split()
     return any(" ".join(words[:i]) in rows and " ".join(words[i:]) in rows for i in range(1, len(words)))

@@ -95,3 +95,66 @@ def test_a_breadcrumb_list_and_a_newsletter_box_are_chrome(tmp_path: Path) -> No
     (rec,) = split_document(doc)
     assert rec.title.startswith("Palestinian employment counsellors")
     assert rec.description.endswith("from Malta and Tunisia.")
+
+
+def _page(main: str) -> str:
+    return ('<!DOCTYPE html><html><head><title>t</title></head><body><header><nav><ul><li><a href="/">Home</a></li>'
+            '<li><a href="/news/">News</a></li></ul></nav></header><main>' + main + '</main>'
+            '<footer><p>© European Union</p></footer></body></html>')
+
+
+def test_a_listing_laid_out_with_headings_in_blocks(tmp_path: Path) -> None:
+    block = ('<div class="action"><h3>{t}</h3><p>{i}</p><p>Institutional capacity building</p>'
+             '<p>{d}</p></div>')
+    html = _page('<h1>SDG 8</h1><p>2 actions</p><section>'
+                 + block.format(t="Inspection reform in Ghana", i="Labour Department (LD)",
+                                d="Experts reviewed the manual. They trained inspectors.")
+                 + block.format(t="Pension reform in Togo", i="Caisse de retraite du Togo (CRT)",
+                                d="Experts advised the fund. They met the board.")
+                 + '</section>')
+    path = tmp_path / "sdg8.html"
+    path.write_text(html, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "listing"
+    first, second = split_document(doc)
+    assert (first.title, first.partner_institution) == ("Inspection reform in Ghana", "Labour Department (LD)")
+    assert first.assistance_types == ["Institutional capacity building"]
+    assert first.description == "Experts reviewed the manual. They trained inspectors."
+    assert (second.title, second.partner_institution) == ("Pension reform in Togo", "Caisse de retraite du Togo (CRT)")
+
+
+def test_a_listing_of_headings_and_paragraphs_without_wrappers() -> None:
+    text = html_to_text(_page(
+        '<h1>Actions</h1><h3>Inspection reform in Ghana</h3><p>Labour Department (LD)</p>'
+        '<p>Experts reviewed the manual. They trained inspectors.</p>'
+        '<h3>Pension reform in Togo</h3><p>Caisse de retraite du Togo (CRT)</p><p>Experts advised. Again.</p>'))
+    assert text.splitlines() == [
+        "Actions", "  • Inspection reform in Ghana", "    Labour Department (LD)",
+        "    Experts reviewed the manual. They trained inspectors.",
+        "  • Pension reform in Togo", "    Caisse de retraite du Togo (CRT)", "    Experts advised. Again."]
+
+
+def test_a_news_items_subheadings_are_not_records() -> None:
+    """Under a news item's subheadings comes body text, not a short institution line."""
+    text = html_to_text(_page(
+        '<article><h1>Ghana trains its inspectors</h1><p>The Ministry asked for support. Experts came.</p>'
+        '<h2>Background</h2><p>Since 2020 the Ministry has reformed its inspectorate.</p><p>More text.</p>'
+        '<h2>Next steps</h2><p>The experts will return in May.</p><p>And again.</p>'
+        '<div class="card"><h3>Other news</h3><p>12 March 2024</p><p>A teaser.</p></div>'
+        '<div class="card"><h3>More news</h3><p>2 May 2024</p><p>A teaser.</p></div></article>'))
+    assert "•" not in text and "Background" in text
+
+
+def test_an_articles_own_header_is_content(tmp_path: Path) -> None:
+    """A `<header>` inside the article holds its headline and date (WordPress "entry-header")."""
+    path = tmp_path / "news.html"
+    path.write_text(_page(
+        '<article><header class="entry-header"><h1>PESSI and SOCIEUX+ start work on home-based workers</h1>'
+        '<div class="entry-meta"><time datetime="2024-03-12">Mar 12, 2024</time></div></header>'
+        '<p>Lahore – The institution held the kick-off workshop of the cooperation on 5 and 6 March 2024.</p>'
+        '<p>The action will help it design a scheme for home-based workers.</p></article>'), encoding="utf-8")
+    doc = read_document(path)
+    rec, = split_document(doc)
+    assert rec.title == "PESSI and SOCIEUX+ start work on home-based workers"
+    assert rec.year == 2024 and rec.description.startswith("Lahore")
+    assert "Home" not in doc.text  # the site's header is still dropped

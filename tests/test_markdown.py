@@ -92,3 +92,32 @@ def test_only_markdown_files_are_converted_and_never_streamed(tmp_path: Path):
     txt = tmp_path / "plain.txt"
     txt.write_text("- *not emphasis to strip*\n  Ministry\n", encoding="utf-8")
     assert "*not emphasis" in read_document(txt).text
+
+
+FRONT_MATTER = ('---\ntitle: "Ghana trains its labour inspectors"\nsource: "https://example.org/news/ghana/"\n'
+                'author:\n  - "[[SOCIEUX+]]"\npublished: 2024-03-12\ncreated: 2025-06-02\ntags:\n  - "clippings"\n---\n')
+NEWS_BODY = ("The Ministry of Labour asked SOCIEUX+ for support. Two experts reviewed the procedures in Accra.\n\n"
+             "A second paragraph says what happened next, in a sentence of its own.\n")
+
+
+def test_front_matter_is_no_content_when_the_body_has_its_headline(tmp_path: Path):
+    path = tmp_path / "clip.md"
+    path.write_text(FRONT_MATTER + "Home / News / West Africa\n\n12 March 2024 · West Africa\n\n"
+                    "# Ghana trains its labour inspectors\n\n" + NEWS_BODY, encoding="utf-8")
+    rec, = split_document(read_document(path))
+    assert rec.title == "Ghana trains its labour inspectors"
+    assert rec.description.startswith("The Ministry of Labour asked")
+    assert "2025" not in read_document(path).text  # the clipping date is the clipper's, not the page's
+
+
+def test_front_matter_gives_headline_and_date_line_to_a_body_without_heading(tmp_path: Path):
+    path = tmp_path / "clip.md"
+    path.write_text(FRONT_MATTER + NEWS_BODY, encoding="utf-8")
+    rec, = split_document(read_document(path))
+    assert rec.title == "Ghana trains its labour inspectors" and rec.year == 2024
+    assert rec.description.startswith("The Ministry of Labour asked")
+
+
+def test_a_rule_at_the_top_is_not_front_matter():
+    text = "---\n\n# Headline\n\nBody text: here it is.\n"
+    assert md_to_text(text).split("\n")[2] == "Headline"

@@ -336,3 +336,93 @@ def test_a_title_wrapped_over_two_lines_and_a_page_footer():
     assert first.title.endswith("private employment agencies and the protection of migrant workers")
     assert first.partner_institution == "Labour Department, Ministry of Employment and Labour Relations (MELR)"
     assert second.description == "A Spanish expert supported the fund."
+
+
+BODY = ("The Ministry of Labour asked SOCIEUX+ for support with its inspection reform. Two experts "
+        "reviewed the procedures in Accra in May 2024 and trained twenty inspectors.\n"
+        "A second paragraph says what happened next, in a sentence of its own.\n")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a browser copy: skip link, site name, tagline, menu, language switcher, breadcrumb, then the date line
+        "Skip to main content\nSOCIEUX+\nEU Expertise on Social Protection, Labour and Employment\n"
+        "About us | What we do | Actions | News | Contact\nEN  ES  FR  PT\nHome › News › West Africa\n12 March 2024\n",
+        # a cookie banner (a sentence) and a menu copied with wide spaces
+        "We use cookies to give you the best experience on our website. You can change them at any time.\n"
+        "Home  About  Actions  News  Contact\nPublished on 18/06/2024 by Mariam Diallo, SOCIEUX+ Communication\n",
+        # a region label right above the date line
+        "SOCIEUX+\nHome | Who we are | Actions | News\nLatin America and the Caribbean\nJune 4, 2024\n",
+        # the site in Portuguese
+        "SOCIEUX+ | Perícia da UE em Proteção Social, Trabalho e Emprego\nInício > Notícias > Ásia e Pacífico\n"
+        "Publicado em 14/10/2024\n",
+        # chrome after the date line: reading time, a category list
+        "Skip to content\nMonday, 3 February 2025\nReading time: 3 minutes\nNews, Events, Social pensions\n",
+        "Mar 12, 2024\nAsia, Social insurance\n",
+    ],
+)
+def test_a_news_pages_head_is_not_the_headline(head):
+    rec, = split_document(doc_of(head + "Ghana trains its labour inspectors on risk-based inspection\n" + BODY))
+    assert rec.title == "Ghana trains its labour inspectors on risk-based inspection"
+    assert rec.description.startswith("The Ministry of Labour asked")
+    assert rec.year is not None
+
+
+def test_a_headline_above_its_date_line():
+    """Headline, date line, body: the date line is the item's, neither headline nor body."""
+    text = ("SOCIEUX+\nHome | News\nGhana trains its labour inspectors on risk-based inspection\n"
+            "12 March 2024\n" + BODY)
+    rec, = split_document(doc_of(text))
+    assert rec.title == "Ghana trains its labour inspectors on risk-based inspection"
+    assert rec.description.startswith("The Ministry of Labour asked") and rec.year == 2024
+
+
+def test_a_meta_line_under_the_headline_is_not_body():
+    text = "Ghana trains its labour inspectors\n08/11/2023 · West Africa\n" + BODY
+    rec, = split_document(doc_of(text))
+    assert rec.title == "Ghana trains its labour inspectors" and rec.year == 2023
+    assert rec.description.startswith("The Ministry of Labour asked")
+
+
+def test_a_headline_is_kept_when_no_date_line_follows_it():
+    """Without a date line in the page's head nothing above the headline is dropped but chrome."""
+    text = "Ghana trains its labour inspectors on risk-based inspection\n" + BODY
+    rec, = split_document(doc_of(text))
+    assert rec.title == "Ghana trains its labour inspectors on risk-based inspection"
+
+
+@pytest.mark.parametrize(
+    ("labels", "ongoing"),
+    [
+        (("Début des activités", "Fin des activités", "Institution partenaire", "Type d'assistance", "Description"),
+         "En cours"),
+        (("Inicio de actividades", "Fin de actividades", "Institución socia", "Tipo de asistencia", "Descripción"),
+         "En curso"),
+        (("Início das atividades", "Fim das atividades", "Instituição parceira", "Tipo de assistência", "Descrição"),
+         "Em curso"),
+    ],
+)
+def test_labels_in_the_sites_other_languages(labels, ongoing):
+    start, end, institution, types, description = labels
+    text = ("Actions\n  • Inspection reform in Ghana\n"
+            f"    {start}\n    01/03/2023\n    {end}\n    {ongoing}\n"
+            f"    {institution}\n    Labour Department (LD)\n    {types}\n    Institutional capacity building\n"
+            f"    {description}\n    Experts reviewed the inspection manual with the Department.\n"
+            "  • Pension reform in Togo\n"
+            f"    {institution}\n    Caisse de retraite du Togo (CRT)\n    {description}\n    Experts advised.\n")
+    first, second = split_document(doc_of(text))
+    assert first.partner_institution == "Labour Department (LD)"
+    assert first.assistance_types == ["Institutional capacity building"]
+    assert first.description == "Experts reviewed the inspection manual with the Department."
+    assert first.values["start_activities"] == "01/03/2023"
+    assert first.values["end_activities"] == ongoing  # read as the field's value: no description text
+    assert second.partner_institution == "Caisse de retraite du Togo (CRT)"
+
+
+def test_a_dash_list_with_french_labels_is_a_listing():
+    text = ("-\nInspection reform in Ghana\n- Institution partenaire\n- Labour Department (LD)\n"
+            "- Description\n- Experts reviewed the manual.\n")
+    assert detect_kind(text) == "listing"
+    rec, = split_document(doc_of(text))
+    assert rec.partner_institution == "Labour Department (LD)"

@@ -136,7 +136,7 @@ class PeriodComponent(PatternComponent):
         tag_start = next((f for f in tag if f.field == "period_start" and f.value), None)
         if tag_start is None:
             return tag
-        said = self.from_sentences(doc, dates, cues, stated_start=True)
+        said = self.from_sentences(doc, dates, cues)
         start = next((f for f in said if f.field == "period_start" and f.value), None)
         if start is not None and _starts_before(start.value, tag_start.value):
             tag = [start, *(f for f in tag if f.field != "period_start")]

@@ -17,7 +17,7 @@ from pipeline.paths import PATTERNS_DIR
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    return build_nlp(["socieux_dates", "socieux_period"])
+    return build_nlp(["socieux_modality", "socieux_dates", "socieux_period"])
 
 
 def run(nlp: Language, text: str, fields: dict[str, str], kind: str = "listing", year: int | None = None) -> Doc:
@@ -174,7 +174,7 @@ def test_news_date_line_alone_is_not_the_period(nlp: Language) -> None:
     ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 3 (15.06.2018)", "2018-06-15", "2018-06-15"),
 ])
 def test_news_tag_is_certain(nlp: Language, tag: str, start: str, end: str) -> None:
-    text = f"05/07/2018\nHeadline\nThe workshop was held in 2017 with experts.\n{tag}"
+    text = f"05/07/2018\nHeadline\nThe workshop was held with experts.\n{tag}"
     doc = run(nlp, text, {"date_line": "05/07/2018", "title": "Headline", "tag": tag}, kind="news", year=2018)
     assert period(doc) == (start, end)
     assert {(f.rule, f.status) for f in period_facts(doc)} == {("period:tag", "certain")}
@@ -185,8 +185,11 @@ def test_news_tag_is_certain(nlp: Language, tag: str, start: str, end: str) -> N
     ("The action started in early 2023 with a review of the procedures.", "2023", "2023-11-24"),
     ("Action 2022-52 started in March 2023 with a diagnosis of the arrears.", "2023-03", "2023-11-24"),
     ("Starting in October 2023, a Spanish expert assisted the inspectorate.", "2023-10", "2023-11-24"),
-    # no stated start of the action, or a start that is not earlier: the tag alone
-    ("The workshop was held in 2017 with experts.", "2023-11-20", "2023-11-24"),
+    # the text dates an earlier activity of the action (the tag dates one of its activities)
+    ("The workshop was held in 2017 with experts.", "2017", "2023-11-24"),
+    ("In January 2023, a French expert carried out a diagnosis of the arrears.", "2023-01", "2023-11-24"),
+    # no earlier activity of the action, or a start that is not earlier: the tag alone
+    ("The training followed a diagnosis of the inspectorate carried out in 2018 by the ILO.", "2023-11-20", "2023-11-24"),
     ("The action started on 20 November 2023 with a seminar.", "2023-11-20", "2023-11-24"),
     ("SOCIEUX+ had already supported the Ministry in 2019 with a review.", "2023-11-20", "2023-11-24"),
 ])
