@@ -154,6 +154,9 @@ class PeriodComponent(PatternComponent):
         agents = [c for c in all_cues if c[2] == "agent_cue"] + [
             (f.start, f.end, "agent_cue", "agent:expert-country") for f in facts(doc) if f.field == "expert_country"]
         activities = [c for c in all_cues if c[2] == "activity_cue"]
+        # an activity format of this action (socieux_formats: realised, in the title or description)
+        # dates the action where it is dated: "a follow-up webinar on 5 September 2023"
+        formats = [f for f in facts(doc) if f.field == "format"]
         chosen: list[tuple[Fact, str]] = []
         for date in dates:
             if any(_overlaps(date, span) for span in excluded):
@@ -167,6 +170,10 @@ class PeriodComponent(PatternComponent):
             near = [c for c in cues if lo <= c[0] and c[1] <= hi and (c[2] == "self_cue" or clo <= c[0] and c[1] <= chi)]
             if any(lo <= c[0] and c[1] <= hi for c in agents):  # "experts trained … in 2022"
                 near += [(a, b, "self_cue", cue_id) for a, b, _, cue_id in activities if lo <= a and b <= hi]
+            # an activity of this action (socieux_formats: realised, in the title or description) dated
+            # where it is named: "a follow-up webinar on 5 September 2023", "In May 2022, a workshop …"
+            near += [(f.start, f.end, "self_cue", f"format:{f.value}") for f in formats
+                     if clo <= f.start and f.end <= chi and _attached(text, f, date)]
             if not near:
                 continue
             # nearest cue wins; on a tie the not-period cue wins (spec: dates about something else)
@@ -227,6 +234,21 @@ def _cited_as_other(text: str, cues: Spans, refs: list[Fact]) -> Spans:
             continue  # "Action" naming the cited id is not this action's agent
         out.append((start, end, kind, cue_id))
     return out
+
+
+#: most characters between an activity's name and its date for the date to be the activity's
+#: ("a national forum in Funafuti on 30 May 2023"; "In May 2022, a workshop")
+ATTACHED_AFTER, ATTACHED_BEFORE = 40, 12
+_NO_BREAK = re.compile(r"[^,;:()–—]*")
+
+
+def _attached(text: str, activity: Fact, date: Fact) -> bool:
+    """The date follows the activity's name closely, within its phrase, or opens it."""
+    if activity.end <= date.start:
+        gap = text[activity.end:date.start]
+        return len(gap) <= ATTACHED_AFTER and _NO_BREAK.fullmatch(gap) is not None
+    gap = text[date.end:activity.start]
+    return date.end <= activity.start and len(gap) <= ATTACHED_BEFORE
 
 
 def _clause(text: str, char: int, lo: int, hi: int) -> tuple[int, int]:

@@ -326,3 +326,27 @@ def full_nlp() -> Language:
 def test_period_with_ids_and_experts(full_nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
     assert period(run(full_nlp, text, fields)) == expected
+
+
+@pytest.fixture(scope="module")
+def nlp_formats() -> Language:
+    return build_nlp(["socieux_modality", "socieux_formats", "socieux_dates", "socieux_period"])
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # an activity of the action dated where it is named dates the action
+    ("Experts reviewed the claims procedures. A follow-up webinar on 5 September 2023 presented the results.",
+     ("2023-09-05", "2023-09-05")),
+    ("The plan was validated at a national forum in Funafuti on 30 May 2023.", ("2023-05-30", "2023-05-30")),
+    ("In May 2022, a training of trainers was held in Batumi.", ("2022-05", "2022-05")),
+    ("A Spanish expert reviewed the procedures in March 2023. A workshop in Accra on 12 June 2023 closed the action.",
+     ("2023-03", "2023-06-12")),
+    # a date of something else in the activity's sentence, a planned activity: no period
+    ("Two years after the hurricane of September 2017, the fund asked for support to assess its pension branch.",
+     (None, None)),
+    ("A workshop to validate the protocol is planned in Brazzaville in September 2025.", (None, None)),
+    ("The workshop presented the national strategy 2020-2024.", (None, None)),
+])
+def test_a_dated_activity_of_the_action_dates_it(nlp_formats: Language, description: str, expected: tuple) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(nlp_formats, text, fields)) == expected
