@@ -120,6 +120,8 @@ class CityRule:
     object_words: frozenset[str] = frozenset()  # "records held in Port-au-Prince": a thing kept, no event
     after: tuple[tuple[str, ...], ...] = ()
     window: int = 8
+    presence: frozenset[str] = frozenset()  # "the experts were in Tbilisi": being there, right before "in"
+    presence_adverbs: frozenset[str] = frozenset()  # "were then in", "were both in"
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> "CityRule":
@@ -128,6 +130,7 @@ class CityRule:
             place_words=frozenset(entry.get("place_words", [])), remote_words=frozenset(entry.get("remote_words", [])),
             object_words=frozenset(entry.get("object_words", [])),
             after=tuple(tuple(seq) for seq in entry.get("after", [])), window=int(entry.get("window", 8)),
+            presence=frozenset(entry.get("presence", [])), presence_adverbs=frozenset(entry.get("presence_adverbs", [])),
         )
 
 
@@ -196,8 +199,12 @@ class DeliveryComponent(PatternComponent):
             if i < 0 or doc[i].lower_ != "in":
                 continue
             noun = self._noun_before(doc, i, rule.nouns)
+            being = self._presence_before(doc, i, rule)
             if noun is not None:  # "activities in Belgrade", "a kick-off workshop on 14 and 15 January 2025 in …"
                 trigger: Token | None = noun
+            elif being is not None:  # "the two experts were in Brazzaville and Pointe-Noire for a series of workshops"
+                remote = any(doc[k].lower_ in rule.remote_words for k in self._same_phrase(doc, m.end, 4))
+                trigger = None if remote else being
             else:  # "workshops were held for the staff in Lima"
                 trigger = self._trigger_before(doc, i, rule.verbs, rule.window)
                 if trigger is not None and any(doc[k].lower_ in rule.remote_words
@@ -221,6 +228,14 @@ class DeliveryComponent(PatternComponent):
         while j < min(len(doc), i + n) and not (doc[j].is_punct or doc[j].lower_ in ("and", "or", "then", "but")):
             j += 1
         return range(i, j)
+
+    @staticmethod
+    def _presence_before(doc: Doc, i: int, rule: CityRule) -> Token | None:
+        """A form of "be" right before "in" (token i), adverbs aside: "were in Tbilisi", "were then in …"."""
+        j = i - 1
+        while j >= 0 and doc[j].lower_ in rule.presence_adverbs:
+            j -= 1
+        return doc[j] if j >= 0 and doc[j].lower_ in rule.presence else None
 
     @staticmethod
     def _noun_before(doc: Doc, i: int, nouns: frozenset[str]) -> Token | None:

@@ -204,6 +204,10 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Experts mapped the paper-based contribution records held in Port-au-Prince.", "Port-au-Prince", "HT", "HT", None),
         # an activity still to come, from its article (the pattern file's negatives block the city rule too)
         ("An in-person workshop in Santiago is planned for late 2023.", "Santiago", "CL", "CL", None),
+        # being there: a form of "be" right before "in"
+        ("From 19 to 23 February 2024, the two experts were in Tbilisi to run a training of trainers.", "Tbilisi", "GE",
+         "GE", "onsite"),
+        ("In May they were then in Ulaanbaatar for a series of workshops.", "Ulaanbaatar", "MN", "MN", "onsite"),
         # no partner fact: the rule cannot apply
         ("Two technical cooperation activities in Belgrade resulted in updated guidelines.", "Belgrade", "RS", None, None),
         # a place that is not where activities were held
@@ -229,6 +233,7 @@ def test_activities_in_partner_city(
 @pytest.mark.parametrize(("text", "city", "code", "expected", "city_cue"), [
     # where the participants are, said after the city
     ("The experts coached the staff in Aden through online sessions.", "Aden", "YE", "remote", False),
+    ("The counsellors were in Juba through online sessions.", "Juba", "SS", "remote", False),
     # a remote word in the next clause does not undo the work done in the city
     ("Experts assessed the IT architecture in Kingstown and then accompanied remotely the strategy.",
      "Kingstown", "VC", "mixed", True),

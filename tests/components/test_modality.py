@@ -68,6 +68,11 @@ CASES = [
      ("remote", {"assessment", "training"})),
     ("Experts designed a communication plan to increase the visibility of the training workshop.",
      (None, {"training", "workshop"})),
+    # what the people trained will do is no marker of the training ("…, who will in turn train …")
+    ("The experts ran a training of trainers in 2024 for 24 assessors, who will in turn train their colleagues.",
+     (None, {"training"})),
+    # a clause about an activity, not about people, still carries its markers
+    ("A mission, which was planned for July 2023, had to be postponed.", (None, set())),
 ]
 
 
