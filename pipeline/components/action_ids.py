@@ -78,12 +78,13 @@ class ActionIdsComponent(PatternComponent):
         self.where: dict[str, str] = {}
         self.syntax: dict[str, Any] = {}
         self.weak: set[str] = set()  # reference cues that yield to a self cue after the id
+        self.only_in: dict[str, str] = {}  # cues of one kind of record only ("listing" | "news")
         self.id_re: re.Pattern[str] | None = None
 
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.where, self.syntax = {}, {}
-        self.weak = set()
+        self.weak, self.only_in = set(), {}
         self.phrases: list[tuple[str, dict[str, Any]]] = []  # self cues read in code: id, phrase, verb
         for entry in self.patterns:
             pid = entry.get("id", "")
@@ -96,6 +97,8 @@ class ActionIdsComponent(PatternComponent):
                 self.where[pid] = entry["where"]
                 if entry.get("weak"):
                     self.weak.add(pid)
+                if entry.get("only_in"):
+                    self.only_in[pid] = entry["only_in"]
             else:
                 raise ValueError(
                     f"action id pattern {entry!r}: expected the '{SYNTAX_ID}' entry, a 'ref:'/'self:' cue "
@@ -194,7 +197,10 @@ class ActionIdsComponent(PatternComponent):
         self_span = None
         ref_spans: list[Span] = []
         before_dist: tuple[str, int] | None = None  # the nearest reference cue before the id
+        kind = doc.user_data.get(KIND_KEY)
         for pid, span in cues:
+            if self.only_in.get(pid, kind) != kind:
+                continue
             where = self.where[pid]
             gap: list[str] | None
             if where == "before" and span.start < intro.start and span.end > intro.start:
@@ -214,7 +220,8 @@ class ActionIdsComponent(PatternComponent):
                     if self_cue is None:
                         self_cue, self_span = pid, span
             elif len(gap) <= (before_w if where == "before" else after_w):
-                ref_spans.append(span)
+                if pid not in self.weak:  # "under the new action, 2022-18": "under" qualifies no self cue
+                    ref_spans.append(span)
                 if ref_dist is None or len(gap) < ref_dist:
                     ref_cue, ref_dist = pid, len(gap)
                 if where == "before" and (before_dist is None or len(gap) < before_dist[1]):

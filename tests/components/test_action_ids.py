@@ -106,6 +106,33 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
     assert ids(annotate(nlp, {"title": "Support to the Ministry", "description": description})) == (code, refs)
 
 
+@pytest.mark.parametrize(
+    ("description", "kind", "code", "refs"),
+    [
+        # the work a news item reports was done under its own action
+        ("The Ministry and SOCIEUX+ organised a webinar series, under SOCIEUX+ action n° 2021-41.", "news",
+         "2021-41", []),
+        ("The fund has been supported by SOCIEUX+ since April 2024 under action 2024-09.", "news", "2024-09", []),
+        # in a listing "under"/"within" stays a (weak) reference cue
+        ("The fund has been supported by SOCIEUX+ since April 2024 under action 2024-09.", "listing", None,
+         ["2024-09"]),
+        ("The results achieved within action 2018-03 were used.", "listing", None, ["2018-03"]),
+        # "as part of" the action, like "is part of"; "the new action"
+        ("A delegation made a study visit to Latvia in January 2025, as part of SOCIEUX+ action 2023-52.", "news",
+         "2023-52", []),
+        ("Under the new action, 2022-18, two experts ran three webinars.", "news", "2022-18", []),
+        ("Under the new action, 2022-18, two experts ran three webinars.", "listing", "2022-18", []),
+        # a reference cue still qualifies the words of a self cue
+        ("Building on the previous support from SOCIEUX+ (Action 2019-08), the ministry asked for more.", "news",
+         None, ["2019-08"]),
+    ],
+)
+def test_whose_id_by_kind_of_record(nlp: Language, description: str, kind: str, code: str | None,
+                                    refs: list[str]) -> None:
+    fields = {"title": "Support to the Ministry", "description": description}
+    assert ids(annotate(nlp, fields, kind=kind)) == (code, refs)
+
+
 def test_code_field(nlp: Language) -> None:
     doc = annotate(
         nlp,
