@@ -138,6 +138,22 @@ def formats(doc: Doc) -> set[str]:
             {"workshop"},
         ),
         ("The plan builds on good practices highlighted in the ‘training and skills’ development plan.", set()),
+        # a procedure of the partner, a topic, what a visit showed, another body's staff: no assessment
+        ("The ministry wants to replace the purely medical assessment of disability with a functional one.", set()),
+        ("Experts drafted amendments to the assessment rulebook with the working group.", set()),
+        ("They ran a workshop in Osh with social workers on the assessment of household needs.", {"workshop"}),
+        ("Officers learned how disability benefits are assessed in Portugal.", set()),
+        ("Their own actuarial experts had reviewed the contribution rates in 2022.", set()),
+        ("The action follows on from action 2019-16, which mapped the services available to returnees.", set()),
+        # ... but the action's own assessment stays
+        ("The experts worked on the assessment of the fund's procedures.", {"assessment"}),
+        ("The experts carried out a needs assessment of the regional offices.", {"assessment"}),
+        # a body named "Conference", a social-work method, another body's ongoing courses
+        ("A representative of the Inter-American Conference on Social Security (CISS) followed the workshop.",
+         {"workshop"}),
+        ("The experts organised online workshops on case conferences and referral.", {"workshop"}),
+        ("The retraining courses themselves are provided by the Tobago Technology Centre.", set()),
+        ("A national conference on employment injury insurance was held in Dhaka.", {"conference"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:
