@@ -168,10 +168,11 @@ def serve_cmd(
 @app.command("build")
 def build_cmd(force: bool = typer.Option(False, "--force", help="Rebuild even when up to date.")) -> None:
     """Build the spaCy pipeline under models/ from config.cfg and the pattern files."""
-    from pipeline.nlp import build_nlp, is_stale, pipeline_version, save_nlp
+    from pipeline.nlp import build_nlp, fingerprint, is_stale, pipeline_version, save_nlp
 
     if force or is_stale():
-        save_nlp(build_nlp())
+        fp = fingerprint()  # before the files are read (see nlp.ensure_built)
+        save_nlp(build_nlp(), fp=fp)
         typer.echo(f"built pipeline {pipeline_version()}")
     else:
         typer.echo(f"pipeline {pipeline_version()} is up to date")

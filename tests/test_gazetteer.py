@@ -20,6 +20,7 @@ from pipeline.gazetteer import (
     rank,
     read_stoplist,
     render,
+    spellings,
     uninvert,
     variants,
 )
@@ -174,6 +175,18 @@ def test_file_shape(patterns: list[dict[str, str]]) -> None:
         assert len(parts) == (3 if len(codes(p)) == 1 else 4), p
         assert len(parts[1].split("|")) == len(codes(p))
         assert LABELS[parts[1].split("|")[0]] == p["label"]
+
+
+@pytest.mark.parametrize(
+    ("name", "alternates", "expected"),
+    [
+        ("Port-Vila", ["Bila", "Port Vila", "Vila", "VLI", "Порт Вила"], ["Port-Vila", "Port Vila"]),
+        ("Dili", ["Delhi", "Dili", "Díli", "Dilli"], ["Dili", "Díli"]),
+        ("Nuku‘alofa", ["Nuku'alofa", "Nukualofa", "Nuku’alofa"], ["Nuku‘alofa", "Nuku'alofa", "Nuku’alofa"]),
+    ],
+)
+def test_spellings_differ_only_in_marks(name: str, alternates: list[str], expected: list[str]) -> None:
+    assert spellings(name, alternates) == expected
 
 
 @pytest.mark.parametrize(

@@ -178,3 +178,25 @@ def test_fingerprint_covers_the_extraction_code(monkeypatch, tmp_path: Path) -> 
     experts = package / "components" / "experts.py"
     experts.write_text(experts.read_text(encoding="utf-8") + "\n# a changed rule\n", encoding="utf-8")
     assert fingerprint() != before
+
+
+def test_a_pattern_file_edited_during_a_build_leaves_the_pipeline_stale(tmp_path: Path, monkeypatch) -> None:
+    """The fingerprint is taken before the files are read: a build that read the old file is not
+    stamped with the new file's fingerprint (it would never be rebuilt)."""
+    from pipeline import nlp as nlp_module
+
+    cfg = tmp_path / "config.cfg"
+    shutil.copy2(CONFIG_PATH, cfg)
+    pats = shutil.copytree(PATTERNS_DIR, tmp_path / "patterns")
+    path = tmp_path / "socieux_pipeline"
+    real_build = nlp_module.build_nlp
+
+    def build_then_edit(*args, **kwargs):
+        built = real_build(*args, **kwargs)  # read the files as they were
+        with (pats / "delivery.jsonl").open("a", encoding="utf-8") as f:  # then someone edits one
+            f.write(json.dumps({"id": "remote:distanciel", "pattern": [{"LOWER": "distanciel"}]}) + "\n")
+        return built
+
+    monkeypatch.setattr(nlp_module, "build_nlp", build_then_edit)
+    nlp_module.ensure_built(path, config_path=cfg, patterns_dir=pats)
+    assert is_stale(path, config_path=cfg, patterns_dir=pats)

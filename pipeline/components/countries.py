@@ -13,8 +13,9 @@ only serve as context. This component
    region preceded by a capitalised first name inside a sentence;
 2. resolves each remaining match: a single candidate is certain; otherwise a
    candidate whose country the record names elsewhere wins ("resolve:same-record",
-   first as a country or demonym, then as an unambiguous city or region: "Punjab ...
-   Pakistan" or "Punjab ... Lahore" -> PK); a country reading only yields to a city or
+   first as a country or demonym, then as an unambiguous city or region, then as a
+   country name read as a country by default: "Punjab ... Pakistan" or "Punjab ...
+   Lahore" -> PK, "Kingston ... Jamaica" -> JM); a country reading only yields to a city or
    region of the other country ("Atlanta, Georgia" -> US) or to that country's name
    right beside it ("Georgia, USA"), so "Niger" in a record naming Nigeria stays NE;
    otherwise the gazetteer's default (a country beats a region, a region a city:
@@ -117,7 +118,8 @@ def adjacent_codes(doc: Doc, matches: list[Match], k: int) -> set[str]:
     return codes
 
 
-def resolve(match: Match, strong: set[str], weak: set[str], adjacent: set[str]) -> CountryMention:
+def resolve(match: Match, strong: set[str], weak: set[str], adjacent: set[str],
+            defaults: frozenset[str] = frozenset()) -> CountryMention:
     """Pick the country a match denotes, or leave it ambiguous (see the module docstring)."""
     span = match.span
     code: str | None = None
@@ -130,7 +132,9 @@ def resolve(match: Match, strong: set[str], weak: set[str], adjacent: set[str]) 
     if len(match.codes) == 1:
         code, status, rule = match.codes[0], "certain", f"gazetteer:{match.source}"
     else:
-        for evidence in (strong, weak):
+        # a default country reading is evidence for places, not for other country names (nor itself)
+        tiers = (strong, weak) if match.kinds[0] in ("country", "demonym") else (strong, weak, defaults)
+        for evidence in tiers:
             hits = [c for c in match.codes if c in evidence]
             if len(hits) == 1:
                 code, status, rule = hits[0], "inferred", "resolve:same-record"
@@ -172,7 +176,12 @@ class CountryResolver(BatchPipe):
         kept = [m for m in matches if not is_person_name(doc, m, context)]
         strong = {m.codes[0] for m in kept if len(m.codes) == 1 and m.kind in ("country", "demonym")}
         weak = {m.codes[0] for m in kept if len(m.codes) == 1 and m.kind in ("city", "region")}
-        doc._.countries = [resolve(m, strong, weak, adjacent_codes(doc, kept, k)) for k, m in enumerate(kept)]
+        # a country name whose reading as a country is the default ("Jamaica" -> JM, not the place in
+        # New York) names that country for the record's other places too ("Kingston" -> JM)
+        defaults = frozenset(m.codes[0] for m in kept if len(m.codes) > 1 and m.reason == "kind"
+                             and m.kinds[0] in ("country", "demonym"))
+        doc._.countries = [resolve(m, strong, weak, adjacent_codes(doc, kept, k), defaults)
+                           for k, m in enumerate(kept)]
         others = [e for e in ents if e.label_ not in KINDS and e.label_ != NOT_PLACE]
         doc.ents = sorted(others + [m.span for m in kept], key=lambda s: s.start)
         return doc

@@ -42,6 +42,9 @@ CUE_FIELD = "delivery_cue"
 DECISION_FIELD = "delivery"
 KINDS = ("remote", "onsite")
 CITY_RULE = "onsite:in-partner-city"
+#: a remote word this many words after the city says it is where participants are ("with the Ministry's
+#: staff in Juba in a series of online working sessions")
+REMOTE_AFTER_WORDS = 6
 #: record fields whose text can hold a delivery cue; labels, the institution line and
 #: the types of assistance never describe how the action was delivered
 SCOPE_FIELDS = ("title", "description", "tag")
@@ -122,6 +125,7 @@ class CityRule:
     window: int = 8
     presence: frozenset[str] = frozenset()  # "the experts were in Tbilisi": being there, right before "in"
     presence_adverbs: frozenset[str] = frozenset()  # "were then in", "were both in"
+    action_agents: frozenset[str] = frozenset()  # "delivered by the experts": the action's agents after "by"
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> "CityRule":
@@ -131,6 +135,7 @@ class CityRule:
             object_words=frozenset(entry.get("object_words", [])),
             after=tuple(tuple(seq) for seq in entry.get("after", [])), window=int(entry.get("window", 8)),
             presence=frozenset(entry.get("presence", [])), presence_adverbs=frozenset(entry.get("presence_adverbs", [])),
+            action_agents=frozenset(entry.get("action_agents", [])),
         )
 
 
@@ -185,6 +190,7 @@ class DeliveryComponent(PatternComponent):
         if not partner or not mentions or rule is None:
             return []
         scope, cues = scope_ranges(doc), []
+        places = {p.start: p.end for p in mentions}
         for m in mentions:
             if m.kind not in ("city", "region") or m.code != partner or not inside(m.start_char, m.end_char, scope):
                 continue
@@ -203,16 +209,18 @@ class DeliveryComponent(PatternComponent):
             if noun is not None:  # "activities in Belgrade", "a kick-off workshop on 14 and 15 January 2025 in …"
                 trigger: Token | None = noun
             elif being is not None:  # "the two experts were in Brazzaville and Pointe-Noire for a series of workshops"
-                remote = any(doc[k].lower_ in rule.remote_words for k in self._same_phrase(doc, m.end, 4))
+                remote = any(doc[k].lower_ in rule.remote_words for k in self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places))
                 trigger = None if remote else being
             else:  # "workshops were held for the staff in Lima"
                 trigger = self._trigger_before(doc, i, rule.verbs, rule.window)
                 if trigger is not None and any(doc[k].lower_ in rule.remote_words
-                                               for k in [*range(trigger.i + 1, i), *self._same_phrase(doc, m.end, 4)]):
+                                               for k in [*range(trigger.i + 1, i), *self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places)]):
                     trigger = None  # "delivered webinars to counsellors in Medellín", "coached staff in Aden through
                     # online sessions": where participants are
                 elif trigger is not None and trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.object_words:
                     trigger = None  # "the contribution records held in Port-au-Prince": things kept there
+                elif trigger is not None and self._by_another(doc, trigger.i + 1, i, rule):
+                    trigger = None  # "the job fairs organised by the Agency in Chișinău": the partner's own event
             if trigger is not None:
                 span = doc[trigger.i : m.end]
                 cues.append(
@@ -221,13 +229,32 @@ class DeliveryComponent(PatternComponent):
         return cues
 
     @staticmethod
-    def _same_phrase(doc: Doc, i: int, n: int) -> range:
-        """Token indices from i on, at most n, up to a coordination or punctuation ("in Aden through online
-        sessions", not "in Kingstown and then accompanied remotely")."""
-        j = i
-        while j < min(len(doc), i + n) and not (doc[j].is_punct or doc[j].lower_ in ("and", "or", "then", "but")):
+    def _same_phrase(doc: Doc, i: int, n: int, places: dict[int, int]) -> range:
+        """Token indices from i on, at most n words, up to a coordination or punctuation ("in Aden through
+        online sessions", not "in Kingstown and then accompanied remotely"); a coordinated place name does
+        not end the phrase and is not counted ("in Aden and Sana'a through online sessions"; `places`: start
+        -> end token of every place mention)."""
+        j, words = i, 0
+        while j < len(doc) and words < n:
+            tok = doc[j]
+            if tok.lower_ in ("and", ",") and j + 1 in places:
+                j = places[j + 1]
+                continue
+            if tok.is_punct or tok.lower_ in ("and", "or", "then", "but"):
+                break
             j += 1
+            words += 1
         return range(i, j)
+
+    @staticmethod
+    def _by_another(doc: Doc, lo: int, hi: int, rule: CityRule) -> bool:
+        """Between the verb and "in", "by" names another body as its agent ("organised by the Agency"),
+        not the action's ("delivered by two SOCIEUX+ experts")."""
+        for k in range(lo, hi):
+            if doc[k].lower_ == "by":
+                words = [t.lower_ for t in doc[k + 1 : hi] if t.is_alpha and t.lower_ not in ("the", "a", "an", "two", "three")]
+                return bool(words) and not any(w.startswith("socieux") or w in rule.action_agents for w in words[:3])
+        return False
 
     @staticmethod
     def _presence_before(doc: Doc, i: int, rule: CityRule) -> Token | None:

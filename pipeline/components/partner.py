@@ -51,6 +51,9 @@ class PartnerComponent(PatternComponent):
             return doc
         # a tentative expert country (a profession noun's: "a Costa Rican official") may be the partner's
         expert_spans = {(f.start, f.end) for f in facts(doc) if f.field == "expert_country" and not f.extra.get("tentative")}
+        # ... but the institution it names is the expert's: its cue ("the Pension Service of the Republic
+        # of Korea") is no partner cue
+        tentative = {(f.start, f.end) for f in facts(doc) if f.field == "expert_country" and f.extra.get("tentative")}
         ends_before: dict[int, list[str]] = defaultdict(list)  # token index where a pattern ends -> kinds
         starts_at: dict[int, list[str]] = defaultdict(list)
         # only cues ending where a country starts or starting where it ends are read below
@@ -71,7 +74,9 @@ class PartnerComponent(PatternComponent):
             where = field_of(doc, m.start_char) or "description"
             weight = self.weights.get(where, self.weights.get("description", 1.0))
             rule = f"partner:{where}"
-            if "partner_before" in before or (m.kind == "demonym" and "partner_after" in after) \
+            if (m.start_char, m.end_char) in tentative:
+                pass
+            elif "partner_before" in before or (m.kind == "demonym" and "partner_after" in after) \
                     or (m.kind == "country" and "partner_after" in after):
                 weight += self.weights.get("cue", 2.0)
                 rule += "+cue"

@@ -144,8 +144,14 @@ def test_longest_match(nlp: Language, text: str, expected: list[tuple[str, str]]
         ("Congolese experts visited Kinshasa", "Congolese", "CD", "inferred", "resolve:same-record"),
         ("a study visit to Barcelona", "Barcelona", None, "ambiguous", "resolve:ambiguous"),
         ("a study visit to Valencia, Spain", "Valencia", "ES", "inferred", "resolve:same-record"),
+        # a country name read as a country by default names that country for the record's other places
+        ("Jamaica's cash transfer programme; a training in Kingston", "Kingston", "JM", "inferred",
+         "resolve:same-record"),
         # single candidates are certain and carry their source
         ("Perú", "Perú", "PE", "certain", "gazetteer:cldr-es"),
+        # GeoNames spellings that differ only in accents or hyphens
+        ("classroom sessions in Díli", "Díli", "TL", "certain", "gazetteer:geonames"),
+        ("a mission to Port Vila", "Port Vila", "VU", "certain", "gazetteer:geonames"),
         ("Kyrgyz experts", "Kyrgyz", "KG", "certain", "gazetteer:extra"),
     ],
 )

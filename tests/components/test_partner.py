@@ -65,6 +65,11 @@ CASES = [
     ("Disability assessment", "General Authority for Social Insurance",
      "The Mongolian authority asked for support. A study visit to Helsinki and Tallinn, hosted by Kela and the "
      "Estonian Social Insurance Board, followed.", "MN"),
+    # the institution of a (tentative) non-EU expert is no partner cue: "the Pension Service of the Republic
+    # of Korea" does not outweigh the partner named by demonym and capital
+    ("Pension indexation", "Social Insurance General Office (SIGO)",
+     "Mongolian pensions are adjusted each year by resolution. A Lithuanian actuary and an expert of the National "
+     "Pension Service of the Republic of Korea reviewed the rules. They were in Ulaanbaatar in November.", "MN"),
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),
