@@ -16,16 +16,28 @@ of `socieux_countries`:
   National Insurance Board of Barbados", "experts of the Slovenian Employment
   Service", "a specialist of WorkSafe New Zealand");
 - a named expert "Pedro Parra from the State Employment Service of Spain", "Ion
-  Popescu of the Romanian National Agency for Employment", in a sentence that
-  speaks of mobilising experts.
+  Popescu of the Romanian National Agency for Employment", "Pieter de Vries of the
+  Dutch SVB", "Amina Bello of Nigeria's NDE" (a place as surname), in a sentence
+  that speaks of mobilising experts; or, with no such cue, a titled person ("Ms",
+  "Dr" …) or one with an apposition ("Jānis Ozols, a physiotherapist with the
+  Latvian …") who is the subject of a verb of the action's work ("… and Mr Markus
+  Huber of the Austrian AMS ran three webinars", lex:activity-verbs).
+
+An institution's name may go on over "and"/"," ("the Ministry of Social
+Development and Family of Chile") and may open with a region ("the Canary Islands
+Employment Service"); an ambiguous demonym is resolved by a place of one of its
+countries in the same phrase ("a Congolese expert of the INSS in Kinshasa": CD).
+A person or profession noun whose verb is a participant's ("attended", "took part",
+"… as an observer", lex:participant-verbs, lex:observer-cues) is no expert.
 
 Nouns of a profession ("a Costa Rican official", "a Belgian social worker") and
 institutions after "of" also name the partner's own staff ("Moroccan trainers of
 the OFPPT were trained") and participants ("Officials from Niger attended"): a
 profession counts for a country outside the EU only as one person with "a"/"an"
-("a Rwandan manager of the scheme"); a country so given (unless by "from": "a
-colleague from Kenya's State Department"), or given by an institution after
-"of", is *tentative* (`extra["tentative"]`): it does not keep
+("a Rwandan manager of the scheme") or in "a team of …" ("a team of French and
+Ivorian labour inspectors"); a country so given (unless by "from": "a colleague
+from Kenya's State Department", or in a team), or given by an institution after
+"of" or by a named person, is *tentative* (`extra["tentative"]`): it does not keep
 the mention from being the partner's evidence, and extract.to_record drops any
 expert country that is the record's partner (SOCIEUX+ never mobilises a
 partner's own staff as its experts).
@@ -40,8 +52,11 @@ countries.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text
@@ -72,9 +87,12 @@ class ExpertsComponent(PatternComponent):
             else:
                 self.lex[p["kind"]] = frozenset(w.casefold() for w in p["words"])
         self.window = int(next(iter(self.lex.get("window", {"8"}))))
+        self.link_words = self.lex.get("from_word", frozenset()) | {"of", "with", "at"}  # after a person's name
+        # first words of the participant verbs of two words ("took part"): `_predicate` looks further only there
+        self.phrase_heads = frozenset(w.split()[0] for w in self.lex.get("participant_verb", ()) if " " in w)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions: list[CountryMention] = [m for m in (doc._.countries or []) if m.code]
+        mentions = self._resolve_in_phrase(doc, doc._.countries or [])
         if not mentions:
             return doc
         at = {}
@@ -105,18 +123,48 @@ class ExpertsComponent(PatternComponent):
                     or end in noun_starts or end < len(doc) and doc[end].text == "-"):
                 continue  # "their Peruvian peers", "engaged with peers from …": the partner's staff;
                 # "peer experts" (another noun follows), "peer-to-peer": not a noun of its own
+            before, after = self._before(doc, start, at), self._after(doc, end, at)
+            of = self._of_institution(doc, end, at)
+            if not (before or after or of) or rule in self.tentative and self._predicate(doc, end) == "participant":
+                continue  # "An official of the Dominican Republic's Ministry attended the training as an observer"
             one = self._one_person(doc, start, end, at)
-            for m in self._before(doc, start, at):
-                emit(m, f"{rule}:premodifier", one=one)
-            for m in self._after(doc, end, at):
+            team = self._team_of(doc, start, at)  # "a team of French and Ivorian labour inspectors"
+            for m in before:
+                emit(m, f"{rule}:premodifier", one=one or team, firm=team)
+            for m in after:
                 emit(m, f"{rule}:from", one=one, firm=True)  # "a colleague from Kenya's State Department"
-            for m, possessive in self._of_institution(doc, end, at):
+            for m, possessive in of:
                 emit(m, f"{rule}:of-institution", tentative=not possessive and m.code not in self.eu, one=one)
         for m, via in self._named_experts(doc, at):
-            emit(m, f"person:{via}", tentative=via == "of" and m.code not in self.eu)
+            emit(m, f"person:{via}", tentative=via in ("of", "active") and m.code not in self.eu)
         for fact in found.values():
             add_fact(doc, fact)
         return doc
+
+    @staticmethod
+    def _resolve_in_phrase(doc: Doc, mentions: list[CountryMention]) -> list[CountryMention]:
+        """The resolved mentions, with an ambiguous demonym or country (unresolved, or resolved only
+        by another mention in the record) resolved by a place of one of its countries later in the
+        same phrase (no punctuation between but the comma of a relative clause about the person, at
+        most PHRASE_WINDOW tokens): "a Congolese expert of the National Social Security Institute
+        (INSS) in Kinshasa" (CD, not CG), "an expert of the Congolese Employment Agency (ACPE), who
+        came over from Brazzaville" (CG). Only for this component: `doc._.countries` is left as it
+        is."""
+        out: list[CountryMention] = []
+        for n, m in enumerate(mentions):
+            if len(m.candidates) > 1 and m.kind in ("demonym", "country"):
+                for o in mentions[n + 1:]:
+                    if o.start - m.end > PHRASE_WINDOW or any(
+                            doc[k].text in PHRASE_BREAKS and not (doc[k].text == "," and doc[k + 1].lower_ == "who")
+                            or "\n" in doc[k].text for k in range(m.end, o.start)):
+                        break
+                    if len(o.candidates) == 1 and o.code in m.candidates:
+                        if o.code != m.code:
+                            m = replace(m, code=o.code, rule="experts:same-phrase", status="inferred")
+                        break
+            if m.code:
+                out.append(m)
+        return out
 
     @staticmethod
     def _one_person(doc: Doc, start: int, end: int, at: dict[int, CountryMention]) -> bool:
@@ -129,6 +177,18 @@ class ExpertsComponent(PatternComponent):
             if doc[i].lower_ in ("a", "an"):
                 return True
             if not (i in at or doc[i].is_lower and doc[i].is_alpha or doc[i].text == "-"):
+                return False
+        return False
+
+    @staticmethod
+    def _team_of(doc: Doc, start: int, at: dict[int, CountryMention]) -> bool:
+        """The noun phrase that ends with the noun at `start` follows "team of" ("a team of French and
+        Ivorian labour inspectors"): the people of a profession so named are the action's experts."""
+        for i in range(start - 1, max(0, start - 10), -1):
+            tok = doc[i]
+            if tok.lower_ == "of":
+                return doc[i - 1].lower_ in ("team", "teams")
+            if not (i in at or tok.is_alpha and tok.is_lower or tok.like_num or tok.text in {",", "-"}):
                 return False
         return False
 
@@ -148,7 +208,9 @@ class ExpertsComponent(PatternComponent):
         Forward, a listed country may carry an apposition before the coordination: a bracketed
         group or, after a possessive, a capitalised institution name ("Italy (INPS) and Portugal",
         "Spain's National Institute (INSS) and from Portugal"); the next item may restate "from"
-        or "one from" ("one from Belgium and one from Estonia").
+        or "one from" ("one from Belgium and one from Estonia"), be a name that ends with its
+        country ("Statistics Sweden and Statistics Finland") or, after a restated "from", a name
+        whose country comes after "of" ("… (SEPE) and from the Employment Service of Slovenia").
         """
         found: list[CountryMention] = []
         while 0 <= i < len(doc):
@@ -168,8 +230,29 @@ class ExpertsComponent(PatternComponent):
                                  and self._is("coordination", doc[i - 1].text))):
                 i += step
                 continue
+            if step > 0 and found and doc[i - 1].lower_ in ("and", ",", "&") and self._name_goes_on(doc, i, at):
+                k = next((k for k in (i + 1, i + 2) if k in at), None)
+                if k is not None and at[k].kind == "country" \
+                        and all(self._name_goes_on(doc, n, at) for n in range(i, k)):
+                    i = k  # "from Statistics Sweden and Statistics Finland": a name ending with its country
+                    continue
+            if step > 0 and found and self._restated_from(doc, i):
+                named = self._institution_country(doc, i, at, lower=False)
+                if named is not None:  # "… (SEPE) and from the Employment Service of Slovenia"
+                    m = named[0]
+                    found.append(m)
+                    i = self._after_apposition(doc, m.end, at)
+                    continue
             break
         return found
+
+    def _restated_from(self, doc: Doc, i: int) -> bool:
+        """Token i opens a name after a coordination and a restated "from" (", and from the …")."""
+        k = i - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        return k >= 1 and self._is("from_word", doc[k].text) and self._is("coordination", doc[k - 1].text) \
+            and doc[i].text[:1].isupper() and doc[i].is_alpha
 
     def _after_apposition(self, doc: Doc, i: int, at: dict[int, CountryMention], titled: bool = False) -> int:
         """Token after an apposition that starts at i and ends before a coordination, else i.
@@ -179,7 +262,7 @@ class ExpertsComponent(PatternComponent):
         city or region ("Italy (University of Perugia)") but no other country.
         """
         limit = min(len(doc), i + self.window)
-        j, possessive = i, titled
+        j, possessive, loose = i, titled, False
         while j < limit and j not in at:
             text = doc[j].text
             if text == "(":
@@ -191,27 +274,48 @@ class ExpertsComponent(PatternComponent):
                 continue
             if text in {"’s", "'s", "’"} and j == i:
                 possessive = True
+            elif possessive and j > i and text in NAME_COORDINATION and self._name_goes_on(doc, j + 1, at):
+                pass  # "Slovakia's Central Office of Labour, Social Affairs and Family and from …"
             elif not (possessive and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha
                       or possessive and j > i and self._is("name_word", text)):
                 bracket = self._acronym_bracket(doc, j, limit) if possessive and j > i else None
                 if bracket is None:
+                    if possessive and (j > i or titled) and self._name_lower(doc[j]):
+                        loose = True  # "Malta's public employment service Jobsplus and from …"
+                        j += 1
+                        continue
                     break
                 j = bracket  # "the French Caisse nationale d'assurance vieillesse (CNAV) and …"
                 continue
             j += 1
         if j == i or j >= len(doc) or not self._is("coordination", doc[j].text) or doc[j].text.casefold() == "the":
             return i
+        if loose and not self._restates_from(doc, j + 1):
+            return i  # lower-case words make a name only when the next item restates "from"
         return j
+
+    def _restates_from(self, doc: Doc, k: int) -> bool:
+        """The next listed item, from token k, restates "from" ("and from …", "and one from …")."""
+        while k < len(doc) and self._is("coordination", doc[k].text) and doc[k].text != ",":
+            k += 1
+        return k < len(doc) and self._is("from_word", doc[k].text)
+
+    @staticmethod
+    def _name_goes_on(doc: Doc, j: int, at: dict[int, CountryMention]) -> bool:
+        """Token j, right after "and"/","/"&", goes on with an institution's name: a capitalised
+        word that is no place, title ("Mr") or acronym ("Family", "Social Affairs")."""
+        if j >= len(doc) or j in at:
+            return False
+        tok = doc[j]
+        return tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.lower_ not in HONORIFICS
 
     def _of_institution(self, doc: Doc, end: int, at: dict[int, CountryMention]) -> list[tuple[CountryMention, bool]]:
         """The country of an institution the noun belongs to, named after "of" (or "at", "with": "a
         career counsellor at the Estonian Unemployment Insurance Fund"): "an expert of Spain's
         SEPE", "experts of the Slovenian Employment Service", "an expert of the National Insurance
         Board of Barbados", "a specialist of WorkSafe New Zealand", "experts of the Mutualité
-        Chrétienne (Belgium)". The name runs over capitalised words, its lower-case name words and
-        bracketed acronyms; a country or demonym inside it is the institution's country (a demonym
-        only when the name goes on: "of the French and Belgian services" is no name). Returns
-        (mention, named with a possessive)."""
+        Chrétienne (Belgium)" (see `_institution_country`). Returns (mention, named with a
+        possessive)."""
         i = end
         if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "at", "with"):
             return []
@@ -220,33 +324,78 @@ class ExpertsComponent(PatternComponent):
             if m.kind == "country" and m.end < len(doc) and doc[m.end].text in {"’s", "'s", "’"}:
                 return [(m, True)]
         j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        found = self._institution_country(doc, j, at)
+        return [found] if found else []
+
+    def _institution_country(self, doc: Doc, j: int, at: dict[int, CountryMention],
+                             lower: bool = True) -> tuple[CountryMention, bool] | None:
+        """The country named inside an institution's name that starts at token j (after "the").
+
+        The name runs over capitalised words, its lower-case name words and bracketed acronyms; a
+        country or demonym inside it is the institution's country (a demonym only when the name
+        goes on: "of the French and Belgian services" is no name; lower-case words may follow it
+        right after "the": "the French national old-age insurance fund"), so is a region or city
+        that opens the name ("the Canary Islands Employment Service") or closes it after "of"
+        ("the Employment Service of Galicia"). The name may go on over "and", "," or "&" when
+        capitalised name words follow, but then only "… of <country or region>" closes it ("the
+        Ministry of Social Development and Family of Chile", "the Ministry of Gender, Labour and
+        Social Development of Uganda"); a person ("and Mr …"), "the"/"a" or a place right after
+        the coordination is the next listed item. `lower`: lower-case words other than name words
+        may stand in the name ("the employment services division of …")."""
+        first = j
         limit = min(len(doc), j + self.window)
+        crossed = False  # walked over a coordination inside the name
         while j < limit:
             m = at.get(j)
             if m is not None:
                 after = doc[m.end] if m.end < len(doc) else None
-                if m.kind == "country" and after is not None and after.text in {"’s", "'s", "’"}:
-                    return [(m, True)]  # "… of Malaysia's Social Security Organisation"
-                if m.kind == "country" or (m.kind == "demonym" and after is not None and after.text[:1].isupper()):
-                    return [(m, False)]
+                possessive = after is not None and after.text in {"’s", "'s", "’"}
+                named_of = j > first and doc[j - 1].lower_ == "of"
+                name_goes_on = after is not None and after.is_alpha and after.text[:1].isupper()
+                if crossed:
+                    if named_of and not possessive and not name_goes_on and m.kind in ("country", "region"):
+                        return (m, False)
+                    return None
+                if m.kind == "country" and possessive:
+                    return (m, True)  # "… of Malaysia's Social Security Organisation"
+                if m.kind == "country":
+                    return (m, False)
+                if m.kind == "demonym" and after is not None and (
+                        after.text[:1].isupper() or j == first and self._name_lower(after)):
+                    return (m, False)
+                if m.kind in ("region", "city") and (j == first and name_goes_on
+                                                     or m.kind == "region" and named_of and not name_goes_on):
+                    return (m, False)
                 j = m.end
                 continue
             tok = doc[j]
             if tok.text == "(":
                 close = next((k for k in range(j + 1, limit) if doc[k].text == ")"), None)
                 if close is None:
-                    return []
+                    return None
                 inside = [at[k] for k in range(j + 1, close) if k in at]
-                if inside and inside[0].kind == "country":  # "the Mutualité Chrétienne (Belgium)"
-                    return [(inside[0], False)]
+                if inside and inside[0].kind == "country" and not crossed:  # "the Mutualité Chrétienne (Belgium)"
+                    return (inside[0], False)
                 j = close + 1
                 continue
-            if not (tok.text[:1].isupper() and tok.is_alpha or j > i + 1 and self._is("name_word", tok.text)
-                    or tok.is_lower and tok.is_alpha and not self._is("stop", tok.text)
-                    and not self._is("coordination", tok.text)):
-                return []
+            if tok.text in NAME_COORDINATION and j > first:
+                if j + 1 < limit and self._name_goes_on(doc, j + 1, at):
+                    crossed = True  # "… Social Development and Family of Chile"
+                    j += 1
+                    continue
+                return None
+            if not (tok.text[:1].isupper() and tok.is_alpha
+                    or (j > first or doc[first - 1].lower_ == "the") and self._is("name_word", tok.text)
+                    or lower and not crossed and self._name_lower(tok)):
+                return None
             j += 1
-        return []
+        return None
+
+    def _name_lower(self, tok) -> bool:
+        """A lower-case word that can stand in an institution's name ("the employment services
+        division of …", "the French national old-age insurance fund")."""
+        return tok.is_lower and tok.is_alpha and not self._is("stop", tok.text) \
+            and not self._is("coordination", tok.text)
 
     def _acronym_bracket(self, doc: Doc, j: int, limit: int) -> int | None:
         """Position of the "(" of an acronym in brackets that closes a name in its own language,
@@ -313,43 +462,200 @@ class ExpertsComponent(PatternComponent):
             # entities, notably public employment services, of Belgium and France")
             if self._is("stop", doc[i].text) or doc[i].is_sent_start or (
                     doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_DETERMINERS
-                    and not self._apposition_of(doc, i + 2, limit)):
+                    and not self._apposition_of(doc, i + 2, limit, at)):
                 return []
             i += 1
         return self._list_from(doc, i, at, +1) if i in at else []
 
     @staticmethod
-    def _apposition_of(doc: Doc, i: int, limit: int) -> bool:
-        """After ", the": lower-case words then "of", an apposition that says what the institution
-        is ("from Intreo, the public employment service of Ireland"), not a new clause's subject."""
+    def _apposition_of(doc: Doc, i: int, limit: int, at: dict[int, CountryMention]) -> bool:
+        """After ", the": lower-case words then "of", or a place then lower-case words up to the
+        next comma, an apposition that says what the institution is ("from Intreo, the public
+        employment service of Ireland", "from Actiris, the Brussels public employment service,"),
+        not a new clause's subject ("…, the Gambian SSHFC modelled the scheme")."""
+        if i in at:  # ", the Brussels public employment service,"
+            j = k = at[i].end
+            while j < limit and doc[j].is_lower and doc[j].is_alpha:
+                j += 1
+            return j > k and j < limit and doc[j].text == ","
         j = i
         while j < limit and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ != "of":
             j += 1
         return j > i and j < limit and doc[j].lower_ == "of"
 
     def _named_experts(self, doc: Doc, at: dict[int, CountryMention]) -> list[tuple[CountryMention, str]]:
-        """"<First Last> from <the … of> <country>" or "<First Last> of <institution of a country>"
-        in a sentence about mobilised experts: (mention, "from" or "of")."""
+        """Named people of a country's institution: "<Name> from <the … of> <country>", "<Name> of
+        <institution of a country>", "<Name>, a physiotherapist with <institution>". Returns
+        (mention, via) with via
+
+        - "from" / "of": the sentence speaks of mobilised experts or of who delivered the work
+          (lex:person-cue: "SOCIEUX+ mobilised experts, including Pedro Parra from …", "delivered
+          by Georgia Nikolaou, … of the Greek …");
+        - "active": no such cue, but the person, with a title ("Ms", "Dr" …) or an apposition, is
+          the subject of a verb of the action's work (lex:activity-verbs): "Ms Ioana Popescu of
+          Romania's National Agency … and Mr Markus Huber of the Austrian … ran three webinars".
+
+        Nobody counts who attended, took part or observed (lex:participant-verbs: "Ms … of the
+        Dominican Republic's TSS attended the course"), nor, by the active path, anyone named in a
+        sentence about a visit (the hosts)."""
         out: list[tuple[CountryMention, str]] = []
-        text_low = doc_text(doc).casefold()
-        if not any(cue in text_low for cue in self.lex.get("person_cue", ())):
-            return out
-        for i in _indices_of(doc, self.lex.get("from_word", ()) | {"of"}):
+        from_words = self.lex.get("from_word", frozenset())
+        # only where a place follows close enough to name the person's institution
+        links = np.array(_indices_of(doc, self.link_words), dtype=np.int64)
+        starts = np.array(sorted({m.start for m in at.values()}) + [len(doc) + self.window + 2], dtype=np.int64)
+        near = starts[np.searchsorted(starts, links + 1)] <= links + self.window + 1
+        for i in links[near].tolist():
             tok = doc[i]
-            k = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].text == "," else tok.i  # "Rangi Parata, from …"
-            if k < 2:
+            via = "from" if tok.lower_ in from_words else "of"
+            person = self._person_before(doc, i, at)
+            if person is None:
                 continue
-            a, b = doc[k - 2], doc[k - 1]
-            if _is_name(a) and _is_name(b) and a.i not in at and b.i not in at and not a.is_sent_start:
-                sent_low = _sentence(doc, tok.i).casefold()
-                if any(cue in sent_low for cue in self.lex.get("person_cue", ())):
-                    if tok.lower_ == "of":
-                        if _person_context(doc, a.i):
-                            out += [(m, "of") for m, _ in self._of_institution(doc, tok.i, at)]
-                    else:
-                        out += [(m, "from") for m in self._from_list(doc, tok.i + 1, at)]
+            start, titled, apposition = person
+            if apposition is None and tok.lower_ in ("with", "at"):
+                continue  # "Ana Costa at …" needs the apposition: "Ana Costa, a counsellor at …"
+            if via == "from":
+                found = self._from_list(doc, i + 1, at)
+            else:
+                found = [m for m, _ in self._of_institution(doc, i, at)]
+            if not found:
+                continue
+            predicate = self._predicate(doc, found[-1].end)
+            if predicate == "participant":
+                continue  # "Ms … of the Dominican Republic's TSS attended the last day of the course"
+            sent_low = _sentence(doc, i).casefold()
+            if any(cue in sent_low for cue in self.lex.get("person_cue", ())):
+                if via == "from" or apposition is not None or _person_context(doc, start):
+                    out += [(m, via) for m in found]
+            elif predicate == "activity" and (titled or apposition is not None) and self._subject(doc, start, titled) \
+                    and not any(cue in sent_low for cue in self.lex.get("visit_cue", ())) \
+                    and not self._funder(doc, i, found[-1].end):
+                out += [(m, "active") for m in found]
         return out
 
+    def _funder(self, doc: Doc, i: int, j: int) -> bool:
+        """The institution named from token i (its "of"/"from") to its country (ending at j) and the
+        name words after it is a funder's (lex:funder-words: "the German development cooperation",
+        "the French Embassy"): its staff are no experts."""
+        end = min(len(doc), j + 8)
+        while j < end and (doc[j].text[:1].isupper() or doc[j].is_lower and self._is("name_word", doc[j].text)):
+            j += 1
+        return any(self._is("funder_word", doc[k].text) for k in range(i + 1, j))
+
+    def _person_before(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> tuple[int, bool, int | None] | None:
+        """A person's name that ends before token i ("Pieter de Vries of", "Rangi Parata, from"), or
+        before an apposition ", a/an <lower-case words>" that ends there ("Jānis Ozols, a
+        physiotherapist with"): (first token of the name, a title comes before it, start of the
+        apposition or None)."""
+        if i < 2:
+            return None
+        prev = doc[i - 1]
+        if not (prev.text == "," or prev.is_lower or prev.text[:1].isupper()):
+            return None
+        k = i - 1 if prev.text == "," else i
+        apposition = None
+        if prev.is_lower:  # ", a physiotherapist with", ", an employment counsellor of"
+            j = i - 1
+            while j > i - 6 and j >= 0 and (doc[j].is_lower and doc[j].is_alpha or doc[j].text == "-") \
+                    and doc[j].lower_ not in ("a", "an"):
+                j -= 1
+            if not (j < i - 1 and j >= 2 and doc[j].lower_ in ("a", "an") and doc[j - 1].text == ","):
+                return None
+            apposition, k = j - 1, j - 1
+        start = self._name_start(doc, k, at)
+        if start is None:
+            return None
+        titled = start > 0 and doc[start - 1].lower_ in HONORIFICS
+        return start, titled, apposition
+
+    def _name_start(self, doc: Doc, k: int, at: dict[int, CountryMention]) -> int | None:
+        """First token of a person's name that ends right before token k: two to four capitalised
+        words, with lower-case particles between them ("Pieter de Vries", "Ahmed al-Hashimi",
+        lex:name-particles); a one-word city or region may be the surname ("Amina Bello"), not the
+        whole name."""
+        j, words, places = k - 1, 0, 0
+        while j >= 0 and k - j <= 7:
+            tok = doc[j]
+            if tok.lower_ in HONORIFICS:
+                break
+            if _is_name(tok) and not tok.is_sent_start:
+                m = at.get(j)
+                if m is not None and not (m.kind in ("city", "region") and m.start == m.end - 1 == j):
+                    break
+                places += m is not None
+                words += 1
+            elif not (words and (self._is("name_particle", tok.text) or tok.text == "-"
+                                 and j > 0 and self._is("name_particle", doc[j - 1].text))):
+                break
+            j -= 1
+        start = j + 1
+        while start < k and not _is_name(doc[start]):  # a particle cannot open the name
+            start += 1
+        if not 2 <= words <= 4 or words - places < 1 or start >= k or not _is_name(doc[k - 1]):
+            return None
+        return start
+
+    def _subject(self, doc: Doc, start: int, titled: bool) -> bool:
+        """The name (after its title) opens a clause: at the start of a sentence, after a comma or
+        after "and"/"while"/"whereas"/"then"."""
+        p = start - 1 if titled else start
+        if p == 0:
+            return True
+        prev = doc[p - 1]
+        return prev.text in {",", ".", ";"} or prev.is_space or "\n" in prev.text_with_ws \
+            or prev.lower_ in ("and", "while", "whereas", "then")
+
+    def _phrase_at(self, doc: Doc, j: int, kind: str, longest: int) -> bool:
+        """A phrase of lex `kind` of two to `longest` words starts at token j ("took part", "as an observer")."""
+        words = [doc[j].lower_]
+        for k in range(j + 1, min(len(doc), j + longest)):
+            words.append(doc[k].lower_)
+            if self._is(kind, " ".join(words)):
+                return True
+        return False
+
+    def _predicate(self, doc: Doc, j: int) -> str | None:
+        """The verb that the phrase before token j is the subject of, walking over the rest of an
+        institution's name, appositions, coordinated people and relative clauses between commas:
+        "activity" (lex:activity-verbs: reviewed, ran, audited, presented …), "participant"
+        (lex:participant-verbs: attended, took part, observed …, or lex:observer-cues: "as an
+        observer") or None (none before the clause ends, or a passive or copula first: "was",
+        "were" …, lex:predicate-stops)."""
+        end = min(len(doc), j + PREDICATE_WINDOW)
+        while j < end:
+            tok = doc[j]
+            low = tok.lower_
+            if self._is("activity_verb", low):
+                return "activity"
+            if self._is("participant_verb", low) \
+                    or low in self.phrase_heads and self._phrase_at(doc, j, "participant_verb", 2) \
+                    or low == "as" and self._phrase_at(doc, j, "observer_cue", 3):
+                return "participant"  # "attended", "took part", "followed the course as an observer"
+            if tok.text in CLAUSE_ENDS or "\n" in tok.text or self._is("predicate_stop", low):
+                return None
+            if low in RELATIVES and j > 0 and doc[j - 1].text == ",":  # ", who was in Roseau for a meeting,"
+                close = next((k for k in range(j + 1, end) if doc[k].text in RELATIVE_ENDS), None)
+                if close is None or doc[close].text != ",":
+                    return None
+                j = close + 1
+                continue
+            j += 1
+        return None
+
+
+#: how far (tokens) a place may resolve an ambiguous demonym before it, and what ends that phrase
+PHRASE_WINDOW = 16
+PHRASE_BREAKS = frozenset({",", ";", ".", ":"})
+
+#: how many tokens `_predicate` walks to find the verb of a named person
+PREDICATE_WINDOW = 40
+#: tokens that end the clause a named person opens
+CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
+#: relative pronouns of a clause between commas ("Ms …, who was in Roseau for a meeting, attended")
+RELATIVES = frozenset({"who", "which", "whose", "whom"})
+RELATIVE_ENDS = CLAUSE_ENDS | {","}
+
+#: words that may join two parts of one institution's name ("Ministry of Gender, Labour and Social Development")
+NAME_COORDINATION = frozenset({"and", ",", "&"})
 
 #: dashes that open an apposition after an expert noun
 DASHES = frozenset({"–", "—", "-"})
@@ -385,8 +691,10 @@ def _is_name(tok) -> bool:
 def _indices_of(doc: Doc, words: frozenset[str]) -> list[int]:
     """Token indices whose lower-cased text is one of `words` (array lookup, no Python loop over tokens)."""
     lowers = doc_lowers(doc)
-    ids = [doc.vocab.strings.add(w) for w in words]
-    return [int(i) for i in np.flatnonzero(np.isin(lowers, ids))]
+    hit = np.zeros(len(lowers), dtype=bool)
+    for w in words:  # a few words: one comparison each is faster than np.isin's sort
+        hit |= lowers == get_string_id(w)
+    return np.flatnonzero(hit).tolist()
 
 
 def _sentence(doc: Doc, i: int) -> str:

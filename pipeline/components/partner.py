@@ -54,6 +54,9 @@ class PartnerComponent(PatternComponent):
         # ... but the institution it names is the expert's: its cue ("the Pension Service of the Republic
         # of Korea") is no partner cue
         tentative = {(f.start, f.end) for f in facts(doc) if f.field == "expert_country" and f.extra.get("tentative")}
+        # the experts' countries: their other mentions in the description without a partner cue speak of the
+        # experts' own country ("a Belgian expert who had helped develop the Belgian service-voucher system")
+        expert_codes = {f.value for f in facts(doc) if f.field == "expert_country" and not f.extra.get("tentative")}
         ends_before: dict[int, list[str]] = defaultdict(list)  # token index where a pattern ends -> kinds
         starts_at: dict[int, list[str]] = defaultdict(list)
         # only cues ending where a country starts or starting where it ends are read below
@@ -87,6 +90,8 @@ class PartnerComponent(PatternComponent):
                 title_codes.add(m.code)
             elif where == "tag":
                 tag_codes.add(m.code)
+            if m.code in expert_codes and where == "description" and rule == "partner:description":
+                continue
             scores[m.code] += weight
             if m.code not in best or weight > best[m.code][0]:
                 best[m.code] = (weight, m, rule)

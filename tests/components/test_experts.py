@@ -121,6 +121,48 @@ POSITIVE += [
      "National Insurance Board.", {"BE", "TT"}),
 ]
 
+# an institution's name over "and"/"," up to "of <country>"; a second source restated with "from"
+POSITIVE += [
+    ("An adviser of the Ministry of Family, Labour and Social Policy of Poland reviewed the draft.", {"PL"}),
+    ("An expert of the Department of Employment and Social Affairs of Malta coached the counsellors.", {"MT"}),
+    ("Experts from the Portuguese Employment and Vocational Training Institute (IEFP) and from the Public "
+     "Employment Service of Estonia coached the counsellors.", {"PT", "EE"}),
+    ("Statisticians from Statistics Denmark and Statistics Lithuania delivered a workshop.", {"DK", "LT"}),
+    ("An expert team from Slovenia's Ministry of Labour, Family and Social Affairs and from the Croatian "
+     "Employment Service ran the course.", {"SI", "HR"}),
+    ("Two trainers, one from the Danish public employment service and one from Estonia's Töötukassa, ran the "
+     "course.", {"DK", "EE"}),
+    ("Counsellors from Intreo, the Dublin public employment service, and a Croatian counsellor delivered the "
+     "course.", {"IE", "HR"}),
+    # a titled person of a country's institution who does the action's work, with no expert word
+    ("In March 2023, Ms Ana Ferreira of Portugal's Social Security Institute and Mr Tomasz Nowak of the Polish "
+     "Social Insurance Institution (ZUS) reviewed the Fund's procedures.", {"PT", "PL"}),
+    ("At the seminar, Dr Liisa Mäkinen of the Finnish Centre for Pensions presented the scenarios, while Mr Kofi "
+     "Mensah of Ghana's Social Security and National Insurance Trust explained the indexation rule.", {"FI", "GH"}),
+    ("Mr Jan Novák, a senior claims handler with the Czech Social Security Administration, assessed the claims.",
+     {"CZ"}),
+    ("Ms Irena Kos of the Slovenian Employment Service and Mr Luc Martin of the French national family allowance "
+     "fund (CNAF) first audited the registers.", {"SI", "FR"}),
+    # a participant's verb does not hide the experts' work
+    ("A Belgian statistician and a French inspector followed the data collection remotely.", {"BE", "FR"}),
+    ("An inspector of the Portuguese Authority for Working Conditions trained the inspectors, and a Ghanaian "
+     "official attended as an observer.", {"PT"}),
+    # names with a place as surname or lower-case particles
+    ("The training was delivered by Ms Maria Lima of Brazil's National Social Security Institute.", {"BR"}),
+    ("The sessions were led by Mr Pieter van der Berg of the Dutch Employee Insurance Agency (UWV).", {"NL"}),
+    ("The webinar was moderated by Ms Ana dos Santos of the Portuguese Social Security Institute and Mr Karim "
+     "al-Hashimi of Jordan's Social Security Corporation.", {"PT", "JO"}),
+    # an ambiguous demonym resolved by a place in the same phrase
+    ("A Congolese expert of the National Social Security Institute in Kinshasa reviewed the files.", {"CD"}),
+    ("An expert of the Congolese Employment Agency, who came from Brazzaville, assessed the questionnaires.",
+     {"CG"}),
+    # a region inside an institution's name
+    ("Two experts of the Canary Islands Employment Service (SCE) coached the counsellors.", {"ES"}),
+    ("An expert of the Employment Service of Galicia coached the counsellors.", {"ES"}),
+    # a team of a profession are the action's experts, outside the EU too
+    ("Two workshops were run by a team of Spanish and Moroccan labour inspectors.", {"ES", "MA"}),
+]
+
 
 NEGATIVE = [
     # participants, funders, agencies running a programme, showcased practices
@@ -160,6 +202,36 @@ NEGATIVE = [
     ("Experts from the French agency supported the ministry (MoL) and Senegal's delegation.", {"FR"}),
 ]
 
+NEGATIVE += [
+    # a coordination that starts another item ends the institution's name
+    ("An expert of the National Employment Agency and Mr Tomás Rey reviewed the plan with the Ministry of Labour "
+     "of Peru.", set()),
+    ("An expert of the Social Security Fund and the Ministry of Health of Ghana met.", set()),
+    ("Experts from Spain's SEPE and from the Ministry of Labour visited the Employment Service of Slovenia.",
+     {"ES"}),
+    ("Experts from Spain's national employment service and Cambodian officials met.", {"ES"}),
+    # named people who are hosts, quoted officials, objects or passive: no expert's work
+    ("During the study visit to Riga, Ms Ilze Kalnina of the Latvian State Social Insurance Agency presented the "
+     "benefit system.", set()),
+    ("The Minister welcomed Ms Ilze Kalnina of the Latvian State Social Insurance Agency, who presented the "
+     "benefit system.", set()),
+    ("Ms Ilze Kalnina of the Latvian State Social Insurance Agency was trained by the Agency.", set()),
+    ("Mr John Banda of Zambia's Ministry of Labour said the reform would start in 2025.", set()),
+    ("The experts worked with the Caisse de Sécurité Sociale of Senegal.", set()),
+    # a funder's staff
+    ("Ms Anna Weber of the German Development Cooperation (GIZ) presented the programme's results.", set()),
+    ("Mr Paul Durand of the French Embassy presented the new grant.", set()),
+    # participants and observers
+    ("An officer of Ghana's National Pensions Regulatory Authority attended the course as an observer.", set()),
+    ("An inspector of the Kenyan Directorate of Occupational Safety, who was in Kampala for a regional meeting, "
+     "attended the last session.", set()),
+    ("A Togolese official followed the webinars as an observer.", set()),
+    ("Ms Ama Owusu of Ghana's SSNIT took part in the validation workshop, which experts facilitated.", set()),
+    ("Moroccan labour inspectors attended the workshops.", set()),
+    # an ambiguous demonym with no place of one of its countries stays out
+    ("A Congolese expert reviewed the files.", set()),
+]
+
 
 @pytest.mark.parametrize(("description", "expected"), POSITIVE, ids=[d[:40] for d, _ in POSITIVE])
 def test_expert_countries(nlp: Language, description: str, expected: set[str]) -> None:
@@ -190,3 +262,33 @@ def test_evidence_is_the_country_text(nlp: Language) -> None:
                    {"title": title, "description": description})
     found = sorted((f.value, f.text, doc.text[f.start:f.end]) for f in facts(doc) if f.field == "expert_country")
     assert found == [("IT", "Italy", "Italy"), ("PT", "Portugal", "Portugal")]
+
+
+def test_named_people_doing_the_work(nlp: Language) -> None:
+    """A titled person of a foreign institution who does the action's work is an expert even with no
+    expert word in the record; outside the EU the country is tentative (it may be the partner's own)."""
+    description = ("Ms Ana Ferreira of Portugal's Social Security Institute and Mr Kofi Mensah of Ghana's Social "
+                   "Security and National Insurance Trust ran three webinars.")
+    doc = annotate(nlp, f"  • {TITLE}\n\n    Ministry of Labour\n    {description}",
+                   {"title": TITLE, "description": description})
+    found = {f.value: (f.rule, bool(f.extra.get("tentative"))) for f in facts(doc) if f.field == "expert_country"}
+    assert found == {"PT": ("person:active", False), "GH": ("person:active", True)}
+
+
+def test_partner_officials_doing_the_work_are_its_staff(nlp: Language) -> None:
+    """The partner's own official who does the work is no expert (extract.to_record drops the partner's
+    country), the foreign one is."""
+    from pathlib import Path
+
+    from pipeline.documents import Document, content_hash, detect_kind
+    from pipeline.extract import extract
+    from pipeline.records import split_document
+
+    text = ("  • Pension reform in Ghana\n    Social Security and National Insurance Trust (SSNIT)\n"
+            "    Policy development\n"
+            "    Ms Ana Ferreira of Portugal's Social Security Institute and Mr Kofi Mensah of Ghana's Social "
+            "Security and National Insurance Trust reviewed the actuarial model.\n")
+    doc = Document("gh.txt", Path("gh.txt"), text, content_hash(text), detect_kind(text), "utf-8")
+    (rec,) = list(extract(nlp, split_document(doc)))
+    assert rec.partner_country == "GH"
+    assert rec.expert_countries == ["PT"]

@@ -111,3 +111,11 @@ def test_a_news_tag_names_the_partner(nlp: Language) -> None:
                                "description": body, "tag": tag}, kind="news", year=2025)
     found = [f for f in facts(doc) if f.field == "partner_country"]
     assert [(f.value, f.rule.endswith(":tag-wins")) for f in found] == [("VU", True)]
+
+
+def test_an_expert_country_named_again_is_the_experts_own(nlp: Language) -> None:
+    """No partner cue anywhere: the experts' country, named again, is not taken for the partner."""
+    code, _ = partner(nlp, "Service vouchers for domestic work", "National Social Security Fund (NSSF)",
+                      "A Belgian expert of the National Employment Office, who had helped develop the Belgian "
+                      "service-voucher system, and an Austrian expert advised the Fund.")
+    assert code is None
