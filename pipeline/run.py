@@ -386,7 +386,8 @@ def process_large(run_id: int, version: str, path: str, corpus_dir: Path | None 
 def infer_partners(run_id: int) -> int:
     """Partner countries inferred from the same specific institution elsewhere (pipeline.institutions)."""
     con = _run_con(run_id)
-    return store.set_inferred_partners(con, institutions.RULE, institutions.infer(store.partner_rows(con)))
+    rows = store.partner_rows(con, institutions.RULE)
+    return store.set_inferred_partners(con, institutions.RULE, institutions.infer(rows))
 
 
 def settle(run_id: int) -> int:

@@ -627,12 +627,32 @@ def evidence_by_source(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], 
     return out
 
 
-def partner_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None, str | None, str | None]]:
-    """(action_id, partner_institution, partner_country, rule of its evidence) of every active action."""
+def partner_rows(con: duckdb.DuckDBPyConnection, rule: str | None = None) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(action_id, partner_institution, partner_country, rule of its evidence) of the active actions whose
+    institution line could identify a partner elsewhere (pipeline.institutions: it names an acronym or a
+    native name in brackets).
+
+    With `rule` (the inference's own rule), only the lines that some action still needs a country for
+    (none, or one set by `rule`) are read: a run over a million records reads the few institutions in
+    question rather than every action into memory. The key compared here (lower case, accents and runs
+    of spaces folded) joins at least the lines `institutions.institution_key` joins."""
+    rows = r"""
+        SELECT a.action_id, a.partner_institution, a.partner_country, e.rule,
+               strip_accents(lower(trim(regexp_replace(replace(a.partner_institution, 'ß', 'ss'), '\s+', ' ', 'g')))) AS k
+        FROM actions a
+        LEFT JOIN (SELECT action_id, min(rule) AS rule FROM evidence WHERE field = 'partner_country'
+                   GROUP BY action_id) e USING (action_id)
+        WHERE a.status = 'active'
+          AND (strpos(a.partner_institution, '(') > 0 OR strpos(a.partner_institution, '[') > 0)"""
+    if rule is None:
+        return con.execute(f"SELECT action_id, partner_institution, partner_country, rule FROM ({rows}) "
+                           "ORDER BY action_id").fetchall()
     return con.execute(
-        """SELECT a.action_id, a.partner_institution, a.partner_country,
-                  (SELECT min(e.rule) FROM evidence e WHERE e.action_id = a.action_id AND e.field = 'partner_country')
-           FROM actions a WHERE a.status = 'active' ORDER BY a.action_id"""
+        f"""WITH r AS ({rows})
+            SELECT action_id, partner_institution, partner_country, rule FROM r
+            WHERE k IN (SELECT k FROM r WHERE partner_country IS NULL OR rule = ?)
+            ORDER BY action_id""",
+        [rule],
     ).fetchall()
 
 

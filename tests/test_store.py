@@ -338,3 +338,24 @@ def test_snapshot_of_some_actions_matches_the_view(corpus_db) -> None:
         assert store._snapshot(con, ["not-an-action-id"]) == {}
     finally:
         con.close()
+
+
+def test_partner_rows_read_only_the_institutions_in_question(db: duckdb.DuckDBPyConnection) -> None:
+    """With the inference's rule, only lines some action still needs a country for are read, and the
+    inference finds the same as over every row."""
+    from pipeline import institutions
+
+    known = colombia()  # the institution with its country
+    unknown = colombia().model_copy(update={"index": 2, "action_id": "7d0e55c2a9b84f14", "partner_country": None,
+                                            "partner_institution": "Public  Employment Services [Unidad del Servicio "
+                                            "Público de Empleo] (UAESPE)"})  # same line, other spacing
+    others = [costa_rica(), ghana(), azerbaijan()]  # countries known, nothing to infer for them
+    load(db, [known, unknown, *others])
+    every = store.partner_rows(db)
+    asked = store.partner_rows(db, institutions.RULE)
+    assert {row[0] for row in asked} == {known.action_id, unknown.action_id}
+    assert len(every) > len(asked)
+    assert institutions.infer(asked) == institutions.infer(every)
+    [inferred] = institutions.infer(asked)
+    assert (inferred.action_id, inferred.country, inferred.institution) == (
+        unknown.action_id, "CO", unknown.partner_institution)
