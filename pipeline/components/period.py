@@ -148,7 +148,8 @@ class PeriodComponent(PatternComponent):
         excluded = [field_span(doc, name) for name in NOT_SENTENCE_FIELDS]
         text = doc_text(doc)
         excluded += [m.span(1) for m in DATELINE.finditer(text)]
-        cues = _cited_as_other(text, cues, [f for f in facts(doc) if f.field == "action_ref"])
+        refs = [f for f in facts(doc) if f.field == "action_ref"]
+        cues = _cited_as_other(text, cues, refs)
         all_cues, cues = cues, [c for c in cues if c[2] in ("self_cue", "not_period_cue")]
         # the experts named by socieux_experts ("a Belgian and a French social worker") are agents too
         agents = [c for c in all_cues if c[2] == "agent_cue"] + [
@@ -163,6 +164,8 @@ class PeriodComponent(PatternComponent):
                 continue
             if unrealised(doc, date.start, date.end):  # planned, cancelled, an earlier support's (socieux_modality)
                 continue
+            if any(_BRACKETED_REF.fullmatch(text, date.end, r.start) for r in refs if r.start >= date.end):
+                continue  # "a webinar … in 2021 (action 2021-09)": the cited action's date
             lo, hi = _sentence(text, date.start)
             clo, chi = _clause(text, date.start, lo, hi)
             # a not-period cue speaks of its own clause ("…implemented from 15 to 17 January 2024: an
@@ -214,6 +217,8 @@ class PeriodComponent(PatternComponent):
         return []
 
 
+#: between a date and the cited action it dates: "in 2021 (action 2021-09)", "2019 [SOCIEUX+ Action n° 2019-03]"
+_BRACKETED_REF = re.compile(r"\s*[(\[]\s*(?:socieux\s*\+?\s*)?(?:actions?|act\.?)?\s*(?:n[°º.]?\s*)?", re.I)
 #: between a cited action id and a cue of its clause: "Action 2022-21, which was implemented in 2022"
 _CLAUSE_GAP = re.compile(r"[\s,)\]]*(?:(?:which|that)\s+)?(?:(?:was|were|has|had)\s+)?(?:been\s+)?", re.I)
 

@@ -350,3 +350,23 @@ def nlp_formats() -> Language:
 def test_a_dated_activity_of_the_action_dates_it(nlp_formats: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
     assert period(run(nlp_formats, text, fields)) == expected
+
+
+@pytest.fixture(scope="module")
+def nlp_ids() -> Language:
+    return build_nlp(["socieux_modality", "socieux_dates", "socieux_action_ids", "socieux_period"])
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # the action doing its work up to now, in a relative clause
+    ("It is part of SOCIEUX+ action 2022-39, which has been helping the IGSS revise its guidelines since "
+     "October 2022.", ("2022-10", None)),
+    # a date bracketed with a cited action is that action's
+    ("The cooperation builds on a SOCIEUX+ webinar organised for the Department in 2021 (action 2021-09).",
+     (None, None)),
+    ("The cooperation builds on a webinar held in 2021 (action 2021-09). Action 2024-03 ran from March to "
+     "May 2024.", ("2024-03", "2024-05")),
+])
+def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str, expected: tuple) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(nlp_ids, text, fields, kind="news")) == expected
