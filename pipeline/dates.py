@@ -272,7 +272,7 @@ _CONNECTORS = (
 )
 _PREFIX = re.compile(r"\b(?i:(from|since|between))\s+(?:the\s+)?$")
 _ONWARDS = re.compile(r"\s+(?i:onwards?)\b")
-_MONTH_CUE = re.compile(r"\b(?i:in|on|since|from|until|till|by|during|through|before|after|of|for)\s+$")
+_MONTH_CUE = re.compile(r"\b(?i:in|on|since|from|to|until|till|by|during|through|before|after|of|for)\s+$")
 
 
 def _precision(p: _Point) -> str:

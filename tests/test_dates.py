@@ -94,6 +94,9 @@ POSITIVE = [
     ("from March 2022 onwards", None, [("from March 2022 onwards", "2022-03", None)]),
     # a day or month without a year: nearest year before it, else default_year
     ("In 2021 … in May the team met.", None, [("2021", "2021", "2021"), ("May", "2021-05", "2021-05")]),
+    # a yearless month after "to" ("postponed to October")
+    ("The visit, planned for June, has been postponed to October.", 2022,
+     [("June", "2022-06", "2022-06"), ("October", "2022-10", "2022-10")]),
     ("from March to mid-July", 2020, [("from March to mid-July", "2020-03", "2020-07")]),
     ("from November to February", 2020, [("from November to February", "2020-11", "2021-02")]),
     ("on 5 June the workshop", 2019, [("5 June", "2019-06-05", "2019-06-05")]),
@@ -137,6 +140,7 @@ NEGATIVE = [
     "the year 2150",
     "the Ministry may request it in march",
     "May the experts return",
+    "the workers continued to march peacefully",
     "from 23 to 24 May",  # no year anywhere: left out
     "5 May",
     "Jan said",
