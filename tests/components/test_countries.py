@@ -176,6 +176,8 @@ def test_ambiguous_keeps_candidates(nlp: Language) -> None:
         ("as Jordan Peterson said", "JO"),
         ("experts Ana Santos and Jorge Lima", "BR"),
         ("experts Ana Santos and Jorge Lima", "PE"),
+        ("Ms Maria Lima of the Portuguese institute reviewed the rules.", "PE"),  # a title opens the sentence
+        ("Dr Paulo Santos presented the results", "BR"),
         ("European experts", None),
         ("peers from African countries", None),
         ("the Latin American network", "US"),
