@@ -38,6 +38,8 @@ ID_RE = r"(?<![\d\-‐‑])(?P<y>(?:19|20)\d{2})\s*[-‐‑–]\s*(?P<n>\d{1,3})
 TAG_RE = re.compile(r"(?i:SOCIEUX)\s*\+?\s*" + ID_RE + r"\s+[A-ZÀ-Þ]{2,}\b")
 SENTENCE_BREAKS = {".", ";", "!", "?"}
 RELATIVES = {"which", "that"}
+#: a sentence's end, for ids listed after a plural introducer
+_SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)|\n")
 #: the year every id of ID_RE starts with: a text without one holds no id (a cheap first check)
 YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
@@ -108,6 +110,8 @@ class ActionIdsComponent(PatternComponent):
         intros = "|".join(re.escape(w) for w in sorted(self.syntax.get("introducers", []), key=len, reverse=True))
         markers = "|".join(re.escape(w) for w in self.syntax.get("number_markers", []))
         joiners = "|".join(re.escape(w) for w in self.syntax.get("joiners", []))
+        plural = "|".join(re.escape(w) for w in self.syntax.get("plural_introducers", []))
+        self.plural_re = re.compile(rf"(?<!\w)(?:{plural})(?!\w)", re.IGNORECASE) if plural else None
         if not intros:
             self.id_re = None
             return
@@ -133,7 +137,27 @@ class ActionIdsComponent(PatternComponent):
             for idm in re.finditer(ID_RE, m.group("ids")):
                 s, e = base + idm.start(), base + idm.end()
                 found.append(Mention(normalise(idm["y"], idm["n"]), s, e, m.start(), text[s:e]))
-        return found
+        return found + self._listed_after_plural(text, found)
+
+    def _listed_after_plural(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Bare ids later in a sentence that introduced several actions ("two earlier SOCIEUX+ actions
+        with the Agency, 2018-06 on the reform … and 2020-19 on online services"): only ids that
+        cannot be a year range (2018-06 would end before it starts; "2022-23" stays a range)."""
+        if self.plural_re is None:
+            return []
+        taken = {(f.start, f.end) for f in found}
+        out = []
+        for intro in self.plural_re.finditer(text):
+            end = _SENTENCE_END_RE.search(text, intro.end())
+            stop = end.start() if end else len(text)
+            for idm in re.finditer(ID_RE, text[intro.end():stop]):
+                s, e = intro.end() + idm.start(), intro.end() + idm.end()
+                year, number = idm["y"], idm["n"]
+                if (s, e) in taken or len(number) == 2 and int(number) >= int(year[2:]):
+                    continue
+                out.append(Mention(normalise(year, number), s, e, s, text[s:e]))
+                taken.add((s, e))
+        return sorted(out, key=lambda mention: mention.start)
 
     def field_code(self, doc: Doc) -> Fact | None:
         """Spec: the `Code` field holds the action's own id."""

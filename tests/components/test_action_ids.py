@@ -95,6 +95,11 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("The fund received support from SOCIEUX+ (Action 2023-02) during 2023.", "2023-02", []),
         ("Building on the previous support from SOCIEUX+ (Action 2019-08), the ministry asked for more.",
          None, ["2019-08"]),
+        # ids listed after a plural introducer, apart from it
+        ("The action builds on two earlier SOCIEUX+ actions with the Agency, 2018-06 on the reform of the "
+         "service model and 2020-19 on online services.", None, ["2018-06", "2020-19"]),
+        # ... but not what can be a year range
+        ("Both actions ran in the 2022-23 budget year.", None, []),
         # never ids
         ("The strategy for 2022-2027 addresses the effects of COVID-19.", None, []),
         ("The Strategy 2022-2027 (with its 22/23 Implementation Action Plan) was adopted.", None, []),
