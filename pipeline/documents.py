@@ -145,6 +145,10 @@ def detect_kind(text: str) -> Kind:
     if (BULLET.search(text) or DASH_TITLE.search(text) or _dash_label().search(text)
             or len(ALT_BULLET.findall(text)) >= MIN_MARKED_RECORDS):
         return "listing"
+    from pipeline.records import is_block_listing  # records builds on this module
+
+    if is_block_listing(text):  # blank-line separated records whose list markers were lost
+        return "listing"
     words = re.findall(r"[A-Za-z]+", text.lower())
     # a sentence end after a word, a number or a closing bracket/quote: "… (MAPTSS).", "… in 2022."
     sentences = re.findall(r"[\w)\]’\"”][.!?](\s|$)", text)

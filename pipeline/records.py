@@ -399,6 +399,43 @@ def split_listing(doc: Document) -> list[RawRecord]:
     return records
 
 
+# -- blocks ----------------------------------------------------------------
+#: a block's title line has at most this many words
+BLOCK_TITLE_WORDS = 30
+
+
+def _blocks(text: str) -> list[list[Line]]:
+    """Blank-line separated groups of lines that each read as a record without a list marker: a
+    title (short, no sentence), then within the next three lines a line of assistance types
+    ("Recognition of prior learning …" / "Bureau of Manpower … (BMET)" / "Individual capacity
+    building (human resources development)" / "Many Bangladeshi workers …"), as a page copied
+    from a browser keeps them when the list's bullets are lost."""
+    out = []
+    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        lines = lines_of(text, m.start(), m.end())
+        if (len(lines) >= 3 and not _is_prose(lines[0].text) and not TERMINAL.search(lines[0].text)
+                and len(WORD.findall(lines[0].text)) <= BLOCK_TITLE_WORDS
+                and not any(BULLET.match(ln.text) or ln.text.startswith("-") for ln in lines)
+                and any(is_types_line(ln.text) for ln in lines[1:4])):
+            out.append(lines)
+    return out
+
+
+def is_block_listing(text: str) -> bool:
+    """A listing laid out as blank-line separated blocks (see `_blocks`), at least MIN_MARKED_RECORDS."""
+    return len(_blocks(text)) >= MIN_MARKED_RECORDS
+
+
+def split_blocks(doc: Document) -> list[RawRecord]:
+    records = []
+    for index, lines in enumerate(_blocks(doc.text)):
+        got, problems = _parse_body(lines[1:])
+        rec = _make_record(doc, index, "listing", [lines[0]], got, lines[0].start, lines[-1].end)
+        rec.problems.extend(problems)
+        records.append(rec)
+    return records
+
+
 # -- news ------------------------------------------------------------------
 #: a news page's head (menus, banners, breadcrumb, date line, headline) lies within its first lines
 HEAD_LINES = 15
@@ -638,7 +675,7 @@ def _is_boilerplate_part(part: str) -> bool:
 def split_document(doc: Document) -> list[RawRecord]:
     """Records of a document by its kind; an unknown document has none."""
     if doc.kind == "listing":
-        return split_listing(doc)
+        return split_listing(doc) or split_blocks(doc)
     if doc.kind == "news":
         return split_news(doc)
     return []

@@ -426,3 +426,36 @@ def test_a_dash_list_with_french_labels_is_a_listing():
     assert detect_kind(text) == "listing"
     rec, = split_document(doc_of(text))
     assert rec.partner_institution == "Labour Department (LD)"
+
+
+BLOCKS = """SOCIEUX+ actions in Asia
+
+Recognition of prior learning for returning migrant workers
+Bureau of Manpower, Employment and Training (BMET)
+Individual capacity building (human resources development)
+A Filipino expert and an Irish expert trained BMET assessors in Dhaka in 2022.
+
+Feasibility of unemployment insurance
+Ministry of Labour and Social Protection of Mongolia
+Policy development
+Experts from Korea and from Lithuania contributed online in the autumn of 2020.
+"""
+
+
+def test_a_listing_whose_bullets_were_lost_splits_on_blank_lines():
+    """A page copied from a browser keeps the records as blank-line separated blocks."""
+    assert detect_kind(BLOCKS) == "listing"
+    first, second = split_document(doc_of(BLOCKS))
+    assert (first.title, first.partner_institution) == (
+        "Recognition of prior learning for returning migrant workers", "Bureau of Manpower, Employment and Training (BMET)")
+    assert first.assistance_types == ["Individual capacity building (human resources development)"]
+    assert first.description.startswith("A Filipino expert")
+    assert second.assistance_types == ["Policy development"] and second.index == 1
+
+
+def test_news_paragraphs_are_no_blocks():
+    text = ("12 March 2024\nGhana trains its inspectors\n\nThe Ministry of Labour asked SOCIEUX+ for support with "
+            "the reform of its inspection services. Two experts came to Accra in May.\n"
+            "Policy development\nwas discussed at length by everyone in the workshop.\n\n"
+            "A second paragraph says what happened next. It goes on for a while.\n")
+    assert detect_kind(text) == "news"
