@@ -24,7 +24,9 @@ models/patterns/period.jsonl, entries `{"id", "kind", "pattern"}` with kind
 `self_cue`, `not_period_cue`, `event_cue`, `start_word` / `end_word` (a date right
 after "began in" only starts the period, one after "ended in" only ends it),
 `start_clause` (every date of a sentence saying "the action started with …" only
-starts it), or
+starts it), `end_clause` (every date of a sentence saying the action ended, "…, which
+brought the action to a close", "concluded their action … on 5 December 2024", only
+ends it, whatever the other cues), or
 `activity_cue` (a verb of delivering the action, a self cue only in a sentence that
 also has an `agent_cue`: the experts, SOCIEUX+, the action), and a spaCy Matcher
 token pattern.
@@ -185,6 +187,18 @@ class PeriodComponent(PatternComponent):
                 chosen.append((date, best[3]))
         if any(cue in self.strong for _, cue in chosen):
             chosen = [(d, cue) for d, cue in chosen if cue in self.strong]
+        # "…, which brought the action to a close", "concluded their action … on 5 December 2024": the
+        # dates of a sentence saying the action ended only end the period, whatever other cues say
+        closings = [c for c in all_cues if c[2] == "end_clause"]
+        closing_dates: set[int] = set()
+        for date in dates if closings else []:
+            lo, hi = _sentence(text, date.start)
+            if any(lo <= c[0] and c[1] <= hi for c in closings) and not any(_overlaps(date, span) for span in excluded) \
+                    and not unrealised(doc, date.start, date.end):
+                closing_dates.add(id(date))
+                if all(d is not date for d, _ in chosen):
+                    cue = next(c[3] for c in closings if lo <= c[0] and c[1] <= hi)
+                    chosen.append((date, cue))
         rule = f"period:sentence:{chosen[0][1]}" if chosen else ""
         # a date right after "began in" only starts the period, one after "ended in" only ends it
         # ("a cooperation with SOCIEUX+ that began in January 2023": no end is said)
@@ -196,7 +210,10 @@ class PeriodComponent(PatternComponent):
         launches = [c for c in all_cues if c[2] == "start_clause"]
         for d, _ in chosen:
             lo, hi = _sentence(text, d.start)
-            if id(d) not in only and any(lo <= c[0] and c[1] <= hi for c in launches):
+            if id(d) in closing_dates:
+                if _end_of(d) == d.value:  # a range keeps its start: "ran from October 2024 until March 2025"
+                    only[id(d)] = "end_word"
+            elif id(d) not in only and any(lo <= c[0] and c[1] <= hi for c in launches):
                 only[id(d)] = "start_word"
         if stated_start:
             chosen = [(d, cue) for d, cue in chosen if cue in self.strong or only.get(id(d)) == "start_word"]

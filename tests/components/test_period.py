@@ -125,6 +125,21 @@ def test_a_date_that_only_starts_or_only_ends_the_period(nlp: Language, descript
     assert all(f.value is not None for f in period_facts(doc))  # a bound not said is absent, not open
 
 
+@pytest.mark.parametrize(("description", "expected"), [
+    # a sentence saying the action ended: its dates end the period
+    ("Action 2024-12 started in March 2024. The first group took the course in Apia on 18 September 2024, which "
+     "brought the action to a close.", ("2024-03", "2024-09-18")),
+    ("The Agency and SOCIEUX+ concluded their action on case management on 5 December 2024, with a final webinar.",
+     (None, "2024-12-05")),
+    # ... a range in such a sentence keeps its start
+    ("The action ran from October 2024 until March 2025, and a consultation workshop in Toamasina closed the action.",
+     ("2024-10", "2025-03")),
+])
+def test_a_sentence_saying_the_action_ended(nlp: Language, description: str, expected: tuple) -> None:
+    doc = run(nlp, *listing("An action", description))
+    assert period(doc) == expected
+
+
 @pytest.mark.parametrize(("title", "description", "start", "end"), SENTENCES, ids=[s[0][:30] for s in SENTENCES])
 def test_sentence_dating_the_action(nlp: Language, title: str, description: str, start: str, end: str) -> None:
     doc = run(nlp, *listing(title, description))
