@@ -38,7 +38,8 @@ RELATED_WORDS = (r"related|see also|read also|more news|other news|other actions
                  r"|articles)|latest news|recent news|you may also like|read next|photo gallery|gallery|see all|view all"
                  r"|all news|back to|noticias relacionadas|notícias relacionadas|actualités associées|articles liés"
                  r"|voir aussi|à lire aussi|lire aussi|ver también|lea también|lee también|leia também|veja também"
-                 r"|otras noticias|outras notícias|autres actualités")
+                 r"|otras noticias|outras notícias|autres actualités|más noticias|mais notícias|plus d'actualités"
+                 r"|noticias relacionadas|ver más|voir plus|ver mais")
 #: in HTML, share widgets' and "read more" headings too
 RELATED_HEADING = re.compile(rf"^\s*(?:{RELATED_WORDS}|read more|share)\b", re.I)
 #: where a page says its content is, most specific first

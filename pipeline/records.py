@@ -32,9 +32,9 @@ DASH_ONLY = re.compile(r"^-$")
 DASH_ITEM = re.compile(r"^-\s+")
 CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
 #: a date as a field value or a news item's date line: 12/03/2022, May-2022, 12 May 2022,
-#: May 12, 2022 (US style), 2022-05-12, "ongoing" (also "en cours", "en curso", "em curso"); on a
-#: date line optionally after a weekday ("Thursday, 12 May 2022") or "Published/Posted (on)" (also
-#: in the site's other languages: "Publicado em", "Publié le")
+#: May 12, 2022 (US style), 2022-05-12, "3 de octubre de 2022", "1er mars 2023", "ongoing" (also
+#: "en cours", "en curso", "em curso"); on a date line optionally after a weekday ("Thursday, 12 May
+#: 2022") or "Published/Posted (on)" (also in the site's other languages: "Publicado el", "Publié le")
 DATE_VALUE = re.compile(
     r"^(?:(?:published|posted|updated|publicado|publicada|publié|publiée|mis\s+à\s+jour)(?:\s+(?:on|em|el|le|a))?\s*:?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
@@ -42,7 +42,9 @@ DATE_VALUE = re.compile(
     r"(?:[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,4}(?:,|\s+[–—-])\s*"
     r"(?=\d{1,2}[/.\s-]|[A-Za-z]{3,9}\.?\s+\d{1,2}\b))?"  # (then a date with its day)
     r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.?[- ]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
-    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}|ongoing|en\s+cours|en\s+curso|em\s+curso|em\s+andamento)$",
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}"
+    r"|\d{1,2}\s+de\s+[^\W\d_]{3,10}\s+de\s+\d{4}|\d{1,2}(?:er)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
+    r"|ongoing|en\s+cours|en\s+curso|em\s+curso|em\s+andamento)$",
     re.I,
 )
 #: an image credit line before a headline: "Images courtesy of …", "Photo: CNSS", "© ILO"
@@ -450,13 +452,13 @@ def _page_head(lines: list[Line]) -> tuple[int, int | None]:
     """Where a news item starts: (first line to read, line of a headline standing above its date line).
 
     A page saved with its chrome has site lines (menus, a cookie banner, a tagline, a region
-    label) before the item. The first date line of the page's head marks where the item is: when
+    label) before the item. The first date line (or photo credit) of the page's head marks where the item is: when
     a headline follows it and body text follows the headline (date line, headline, body), every
     line above the date line is the page's; when body text follows the date line and a headline
     stands right above it (headline, date line, body), the lines above the headline are the page's.
     """
     for d in range(min(len(lines), HEAD_LINES)):
-        if not _is_date_line(lines[d].text):
+        if not (_is_date_line(lines[d].text) or CREDIT.search(lines[d].text)):
             continue
         after = d + 1
         while after < len(lines) and _is_header_chrome(lines, after):
@@ -558,8 +560,8 @@ def _is_taxonomy(line: str) -> bool:
 SECTION_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+|\s{2,}")
 #: separators of a date line's parts: a section line's, and a spaced dash ("10.01.2022 – News")
 DATE_LINE_SEPARATORS = re.compile(SECTION_SEPARATORS.pattern + r"|\s+[–—-]\s+")
-#: a date line's author: "Published on 28.09.2023 by SOCIEUX+"
-BY_AUTHOR = re.compile(r"\s+by\s+[^\d.!?]{1,60}$", re.I)
+#: a date line's author or section: "Published on 28.09.2023 by SOCIEUX+", "Posted 16 November 2023 in News & Events"
+BY_AUTHOR = re.compile(r"\s+(?:by|in)\s+[^\d.!?]{1,60}$", re.I)
 #: a byline: "By the SOCIEUX+ Communication Team", "Author: SOCIEUX+ editorial team"
 BYLINE = re.compile(r"^(?:by|authors?|written\s+by|text|words)\b\s*:?\s+[^\d.!?]{1,80}$", re.I)
 #: a short metadata part of a date line: "Reading time: 3 min", "5 min read"
@@ -655,8 +657,12 @@ def _without_trailing_chrome(body: list[Line]) -> list[Line]:
     return body
 
 
+#: arrows of a page's previous/next links ("← Previous article | Next article →")
+ARROWS = re.compile(r"[←→«»⟵⟶‹]")
+
+
 def _is_boilerplate(line: str) -> bool:
-    low = line.casefold().strip(" :|›>»")
+    low = ARROWS.sub("", line.casefold()).strip(" :|›>»")
     if low in _boilerplate() or BREADCRUMB.match(low):
         return True
     parts = [p for p in SECTION_SEPARATORS.split(low) if p]
@@ -666,7 +672,7 @@ def _is_boilerplate(line: str) -> bool:
 def _is_boilerplate_part(part: str) -> bool:
     """One part of a section line: a boilerplate row, or two joined ("share on" + "linkedin")."""
     rows = _boilerplate()
-    if part in rows or META_PART.match(part):
+    if part in rows or META_PART.match(part) or part.startswith("©"):
         return True
     words = part.split()
     return any(" ".join(words[:i]) in rows and " ".join(words[i:]) in rows for i in range(1, len(words)))

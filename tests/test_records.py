@@ -360,13 +360,35 @@ BODY = ("The Ministry of Labour asked SOCIEUX+ for support with its inspection r
         # chrome after the date line: reading time, a category list
         "Skip to content\nMonday, 3 February 2025\nReading time: 3 minutes\nNews, Events, Social pensions\n",
         "Mar 12, 2024\nAsia, Social insurance\n",
+        # a date line with its section, a photo credit
+        "socieux.eu › News & Events › Ghana\nHOME | WHO WE ARE | NEWS & EVENTS\nPosted 16 November 2023 in News & "
+        "Events\nImages courtesy of the Labour Department\n",
+        # no date line: a photo credit right above the headline marks it
+        "Skip to main content\nMenu\nSearch\nSOCIEUX+\nSocial Protection, Labour & Employment Expertise\nNews\n"
+        "Images courtesy of the Labour Department\n",
+        # a date line in Spanish
+        "MENÚ  Inicio  Quiénes somos  Acciones  Noticias\nInicio › Noticias › África\nPublicado el 3 de octubre de 2022\n",
     ],
 )
 def test_a_news_pages_head_is_not_the_headline(head):
     rec, = split_document(doc_of(head + "Ghana trains its labour inspectors on risk-based inspection\n" + BODY))
     assert rec.title == "Ghana trains its labour inspectors on risk-based inspection"
     assert rec.description.startswith("The Ministry of Labour asked")
-    assert rec.year is not None
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Tags: ageing · employment services\nShare on: Facebook · X · LINE\nYou may also like\nLao PDR: a story (22.03.2024)\n",
+        "Compartir: Facebook | Twitter | WhatsApp\nMás noticias\nBolivia: el Ministerio forma a sus inspectores (14/09/2022)\n"
+        "© Unión Europea 2022\n",
+        "Tags: Ghana · inspection\n← Previous article | Next article →\n",
+        "Volver arriba\nAviso legal | Política de cookies | © Unión Europea 2025\n",
+    ],
+)
+def test_a_news_pages_end_is_not_body(tail):
+    rec, = split_document(doc_of("12 March 2024\nGhana trains its labour inspectors on risk-based inspection\n" + BODY + tail))
+    assert rec.description.endswith("in a sentence of its own.")
 
 
 def test_a_headline_above_its_date_line():
