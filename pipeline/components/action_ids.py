@@ -117,10 +117,12 @@ class ActionIdsComponent(PatternComponent):
             return
         # introducer, optional comma ("This action, 2023-16, …"), "(" and number marker, then an id and any
         # ids listed after it
+        bare_id = ID_RE.replace('?P<y>', '?:').replace('?P<n>', '?:')
+        # a listed id may carry what it was about in brackets: "actions 2018-27 (labour market observatory)
+        # and 2020-41 (…)"
         self.id_re = re.compile(
             rf"(?<!\w)(?:{intros})(?!\w)\s*,?\s*\(?\s*(?:(?:{markers})\s*)?"
-            rf"(?P<ids>{ID_RE.replace('?P<y>', '?:').replace('?P<n>', '?:')}"
-            rf"(?:\s*(?:{joiners})\s*{ID_RE.replace('?P<y>', '?:').replace('?P<n>', '?:')})*)",
+            rf"(?P<ids>{bare_id}(?:(?:\s*\([^()\n]{{1,80}}\))?\s*(?:{joiners})\s*{bare_id})*)",
             re.IGNORECASE,
         )
 
@@ -221,6 +223,7 @@ class ActionIdsComponent(PatternComponent):
         self_span = None
         ref_spans: list[Span] = []
         before_dist: tuple[str, int] | None = None  # the nearest reference cue before the id
+        ref_earlier = False
         kind = doc.user_data.get(KIND_KEY)
         for pid, span in cues:
             if self.only_in.get(pid, kind) != kind:
@@ -237,6 +240,8 @@ class ActionIdsComponent(PatternComponent):
                 continue
             if gap is None:
                 continue
+            if where == "before" and pid.startswith("ref:") and pid not in self.weak:
+                ref_earlier = True  # anywhere before the id in its sentence (for weak self cues)
             if pid.startswith("self:"):
                 # a self cue must touch the id: only brackets, commas and a relative pronoun in
                 # between ("Action 2022-03, which ran from June to October 2022")
@@ -255,6 +260,10 @@ class ActionIdsComponent(PatternComponent):
         # a reference cue right before the id ("the previous Action 2022-21 was implemented …") wins; one
         # after it does not: "Action 2022-19 builds on the earlier support (action 2020-08)" is the subject
         if self_cue and before_dist is not None and before_dist[1] <= 3 and before_dist[0] not in self.weak:
+            self_cue = None
+        # a weak self cue yields to any reference cue before it: "The action built on the results of the
+        # training delivered under Action 2021-37"
+        if self_cue in self.weak and ref_earlier:
             self_cue = None
         # a reference cue qualifying the self cue's own words: "the previous support from SOCIEUX+ (…)"
         if self_cue and self_span is not None and any(0 <= self_span.start - r.end <= 1 for r in ref_spans):

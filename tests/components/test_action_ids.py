@@ -127,6 +127,18 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
          "2023-52", []),
         ("Under the new action, 2022-18, two experts ran three webinars.", "news", "2022-18", []),
         ("Under the new action, 2022-18, two experts ran three webinars.", "listing", "2022-18", []),
+        # an activity of the action; "first" is no reference cue
+        ("On 2-3 April the office hosted a seminar, the first activity of SOCIEUX+ action 2024-03 to be carried out "
+         "in person.", "news", "2024-03", []),
+        # a weak self cue ("delivered under") yields to a reference cue earlier in the sentence
+        ("The action also built on the results of the training of trainers delivered under Action 2021-37.",
+         "listing", None, ["2021-37"]),
+        ("This support follows the actuarial review of the schemes carried out under action 2022-14.", "news",
+         None, ["2022-14"]),
+        ("The course was delivered under Action 2021-37 in May 2021.", "listing", "2021-37", []),
+        # listed ids with what they were about in brackets
+        ("It is the third cooperation after actions 2018-27 (labour market observatory) and 2020-41 (employment "
+         "services).", "listing", None, ["2018-27", "2020-41"]),
         # a reference cue still qualifies the words of a self cue
         ("Building on the previous support from SOCIEUX+ (Action 2019-08), the ministry asked for more.", "news",
          None, ["2019-08"]),
