@@ -49,8 +49,9 @@ NOT_SENTENCE_FIELDS = (
     "code", "assistance_types", "partner_institution",
 )
 #: a press dateline opening a paragraph, "Asunción, 5 May 2022 – The Ministry …": the date it
-#: gives is the publication's, like a news item's date line, never the period
-DATELINE = re.compile(r"(?m)^[ \t]*[^\W\d][^\n,;:.!?]{0,40},\s+([^\n–—]{4,40}?)\s+(?:–|—|--?)\s")
+#: gives is the publication's, like a news item's date line, never the period (a date with digits and
+#: no comma: "Under action 2021-30, which started in May, three experts – …" is no dateline)
+DATELINE = re.compile(r"(?m)^[ \t]*[^\W\d][^\n,;:.!?]{0,40},\s+((?=[^\n–—,]*\d)[^\n–—,]{4,40}?)\s+(?:–|—|--?)\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(])|\n+")
 #: most tokens between a title's event word and its year ("the 2024 National Meeting")
 EVENT_WINDOW = 3

@@ -385,3 +385,19 @@ def nlp_ids() -> Language:
 def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
     assert period(run(nlp_ids, text, fields, kind="news")) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # a relative clause with a dash later in its sentence is no press dateline
+    ("Under action 2021-30, which started in May 2021, three experts – two of them statisticians – compared the "
+     "profiling tools.", ("2021-05", None)),
+    # an action launched at a date starts then
+    ("The unit is the main result of a SOCIEUX+ action launched in June 2023 at the request of the Authority.",
+     ("2023-06", None)),
+    # the experts' work going on since a date
+    ("Since January 2024, the two experts have been working remotely with the Department on a review of the rules.",
+     ("2024-01", None)),
+])
+def test_more_sentences_dating_the_action(nlp: Language, description: str, expected: tuple) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(nlp, text, fields)) == expected
