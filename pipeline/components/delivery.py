@@ -126,6 +126,9 @@ class CityRule:
     presence: frozenset[str] = frozenset()  # "the experts were in Tbilisi": being there, right before "in"
     presence_adverbs: frozenset[str] = frozenset()  # "were then in", "were both in"
     action_agents: frozenset[str] = frozenset()  # "delivered by the experts": the action's agents after "by"
+    movement: frozenset[str] = frozenset()  # "came to Niš": a movement to the city, before "to"
+    relative_words: frozenset[str] = frozenset()  # "workers who work in …": people's place, not a venue
+    relative_verbs: frozenset[str] = frozenset()  # … for these verbs of working or living only
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> "CityRule":
@@ -136,6 +139,8 @@ class CityRule:
             after=tuple(tuple(seq) for seq in entry.get("after", [])), window=int(entry.get("window", 8)),
             presence=frozenset(entry.get("presence", [])), presence_adverbs=frozenset(entry.get("presence_adverbs", [])),
             action_agents=frozenset(entry.get("action_agents", [])),
+            movement=frozenset(entry.get("movement", [])), relative_words=frozenset(entry.get("relative_words", [])),
+            relative_verbs=frozenset(entry.get("relative_verbs", [])),
         )
 
 
@@ -202,6 +207,11 @@ class DeliveryComponent(PatternComponent):
             i = m.start - 1
             while i >= 0 and doc[i].lower_ in rule.place_words:  # "in the city of Cusco"
                 i -= 1
+            if i > 0 and doc[i].lower_ == "to" and doc[i - 1].lower_ in rule.movement:  # "the experts came to Niš"
+                span = doc[i - 1 : m.end]
+                if not any(doc[k].lower_ in rule.remote_words for k in self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places)):
+                    cues.append(Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred"))
+                continue
             if i < 0 or doc[i].lower_ != "in":
                 continue
             noun = self._noun_before(doc, i, rule.nouns)
@@ -219,6 +229,9 @@ class DeliveryComponent(PatternComponent):
                     # online sessions": where participants are
                 elif trigger is not None and trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.object_words:
                     trigger = None  # "the contribution records held in Port-au-Prince": things kept there
+                elif (trigger is not None and trigger.i > 0 and trigger.lower_ in rule.relative_verbs
+                      and doc[trigger.i - 1].lower_ in rule.relative_words):
+                    trigger = None  # "jobseekers who work in Republika Srpska": where those people are
                 elif trigger is not None and self._by_another(doc, trigger.i + 1, i, rule):
                     trigger = None  # "the job fairs organised by the Agency in Chișinău": the partner's own event
             if trigger is not None:

@@ -47,6 +47,9 @@ def delivery(doc: Doc) -> str | None:
         # a visit still to come is no delivery cue
         ("Online workshops were held. A study visit to Riga is planned for the second half of 2021.", "remote"),
         ("Online workshops were held; an upcoming mission will follow.", "remote"),
+        # a mission that did not happen
+        ("The whole action was conducted virtually and no mission took place.", "remote"),
+        ("Experts advised the fund without any travel, through webinars.", "remote"),
         # a visit replaced, cancelled or postponed did not take place
         ("A study visit to Cape Town, initially envisaged, was replaced by a virtual exchange.", "remote"),
         ("Online sessions were held. A mission to Maputo was postponed to 2024.", "remote"),
@@ -204,6 +207,15 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("The first courses were piloted in Tashkent and Samarkand.", "Tashkent", "UZ", "UZ", "onsite"),
         # a noun "pilot" is no verb of doing: a plan for the city, not an activity held there
         ("The recommendations include a 12-month pilot of mobile money payments in Lubombo.", "Lubombo", "SZ", "SZ", None),
+        # joining someone there, coming to the city, a consultation held there
+        ("A Maltese officer joined them in Honiara for a fortnight of training.", "Honiara", "SB", "SB", "onsite"),
+        ("In November the experts came to Niš for a week of training.", "Niš", "RS", "RS", "onsite"),
+        ("The work concluded with a stakeholder consultation in Gaborone.", "Gaborone", "BW", "BW", "onsite"),
+        # where people work or live, a tool piloted there: no venue ("experts who delivered … in Harare" is one)
+        ("The profiling targets jobseekers who work in Banja Luka.", "Banja Luka", "BA", "BA", None),
+        ("The experts reviewed the online portal piloted in Sfax.", "Sfax", "TN", "TN", None),
+        ("Two actuaries, who delivered a series of lectures in Harare, coached the staff.", "Harare", "ZW", "ZW",
+         "onsite"),
         # another body's event ("organised by the Agency"), not the action's ("carried out by two experts")
         ("Experts took part in the job fairs organised by the Agency in Chisinau.", "Chisinau", "MD", "MD", None),
         ("The assessment was carried out by a French expert and a Tunisian expert in Yaoundé.", "Yaoundé", "CM", "CM",
