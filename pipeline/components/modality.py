@@ -13,7 +13,10 @@ looks for first, a rarer word than its estimate picks: "next" rather than the
   "delivered", "trained"; a past verb right after a modal or "to"/"be" is no
   marker: "will be delivered");
 - `earlier`: a premodifier naming an earlier action's activity ("an earlier
-  SOCIEUX+ assessment", "the previous mission").
+  SOCIEUX+ assessment", "the previous mission");
+- `upcoming`: a premodifier naming an activity still to come ("an upcoming
+  mission", "a possible study visit"); like `earlier`, it speaks only of the noun
+  right after it ("an e-learning course for future job coaches" is a course held).
 
 The component marks the doc; `socieux_delivery`, `socieux_formats` and
 `socieux_period` ask `unrealised(doc, start_char, end_char)` for each cue, which
@@ -30,7 +33,7 @@ rescheduled"); the last marker before the cue ("The work plan foresees a
 mission …", "Experts delivered three workshops and will hold a seminar"); the
 last marker after it ("A mission …, planned for July, had to be postponed").
 No marker: the activity is taken to have happened, as before this component.
-An `earlier` marker at most two words before the cue makes it unrealised; an
+An `earlier` or `upcoming` marker at most two words before the cue makes it unrealised; an
 ordinal right before it keeps it ("the second mission was postponed" says a first
 one took place).
 """
@@ -49,7 +52,10 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, _member, doc_lowers, per_doc
 
-KINDS = ("unrealised", "realised", "earlier")
+KINDS = ("unrealised", "realised", "earlier", "upcoming")
+#: premodifier kinds: they speak of the noun right after them only ("an upcoming mission", not "a course
+#: for future job coaches")
+PREMODIFIERS = ("earlier", "upcoming")
 MARKERS_KEY = "socieux_modality"  # (clause start, clause end) -> the clause's markers
 BREAKS_KEY = "socieux_modality_breaks"
 COMPONENT_KEY = "socieux_modality_component"
@@ -192,9 +198,9 @@ def unrealised(doc: Doc, start_char: int, end_char: int) -> bool:
         near = cache[(lo, hi)] = component.markers(doc, lo, hi) if component.may_hold_unrealised(doc, lo, hi) else []
     if not near:
         return False
-    if any(k == "earlier" and 0 <= start - e <= EARLIER_GAP for _, e, k in near):
+    if any(k in PREMODIFIERS and 0 <= start - e <= EARLIER_GAP for _, e, k in near):
         return True
-    near = [m for m in near if m[2] != "earlier"]
+    near = [m for m in near if m[2] not in PREMODIFIERS]
     own = [m for m in near if m[0] < end and start < m[1]]
     if own:
         return own[-1][2] == "unrealised"

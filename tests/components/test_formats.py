@@ -154,6 +154,11 @@ def formats(doc: Doc) -> set[str]:
         ("The experts organised online workshops on case conferences and referral.", {"workshop"}),
         ("The retraining courses themselves are provided by the Tobago Technology Centre.", set()),
         ("A national conference on employment injury insurance was held in Dhaka.", {"conference"}),
+        # the partner's own ongoing events, an expert's day job, another body's procedure
+        ("The job-dating workshops that the branches already organise were left as they are.", set()),
+        ("Mr Stoyanov, who also lectures in labour economics at Sofia University, compared the tools.", set()),
+        ("Benefits are paid after their work capacity has been assessed by the medical commissions.", set()),
+        ("The integration of the service was assessed by Belgian and Dutch experts.", {"assessment"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:
