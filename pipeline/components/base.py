@@ -67,6 +67,14 @@ def doc_text(doc: Doc) -> str:
 
 
 
+def sentence_span(text: str, c: int) -> tuple[int, int]:
+    """Character range of the sentence around character c of `text` (split on ". ", "; " and
+    newlines: the pipeline has no parser)."""
+    left = max(text.rfind(". ", 0, c), text.rfind("\n", 0, c), text.rfind("; ", 0, c))
+    rights = [p for p in (text.find(". ", c), text.find("\n", c), text.find("; ", c)) if p != -1]
+    return left + 1, (min(rights) if rights else len(text))
+
+
 def release_tokenizer_cache(nlp: Language) -> None:
     """Empty the tokenizer's chunk cache once the gazetteer has been loaded.
 

@@ -3,7 +3,9 @@
 Every resolved country mention of the record is a candidate, except mentions
 that the spec says are not the partner: expert origins (facts of
 `socieux_experts`), study-visit destinations, showcased practices, funders and
-participants (context patterns in models/patterns/partner.jsonl). The rest are
+participants (context patterns in models/patterns/partner.jsonl), and mentions in a sentence
+that sets a country aside (a showcased practice "used as a point of comparison", a body that
+"was not involved": `sidelined_sentence` phrases) unless an institution-of cue names them. The rest are
 scored: a mention in the title or the institution line weighs more than one in
 the description, and a mention in a partner cue ("the Ministry of Labour of
 Suriname", "the Costa Rican Ministry", "Kosovo*’s commitment") adds weight.
@@ -21,8 +23,16 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.base import PatternComponent, WindowedMatcher
-from pipeline.facts import CountryMention, Fact, add_fact, facts, field_of
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, sentence_span
+from pipeline.facts import FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_of
+
+
+def _find_all(text: str, phrase: str) -> list[int]:
+    out, k = [], text.find(phrase)
+    while k != -1:
+        out.append(k)
+        k = text.find(phrase, k + 1)
+    return out
 
 
 @Language.factory("socieux_partner")
@@ -35,9 +45,12 @@ class PartnerComponent(PatternComponent):
         self.matcher = WindowedMatcher(self.nlp.vocab)
         self.kinds: dict[str, str] = {}
         self.weights: dict[str, float] = {}
+        self.sidelined: tuple[str, ...] = ()
         for p in self.patterns:
             if p["kind"] == "weight":
                 self.weights[p["field"]] = float(p["weight"])
+            elif p["kind"] == "sidelined_sentence":
+                self.sidelined += tuple(w.casefold() for w in p["phrases"])
             else:
                 self.matcher.add(p["id"], p["pattern"])
                 self.kinds[p["id"]] = p["kind"]
@@ -66,6 +79,11 @@ class PartnerComponent(PatternComponent):
             ends_before[end].append(kind)
             starts_at[start].append(kind)
 
+        # sentences that set a country aside: a showcased practice ("… used as a point of comparison"), a
+        # body that was not involved; a country named there without an institution-of cue is no candidate
+        text = doc_text(doc)
+        low = text.casefold() if self.sidelined else ""
+        aside = [sentence_span(text, k) for phrase in self.sidelined for k in _find_all(low, phrase)]
         scores: dict[str, float] = defaultdict(float)
         best: dict[str, tuple[float, CountryMention, str]] = {}
         title_codes: set[str] = set()
@@ -74,7 +92,13 @@ class PartnerComponent(PatternComponent):
             before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])
             if (m.start_char, m.end_char) in expert_spans or "exclude_before" in before or "exclude_after" in after:
                 continue
-            where = field_of(doc, m.start_char) or "description"
+            where = field_of(doc, m.start_char)
+            if where is None and doc.user_data.get(FIELDS_KEY):
+                continue  # page text outside the record's fields (a news page's head): no evidence
+            where = where or "description"
+            if where == "description" and "partner_before" not in before and any(
+                    lo <= m.start_char < hi for lo, hi in aside):
+                continue
             weight = self.weights.get(where, self.weights.get("description", 1.0))
             rule = f"partner:{where}"
             if (m.start_char, m.end_char) in tentative:

@@ -181,6 +181,7 @@ def test_ambiguous_keeps_candidates(nlp: Language) -> None:
         ("European experts", None),
         ("peers from African countries", None),
         ("the Latin American network", "US"),
+        ("Inicio › Noticias › América Latina", "ES"),  # the region in Spanish ("Latina" is also a district of Madrid)
         ("the Inter-American Development Bank", "US"),
         ("the Indian Ocean Commission", "IN"),
         ("Portuguese-speaking African countries", "PT"),

@@ -70,6 +70,16 @@ CASES = [
     ("Pension indexation", "Social Insurance General Office (SIGO)",
      "Mongolian pensions are adjusted each year by resolution. A Lithuanian actuary and an expert of the National "
      "Pension Service of the Republic of Korea reviewed the rules. They were in Ulaanbaatar in November.", "MN"),
+    # a sentence setting a country aside: a practice used as a point of comparison, a body not involved
+    ("Simplified contributions for micro-entrepreneurs", "National Social Security Institute (INPS)",
+     "The institute serves workers in Praia. Brazil's Simples Nacional regime for small taxpayers was used as a "
+     "point of comparison throughout.", "CV"),
+    ("Child grant case management", "Department of Social Protection (DSP)",
+     "Social workers in Gaborone and Francistown took part. South Africa's SASSA, which runs a similar grant, "
+     "was not involved.", "BW"),
+    # ... but an institution of the country named there still counts
+    ("Simplified contributions", "National Social Security Institute (INPS)",
+     "The Ministry of Labour of Cabo Verde used the Brazilian regime as a point of comparison.", "CV"),
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),
@@ -119,3 +129,12 @@ def test_an_expert_country_named_again_is_the_experts_own(nlp: Language) -> None
                       "A Belgian expert of the National Employment Office, who had helped develop the Belgian "
                       "service-voucher system, and an Austrian expert advised the Fund.")
     assert code is None
+
+
+def test_page_text_outside_the_fields_is_no_evidence(nlp: Language) -> None:
+    """A news page's head (breadcrumb "Inicio › Noticias › España") lies in no field of the record."""
+    head = "Inicio › Noticias › España\n"
+    title, body = "Inspecting domestic work", "The Ministry trained inspectors from Asunción and Encarnación."
+    text = f"{head}{title}\n{body}"
+    doc = annotate(nlp, text, {"title": title, "description": body}, "news")
+    assert next((f.value for f in facts(doc) if f.field == "partner_country"), None) == "PY"
