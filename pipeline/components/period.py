@@ -26,7 +26,8 @@ after "began in" only starts the period, one after "ended in" only ends it),
 `start_clause` (every date of a sentence saying "the action started with …" only
 starts it), `end_clause` (every date of a sentence saying the action ended, "…, which
 brought the action to a close", "concluded their action … on 5 December 2024", only
-ends it, whatever the other cues), or
+ends it, whatever the other cues), `last_activity` (a record saying an activity "was the last
+activity of" the action: the latest dated activity ends the period), or
 `activity_cue` (a verb of delivering the action, a self cue only in a sentence that
 also has an `agent_cue`: the experts, SOCIEUX+, the action), and a spaCy Matcher
 token pattern.
@@ -186,12 +187,22 @@ class PeriodComponent(PatternComponent):
             best = min(near, key=lambda c: (max(0, c[0] - date.end, date.start - c[1]), c[2] == "self_cue"))
             if best[2] == "self_cue":
                 chosen.append((date, best[3]))
+        # "The course was the last activity of SOCIEUX+ action 2021-62": the latest dated activity ends it
+        last = None
+        if any(c[2] == "last_activity" for c in all_cues) and chosen:
+            last = max(chosen, key=lambda dc: _end_of(dc[0]) or "")
         if any(cue in self.strong for _, cue in chosen):
             chosen = [(d, cue) for d, cue in chosen if cue in self.strong]
         # "…, which brought the action to a close", "concluded their action … on 5 December 2024": the
         # dates of a sentence saying the action ended only end the period, whatever other cues say
         closings = [c for c in all_cues if c[2] == "end_clause"]
         closing_dates: set[int] = set()
+        if last is not None and _end_of(last[0]) is not None and not any(
+                _end_of(d) is not None and d.extra.get("end", d.value) != d.value for d, _ in chosen):
+            # unless the text dates the action's span itself ("which ran from February to October 2023")
+            closing_dates.add(id(last[0]))
+            if all(d is not last[0] for d, _ in chosen):
+                chosen.append(last)
         for date in dates if closings else []:
             lo, hi = _sentence(text, date.start)
             if any(lo <= c[0] and c[1] <= hi for c in closings) and not any(_overlaps(date, span) for span in excluded) \

@@ -263,7 +263,7 @@ def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) ->
     pipe = nlp.get_pipe("socieux_period")
     assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
     assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word",
-                                                 "start_clause", "end_clause", "activity_cue", "agent_cue"}
+                                                 "start_clause", "end_clause", "last_activity", "activity_cue", "agent_cue"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
@@ -401,3 +401,16 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
 def test_more_sentences_dating_the_action(nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
     assert period(run(nlp, text, fields)) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # the last activity of the action: the latest dated activity ends the period
+    ("The Board and SOCIEUX+ concluded on 10 June 2022 a training course for inspectors. The course was the last "
+     "activity of SOCIEUX+ action 2021-62, which started in October 2021.", ("2021-10", "2022-06-10")),
+    # ... unless the text dates the action's span itself
+    ("On 26 October 2023, officers took part in a webinar. The webinar was the closing event of SOCIEUX+ action "
+     "2022-63, which ran from February to October 2023.", ("2023-02", "2023-10")),
+])
+def test_the_last_activity_of_the_action(nlp_formats: Language, description: str, expected: tuple) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(nlp_formats, text, fields)) == expected
