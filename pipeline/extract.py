@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.base import TEXT_KEY
-from pipeline.facts import FIELDS_KEY, KIND_KEY, YEAR_KEY, Fact, facts
+from pipeline.facts import FIELDS_KEY, INTERNAL_FIELDS, KIND_KEY, YEAR_KEY, Fact, facts
 from pipeline.records import RawRecord
 from pipeline.schema import ActionRecord, Evidence, Reject
 
@@ -112,7 +112,7 @@ def to_record(rec: RawRecord, doc: Doc, page_partner: Fact | None = None) -> Act
             kind=rec.kind,
             text=rec.text,
             offset=rec.start,
-            evidence=[_evidence(f, rec.start) for f in found if f.field != "partner_note"] + (
+            evidence=[_evidence(f, rec.start) for f in found if f.field not in INTERNAL_FIELDS] + (
                 [_evidence(page_fact, 0)] if page_fact else []),  # a heading fact is in document offsets
             notes=notes,
         )

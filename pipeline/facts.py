@@ -19,6 +19,11 @@ Status = Literal["certain", "inferred", "ambiguous"]
 FIELDS_KEY = "socieux_fields"  # {"title": (start, end), "description": ..., ...} record-relative
 KIND_KEY = "socieux_kind"  # "listing" | "news"
 YEAR_KEY = "socieux_year"  # int | None: year of the document's date line (news)
+#: a fact field components use among themselves, never stored as evidence: another mention of a
+#: country whose experts the record names (socieux_experts marks it, socieux_partner skips it)
+ECHO_FIELD = "expert_echo"
+#: fact fields that are no evidence of a value (notes and markers between components)
+INTERNAL_FIELDS = ("partner_note", ECHO_FIELD)
 
 
 @dataclass(frozen=True)

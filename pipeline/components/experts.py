@@ -27,6 +27,23 @@ An institution's name may go on over "and"/"," ("the Ministry of Social
 Development and Family of Chile") and may open with a region ("the Canary Islands
 Employment Service"); an ambiguous demonym is resolved by a place of one of its
 countries in the same phrase ("a Congolese expert of the INSS in Kinshasa": CD).
+A second item may restate "from" after a name its country opens ("from the Solomon
+Islands National Provident Fund and from the French …") or restate "of" ("experts of
+the Belgian … (INASTI) and of the Portuguese Institute …"), and be distributive ("one
+from Germany's …, the other from the Swedish …"); a complement may stand between the
+noun and "from" ("a specialist in informal-economy outreach from …", "a statistician on
+loan from …", lex:complement-preps); an apposition after an acronym may say what the
+institution is ("a case manager of PERKESO, the Malaysian social security
+organisation"); a named person's relative clause may say where the person works ("Mr
+Koffi N'Guessan, who heads the … department of the Ivorian CNPS, and …",
+lex:role-verbs); demonyms used as nouns after a number or article count in a sentence
+about the experts or team ("a three-person team – two Austrians from the AMS and a
+Luxembourger from ADEM –", lex:demonym-noun-cues). An expert whose verb says they
+withdrew or are only to join later (lex:withdrawal, lex:join-verbs read by
+`socieux_modality.unrealised`) was not mobilised. An EU member state whose experts the
+record names is marked at its other mentions too (rule `echo:expert-country`), so that
+`socieux_partner` never reads "the State Public Employment Service of Spain" in the
+experts' sentence as the partner's.
 A person or profession noun whose verb is a participant's ("attended", "took part",
 "… as an observer", lex:participant-verbs, lex:observer-cues) is no expert.
 
@@ -59,9 +76,13 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text
+import re
+from bisect import bisect_left
+
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text, per_doc
+from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, unrealised
 from pipeline.eu import load_membership
-from pipeline.facts import CountryMention, Fact, add_fact
+from pipeline.facts import ECHO_FIELD, CountryMention, Fact, add_fact
 
 
 #: determiners that open a new noun phrase after a comma (another clause's subject)
@@ -87,7 +108,11 @@ class ExpertsComponent(PatternComponent):
             else:
                 self.lex[p["kind"]] = frozenset(w.casefold() for w in p["words"])
         self.window = int(next(iter(self.lex.get("window", {"8"}))))
-        self.link_words = self.lex.get("from_word", frozenset()) | {"of", "with", "at"}  # after a person's name
+        self.link_words = self.lex.get("from_word", frozenset()) | OF_LINKS  # after a person's name
+        self.complement_preps = self.lex.get("complement_prep", frozenset())
+        # first words of the withdrawal phrases and the join verbs: a record without any has no withdrawn expert
+        heads = {w.split()[0] for w in self.lex.get("withdrawal", ())} | set(self.lex.get("join_verb", ()))
+        self.withdrawal_heads = tuple(h for h in heads if not any(o != h and o in h for o in heads))
         # first words of the participant verbs of two words ("took part"): `_predicate` looks further only there
         self.phrase_heads = frozenset(w.split()[0] for w in self.lex.get("participant_verb", ()) if " " in w)
 
@@ -127,6 +152,9 @@ class ExpertsComponent(PatternComponent):
             of = self._of_institution(doc, end, at)
             if not (before or after or of) or rule in self.tentative and self._predicate(doc, end) == "participant":
                 continue  # "An official of the Dominican Republic's Ministry attended the training as an observer"
+            if self._may_withdraw(doc) and self._withdrawn(
+                    doc, max([end] + [m.end for m in after] + [m.end for m, _ in of])):
+                continue  # "A third expert, from Indonesia's BPJS, had to withdraw …": not mobilised
             one = self._one_person(doc, start, end, at)
             team = self._team_of(doc, start, at)  # "a team of French and Ivorian labour inspectors"
             for m in before:
@@ -137,9 +165,104 @@ class ExpertsComponent(PatternComponent):
                 emit(m, f"{rule}:of-institution", tentative=not possessive and m.code not in self.eu, one=one)
         for m, via in self._named_experts(doc, at):
             emit(m, f"person:{via}", tentative=via in ("of", "active") and m.code not in self.eu)
+        for m in self._demonym_nouns(doc, mentions, at):
+            emit(m, "demonym-noun", tentative=m.code not in self.eu)
+        self._echo(doc, mentions, found)
         for fact in found.values():
             add_fact(doc, fact)
         return doc
+
+    def _echo(self, doc: Doc, mentions: list[CountryMention], found: dict[tuple[int, str], Fact]) -> None:
+        """An EU member state whose experts the record names, named again in it, is the experts' own
+        country ("a team of Spanish and Uruguayan peer experts, combining the experience of the State
+        Public Employment Service of Spain with …"): a marker of its own (`ECHO_FIELD`, no evidence of the
+        experts, never stored), so that `socieux_partner` does not read that mention, with its cue, as the
+        partner's (no EU member state is a SOCIEUX+ partner). The record's expert countries do not change."""
+        firm = {f.value for f in found.values() if not f.extra.get("tentative") and f.value in self.eu}
+        if not firm:
+            return
+        for m in mentions:
+            if m.code in firm and (m.start, m.code) not in found:
+                found[(m.start, m.code)] = Fact(ECHO_FIELD, m.code, m.start_char, m.end_char, m.text,
+                                                "echo:expert-country", "inferred", {})
+
+    def _demonym_nouns(self, doc: Doc, mentions: list[CountryMention], at: dict[int, CountryMention]) -> list[CountryMention]:
+        """Demonyms used as nouns after a number or an article ("two Austrians from the AMS and a
+        Luxembourger from ADEM") in a sentence that speaks of the action's experts or team
+        (lex:demonym-noun-cues): the experts. Not the objects of a verb of the work ("trained two
+        Moroccans"), participants ("two Austrians attended", lex:participant-verbs), a visit's hosts
+        or anyone who withdrew."""
+        out: list[CountryMention] = []
+        cues = self.lex.get("demonym_noun_cue", frozenset())
+        for m in mentions:
+            if m.kind != "demonym" or m.start == 0:
+                continue
+            p = doc[m.start - 1]
+            if not (p.like_num or p.lower_ in ("a", "an", "one")) or not self._noun_use(doc, m, at):
+                continue
+            if m.start >= 2 and (self._is("activity_verb", doc[m.start - 2].text)
+                                 or self._is("participant_verb", doc[m.start - 2].text)):
+                continue  # "the experts trained two Moroccans": the people trained
+            sent = _sentence(doc, m.start).casefold()
+            if not any(w in cues for w in _WORDS.findall(sent)) \
+                    or any(cue in sent for cue in self.lex.get("visit_cue", ())):
+                continue
+            if self._predicate(doc, m.end) == "participant" or self._may_withdraw(doc) and self._withdrawn(doc, m.end):
+                continue
+            out.append(m)
+        return out
+
+    def _noun_use(self, doc: Doc, m: CountryMention, at: dict[int, CountryMention]) -> bool:
+        """The demonym at m stands as a noun: what follows it is no noun it qualifies ("two Austrians
+        from …", "a Slovak –"), also over a coordination with another demonym ("two Croatians and a
+        Slovak –"; not "a Moroccan and Tunisian delegation")."""
+        k = m.end
+        if k >= len(doc) or "\n" in doc[k].text_with_ws and doc[k].is_space:
+            return True
+        nxt = doc[k]
+        if nxt.lower_ in ("and", ",", "&"):
+            j = k + 1
+            while j < len(doc) and j not in at and (doc[j].like_num or doc[j].lower_ in ("a", "an", "one")):
+                j += 1
+            if j in at and at[j].kind == "demonym":
+                return self._noun_use(doc, at[j], at)
+            return nxt.text == "," or j > k + 1
+        return nxt.text in NOUN_FOLLOW or nxt.lower_ in NOUN_FOLLOW
+
+    def _may_withdraw(self, doc: Doc) -> bool:
+        """The record holds a word of lex:withdrawal or lex:join-verbs, in lower case as a verb after its
+        subject is written (computed once per Doc)."""
+        return per_doc(doc, WITHDRAW_KEY,
+                       lambda d: any(w in doc_text(d) for w in self.withdrawal_heads))
+
+    def _withdrawn(self, doc: Doc, j: int) -> bool:
+        """The verb of the expert phrase that ends before token j says the expert withdrew
+        (lex:withdrawal: "A third expert, from Indonesia's BPJS, had to withdraw …", "…, who later
+        withdrew,") or is only to join later (lex:join-verbs that `socieux_modality` reads as
+        unrealised: "… is expected to join the follow-up planned for November"). Only the verb right
+        after the phrase (the rest of an institution's name, a comma and auxiliaries between) counts:
+        "advised on the right to withdraw savings" is a topic."""
+        j = self._name_end(doc, j)
+        if j < len(doc) and doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].is_lower:
+            j += 1  # "A third expert, from Indonesia's BPJS, had to withdraw"
+        end = min(len(doc), j + 6)
+        while j < end and doc[j].lower_ in PREDICATE_AUX:
+            j += 1
+        if j >= len(doc):
+            return False
+        low = doc[j].lower_
+        if self._is("withdrawal", low) or j + 1 < len(doc) and self._is("withdrawal", f"{low} {doc[j + 1].lower_}"):
+            return True
+        return self._is("join_verb", low) and self._unrealised(doc, doc[j])
+
+    def _unrealised(self, doc: Doc, tok) -> bool:
+        """`socieux_modality`'s reading of the activity a token names (that component runs after this
+        one: it is made to mark the doc now; its own run later only resets the cache)."""
+        if MODALITY_KEY not in doc.user_data:
+            if "socieux_modality" not in self.nlp.pipe_names:
+                return False
+            self.nlp.get_pipe("socieux_modality")(doc)
+        return unrealised(doc, tok.idx, tok.idx + len(tok.text))
 
     @staticmethod
     def _resolve_in_phrase(doc: Doc, mentions: list[CountryMention]) -> list[CountryMention]:
@@ -219,7 +342,7 @@ class ExpertsComponent(PatternComponent):
                 found.append(m)
                 i = (m.end if step > 0 else m.start - 1)
                 if step > 0:
-                    i = self._after_apposition(doc, i, at, titled=m.kind == "demonym")
+                    i = self._after_apposition(doc, i, at, titled=m.kind == "demonym", opens=m.kind == "country")
                 continue
             tok = doc[i]
             if self._is("coordination", tok.text) or (step < 0 and tok.text in {"[", "]"}):
@@ -254,15 +377,21 @@ class ExpertsComponent(PatternComponent):
         return k >= 1 and self._is("from_word", doc[k].text) and self._is("coordination", doc[k - 1].text) \
             and doc[i].text[:1].isupper() and doc[i].is_alpha
 
-    def _after_apposition(self, doc: Doc, i: int, at: dict[int, CountryMention], titled: bool = False) -> int:
+    def _after_apposition(self, doc: Doc, i: int, at: dict[int, CountryMention], titled: bool = False,
+                          opens: bool = False) -> int:
         """Token after an apposition that starts at i and ends before a coordination, else i.
 
         `titled`: the listed item is a demonym, so a capitalised name may follow it directly
-        ("the Portuguese Social Security Institute and one from …"). A bracketed group may name a
-        city or region ("Italy (University of Perugia)") but no other country.
+        ("the Portuguese Social Security Institute and one from …"). `opens`: the item is a country
+        that may open an institution's name ("the Solomon Islands National Provident Fund and from
+        the French …"), only when the next item restates "from". A bracketed group may name a
+        city or region ("Italy (University of Perugia)") but no other country. After a possessive,
+        lower-case words make a name only when the next item restates "from" ("Ireland's supported
+        employment network and from Slovenia's …").
         """
         limit = min(len(doc), i + self.window)
-        j, possessive, loose = i, titled, False
+        bare = opens and i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
+        j, possessive, loose = i, titled or bare, False
         while j < limit and j not in at:
             text = doc[j].text
             if text == "(":
@@ -280,7 +409,8 @@ class ExpertsComponent(PatternComponent):
                       or possessive and j > i and self._is("name_word", text)):
                 bracket = self._acronym_bracket(doc, j, limit) if possessive and j > i else None
                 if bracket is None:
-                    if possessive and (j > i or titled) and self._name_lower(doc[j]):
+                    if possessive and (j > i or titled) and doc[j].is_lower and doc[j].is_alpha \
+                            and not self._is("coordination", doc[j].text) and doc[j].lower_ not in RELATIVES | {"that"}:
                         loose = True  # "Malta's public employment service Jobsplus and from …"
                         j += 1
                         continue
@@ -290,7 +420,7 @@ class ExpertsComponent(PatternComponent):
             j += 1
         if j == i or j >= len(doc) or not self._is("coordination", doc[j].text) or doc[j].text.casefold() == "the":
             return i
-        if loose and not self._restates_from(doc, j + 1):
+        if (loose or bare) and not self._restates_from(doc, j + 1):
             return i  # lower-case words make a name only when the next item restates "from"
         return j
 
@@ -309,7 +439,8 @@ class ExpertsComponent(PatternComponent):
         tok = doc[j]
         return tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.lower_ not in HONORIFICS
 
-    def _of_institution(self, doc: Doc, end: int, at: dict[int, CountryMention]) -> list[tuple[CountryMention, bool]]:
+    def _of_institution(self, doc: Doc, end: int, at: dict[int, CountryMention],
+                        links: frozenset[str] = frozenset()) -> list[tuple[CountryMention, bool]]:
         """The country of an institution the noun belongs to, named after "of" (or "at", "with": "a
         career counsellor at the Estonian Unemployment Insurance Fund"): "an expert of Spain's
         SEPE", "experts of the Slovenian Employment Service", "an expert of the National Insurance
@@ -317,15 +448,88 @@ class ExpertsComponent(PatternComponent):
         Chrétienne (Belgium)" (see `_institution_country`). Returns (mention, named with a
         possessive)."""
         i = end
-        if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "at", "with"):
+        if i + 1 >= len(doc) or doc[i].lower_ not in (links or OF_LINKS):
             return []
+        found = None
         if i + 1 in at:  # "an expert of Spain's SEPE"
             m = at[i + 1]
             if m.kind == "country" and m.end < len(doc) and doc[m.end].text in {"’s", "'s", "’"}:
-                return [(m, True)]
+                found = (m, True)
         j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
-        found = self._institution_country(doc, j, at)
-        return [found] if found else []
+        if found is None:
+            found = self._institution_country(doc, j, at) or self._described(doc, j, at)
+        if found is None:
+            return []
+        # a second institution restating the link word: "experts of the Belgian National Institute
+        # for the Social Security of the Self-employed (INASTI) and of the Portuguese Institute …"
+        if doc[i].lower_ in per_doc(doc, RESTATED_KEY, _restated_links):
+            k = self._name_end(doc, found[0].end)
+            if k < len(doc) and doc[k].text == ",":
+                k += 1
+            if k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].lower_ == doc[i].lower_:
+                return [found] + self._of_institution(doc, k + 1, at, links)
+        return [found]
+
+    def _name_end(self, doc: Doc, j: int) -> int:
+        """The token after the rest of an institution's name that goes on at token j: capitalised
+        words, acronyms, name words, bracketed acronyms and hyphenated parts ("… of the
+        Self-employed (INASTI)")."""
+        limit = min(len(doc), j + 2 * self.window)
+        while j < limit:
+            tok = doc[j]
+            if tok.text == "(":
+                close = next((k for k in range(j + 1, limit) if doc[k].text == ")"), None)
+                if close is None:
+                    break
+                j = close + 1
+                continue
+            if not (tok.is_alpha and tok.text[:1].isupper() or self._is("name_word", tok.text)
+                    or tok.text in {"’s", "'s", "’"}
+                    or tok.text == "-" or j > 0 and doc[j - 1].text == "-" and tok.is_alpha):
+                break
+            j += 1
+        return j
+
+    def _described(self, doc: Doc, j: int, at: dict[int, CountryMention]) -> tuple[CountryMention, bool] | None:
+        """An institution named by capitalised words or an acronym from token j, then an apposition
+        that says what it is and names its country: "a case manager of PERKESO, the Malaysian social
+        security organisation, …", "an expert of Intreo, the public employment service of Ireland"."""
+        if j >= len(doc) or j in at or not (doc[j].is_alpha and doc[j].text[:1].isupper()):
+            return None
+        k = self._name_end(doc, j)
+        if k + 2 >= len(doc) or doc[k].text != "," or any(n in at for n in range(j, k)):
+            return None
+        limit = min(len(doc), k + 2 + self.window)
+        n = k + 2
+        if doc[k + 1].lower_ != "the":  # ", Malaysia's social security organisation,"
+            m = at.get(k + 1)
+            n = m.end + 1 if m is not None and m.kind == "country" and m.end < len(doc) \
+                and doc[m.end].text in {"’s", "'s", "’"} else -1
+            e = n
+            while 0 < e < limit and doc[e].is_alpha and doc[e].is_lower:
+                e += 1
+            if n > 0 and e > n and (e >= len(doc) or doc[e].text in APPOSITION_ENDS or "\n" in doc[e].text):
+                return (m, True)
+            return None
+        if n in at:  # ", the Malaysian social security organisation,"
+            m = at[n]
+            e = m.end
+            while e < limit and doc[e].is_alpha and (doc[e].is_lower or doc[e].is_upper and len(doc[e]) <= 4):
+                e += 1  # "the Brazilian social security IT company"
+            if m.kind in ("demonym", "country", "region") and e > m.end \
+                    and (e >= len(doc) or doc[e].text in APPOSITION_ENDS or "\n" in doc[e].text):
+                return (m, False)
+            return None
+        while n < limit and doc[n].is_lower and doc[n].is_alpha and doc[n].lower_ != "of":
+            n += 1
+        if n == k + 2 or n + 1 >= limit or doc[n].lower_ != "of":
+            return None  # ", the public employment service of Ireland"
+        n += 2 if doc[n + 1].lower_ == "the" else 1
+        m = at.get(n)
+        if m is not None and m.kind in ("country", "region") and (
+                m.end >= len(doc) or doc[m.end].text in APPOSITION_ENDS or "\n" in doc[m.end].text):
+            return (m, False)
+        return None
 
     def _institution_country(self, doc: Doc, j: int, at: dict[int, CountryMention],
                              lower: bool = True) -> tuple[CountryMention, bool] | None:
@@ -447,9 +651,20 @@ class ExpertsComponent(PatternComponent):
             i += 1
         if by and i < len(doc) and doc[i].lower_ == "by":  # "experts seconded by the Polish ZUS"
             return self._from_list(doc, i + 1, at)
+        low = doc[i].lower_ if i + 1 < len(doc) else ""
         # a destination before the origin: "brought experts to North Macedonia from the Netherlands"
-        if i + 1 < len(doc) and doc[i].lower_ in ("to", "in") and i + 1 in at and at[i + 1].kind == "country":
+        if low in ("to", "in") and i + 1 in at and at[i + 1].kind == "country":
             i = at[i + 1].end
+        # the noun's complement before the origin: "a specialist in informal-economy outreach from …",
+        # "a statistician on loan from …" (lex:complement-preps)
+        elif low in self.complement_preps:
+            k = i + 1
+            while k < min(len(doc), i + 1 + COMPLEMENT_WORDS) and (
+                    doc[k].is_lower and doc[k].is_alpha and not self._is("from_word", doc[k].text)
+                    or doc[k].text == "-" and doc[k - 1].is_alpha):
+                k += 1
+            if k > i + 1 and k < len(doc) and self._is("from_word", doc[k].text):
+                i = k
         if i >= len(doc) or not self._is("from_word", doc[i].text):
             return []
         return self._from_list(doc, i + 1, at)
@@ -501,22 +716,35 @@ class ExpertsComponent(PatternComponent):
         out: list[tuple[CountryMention, str]] = []
         from_words = self.lex.get("from_word", frozenset())
         # only where a place follows close enough to name the person's institution
-        links = np.array(_indices_of(doc, self.link_words), dtype=np.int64)
+        lowers = doc_lowers(doc)
+        links = _indices_of(doc, self.link_words)
+        # a "who" close enough before the link word may open the person's relative clause, which may
+        # also end with "for" ("…, who works for Portugal's …")
+        whos = np.flatnonzero(lowers == WHO).tolist() if " who " in doc_text(doc) else None
+        if whos:
+            links = sorted(links + np.flatnonzero(lowers == FOR).tolist())
+        links = np.array(links, dtype=np.int64)
         starts = np.array(sorted({m.start for m in at.values()}) + [len(doc) + self.window + 2], dtype=np.int64)
         near = starts[np.searchsorted(starts, links + 1)] <= links + self.window + 1
         for i in links[near].tolist():
+            rel = False
             tok = doc[i]
+            if whos:
+                w = bisect_left(whos, i) - 1
+                rel = w >= 0 and i - whos[w] <= RELATIVE_WORDS
+                if not rel and tok.lower_ == "for":
+                    continue
             via = "from" if tok.lower_ in from_words else "of"
-            person = self._person_before(doc, i, at)
+            person = self._person_before(doc, i, at, rel)
             if person is None:
                 continue
             start, titled, apposition = person
-            if apposition is None and tok.lower_ in ("with", "at"):
+            if apposition is None and tok.lower_ in ("with", "at", "for"):
                 continue  # "Ana Costa at …" needs the apposition: "Ana Costa, a counsellor at …"
             if via == "from":
                 found = self._from_list(doc, i + 1, at)
             else:
-                found = [m for m, _ in self._of_institution(doc, i, at)]
+                found = [m for m, _ in self._of_institution(doc, i, at, OF_LINKS | {"for"})]
             if not found:
                 continue
             predicate = self._predicate(doc, found[-1].end)
@@ -541,7 +769,8 @@ class ExpertsComponent(PatternComponent):
             j += 1
         return any(self._is("funder_word", doc[k].text) for k in range(i + 1, j))
 
-    def _person_before(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> tuple[int, bool, int | None] | None:
+    def _person_before(self, doc: Doc, i: int, at: dict[int, CountryMention],
+                       relative: bool = False) -> tuple[int, bool, int | None] | None:
         """A person's name that ends before token i ("Pieter de Vries of", "Rangi Parata, from"), or
         before an apposition ", a/an <lower-case words>" that ends there ("Jānis Ozols, a
         physiotherapist with"): (first token of the name, a title comes before it, start of the
@@ -559,13 +788,36 @@ class ExpertsComponent(PatternComponent):
                     and doc[j].lower_ not in ("a", "an"):
                 j -= 1
             if not (j < i - 1 and j >= 2 and doc[j].lower_ in ("a", "an") and doc[j - 1].text == ","):
-                return None
+                j = self._relative_start(doc, i) if relative else None
+                if j is None:
+                    return None
             apposition, k = j - 1, j - 1
         start = self._name_start(doc, k, at)
         if start is None:
             return None
         titled = start > 0 and doc[start - 1].lower_ in HONORIFICS
         return start, titled, apposition
+
+    def _relative_start(self, doc: Doc, i: int) -> int | None:
+        """Position of the "who" of a relative clause after a comma that says where a person works
+        and ends with the link word at token i: "Mr Koffi N'Guessan, who heads the voluntary
+        insurance department of …", "…, who has worked at …" (lex:role-verbs)."""
+        for k in range(i - 1, max(1, i - RELATIVE_WORDS) - 1, -1):
+            tok = doc[k]
+            if tok.lower_ == "who":
+                if doc[k - 1].text != ",":
+                    return None
+                v = k + 1
+                while v < i and doc[v].lower_ in RELATIVE_ADVERBS:
+                    v += 1
+                if v >= i or not self._is("role_verb", doc[v].text):
+                    return None
+                if self._is("predicate_stop", doc[v].text) and doc[v + 1].lower_ not in ("a", "an", "the"):
+                    return None  # "who is the head of …", not a passive "who was trained at …"
+                return k
+            if tok.is_punct and tok.text not in {"+", "-", "’", "'"} or "\n" in tok.text_with_ws:
+                return None
+        return None
 
     def _name_start(self, doc: Doc, k: int, at: dict[int, CountryMention]) -> int | None:
         """First token of a person's name that ends right before token k: two to four capitalised
@@ -657,6 +909,37 @@ RELATIVE_ENDS = CLAUSE_ENDS | {","}
 #: words that may join two parts of one institution's name ("Ministry of Gender, Labour and Social Development")
 NAME_COORDINATION = frozenset({"and", ",", "&"})
 
+#: how many words a noun's complement may have before "from" ("a specialist in informal-economy outreach from")
+COMPLEMENT_WORDS = 6
+
+#: words after which an institution's name gives an expert's country ("an expert of …", "a counsellor at …")
+OF_LINKS = frozenset({"of", "at", "with"})
+
+#: what may close an apposition that says what an institution is (", the Malaysian social security organisation,")
+APPOSITION_ENDS = frozenset({",", ".", ";", ")", "–", "—"})
+
+#: how far back (tokens) a link word may be from the "who" of a person's relative clause, and the words that
+#: may come between "who" and its verb ("who has worked at", "who currently heads")
+RELATIVE_WORDS = 12
+WHO, FOR = get_string_id("who"), get_string_id("for")
+#: per-Doc cache keys of `_may_withdraw` and of the link words restated after "and" ("… and of the …")
+WITHDRAW_KEY = "socieux_experts_may_withdraw"
+RESTATED_KEY = "socieux_experts_restated_links"
+RELATIVE_ADVERBS = frozenset({"has", "had", "also", "currently", "now", "still", "previously", "formerly"})
+
+#: what follows a demonym that stands as a noun ("two Austrians from …", "a Slovak –")
+NOUN_FOLLOW = frozenset({"from", "of", "with", "at", "who", "based", "–", "—", ")", ".", ";", ":"})
+
+#: auxiliaries and adverbs between an expert phrase and its verb ("had to withdraw", "is expected to join",
+#: ", who later withdrew")
+PREDICATE_AUX = frozenset({"who", "had", "has", "have", "to", "is", "are", "was", "were", "be", "will", "would",
+                           "later", "then", "also", "subsequently", "eventually", "finally", "ultimately",
+                           "unfortunately", "however", "expected", "due", "set", "scheduled", "going",
+                           "not", "only", "yet"})
+
+#: words of a sentence (for whole-word cues)
+_WORDS = re.compile(r"[a-z+]+")
+
 #: dashes that open an apposition after an expert noun
 DASHES = frozenset({"–", "—", "-"})
 
@@ -695,6 +978,12 @@ def _indices_of(doc: Doc, words: frozenset[str]) -> list[int]:
     for w in words:  # a few words: one comparison each is faster than np.isin's sort
         hit |= lowers == get_string_id(w)
     return np.flatnonzero(hit).tolist()
+
+
+def _restated_links(doc: Doc) -> frozenset[str]:
+    """The link words of an institution ("of", "at", "with", "for") that the record restates after "and"."""
+    text = doc_text(doc)
+    return frozenset(w for w in OF_LINKS | {"for"} if f"and {w} " in text)
 
 
 def _sentence(doc: Doc, i: int) -> str:

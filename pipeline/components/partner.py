@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, sentence_span
-from pipeline.facts import FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_of
+from pipeline.facts import ECHO_FIELD, FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_of
 
 
 def _find_all(text: str, phrase: str) -> list[int]:
@@ -63,7 +63,8 @@ class PartnerComponent(PatternComponent):
                                    {"reason": "only ambiguous place names: " + ", ".join(m.text for m in doc._.countries)}))
             return doc
         # a tentative expert country (a profession noun's: "a Costa Rican official") may be the partner's
-        expert_spans = {(f.start, f.end) for f in facts(doc) if f.field == "expert_country" and not f.extra.get("tentative")}
+        expert_spans = {(f.start, f.end) for f in facts(doc)
+                        if f.field == "expert_country" and not f.extra.get("tentative") or f.field == ECHO_FIELD}
         # ... but the institution it names is the expert's: its cue ("the Pension Service of the Republic
         # of Korea") is no partner cue
         tentative = {(f.start, f.end) for f in facts(doc) if f.field == "expert_country" and f.extra.get("tentative")}
