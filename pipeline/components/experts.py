@@ -79,7 +79,7 @@ from spacy.tokens import Doc
 import re
 from bisect import bisect_left
 
-from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text, per_doc
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text, sentence_span, per_doc
 from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, unrealised
 from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, CountryMention, Fact, add_fact
@@ -987,9 +987,7 @@ def _restated_links(doc: Doc) -> frozenset[str]:
 
 
 def _sentence(doc: Doc, i: int) -> str:
-    """The text of the sentence around token i (split on . ; and newlines: the pipeline has no parser)."""
+    """The text of the sentence around token i (`base.sentence_span`: the pipeline has no parser)."""
     text = doc_text(doc)
-    c = doc[i].idx
-    left = max(text.rfind(". ", 0, c), text.rfind("\n", 0, c), text.rfind("; ", 0, c))
-    rights = [p for p in (text.find(". ", c), text.find("\n", c), text.find("; ", c)) if p != -1]
-    return text[left + 1 : min(rights) if rights else len(text)]
+    lo, hi = sentence_span(text, doc[i].idx)
+    return text[lo:hi]

@@ -18,6 +18,7 @@ as a `partner_note` fact, rather than a guess.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from spacy.language import Language
@@ -25,14 +26,6 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, sentence_span
 from pipeline.facts import ECHO_FIELD, FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_of
-
-
-def _find_all(text: str, phrase: str) -> list[int]:
-    out, k = [], text.find(phrase)
-    while k != -1:
-        out.append(k)
-        k = text.find(phrase, k + 1)
-    return out
 
 
 @Language.factory("socieux_partner")
@@ -45,15 +38,18 @@ class PartnerComponent(PatternComponent):
         self.matcher = WindowedMatcher(self.nlp.vocab)
         self.kinds: dict[str, str] = {}
         self.weights: dict[str, float] = {}
-        self.sidelined: tuple[str, ...] = ()
+        sidelined: list[str] = []
         for p in self.patterns:
             if p["kind"] == "weight":
                 self.weights[p["field"]] = float(p["weight"])
             elif p["kind"] == "sidelined_sentence":
-                self.sidelined += tuple(w.casefold() for w in p["phrases"])
+                sidelined += p["phrases"]
             else:
                 self.matcher.add(p["id"], p["pattern"])
                 self.kinds[p["id"]] = p["kind"]
+        # one pass of one regex over the text finds every phrase (C speed; no casefolded copy)
+        self.sidelined = re.compile("|".join(re.escape(w) for w in sorted(sidelined, key=len, reverse=True)),
+                                    re.IGNORECASE) if sidelined else None
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in (doc._.countries or []) if m.code]
@@ -83,8 +79,7 @@ class PartnerComponent(PatternComponent):
         # sentences that set a country aside: a showcased practice ("… used as a point of comparison"), a
         # body that was not involved; a country named there without an institution-of cue is no candidate
         text = doc_text(doc)
-        low = text.casefold() if self.sidelined else ""
-        aside = [sentence_span(text, k) for phrase in self.sidelined for k in _find_all(low, phrase)]
+        aside = [sentence_span(text, m.start()) for m in self.sidelined.finditer(text)] if self.sidelined else []
         scores: dict[str, float] = defaultdict(float)
         best: dict[str, tuple[float, CountryMention, str]] = {}
         title_codes: set[str] = set()
