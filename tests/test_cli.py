@@ -181,10 +181,10 @@ def test_sigterm_aborts_the_run_and_leaves_no_process_behind(tmp_path: Path) -> 
     child = subprocess.Popen(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                              env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
                                   "PREFECT_LOGGING_LEVEL": "INFO"})  # other tests' in-process runs set WARNING
-    for line in child.stderr:  # Prefect logs the flow run's start on stderr
-        if "Beginning flow run" in line:
+    for line in child.stderr:  # Prefect logs on stderr: wait until the run is recorded (its start-run
+        if "start-run" in line and "Completed" in line:  # task finished), then stop it while it extracts
             break
-    time.sleep(2.0)
+    time.sleep(1.0)
     assert child.poll() is None, "the run ended before it could be stopped"
     descendants = psutil.Process(child.pid).children(recursive=True)
     child.send_signal(signal.SIGTERM)
