@@ -159,6 +159,12 @@ def detect_kind(text: str) -> Kind:
     return "unknown"
 
 
+def text_document(text: str, name: str = "text.txt") -> Document:
+    """A Document of text held in memory (no file): its kind detected, its hash computed."""
+    return Document(name=name, path=Path(name), text=text, content_hash=content_hash(text),
+                    kind=detect_kind(text), encoding="utf-8")
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -8,7 +8,6 @@ partner inference from the same institution elsewhere runs later, in the store
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -207,33 +206,33 @@ def test_reject_does_not_stop_the_batch(nlp: Language, raw: dict) -> None:
 def test_country_page_heading_is_the_fallback_partner(nlp) -> None:
     """On a country page ("Actions in Peru") a record that names no country takes the page's,
     status inferred; a record naming its own country keeps it."""
-    from pipeline.documents import content_hash, detect_kind
+    from pipeline.documents import text_document
 
     text = ("Actions in Peru\n"
             "  • Social dialogue on the future of work\n    National Council of Labour\n    Policy development\n"
             "    Spanish experts supported the council.\n"
             "  • Migrant workers in Chile\n    Ministry of Labour\n    Policy development\n"
             "    Experts from Portugal supported the ministry.\n")
-    doc = Document("peru.txt", Path("peru.txt"), text, content_hash(text), detect_kind(text), "utf-8")
+    doc = text_document(text, "peru.txt")
     first, second = list(extract(nlp, split_document(doc)))
     assert first.partner_country == "PE"
     (ev,) = [e for e in first.evidence if e.field == "partner_country"]
     assert (ev.rule, ev.status, text[ev.start : ev.end]) == ("partner:page-heading", "inferred", "Peru")
     assert second.partner_country == "CL"
     category = text.replace("Actions in Peru", "Actions - Social dialogue")
-    doc = Document("cat.txt", Path("cat.txt"), category, content_hash(category), detect_kind(category), "utf-8")
+    doc = text_document(category, "cat.txt")
     assert [r.partner_country for r in extract(nlp, split_document(doc))] == [None, "CL"]
 
 
 def test_an_expert_country_that_is_the_partner_is_its_staff(nlp) -> None:
     """SOCIEUX+ does not mobilise the partner's own staff: an expert country equal to the partner is
     left out (a note says so), and a tentative one does not hide the partner's evidence."""
-    from pipeline.documents import content_hash, detect_kind
+    from pipeline.documents import text_document
 
     text = ("  • Curriculum reform of the OFPPT\n    Office de la Formation Professionnelle (OFPPT)\n"
             "    Policy development\n"
             "    Experts of the Moroccan OFPPT and a Moroccan official took part in workshops led by a Spanish expert.\n")
-    doc = Document("ma.txt", Path("ma.txt"), text, content_hash(text), detect_kind(text), "utf-8")
+    doc = text_document(text, "ma.txt")
     (rec,) = list(extract(nlp, split_document(doc)))
     assert rec.partner_country == "MA"
     assert rec.expert_countries == ["ES"]

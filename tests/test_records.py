@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.documents import Document, content_hash, detect_kind, read_document
+from pipeline.documents import Document, detect_kind, read_document, text_document
 from pipeline.paths import CORPUS_DIR, GOLD_PATH
 from pipeline.records import action_id, split_document, split_types
 
@@ -15,8 +15,7 @@ LAYOUTS = Path(__file__).parent / "data" / "layouts"
 
 
 def doc_of(text: str, name: str = "t.txt") -> Document:
-    return Document(name=name, path=Path(name), text=text, content_hash=content_hash(text),
-                    kind=detect_kind(text), encoding="utf-8")
+    return text_document(text, name)
 
 
 def by_title(records):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.documents import Document, content_hash, detect_kind, normalise_newlines
+from pipeline.documents import Document, normalise_newlines, text_document
 from pipeline.paths import CORPUS_DIR
 from pipeline.records import split_document
 
@@ -20,7 +18,7 @@ LINES = st.sampled_from([
 
 def doc_of(text: str) -> Document:
     text = normalise_newlines(text)
-    return Document("p.txt", Path("p.txt"), text, content_hash(text), detect_kind(text), "utf-8")
+    return text_document(text, "p.txt")
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])

@@ -357,9 +357,7 @@ def test_named_people_doing_the_work(nlp: Language) -> None:
 def test_partner_officials_doing_the_work_are_its_staff(nlp: Language) -> None:
     """The partner's own official who does the work is no expert (extract.to_record drops the partner's
     country), the foreign one is."""
-    from pathlib import Path
-
-    from pipeline.documents import Document, content_hash, detect_kind
+    from pipeline.documents import text_document
     from pipeline.extract import extract
     from pipeline.records import split_document
 
@@ -367,7 +365,7 @@ def test_partner_officials_doing_the_work_are_its_staff(nlp: Language) -> None:
             "    Policy development\n"
             "    Ms Ana Ferreira of Portugal's Social Security Institute and Mr Kofi Mensah of Ghana's Social "
             "Security and National Insurance Trust reviewed the actuarial model.\n")
-    doc = Document("gh.txt", Path("gh.txt"), text, content_hash(text), detect_kind(text), "utf-8")
+    doc = text_document(text, "gh.txt")
     (rec,) = list(extract(nlp, split_document(doc)))
     assert rec.partner_country == "GH"
     assert rec.expert_countries == ["PT"]
@@ -376,16 +374,14 @@ def test_partner_officials_doing_the_work_are_its_staff(nlp: Language) -> None:
 def test_expert_country_named_again_is_no_partner(nlp: Language) -> None:
     """An EU member state whose experts the record names, named again with a partner cue ("the Social
     Security Institute of Portugal"), is the experts' own country, not the partner's."""
-    from pathlib import Path
-
-    from pipeline.documents import Document, content_hash, detect_kind
+    from pipeline.documents import text_document
     from pipeline.extract import extract
     from pipeline.records import split_document
 
     text = ("  • Design of an unemployment insurance scheme\n    Ministry of Labour\n    Policy development\n"
             "    Bolivia has no unemployment insurance yet. Portuguese and Chilean peer experts, drawing on the "
             "experience of the Social Security Institute of Portugal, advised the Ministry.\n")
-    doc = Document("bo.txt", Path("bo.txt"), text, content_hash(text), detect_kind(text), "utf-8")
+    doc = text_document(text, "bo.txt")
     (rec,) = list(extract(nlp, split_document(doc)))
     assert rec.partner_country == "BO"
     assert rec.expert_countries == ["CL", "PT"]
