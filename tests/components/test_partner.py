@@ -77,6 +77,11 @@ CASES = [
     ("Child grant case management", "Department of Social Protection (DSP)",
      "Social workers in Gaborone and Francistown took part. South Africa's SASSA, which runs a similar grant, "
      "was not involved.", "BW"),
+    # any case, and in a text whose lower case is longer than itself ("İ" → "i̇": offsets found on the text)
+    ("Child grant case management", "Department of Social Protection (DSP)",
+     "Social workers in Gaborone took part. South Africa's SASSA WAS NOT INVOLVED.", "BW"),
+    ("Child grant case management", "Department of Social Protection (DSP)",
+     "Social workers in Gaborone (İnstitute staff) took part. South Africa's SASSA was Not Involved.", "BW"),
     # ... but an institution of the country named there still counts
     ("Simplified contributions", "National Social Security Institute (INPS)",
      "The Ministry of Labour of Cabo Verde used the Brazilian regime as a point of comparison.", "CV"),
