@@ -143,7 +143,9 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "yr": [rf"{_L}(?P<y>\d{{4}})(?:\s*[/{DASHES}]\s*(?P<y2>\d{{4}})|[/{DASHES}](?P<yy>\d{{2}})){_RY_BARE}"],
         "decade": [rf"{_L}(?P<dec>(?:19|20)\d0)'?s\b"],
         "season": [
-            rf"\b{_Q}(?i:{'|'.join(SEASONS)})(?:\s+of)?\s+(?P<y>{_YEAR}){_RY}",
+            # "winter of 2023-24" / "winter 2023/2024": a season across two years
+            rf"\b{_Q}(?i:{'|'.join(SEASONS)})(?:\s+of)?\s+(?P<y>{_YEAR})"
+            rf"(?:[/{DASHES}](?:(?P<yy>\d{{2}})|(?P<y2>{_YEAR})))?{_RY}",
             rf"\bQ[1-4]\s+(?P<y>{_YEAR}){_RY}",
         ],
         "d": [rf"{_L}{day}(?![\w%]|[.,/:]\d)"],
@@ -168,6 +170,8 @@ def _atom(kind: str, m: re.Match[str]) -> _Atom | None:
             return None
     if kind == "y" and not YEAR_MIN <= year <= YEAR_MAX:
         return None  # a plain number, not a year
+    if kind == "season" and ("yy" in g or "y2" in g):
+        kind = "yr"  # a season across two years spans both
     if kind == "yr":
         if "yy" in g:  # "2022/23": the second year must follow the first
             if int(g["yy"]) != (year + 1) % 100:

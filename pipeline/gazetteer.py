@@ -131,6 +131,8 @@ def variants(name: str, kind: str) -> set[str]:
         forms |= {f.replace(" of the ", " of ") for f in forms}
         forms |= {re.sub(r"(?<=\w)-(?=\w)", " ", f) for f in forms}
     forms |= {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
+    if kind == "city":  # "Djibouti city", "Kuwait city", "Quezon city": the common lower-case spelling
+        forms |= {f[: -len("City")] + "city" for f in forms if f.endswith(" City")}
     if kind == "country":
         forms |= {f.upper() for f in forms}
     return {f for f in forms if f}
@@ -268,6 +270,12 @@ def collect(stop: frozenset[str], extra: Path = EXTRA_PATH) -> tuple[dict[str, d
         else:
             kind = label.lower()
             add(variants(phrase, kind), code, kind, "extra", population.get(code, 0))
+    # "Benin city" in lower case reads as "a city of Benin" as easily as Benin City (Nigeria): the
+    # lower-case spelling of a "<name> City" whose <name> is another country's stays unread
+    for phrase in [p for p in forms if p.endswith(" city")]:
+        head = forms.get(phrase[: -len(" city")], {})
+        if any("country" in cand.kinds for code, cand in head.items() if code not in forms[phrase]):
+            del forms[phrase]
     return forms, not_place
 
 

@@ -90,6 +90,8 @@ POSITIVE = [
     ("end of May 2022", None, [("end of May 2022", "2022-05", "2022-05")]),
     ("spring 2022", None, [("spring 2022", "2022", "2022")]),
     ("in the summer of 2021", None, [("summer of 2021", "2021", "2021")]),
+    ("in the winter of 2023-24", None, [("winter of 2023-24", "2023", "2024")]),
+    ("during winter 2023/2024", None, [("winter 2023/2024", "2023", "2024")]),
     ("the 1990s", None, [("1990s", "1990", "1999")]),
     ("from March 2022 onwards", None, [("from March 2022 onwards", "2022-03", None)]),
     # a day or month without a year: nearest year before it, else default_year

@@ -12,6 +12,11 @@ in models/patterns/delivery.jsonl, one JSON object a line:
   "after": [[...], ...]}`: settings of the one rule that needs other components' output:
   activities held "in <city>" of the partner (a city/region `CountryMention` whose code
   is the `partner_country` fact's value), or that city hosting them ("Baghdad hosted …").
+  The partner country's own name counts as the place right after a verb ("a workshop was
+  held in Djibouti", "took place in Samoa"), a presence ("the experts were in Samoa"), a
+  movement ("came to Djibouti"), not as host ("the Secretariat of Honduras hosted a
+  webinar" names a body), nor after a bare noun ("vocational training in
+  Colombia" names a domain) nor after a verb's object ("mapped the services in Djibouti").
 
 A cue whose activity did not take place, or not in this action (`socieux_modality`:
 "A mission … had to be postponed", "A final online seminar will review …") is dropped.
@@ -45,6 +50,9 @@ CITY_RULE = "onsite:in-partner-city"
 #: a remote word this many words after the city says it is where participants are ("with the Ministry's
 #: staff in Juba in a series of online working sessions")
 REMOTE_AFTER_WORDS = 6
+#: a remote word this many words before the verb or noun is its subject or modifier ("The webinar was
+#: held in Lima", "three online sessions in Lima"): the city is where the participants or organisers are
+REMOTE_BEFORE_WORDS = 4
 #: record fields whose text can hold a delivery cue; labels, the institution line and
 #: the types of assistance never describe how the action was delivered
 SCOPE_FIELDS = ("title", "description", "tag")
@@ -128,6 +136,7 @@ class CityRule:
     action_agents: frozenset[str] = frozenset()  # "delivered by the experts": the action's agents after "by"
     movement: frozenset[str] = frozenset()  # "came to Niš": a movement to the city, before "to"
     relative_words: frozenset[str] = frozenset()  # "workers who work in …": people's place, not a venue
+    country_verbs: frozenset[str] = frozenset()  # "held in Djibouti": before the partner country's own name
     relative_verbs: frozenset[str] = frozenset()  # … for these verbs of working or living only
 
     @classmethod
@@ -141,6 +150,7 @@ class CityRule:
             action_agents=frozenset(entry.get("action_agents", [])),
             movement=frozenset(entry.get("movement", [])), relative_words=frozenset(entry.get("relative_words", [])),
             relative_verbs=frozenset(entry.get("relative_verbs", [])),
+            country_verbs=frozenset(entry.get("country_verbs", [])),
         )
 
 
@@ -197,9 +207,12 @@ class DeliveryComponent(PatternComponent):
         scope, cues = scope_ranges(doc), []
         places = {p.start: p.end for p in mentions}
         for m in mentions:
-            if m.kind not in ("city", "region") or m.code != partner or not inside(m.start_char, m.end_char, scope):
+            if m.kind not in ("city", "region", "country") or m.code != partner or not inside(m.start_char, m.end_char, scope):
                 continue
+            country = m.kind == "country"  # "a workshop was held in Djibouti": the place, by its country's name
             hosting = next((seq for seq in rule.after if tuple(t.lower_ for t in doc[m.end : m.end + len(seq)]) == seq), None)
+            if hosting is not None and country:
+                continue  # "the Secretariat … of Honduras hosted a regional webinar": the host body, not a venue
             if hosting is not None:  # "Baghdad hosted the consultations", "Addis Ababa was the venue of …"
                 span = doc[m.start : m.end + len(hosting)]
                 cues.append(Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred"))
@@ -216,14 +229,20 @@ class DeliveryComponent(PatternComponent):
                 continue
             noun = self._noun_before(doc, i, rule.nouns)
             being = self._presence_before(doc, i, rule)
+            if noun is not None and country:
+                continue  # "vocational training in Colombia", "workshops in Peru": a domain or the partner's own, not a venue
             if noun is not None:  # "activities in Belgrade", "a kick-off workshop on 14 and 15 January 2025 in …"
-                trigger: Token | None = noun
+                trigger: Token | None = None if self._remote_before(doc, noun.i, rule) else noun
             elif being is not None:  # "the two experts were in Brazzaville and Pointe-Noire for a series of workshops"
                 remote = any(doc[k].lower_ in rule.remote_words for k in self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places))
                 trigger = None if remote else being
             else:  # "workshops were held for the staff in Lima"
                 trigger = self._trigger_before(doc, i, rule.verbs, rule.window)
-                if trigger is not None and any(doc[k].lower_ in rule.remote_words
+                if country and trigger is not None and (i - trigger.i > 2 or trigger.lower_ not in rule.country_verbs):
+                    trigger = None  # "mapped the services in Djibouti", "health at work in Serbia": no event held
+                if trigger is not None and self._remote_before(doc, trigger.i, rule):
+                    trigger = None  # "The webinar was held in Lima", "Online sessions were organised in Lima"
+                elif trigger is not None and any(doc[k].lower_ in rule.remote_words
                                                for k in [*range(trigger.i + 1, i), *self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places)]):
                     trigger = None  # "delivered webinars to counsellors in Medellín", "coached staff in Aden through
                     # online sessions": where participants are
@@ -258,6 +277,18 @@ class DeliveryComponent(PatternComponent):
             j += 1
             words += 1
         return range(i, j)
+
+    @staticmethod
+    def _remote_before(doc: Doc, i: int, rule: CityRule, n: int = REMOTE_BEFORE_WORDS) -> bool:
+        """A remote word among the n words before token i, in the same clause: the subject of "was
+        held" or the modifier of a noun ("The webinar was held in Lima", "online sessions in Lima")."""
+        for j in range(i - 1, max(-1, i - 1 - n), -1):
+            tok = doc[j]
+            if tok.is_punct or (tok.is_space and "\n" in tok.text):
+                return False
+            if tok.lower_ in rule.remote_words:
+                return True
+        return False
 
     @staticmethod
     def _by_another(doc: Doc, lo: int, hi: int, rule: CityRule) -> bool:

@@ -163,9 +163,9 @@ def test_only_title_and_description_count(nlp: Language) -> None:
 
 
 def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partner: str | None,
-                      also: tuple[str, ...] = ()) -> Doc:
+                      also: tuple[str, ...] = (), kind: str = "city") -> Doc:
     """Hand-made output of socieux_countries and socieux_partner (which run before delivery); `also`:
-    other cities of the same country in the text."""
+    other cities of the same country in the text; `kind`: what the mentions are (city, country)."""
     doc = nlp.make_doc(text)
     doc.user_data[FIELDS_KEY] = {"description": (0, len(text))}
     mentions = []
@@ -173,7 +173,7 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         start = text.index(name)
         span = doc.char_span(start, start + len(name))
         mentions.append(CountryMention(span.start, span.end, span.start_char, span.end_char, name, city_code,
-                                       (city_code,), "city", "test"))
+                                       (city_code,), kind, "test"))
     doc._.countries = sorted(mentions, key=lambda m: m.start)
     if partner:
         add_fact(doc, Fact("partner_country", partner, 0, 0, "", "test"))
@@ -248,6 +248,42 @@ def test_activities_in_partner_city(
         [cue] = [f for f in doc._.facts if f.field == "delivery_cue"]
         assert (cue.rule, cue.status) == ("onsite:in-partner-city", "inferred")
         assert city in cue.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the partner country's name as the place, after a verb, a presence, a movement or as host
+        ("A training was held in Djibouti in May 2023.", "onsite"),
+        ("The experts were in Djibouti for a week.", "onsite"),
+        ("The experts came to Djibouti in June.", "onsite"),
+        # ... not as host (a body of the country hosts), nor after a bare noun (a domain) or a verb's object
+        ("The Ministry of Labour of Djibouti hosted a regional webinar.", "remote"),
+        ("The action promoted safety and health at work in Djibouti.", None),
+        ("Vocational training in Djibouti was reviewed.", None),
+        ("The action mapped the employment services in Djibouti.", None),
+        # a remote subject: where the organisers or participants are
+        ("Online sessions were held in Djibouti with the staff.", "remote"),
+    ],
+)
+def test_partner_country_named_as_the_place(nlp: Language, text: str, expected: str | None) -> None:
+    doc = with_partner_city(nlp, text, "Djibouti", "DJ", "DJ", kind="country")
+    assert delivery(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a remote word in the subject of the verb or before the noun: the city is no venue
+        ("The webinar was held in Lima.", "remote"),
+        ("Virtual workshops were organised in Lima for the counsellors.", "remote"),
+        ("Three online sessions in Lima followed.", "remote"),
+        # ... in another clause, it is a second cue
+        ("Following the online kick-off, a workshop was held in Lima.", "mixed"),
+    ],
+)
+def test_a_remote_word_before_the_verb_or_noun(nlp: Language, text: str, expected: str) -> None:
+    assert delivery(with_partner_city(nlp, text, "Lima", "PE", "PE")) == expected
 
 
 @pytest.mark.parametrize(("text", "city", "code", "expected", "city_cue"), [
