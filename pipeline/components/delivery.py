@@ -11,11 +11,10 @@ in models/patterns/delivery.jsonl, one JSON object a line:
 - `{"id": "onsite:in-partner-city", "verbs": [...], "nouns": [...], "place_words": [...], "window": n,
   "after": [[...], ...]}`: settings of the one rule that needs other components' output:
   activities held "in <city>" of the partner (a city/region `CountryMention` whose code
-  is the `partner_country` fact's value), or that city hosting them ("Baghdad hosted …").
+  is the `partner_country` fact's value), or that city hosting them ("Baghdad hosted …"; not "hosted, with …, a webinar").
   The partner country's own name counts as the place right after a verb ("a workshop was
   held in Djibouti", "took place in Samoa"), a presence ("the experts were in Samoa"), a
-  movement ("came to Djibouti"), not as host ("the Secretariat of Honduras hosted a
-  webinar" names a body), nor after a bare noun ("vocational training in
+  movement ("came to Djibouti") or as host, not after a bare noun ("vocational training in
   Colombia" names a domain) nor after a verb's object ("mapped the services in Djibouti").
 
 A cue whose activity did not take place, or not in this action (`socieux_modality`:
@@ -53,6 +52,9 @@ REMOTE_AFTER_WORDS = 6
 #: a remote word this many words before the verb or noun is its subject or modifier ("The webinar was
 #: held in Lima", "three online sessions in Lima"): the city is where the participants or organisers are
 REMOTE_BEFORE_WORDS = 4
+#: a remote word this many tokens after "<place> hosted" is what was hosted ("hosted, with the support of
+#: SOCIEUX+, a regional webinar")
+REMOTE_HOSTED_WORDS = 12
 #: record fields whose text can hold a delivery cue; labels, the institution line and
 #: the types of assistance never describe how the action was delivered
 SCOPE_FIELDS = ("title", "description", "tag")
@@ -211,8 +213,8 @@ class DeliveryComponent(PatternComponent):
                 continue
             country = m.kind == "country"  # "a workshop was held in Djibouti": the place, by its country's name
             hosting = next((seq for seq in rule.after if tuple(t.lower_ for t in doc[m.end : m.end + len(seq)]) == seq), None)
-            if hosting is not None and country:
-                continue  # "the Secretariat … of Honduras hosted a regional webinar": the host body, not a venue
+            if hosting is not None and self._remote_after(doc, m.end + len(hosting), rule):
+                continue  # "the Secretariat … of Honduras hosted, with …, a regional webinar": a remote event
             if hosting is not None:  # "Baghdad hosted the consultations", "Addis Ababa was the venue of …"
                 span = doc[m.start : m.end + len(hosting)]
                 cues.append(Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred"))
@@ -277,6 +279,16 @@ class DeliveryComponent(PatternComponent):
             j += 1
             words += 1
         return range(i, j)
+
+    @staticmethod
+    def _remote_after(doc: Doc, i: int, rule: CityRule, n: int = REMOTE_HOSTED_WORDS) -> bool:
+        """A remote word among the n tokens from token i on, in the same sentence: what was hosted."""
+        for tok in doc[i : i + n]:
+            if tok.text in SENTENCE_BREAKS or (tok.is_space and "\n" in tok.text):
+                return False
+            if tok.lower_ in rule.remote_words:
+                return True
+        return False
 
     @staticmethod
     def _remote_before(doc: Doc, i: int, rule: CityRule, n: int = REMOTE_BEFORE_WORDS) -> bool:

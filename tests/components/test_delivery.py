@@ -257,8 +257,9 @@ def test_activities_in_partner_city(
         ("A training was held in Djibouti in May 2023.", "onsite"),
         ("The experts were in Djibouti for a week.", "onsite"),
         ("The experts came to Djibouti in June.", "onsite"),
-        # ... not as host (a body of the country hosts), nor after a bare noun (a domain) or a verb's object
-        ("The Ministry of Labour of Djibouti hosted a regional webinar.", "remote"),
+        ("The Caisse of Djibouti welcomed two experts for training sessions.", "onsite"),
+        # ... not hosting a remote event, nor after a bare noun (a domain) or a verb's object
+        ("The Ministry of Labour of Djibouti hosted, with SOCIEUX+, a regional webinar.", "remote"),
         ("The action promoted safety and health at work in Djibouti.", None),
         ("Vocational training in Djibouti was reviewed.", None),
         ("The action mapped the employment services in Djibouti.", None),
