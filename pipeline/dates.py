@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -115,6 +116,27 @@ def _wide_names() -> dict[str, int]:
     return {name.lower(): num for num, name in Locale("en").months["format"]["wide"].items()}
 
 
+#: languages whose month names are read when a day or a year comes with them ("5 de mayo de 2023",
+#: "Publié le 12 mars 2024", "julho de 2024": a news page's date line in the site's language)
+FOREIGN_MONTH_LOCALES = ("es", "fr", "pt")
+
+
+@lru_cache(maxsize=1)
+def foreign_month_names() -> dict[str, int]:
+    """Lower-cased full month names of FOREIGN_MONTH_LOCALES (CLDR via babel) that are not English
+    names, with the accent-free spellings of the French ones ("fevrier") and "setiembre"."""
+    names: dict[str, int] = {}
+    for locale in FOREIGN_MONTH_LOCALES:
+        for context in ("format", "stand-alone"):
+            for num, name in Locale(locale).months[context]["wide"].items():
+                name = name.lower()
+                names[name] = num
+                if locale == "fr":  # "fevrier", "aout", "decembre" ("marco" would be a word of its own)
+                    names["".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))] = num
+    names["setiembre"] = 9
+    return {name: num for name, num in names.items() if name not in month_names()}
+
+
 @lru_cache(maxsize=1)
 def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, regex) of every atom, built once on first use (no import-time work)."""
@@ -123,7 +145,13 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
     abbr = "|".join(sorted(set(month_names()) - wide, key=len, reverse=True))
     mon = rf"(?P<mon>(?i:{alt}|(?:{abbr})\.?)(?!\w))"
     day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    foreign = "|".join(sorted(foreign_month_names(), key=len, reverse=True))
+    fmon = rf"(?P<fmon>(?i:{foreign})(?!\w))"
     rules = {
+        # a foreign month name needs a day before it or a year after it: "5 de mayo de 2023", "1er avril",
+        # "julho de 2024" (alone, "Julio" is a name)
+        "fdm": [rf"{_L}(?P<d>\d{{1,2}})(?:er|º|°)?(?:\s+de)?\s+{fmon}(?:,?\s+(?:de\s+)?(?P<y>{_YEAR}){_RY})?"],
+        "fm": [rf"\b{fmon}(?:\s+de)?\s+(?P<y>{_YEAR}){_RY}"],
         "num": [
             rf"{_L}(?P<y>{_YEAR})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w%]|[.,/:]\d)",
             rf"{_L}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}){_RY}",
@@ -159,6 +187,8 @@ def _atom(kind: str, m: re.Match[str]) -> _Atom | None:
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     year = int(g["y"]) if "y" in g else None
     month = month_names().get(g["mon"].lower().rstrip(".")) if "mon" in g else None
+    if "fmon" in g:  # a foreign month name: read as the English forms are
+        month, kind = foreign_month_names()[g["fmon"].lower()], kind[1:]
     if "m" in g:
         month = int(g["m"])
     day = int(g["d"]) if "d" in g else None
@@ -216,7 +246,7 @@ _FOLDED = re.compile("[\u017f\u212a\u0130\u0131]")  # long s, Kelvin sign, dotte
 
 @lru_cache(maxsize=1)
 def _anchor_words() -> tuple[str, ...]:
-    return tuple(sorted({name[:3] for name in month_names()} | set(SEASONS)))
+    return tuple(sorted({name[:3] for name in (*month_names(), *foreign_month_names())} | set(SEASONS)))
 
 
 def _windows(text: str) -> list[tuple[int, int]]:

@@ -37,6 +37,8 @@ CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner
 RELATED_WORDS = (r"related|see also|read also|more news|other news|other actions|more (?:testimonials|stories|interviews"
                  r"|articles)|latest news|recent news|you may also like|read next|photo gallery|gallery|see all|view all"
                  r"|all news|back to|noticias relacionadas|notícias relacionadas|actualités associées|articles liés"
+                 r"|actualités liées|toutes les actualités|todas las noticias|todas as notícias|artículos relacionados"
+                 r"|artigos relacionados"
                  r"|voir aussi|à lire aussi|lire aussi|ver también|lea también|lee también|leia também|veja também"
                  r"|otras noticias|outras notícias|autres actualités|más noticias|mais notícias|plus d'actualités"
                  r"|noticias relacionadas|ver más|voir plus|ver mais")

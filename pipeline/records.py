@@ -643,7 +643,8 @@ def _is_call_to_action(line: str) -> bool:
 
 
 #: a line after which a news page lists other pages, not its own body
-RELATED = re.compile(rf"^\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$|^\s*(?:read also|see also|related(?: \w+)?|read more)\s*:", re.I)
+RELATED = re.compile(rf"^\s*[←«‹\[(]?\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$"
+                     r"|^\s*(?:read also|see also|related(?: \w+)?|read more)\s*:", re.I)
 
 
 def _without_trailing_chrome(body: list[Line]) -> list[Line]:

@@ -76,6 +76,13 @@ POSITIVE = [
                                           ("September", "2021-09", "2021-09")]),
     ("We may and March", 2021, []),
     ("The training is planned for December.", 2024, [("December", "2024-12", "2024-12")]),  # "for" is a cue
+    # a month name in Spanish, French or Portuguese, with a day or a year (a news page's date line)
+    ("5 de mayo de 2023", None, [("5 de mayo de 2023", "2023-05-05", "2023-05-05")]),
+    ("Publié le 12 mars 2024", None, [("12 mars 2024", "2024-03-12", "2024-03-12")]),
+    ("Publicado em 3 de julho de 2024", None, [("3 de julho de 2024", "2024-07-03", "2024-07-03")]),
+    ("le 1er avril", 2024, [("1er avril", "2024-04-01", "2024-04-01")]),
+    ("en septiembre de 2022", None, [("septiembre de 2022", "2022-09", "2022-09")]),
+    ("Mr Julio Pérez and Ms Abril Díaz met the experts.", 2024, []),  # alone, a name
     # years, year ranges, parts of years, seasons, decades
     ("2021-2022", None, [("2021-2022", "2021", "2022")]),
     ("2019/2020", None, [("2019/2020", "2019", "2020")]),

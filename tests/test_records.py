@@ -279,10 +279,16 @@ def test_a_news_body_ends_before_the_pages_widgets_and_related_links():
      "Tags: Disability · Social protection · Central Asia\n",
      "Keywords: pensions, informal economy\nShare on LinkedIn · Share on X\n",
      "Mots-clés : protection sociale | emploi\n",
-     "Topics: Labour migration, Honduras, Central America\nFollow us on Facebook\n"],
+     "Topics: Labour migration, Honduras, Central America\nFollow us on Facebook\n",
+     "Compartir: Facebook | X | WhatsApp | Correo\n",
+     "This website uses cookies. OK\n",
+     "Partager : Facebook | LinkedIn | Courriel\nActualités liées\nVanuatu : vers une caisse de retraite (28/11/2023)\n"
+     "Ce site utilise des cookies. Accepter | Refuser\n",
+     "Tags: labour migration · reintegration · Philippines\n← All news\n"],
     ids=["share-newsletter", "roster-call", "more-testimonials", "related-news", "read-also", "see-all",
          "gallery-newsletter",
-         "tags", "keywords-share-on", "mots-cles", "topics-follow-us-on"],
+         "tags", "keywords-share-on", "mots-cles", "topics-follow-us-on", "compartir-correo", "cookie-banner",
+         "partager-actualites-liees", "tags-all-news-arrow"],
 )
 def test_a_news_items_taxonomy_line_is_page_chrome(chrome):
     """A tag or category line after the body (its label from models/data/news_boilerplate.txt) is the

@@ -18,6 +18,12 @@ looks for first, a rarer word than its estimate picks: "next" rather than the
   mission", "a possible study visit"); like `earlier`, it speaks only of the noun
   right after it ("an e-learning course for future job coaches" is a course held).
 
+A marker with `"to_come": true` names an activity still to come (planned or future), one
+with `"cancels": true` an activity that will not happen as planned (cancelled, called off;
+postponed too: whether it still will be, within the action, records rarely say):
+`still_to_come(doc, start_char, end_char)` asks for the first without the second in the
+clause (`socieux_period`: a dated activity still to come after the period found leaves it open).
+
 The component marks the doc; `socieux_delivery`, `socieux_formats` and
 `socieux_period` ask `unrealised(doc, start_char, end_char)` for each cue, which
 reads the markers of the cue's clause (once per clause, cached in
@@ -76,7 +82,7 @@ ADJACENT = 1
 #: an earlier-action premodifier this close before the cue
 EARLIER_GAP = 2
 
-Marker = tuple[int, int, str]  # token start, token end, kind
+Marker = tuple[int, int, str, str]  # token start, token end, kind, pattern id
 
 
 @Language.factory("socieux_modality")
@@ -94,12 +100,18 @@ class ModalityComponent(PatternComponent):
         self.trigger = WindowedMatcher(self.nlp.vocab)
         self.realised = WindowedMatcher(self.nlp.vocab)
         self.kinds: dict[str, str] = {}
+        self.to_come: set[str] = set()  # ids of markers of an activity still to come
+        self.cancels: set[str] = set()  # ids of markers of an activity that will not take place
         for p in self.patterns:
             kind = p["id"].split(":", 1)[0]
             if kind not in KINDS or "pattern" not in p:
                 raise ValueError(f"modality pattern {p!r}: the id must start with one of {KINDS} and have a "
                                  f"'pattern'; fix models/patterns/modality.jsonl")
             self.kinds[p["id"]] = kind
+            if p.get("to_come"):
+                self.to_come.add(p["id"])
+            if p.get("cancels"):
+                self.cancels.add(p["id"])
             (self.realised if kind == "realised" else self.trigger).add(p["id"], p["pattern"], p.get("anchor_at"))
         self.trigger_words = self.trigger.anchor_hashes()
 
@@ -129,11 +141,12 @@ class ModalityComponent(PatternComponent):
             return []  # no unrealised or earlier marker: realised ones alone decide nothing
         found = []
         for match_id, start, end in triggers + [m for m in self.realised(doc, [(lo, hi)]) if lo <= m[1] and m[2] <= hi]:
-            kind = self.kinds[self.nlp.vocab.strings[match_id]]
+            key = self.nlp.vocab.strings[match_id]
+            kind = self.kinds[key]
             if kind == "realised" and end - start == 1 and any(
                     doc[k].lower_ in NOT_PAST for k in range(max(0, start - 2), start)):
                 continue  # "will be delivered", "to train"
-            found.append((start, end, kind))
+            found.append((start, end, kind, key))
         kept: list[Marker] = []
         for m in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):
             if not any(m[0] < k[1] and k[0] < m[1] for k in kept):
@@ -182,34 +195,56 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def unrealised(doc: Doc, start_char: int, end_char: int) -> bool:
     """The activity named at doc.text[start_char:end_char] is planned, future, cancelled or an
     earlier action's (see the module docstring); False without markers or without the component."""
+    marker = _deciding(doc, start_char, end_char)
+    return marker is not None and marker[2] != "realised"
+
+
+def still_to_come(doc: Doc, start_char: int, end_char: int) -> bool:
+    """The activity named at doc.text[start_char:end_char] is planned or future: its
+    deciding marker is one marked `to_come` in models/patterns/modality.jsonl, and no marker of its
+    clause marked `cancels` says it will not happen ("A study visit, foreseen for 2020, was cancelled")."""
+    marker = _deciding(doc, start_char, end_char)
     component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
-    if component is None or not component.may_hold_unrealised(doc, 0, len(doc)):
+    if marker is None or component is None or marker[3] not in component.to_come:
         return False
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    clause = doc.user_data.get(MARKERS_KEY, {}).get(_clause(doc, span.start, span.end), []) if span is not None else []
+    return not any(m[3] in component.cancels for m in clause)
+
+
+def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
+    """The marker that decides whether the activity at [start_char, end_char) took place: an
+    `earlier`/`upcoming` premodifier right before it, or the clause's marker chosen as the module
+    docstring says; None when no marker decides (it took place)."""
+    component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
+    if component is None or not component.may_hold_unrealised(doc, 0, len(doc)):
+        return None
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     start, end = span.start, span.end
     if start > 0 and doc[start - 1].lower_ in ORDINALS:
-        return False  # "the second mission was postponed" says a first one took place
+        return None  # "the second mission was postponed" says a first one took place
     lo, hi = _clause(doc, start, end)
     cache = doc.user_data.setdefault(MARKERS_KEY, {})
     near = cache.get((lo, hi))
     if near is None:
         near = cache[(lo, hi)] = component.markers(doc, lo, hi) if component.may_hold_unrealised(doc, lo, hi) else []
     if not near:
-        return False
-    if any(k in PREMODIFIERS and 0 <= start - e <= EARLIER_GAP for _, e, k in near):
-        return True
+        return None
+    premodifier = next((m for m in near if m[2] in PREMODIFIERS and 0 <= start - m[1] <= EARLIER_GAP), None)
+    if premodifier is not None:
+        return premodifier
     near = [m for m in near if m[2] not in PREMODIFIERS]
     own = [m for m in near if m[0] < end and start < m[1]]
     if own:
-        return own[-1][2] == "unrealised"
+        return own[-1]
     after = [m for m in near if m[0] >= end]
     before = [m for m in near if m[1] <= start]
     if after and after[0][0] - end <= ADJACENT and not any(t.is_punct for t in doc[end : after[0][0]]):
-        return after[0][2] == "unrealised"
+        return after[0]
     if before:
-        return before[-1][2] == "unrealised"
+        return before[-1]
     if after:
-        return after[-1][2] == "unrealised"
-    return False
+        return after[-1]
+    return None

@@ -16,6 +16,10 @@ source that has one:
    2022-21, which was implemented in 2022") counts as a not-period cue;
 4. a year next to an event named in the title ("… Labour Conference 2014")
    (inferred).
+Sources 2-4 leave the end open (a `period_end` fact whose value is None, rule
+`period:ongoing:activity-to-come`) when the record dates an activity still to come
+after the end found ("A final seminar in Kyiv is planned for December 2024" after a
+tag of June 2024; `socieux_modality.still_to_come`): spec, null when ongoing.
 A news item's date line, or a press dateline opening a paragraph ("Asunción,
 5 May 2022 – …"), is never the period, nor is a date `socieux_modality` finds in
 a planned, cancelled or earlier activity's clause ("missions originally scheduled
@@ -29,8 +33,9 @@ brought the action to a close", "concluded their action … on 5 December 2024",
 ends it, whatever the other cues), `last_activity` (a record saying an activity "was the last
 activity of" the action: the latest dated activity ends the period), or
 `activity_cue` (a verb of delivering the action, a self cue only in a sentence that
-also has an `agent_cue`: the experts, SOCIEUX+, the action), and a spaCy Matcher
-token pattern.
+also has an `agent_cue`: the experts, SOCIEUX+, the action), or `coming_activity` (an
+activity of the action or its experts: with a date still to come after the period found,
+in the same sentence, the period stays open), and a spaCy Matcher token pattern.
 """
 
 from __future__ import annotations
@@ -41,8 +46,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text
-from pipeline.components.modality import unrealised
-from pipeline.facts import Fact, Status, add_fact, facts, field_span
+from pipeline.components.modality import still_to_come, unrealised
+from pipeline.facts import Fact, Status, add_fact, facts, field_of, field_span
 
 #: fields whose dates never come from sentence rules (they have their own rule or are no period)
 NOT_SENTENCE_FIELDS = (
@@ -103,12 +108,16 @@ class PeriodComponent(PatternComponent):
     def __call__(self, doc: Doc) -> Doc:
         dates = [f for f in facts(doc) if f.field == "date"]
         cues = self.cues(doc) if dates else []
-        period = (
-            self.from_fields(doc, dates)
-            or self.from_tag(doc, dates, cues)
-            or self.from_sentences(doc, dates, cues)
-            or self.from_title_event(doc, dates, cues)
-        )
+        coming = [c for c in cues if c[2] == "coming_activity"]  # read by still_open only
+        cues = [c for c in cues if c[2] != "coming_activity"]
+        period = self.from_fields(doc, dates)
+        if not period:
+            period = (
+                self.from_tag(doc, dates, cues)
+                or self.from_sentences(doc, dates, cues)
+                or self.from_title_event(doc, dates, cues)
+            )
+            period = still_open(doc, dates, coming, period)
         for fact in period:
             add_fact(doc, fact)
         return doc
@@ -302,6 +311,32 @@ def _sentence(text: str, char: int) -> tuple[int, int]:
             hi = m.start()
             break
     return lo, hi
+
+
+def still_open(doc: Doc, dates: list[Fact], activities: Spans, period: list[Fact]) -> list[Fact]:
+    """The period with its end left open when the record dates an activity of the action still to
+    come after it ("The action will end with a webinar … scheduled for July 2025" after a tag of March
+    2025; a `coming_activity` cue in the date's sentence, the date still to come for
+    `socieux_modality`): spec, period_end is null when the action is ongoing. The evidence is that
+    activity's date."""
+    end = next((f for f in period if f.field == "period_end" and f.value), None)
+    if end is None:
+        return period
+    text = doc_text(doc)
+
+    def coming(d: Fact) -> bool:
+        if not d.value or d.value <= end.value or end.value.startswith(d.value):
+            return False  # not after the end found
+        if field_of(doc, d.start) in NOT_SENTENCE_FIELDS:
+            return False
+        lo, hi = _sentence(text, d.start)
+        return any(lo <= a and b <= hi for a, b, _, _ in activities) and still_to_come(doc, d.start, d.end)
+
+    later = next((d for d in dates if coming(d)), None)
+    if later is None:
+        return period
+    return [f for f in period if f is not end] + [
+        _period("period_end", later, None, "period:ongoing:activity-to-come", "inferred")]
 
 
 def _starts_before(said: str, tag: str) -> bool:

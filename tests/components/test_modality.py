@@ -7,7 +7,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.modality import KINDS, MARKERS_KEY, unrealised
+from pipeline.components.modality import KINDS, MARKERS_KEY, still_to_come, unrealised
 from pipeline.extract import annotate
 from pipeline.facts import facts
 from pipeline.nlp import build_nlp
@@ -95,7 +95,25 @@ def test_markers_are_read_only_for_the_clauses_cues_ask_about(nlp: Language) -> 
     clauses = doc.user_data[MARKERS_KEY]
     assert len(clauses) == 2  # the webinar's clause and the mission's (formats and delivery asked)
     # the webinar's clause has no unrealised marker, so its realised one is never read
-    assert sorted(kind for markers in clauses.values() for _, _, kind in markers) == ["unrealised"]
+    assert sorted(kind for markers in clauses.values() for _, _, kind, _ in markers) == ["unrealised"]
+
+
+@pytest.mark.parametrize(("description", "date", "expected"), [
+    # planned or future: still to come
+    ("A final seminar in Kyiv is planned for December 2024.", "December 2024", True),
+    ("The two experts will travel to Nauru in February 2023.", "February 2023", True),
+    ("The action will end with a webinar on data protection, scheduled for July 2025.", "July 2025", True),
+    # cancelled or postponed: will not take place as planned
+    ("A study visit to Kigali, foreseen for 2020, was cancelled because of COVID-19.", "2020", False),
+    ("The second mission, scheduled for August 2018, was postponed indefinitely.", "August 2018", False),
+    # took place, or an earlier action's
+    ("A workshop was held in May 2023.", "May 2023", False),
+    ("It builds on an earlier assessment in 2021.", "2021", False),
+])
+def test_still_to_come(nlp: Language, description: str, date: str, expected: bool) -> None:
+    doc = run(nlp, description)
+    start = doc.text.index(date)
+    assert still_to_come(doc, start, start + len(date)) is expected
 
 
 def test_every_pattern_has_a_kind_and_a_comment() -> None:

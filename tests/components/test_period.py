@@ -215,6 +215,29 @@ def test_a_start_the_text_states_goes_before_the_tagged_activity(nlp: Language, 
     assert period(doc) == (start, end)
 
 
+@pytest.mark.parametrize(("body", "end"), [
+    # an activity of the action dated after the tag, still to come: the action is ongoing
+    ("A final seminar in Kyiv is planned for December 2024.", None),
+    ("The two experts will travel to Dushanbe in February 2024 to train the enumerators.", None),
+    ("The action will end with a webinar on data protection, scheduled for July 2024.", None),
+    # the partner's own plans, a next phase, a cancelled or postponed activity: the tag's end stays
+    ("The Agency intends to extend the new procedures to all regions in 2024.", "2023-11-24"),
+    ("A second phase is foreseen in 2024, subject to the approval of the Board.", "2023-11-24"),
+    ("A study visit to Riga, planned for March 2024, was cancelled.", "2023-11-24"),
+    ("The revised assessment instructions are to be submitted to the Government in 2024.", "2023-11-24"),
+    # still to come, but not after the tag's end
+    ("A webinar is planned for 2023.", "2023-11-24"),
+])
+def test_an_activity_still_to_come_leaves_the_period_open(nlp: Language, body: str, end: str | None) -> None:
+    tag = "SOCIEUX+ 2022-41 TAJIKISTAN, ACT. 4 (20.11 – 24.11.2023)"
+    text = f"28/11/2023\nHeadline\nThe experts delivered a training.\n{body}\n{tag}"
+    doc = run(nlp, text, {"date_line": "28/11/2023", "title": "Headline", "tag": tag}, kind="news", year=2023)
+    assert period(doc) == ("2023-11-20", end)
+    if end is None:
+        [fact] = [f for f in period_facts(doc) if f.field == "period_end"]
+        assert (fact.rule, fact.status) == ("period:ongoing:activity-to-come", "inferred")
+
+
 LABELLED = "• {title}\n\n    Start activities\n    {start}\n    End activities\n    {end}\n    Description\n    {desc}"
 
 
@@ -263,7 +286,8 @@ def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) ->
     pipe = nlp.get_pipe("socieux_period")
     assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
     assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word",
-                                                 "start_clause", "end_clause", "last_activity", "activity_cue", "agent_cue"}
+                                                 "start_clause", "end_clause", "last_activity", "activity_cue", "agent_cue",
+                                                 "coming_activity"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
