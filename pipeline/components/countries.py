@@ -10,14 +10,18 @@ only serve as context. This component
    Santos"): a one-word country, city or region followed by a capitalised word that
    is no place or institution word (NOT_PLACE) and not preceded by of/in/from/to/the/
    and/"," (a longer Title Case run is a headline and stays); or a one-word city or
-   region preceded by a capitalised first name inside a sentence;
+   region preceded by a capitalised first name inside a sentence; and a birthplace or a
+   language in a hyphenated compound ("a Lebanese-born counsellor", "French-speaking");
 2. resolves each remaining match: a single candidate is certain; otherwise a
    candidate whose country the record names elsewhere wins ("resolve:same-record",
    first as a country or demonym, then as an unambiguous city or region, then as a
    country name read as a country by default: "Punjab ... Pakistan" or "Punjab ...
    Lahore" -> PK, "Kingston ... Jamaica" -> JM); a country reading only yields to a city or
    region of the other country ("Atlanta, Georgia" -> US) or to that country's name
-   right beside it ("Georgia, USA"), so "Niger" in a record naming Nigeria stays NE;
+   right beside it ("Georgia, USA"), so "Niger" in a record naming Nigeria stays NE; a city
+   or region beside a country that places it ("Tripoli, Lebanon", "Tripoli, in northern
+   Lebanon") is that country's before any other evidence; a name left ambiguous takes the
+   country the same name was resolved to elsewhere in the record ("resolve:same-name");
    otherwise the gazetteer's default (a country beats a region, a region a city:
    "Georgia" -> GE); a tie stays ambiguous (code None, candidates kept: "Punjab");
 3. writes `doc._.countries` (list[CountryMention], text order) and keeps only the
@@ -30,7 +34,7 @@ pattern ids, so the serialised pipeline stays in step with models/patterns/.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -43,6 +47,12 @@ NOT_PLACE = "NOT_PLACE"
 #: words before a one-word place that mark a place reading (the brief's person-name rule)
 COORDINATION = frozenset({"and", ",", "&"})
 PLACE_CONTEXT = frozenset({"of", "in", "from", "to", "the", "and", "for", "at", "across", "within", ",", "("})
+#: second parts of a hyphenated compound that make the place a birthplace or a language
+NOT_A_COUNTRY_COMPOUNDS = frozenset({"born", "speaking", "speakers", "language"})
+#: words between a city and the country that places it ("Tripoli, in northern Lebanon")
+LOCATIVE = frozenset({"in", "the", "of", "northern", "southern", "eastern", "western", "central", "north", "south",
+                      "east", "west", "north-eastern", "north-western", "south-eastern", "south-western",
+                      "northeastern", "northwestern", "southeastern", "southwestern", "coastal", "rural"})
 
 
 @dataclass(frozen=True)
@@ -109,13 +119,26 @@ def is_person_name(doc: Doc, match: Match, context: set[int]) -> bool:
     return False
 
 
+def is_compound_modifier(doc: Doc, match: Match) -> bool:
+    """"Lebanese-born", "French-speaking": a birthplace or a language, not a country of the action's
+    people or institutions."""
+    end = match.span.end
+    return (end + 1 < len(doc) and doc[end].text in ("-", "‑", "‐")
+            and doc[end + 1].lower_ in NOT_A_COUNTRY_COMPOUNDS)
+
+
 def adjacent_codes(doc: Doc, matches: list[Match], k: int) -> set[str]:
-    """Codes of unambiguous matches next to match k with only punctuation between ("Georgia, USA")."""
+    """Codes of unambiguous matches next to match k with only punctuation between ("Georgia, USA");
+    after a city or region, also a country placed by a locative phrase ("Tripoli, in northern Lebanon")."""
     codes: set[str] = set()
     for j in (k - 1, k + 1):
         if 0 <= j < len(matches) and len(matches[j].codes) == 1:
             a, b = sorted((matches[k].span, matches[j].span), key=lambda s: s.start)
-            if all(t.is_punct for t in doc[a.end : b.start]):
+            between = doc[a.end : b.start]
+            if all(t.is_punct for t in between):
+                codes.add(matches[j].codes[0])
+            elif (j == k + 1 and matches[k].kind in ("city", "region") and matches[j].kind == "country"
+                  and len(between) and between[0].is_punct and all(t.is_punct or t.lower_ in LOCATIVE for t in between)):
                 codes.add(matches[j].codes[0])
     return codes
 
@@ -134,8 +157,9 @@ def resolve(match: Match, strong: set[str], weak: set[str], adjacent: set[str],
     if len(match.codes) == 1:
         code, status, rule = match.codes[0], "certain", f"gazetteer:{match.source}"
     else:
-        # a default country reading is evidence for places, not for other country names (nor itself)
-        tiers = (strong, weak) if match.kinds[0] in ("country", "demonym") else (strong, weak, defaults)
+        # a default country reading is evidence for places, not for other country names (nor itself); a
+        # country right beside a place comes first ("Tripoli, in northern Lebanon" in a record naming Libya)
+        tiers = (strong, weak) if match.kinds[0] in ("country", "demonym") else (adjacent, strong, weak, defaults)
         for evidence in tiers:
             hits = [c for c in match.codes if c in evidence]
             if len(hits) == 1:
@@ -163,6 +187,25 @@ def resolve(match: Match, strong: set[str], weak: set[str], adjacent: set[str],
     )
 
 
+def one_sense(mentions: list[CountryMention]) -> list[CountryMention]:
+    """An ambiguous mention takes the country the same name was resolved to elsewhere in the record
+    ("Tripoli" of the title, once "Tripoli, in northern Lebanon" is read): one place per name."""
+    resolved: dict[str, dict[str, CountryKind]] = {}
+    for m in mentions:
+        if m.code and len(m.candidates) > 1:
+            resolved.setdefault(m.text, {})[m.code] = m.kind
+    if not resolved:
+        return mentions
+    out = []
+    for m in mentions:
+        readings = resolved.get(m.text, {})
+        if m.code is None and len(readings) == 1:
+            (code, kind), = readings.items()
+            m = replace(m, code=code, kind=kind, rule="resolve:same-name", status="inferred")
+        out.append(m)
+    return out
+
+
 class CountryResolver(BatchPipe):
     """Turns the ruler's place spans into resolved `CountryMention`s."""
 
@@ -175,15 +218,15 @@ class CountryResolver(BatchPipe):
         ruler_ents = [e for e in ents if e.label_ in KINDS or e.label_ == NOT_PLACE]
         context = {t for e in ruler_ents for t in range(e.start, e.end)}
         matches = [Match.from_span(e) for e in ruler_ents if e.label_ in KINDS]
-        kept = [m for m in matches if not is_person_name(doc, m, context)]
+        kept = [m for m in matches if not is_person_name(doc, m, context) and not is_compound_modifier(doc, m)]
         strong = {m.codes[0] for m in kept if len(m.codes) == 1 and m.kind in ("country", "demonym")}
         weak = {m.codes[0] for m in kept if len(m.codes) == 1 and m.kind in ("city", "region")}
         # a country name whose reading as a country is the default ("Jamaica" -> JM, not the place in
         # New York) names that country for the record's other places too ("Kingston" -> JM)
         defaults = frozenset(m.codes[0] for m in kept if len(m.codes) > 1 and m.reason == "kind"
                              and m.kinds[0] in ("country", "demonym"))
-        doc._.countries = [resolve(m, strong, weak, adjacent_codes(doc, kept, k), defaults)
-                           for k, m in enumerate(kept)]
+        doc._.countries = one_sense([resolve(m, strong, weak, adjacent_codes(doc, kept, k), defaults)
+                                     for k, m in enumerate(kept)])
         others = [e for e in ents if e.label_ not in KINDS and e.label_ != NOT_PLACE]
         doc.ents = sorted(others + [m.span for m in kept], key=lambda s: s.start)
         return doc

@@ -3,7 +3,9 @@
 Every resolved country mention of the record is a candidate, except mentions
 that the spec says are not the partner: expert origins (facts of
 `socieux_experts`), study-visit destinations, showcased practices, funders and
-participants (context patterns in models/patterns/partner.jsonl), and mentions in a sentence
+participants (context patterns in models/patterns/partner.jsonl; after an `exclude_list` cue,
+which names people, a country coordinated right after the one it sets aside is set aside too:
+"participants from Jordan and Libya"), and mentions in a sentence
 that sets a country aside (a showcased practice "used as a point of comparison", a body that
 "was not involved": `sidelined_sentence` phrases) unless an institution-of cue names them. The rest are
 scored: a mention in the title or the institution line weighs more than one in
@@ -26,6 +28,10 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, sentence_span
 from pipeline.facts import ECHO_FIELD, FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_of
+
+
+#: the words that may join coordinated country names ("Jordan and Libya", "Jordan, Libya or Iraq")
+COORDINATION = frozenset({",", "and", "or", "the", "&"})
 
 
 @Language.factory("socieux_partner")
@@ -62,6 +68,28 @@ class PartnerComponent(PatternComponent):
             return [m.start() for m in self.sidelined_any_case.finditer(text)]
         return [m.start() for m in self.sidelined.finditer(low)]
 
+    @staticmethod
+    def _excluded_before(doc: Doc, mentions: list[CountryMention], ends_before: dict[int, list[str]]) -> set[int]:
+        """Token starts of the mentions an `exclude_before` or `exclude_list` cue sets aside, with, after
+        an `exclude_list` cue (people), the countries coordinated right after the first ("participants
+        from Jordan and Libya", "attended by … the services of Jordan, Libya or Iraq")."""
+        out: set[int] = set()
+        listed: set[int] = set()  # excluded by a list cue: their coordinated followers are too
+        previous: CountryMention | None = None
+        for m in sorted(mentions, key=lambda m: m.start):
+            kinds = ends_before.get(m.start, [])
+            if "exclude_list" in kinds:
+                out.add(m.start)
+                listed.add(m.start)
+            elif "exclude_before" in kinds:
+                out.add(m.start)
+            elif previous is not None and previous.start in listed and previous.end < m.start and all(
+                    t.lower_ in COORDINATION for t in doc[previous.end : m.start]):
+                out.add(m.start)
+                listed.add(m.start)
+            previous = m
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in (doc._.countries or []) if m.code]
         if not mentions:
@@ -95,9 +123,10 @@ class PartnerComponent(PatternComponent):
         best: dict[str, tuple[float, CountryMention, str]] = {}
         title_codes: set[str] = set()
         tag_codes: set[str] = set()  # a news reference tag names the action's country
+        excluded_before = self._excluded_before(doc, mentions, ends_before)
         for m in mentions:
             before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])
-            if (m.start_char, m.end_char) in expert_spans or "exclude_before" in before or "exclude_after" in after:
+            if (m.start_char, m.end_char) in expert_spans or m.start in excluded_before or "exclude_after" in after:
                 continue
             where = field_of(doc, m.start_char)
             if where is None and doc.user_data.get(FIELDS_KEY):

@@ -144,6 +144,12 @@ def test_longest_match(nlp: Language, text: str, expected: list[tuple[str, str]]
         ("Congolese experts visited Kinshasa", "Congolese", "CD", "inferred", "resolve:same-record"),
         ("a study visit to Barcelona", "Barcelona", None, "ambiguous", "resolve:ambiguous"),
         ("a study visit to Valencia, Spain", "Valencia", "ES", "inferred", "resolve:same-record"),
+        # a country placing a city right after it beats the record's other mentions ...
+        ("The office in Tripoli, in northern Lebanon, opened; Libya attended.", "Tripoli", "LB", "inferred",
+         "resolve:same-record"),
+        # ... and the same name elsewhere in the record takes that reading
+        ("Tripoli office opens. The office in Tripoli, Lebanon, opened; Libya attended.", "Tripoli", "LB",
+         "inferred", "resolve:same-name"),
         # a country name read as a country by default names that country for the record's other places
         ("Jamaica's cash transfer programme; a training in Kingston", "Kingston", "JM", "inferred",
          "resolve:same-record"),
@@ -173,6 +179,9 @@ def test_ambiguous_keeps_candidates(nlp: Language) -> None:
         ("Chad Smith presented the results", "TD"),
         ("The experts, Chad O'Connor from Intreo", "TD"),  # a surname with an apostrophe
         ("Jordan Peterson, a psychologist", "JO"),
+        # a birthplace or a language in a hyphenated compound
+        ("a Lebanese-born counsellor of the employment service", "LB"),
+        ("French-speaking experts from Senegal", "FR"),
         ("as Jordan Peterson said", "JO"),
         ("experts Ana Santos and Jorge Lima", "BR"),
         ("experts Ana Santos and Jorge Lima", "PE"),

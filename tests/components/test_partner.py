@@ -49,6 +49,17 @@ CASES = [
      "Germany.", "KH"),
     ("Employment policy", "Ministry of Employment of Togo",
      "Experts presented good practices from Morocco and Senegal.", "TG"),
+    # participants: the countries coordinated after the first one too
+    ("Youth employment", "National Employment Office",
+     "Counsellors in Tripoli, in northern Lebanon, were trained. The closing seminar was attended by the Ministry "
+     "of Labour, UNICEF and the employment services of Jordan and Libya.", "LB"),
+    ("Youth employment", "National Employment Office",
+     "Counsellors in Tripoli, in northern Lebanon, were trained. Participants from Jordan, Libya and Iraq joined "
+     "the closing seminar.", "LB"),
+    # the place of an event where something was presented is no showcased practice
+    ("Unemployment insurance review", "Social Insurance Organization (SIO)",
+     "The Bahraini Social Insurance Organization requested support. The results were presented at a hybrid "
+     "seminar in Manama, attended by the Saudi and Omani social insurance institutions.", "BH"),
     # a country the partner learns from is a showcased practice, even in the title
     ("Social Service Agency of Georgia learns from Slovenia's community-based care services", "Social Service Agency",
      "Managers of the agency visited day-care centres.", "GE"),
