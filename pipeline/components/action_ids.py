@@ -12,7 +12,11 @@ Whose id it is comes, in this order, from:
 2. a news reference tag (`SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)`) → rule
    "code:news-tag", certain;
 3. text naming the action itself ("Action 2023-11 was implemented …",
-   "This action (Action 2019-07)") → rule "code:self:<cue>", inferred.
+   "This action (Action 2019-07)") → rule "code:self:<cue>", inferred; the first id
+   with a self cue, unless another has a `strong` one ("The current action, 2022-44,
+   …" over "The first, action 2020-29, helped …"); in a news item, its only id when
+   no mention of it has a cue ("SOCIEUX+ action 2020-26 was the programme's first
+   cooperation with the NEO") → rule "code:only-id", inferred.
 Cue words are Matcher patterns in the same file: `self:<cue>` and `ref:<cue>`,
 each with `where` = "before" | "after" the id. Every other id mention becomes
 `Fact(field="action_ref")`: certain when a reference cue ("previous",
@@ -87,6 +91,7 @@ class ActionIdsComponent(PatternComponent):
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.where, self.syntax = {}, {}
         self.weak, self.only_in = set(), {}
+        self.strong: set[str] = set()  # self cues naming the record's action for sure ("the current action")
         self.phrases: list[tuple[str, dict[str, Any]]] = []  # self cues read in code: id, phrase, verb
         for entry in self.patterns:
             pid = entry.get("id", "")
@@ -99,6 +104,8 @@ class ActionIdsComponent(PatternComponent):
                 self.where[pid] = entry["where"]
                 if entry.get("weak"):
                     self.weak.add(pid)
+                if entry.get("strong"):
+                    self.strong.add(pid)
                 if entry.get("only_in"):
                     self.only_in[pid] = entry["only_in"]
             else:
@@ -270,6 +277,23 @@ class ActionIdsComponent(PatternComponent):
             self_cue = None
         return self_cue, ref_cue
 
+    def _only_id(self, doc: Doc, classified: list[tuple[Mention, str | None, str | None]],
+                 cues: list[tuple[str, Span]]) -> bool:
+        """A news item naming one id only, never with a cue, nor with a reference cue anywhere before
+        it in its sentence ("The cooperation builds on a SOCIEUX+ webinar … in 2021 (action 2021-09)")."""
+        if doc.user_data.get(KIND_KEY) != "news" or len({m.value for m, _, _ in classified}) != 1:
+            return False
+        if any(s or r for _, s, r in classified):
+            return False
+        for mention, _, _ in classified:
+            intro = doc.char_span(mention.intro_start, mention.end, alignment_mode="expand")
+            if intro is None:
+                return False
+            if any(pid.startswith("ref:") and pid not in self.weak and span.end <= intro.start
+                   and self._gap(doc, span.end, intro.start) is not None for pid, span in cues):
+                return False
+        return True
+
     def _phrase_cue(self, doc: Doc, i: int) -> str | None:
         """A `phrase` self cue: the id, a phrase opened by one of its words, then one of its verbs."""
         for pid, phrase in self.phrases:
@@ -288,15 +312,26 @@ class ActionIdsComponent(PatternComponent):
             add_fact(doc, code)
         mentions = self.mentions(doc)
         cues = self._cues(doc, mentions) if mentions else []  # cues only classify mentions
-        for mention in mentions:
+        classified = [(m, *self.classify(doc, m, cues)) for m in mentions]
+        # a strong self cue ("The current action, 2022-44, …") names the record's action, whatever
+        # id an ordinary self cue named before it ("The first, action 2020-29, helped …")
+        chosen = next((m.value for m, self_cue, _ in classified if self_cue in self.strong), None)
+        for mention, self_cue, ref_cue in classified:
             if code is not None and mention.value == code.value:
                 continue  # the record's own id repeated (e.g. inside the tag or after "Code")
-            self_cue, ref_cue = self.classify(doc, mention, cues)
-            if self_cue and code is None:
+            if self_cue and code is None and chosen not in (None, mention.value):
+                self_cue = f"{self_cue}:outranked"  # another id has a strong self cue: a conflict, kept as ref
+            if self_cue and code is None and not self_cue.endswith(":outranked"):
                 code = Fact(
                     "action_code", mention.value, mention.start, mention.end, mention.text,
                     f"code:{self_cue}", "inferred",
                 )
+                add_fact(doc, code)
+                continue
+            if code is None and not self_cue and not ref_cue and self._only_id(doc, classified, cues):
+                # a news item about one action names it: its only id, without a reference cue, is its own
+                code = Fact("action_code", mention.value, mention.start, mention.end, mention.text,
+                            "code:only-id", "inferred")
                 add_fact(doc, code)
                 continue
             status = "ambiguous" if self_cue else ("certain" if ref_cue else "inferred")

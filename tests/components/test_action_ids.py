@@ -139,6 +139,17 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
         # listed ids with what they were about in brackets
         ("It is the third cooperation after actions 2018-27 (labour market observatory) and 2020-41 (employment "
          "services).", "listing", None, ["2018-27", "2020-41"]),
+        # a strong self cue ("the current action") outranks an ordinary one on another id
+        ("This is the second SOCIEUX+ action with the NIB. The first, action 2020-29, helped the Board. The current "
+         "action, 2022-44, will close in December 2022.", "news", "2022-44", ["2020-29"]),
+        # the support of SOCIEUX+ given in the record
+        ("With SOCIEUX+ support (action 2023-55), two experts reviewed the procedures.", "news", "2023-55", []),
+        # a news item's only id, without any cue, is its own; not in a listing (a page of many actions)
+        ("SOCIEUX+ action 2020-26 was the programme's first cooperation with the NEO.", "news", "2020-26", []),
+        ("SOCIEUX+ action 2020-26 was the programme's first cooperation with the NEO.", "listing", None, ["2020-26"]),
+        # ... unless a reference cue comes before it in its sentence, however far
+        ("The cooperation builds on a SOCIEUX+ webinar on home-based work organised for the Punjab Labour and "
+         "Human Resource Department in 2021 (action 2021-09).", "news", None, ["2021-09"]),
         # a reference cue still qualifies the words of a self cue
         ("Building on the previous support from SOCIEUX+ (Action 2019-08), the ministry asked for more.", "news",
          None, ["2019-08"]),
