@@ -20,7 +20,7 @@ of `socieux_countries`:
   Dutch SVB", "Amina Bello of Nigeria's NDE" (a place as surname), in a sentence
   that speaks of mobilising experts; or, with no such cue, a titled person ("Ms",
   "Dr" …) or one with an apposition ("Jānis Ozols, a physiotherapist with the
-  Latvian …") who is the subject of a verb of the action's work ("… and Mr Markus
+  Latvian …", "Ms Sharon Phillip, Compliance Manager at …") who is the subject of a verb of the action's work ("… and Mr Markus
   Huber of the Austrian AMS ran three webinars", lex:activity-verbs).
 
 An institution's name may go on over "and"/"," ("the Ministry of Social
@@ -751,7 +751,7 @@ class ExpertsComponent(PatternComponent):
             if predicate == "participant":
                 continue  # "Ms … of the Dominican Republic's TSS attended the last day of the course"
             sent_low = _sentence(doc, i).casefold()
-            if any(cue in sent_low for cue in self.lex.get("person_cue", ())):
+            if self._person_cue(sent_low):
                 if via == "from" or apposition is not None or _person_context(doc, start):
                     out += [(m, via) for m in found]
             elif predicate == "activity" and (titled or apposition is not None) and self._subject(doc, start, titled) \
@@ -759,6 +759,15 @@ class ExpertsComponent(PatternComponent):
                     and not self._funder(doc, i, found[-1].end):
                 out += [(m, "active") for m in found]
         return out
+
+    def _person_cue(self, sent_low: str) -> bool:
+        """The sentence speaks of mobilised experts or of who did its work (lex:person-cue); "by" and
+        a title ("by Ms …") only when no ceremony names them ("opened by Ms …, Minister of …",
+        lex:ceremony-by)."""
+        cues = [cue for cue in self.lex.get("person_cue", ()) if cue in sent_low]
+        if cues and all(cue.split()[0] == "by" for cue in cues):
+            return not any(c in sent_low for c in self.lex.get("ceremony_by", ()))
+        return bool(cues)
 
     def _funder(self, doc: Doc, i: int, j: int) -> bool:
         """The institution named from token i (its "of"/"from") to its country (ending at j) and the
@@ -782,6 +791,10 @@ class ExpertsComponent(PatternComponent):
             return None
         k = i - 1 if prev.text == "," else i
         apposition = None
+        role = self._titled_role_before(doc, i, at) if prev.text[:1].isupper() else None
+        if role is not None:  # "Ms Sharon Phillip, Compliance Manager at …": a role in Title Case
+            start, comma = role
+            return start, True, comma
         if prev.is_lower:  # ", a physiotherapist with", ", an employment counsellor of"
             j = i - 1
             while j > i - 6 and j >= 0 and (doc[j].is_lower and doc[j].is_alpha or doc[j].text == "-") \
@@ -797,6 +810,21 @@ class ExpertsComponent(PatternComponent):
             return None
         titled = start > 0 and doc[start - 1].lower_ in HONORIFICS
         return start, titled, apposition
+
+    def _titled_role_before(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> tuple[int, int] | None:
+        """A role in Title Case between a titled person's name and token i: "Ms Sharon Phillip,
+        Compliance Manager at" → (first token of the name, the comma); only after an honorific, as
+        the capitalised words could else be the name itself."""
+        j = i - 1
+        while j > i - 1 - TITLED_ROLE_WORDS and j >= 0 and doc[j].is_alpha and doc[j].text[:1].isupper() \
+                and j not in at:
+            j -= 1
+        if j == i - 1 or j < 2 or doc[j].text != ",":
+            return None
+        start = self._name_start(doc, j, at)
+        if start is None or start == 0 or doc[start - 1].lower_ not in HONORIFICS:
+            return None
+        return start, j
 
     def _relative_start(self, doc: Doc, i: int) -> int | None:
         """Position of the "who" of a relative clause after a comma that says where a person works
@@ -894,6 +922,8 @@ class ExpertsComponent(PatternComponent):
         return None
 
 
+#: most words of a role in Title Case after a titled name ("Ms Sharon Phillip, Chief Compliance Manager at")
+TITLED_ROLE_WORDS = 4
 #: how far (tokens) a place may resolve an ambiguous demonym before it, and what ends that phrase
 PHRASE_WINDOW = 16
 PHRASE_BREAKS = frozenset({",", ";", ".", ":"})

@@ -211,6 +211,16 @@ POSITIVE += [
     ("Experts from Spain will support the ministry in drafting the law.", {"ES"}),
     ("Experts from Spain advised on the right to withdraw savings from the pension fund.", {"ES"}),
     ("A Spanish expert, who later withdrew, was replaced by a Portuguese colleague.", {"PT"}),
+    # named people after "carried out by" / a titled person after "by"; a role in Title Case
+    ("The review was carried out by Ms Keisha Clarke, a benefits manager of the National Insurance Scheme of "
+     "Barbados, and Mr Tomas Lindqvist of the Swedish Social Insurance Agency.", {"BB", "SE"}),
+    ("The work began with a remote assessment of the systems by Mr Ramon dela Cruz, a systems architect of the "
+     "Philippine Social Security System, and Ms Inês Carvalho of the Portuguese Institute of Informatics.",
+     {"PH", "PT"}),
+    ("Ms Sharon Phillip, Compliance Manager at the National Insurance Corporation of Saint Lucia, carried out a "
+     "remote assessment.", {"LC"}),
+    # a birthplace is no country of the expert's
+    ("A Lebanese-born counsellor of the French Pôle emploi trained the staff.", {"FR"}),
 ]
 
 
@@ -309,6 +319,9 @@ NEGATIVE += [
     ("A second expert, from Portugal's Social Security Institute, withdrew before the mission.", set()),
     ("An expert from the Czech Labour Office is expected to join the second mission planned for May.", set()),
     ("An Italian expert had to withdraw from the mission.", set()),
+    # the people of a ceremony, even after "by" and a title
+    ("The workshop was opened by Ms Sara Lee, Minister of Labour of Fiji, and by Mr John Doe of the Samoan "
+     "Ministry of Labour.", set()),
 ]
 
 
