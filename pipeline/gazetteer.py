@@ -131,6 +131,9 @@ def variants(name: str, kind: str) -> set[str]:
         forms |= {f.replace(" of the ", " of ") for f in forms}
         forms |= {re.sub(r"(?<=\w)-(?=\w)", " ", f) for f in forms}
     forms |= {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
+    if kind in ("city", "region"):  # "Saint John's" / "St. John's" / "St John's": the abbreviated saint
+        forms |= {re.sub(r"^St\.? ", "Saint ", f) for f in forms if re.match(r"St\.? ", f)}
+        forms |= {re.sub(r"^Saint ", abbr, f) for f in forms if f.startswith("Saint ") for abbr in ("St. ", "St ")}
     if kind == "city":  # "Djibouti city", "Kuwait city", "Quezon city": the common lower-case spelling
         forms |= {f[: -len("City")] + "city" for f in forms if f.endswith(" City")}
     if kind == "country":
@@ -216,7 +219,9 @@ _MARKS = re.compile(r"[-‐‑'’‘ʻ`]")
 
 
 def _spelling_key(name: str) -> str:
-    return " ".join(_MARKS.sub(" ", fold(name)).casefold().split())
+    """Case, accents, hyphens, apostrophes and an abbreviated saint aside ("St. John's" = "Saint John’s")."""
+    key = " ".join(_MARKS.sub(" ", fold(name)).casefold().split())
+    return re.sub(r"^st\.? ", "saint ", key)
 
 
 def spellings(name: str, alternates: Iterable[str]) -> list[str]:

@@ -150,6 +150,9 @@ def test_longest_match(nlp: Language, text: str, expected: list[tuple[str, str]]
         # ... and the same name elsewhere in the record takes that reading
         ("Tripoli office opens. The office in Tripoli, Lebanon, opened; Libya attended.", "Tripoli", "LB",
          "inferred", "resolve:same-name"),
+        # a capital that is also a larger city elsewhere, in a record naming its country
+        ("Antigua and Barbuda: the experts were in St. John's", "St. John's", "AG", "inferred",
+         "resolve:same-record"),
         # a country name read as a country by default names that country for the record's other places
         ("Jamaica's cash transfer programme; a training in Kingston", "Kingston", "JM", "inferred",
          "resolve:same-record"),
