@@ -72,6 +72,8 @@ def delivery(doc: Doc) -> str | None:
         ("Work opened with a videoconference; the experts later travelled to Antananarivo.", "mixed"),
         ("The review was done at a distance online; the experts then travelled twice to Dushanbe.", "mixed"),
         ("The workshop was conducted ONLINE over four weeks.", "remote"),
+        # people of the partner's schemes appearing at an office: no way of delivering the action
+        ("Experts designed online proof-of-life checks so that pensioners need not appear in person.", "remote"),
         ("This initiative, conducted online, enhanced capacities.", "remote"),
         ("Webinar on Labour Market Information Systems for the New Decade", "remote"),
         ("Soft skills: a strategic challenge for youth employment – e conference", "remote"),

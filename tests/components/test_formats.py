@@ -115,6 +115,9 @@ def formats(doc: Doc) -> set[str]:
         ("Experts carried out an inventory of the existing initiatives.", {"assessment"}),
         # negatives: domains, institutions, objects of design, topics, other events' titles
         ("The Ministry aims to improve the current offer of vocational training.", set()),
+        # an institution's mandate
+        ("The delegation met the Fund, which has been responsible for work-ability assessment since 2016.", set()),
+        ("The experts met the agency responsible for training of the unemployed.", set()),
         ("Experts deployed seminars at the inauguration of the Latin American Training Centre.", {"seminar"}),
         ("The partner's staff engaged in the elaboration of a training plan.", set()),
         ("Experts formulated recommendations on training needs of the staff.", set()),

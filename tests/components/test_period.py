@@ -117,6 +117,8 @@ def test_press_dateline_is_not_the_period(nlp: Language) -> None:
     ("The action started in the last quarter of 2021.", ("2021", None)),
     ("The action ended in March 2021.", (None, "2021-03")),
     ("The action started in January 2022 and ended in June 2022.", ("2022-01", "2022-06")),
+    # a launch with the date before its object
+    ("The Department and SOCIEUX+ launched on 14 January 2025 a new cooperation on reintegration.", ("2025-01-14", None)),
 ])
 def test_a_date_that_only_starts_or_only_ends_the_period(nlp: Language, description: str, expected: tuple) -> None:
     """A single date after "began in" says when the period started, not when it ended."""
