@@ -230,6 +230,7 @@ def test_spellings_differ_only_in_marks(name: str, alternates: list[str], expect
         ("Dutch", "DEMONYM", "NL", ()),
         ("Kyrgyz", "DEMONYM", "KG", ()),
         ("Kosovar", "DEMONYM", "XK", ()),
+        ("Spaniards", "DEMONYM", "ES", ()),  # a noun demonym (data/countries_extra.tsv)
         ("Spanish", "DEMONYM", "ES", ()),
         ("French", "DEMONYM", "FR", ()),
         ("Portuguese", "DEMONYM", "PT", ()),

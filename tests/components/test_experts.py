@@ -205,6 +205,7 @@ POSITIVE += [
     ("SOCIEUX+ mobilised two Estonians from Töötukassa and a Latvian from the State Employment Agency, who "
      "redesigned the profiling tool.", {"EE", "LV"}),
     ("The team – three Portuguese from the ISS – ran the workshop.", {"PT"}),
+    ("SOCIEUX+ mobilised two Spaniards from SEPE and a Swede from the Public Employment Service.", {"ES", "SE"}),
     # an expert who joined is mobilised; one who withdrew is not, the others are
     ("An expert from Croatia joined the team in March.", {"HR"}),
     ("Experts from France and Spain ran the workshop, and an Italian expert had to withdraw.", {"FR", "ES"}),
