@@ -119,6 +119,8 @@ def _wide_names() -> dict[str, int]:
 #: languages whose month names are read when a day or a year comes with them ("5 de mayo de 2023",
 #: "Publié le 12 mars 2024", "julho de 2024": a news page's date line in the site's language)
 FOREIGN_MONTH_LOCALES = ("es", "fr", "pt")
+#: the grammar's kinds that read those names
+FOREIGN_KINDS = frozenset({"fdm", "fm"})
 
 
 @lru_cache(maxsize=1)
@@ -245,11 +247,26 @@ _FOLDED = re.compile("[\u017f\u212a\u0130\u0131]")  # long s, Kelvin sign, dotte
 
 
 @lru_cache(maxsize=1)
-def _anchor_words() -> tuple[str, ...]:
-    return tuple(sorted({name[:3] for name in (*month_names(), *foreign_month_names())} | set(SEASONS)))
+def _anchor_words(foreign: bool = False) -> tuple[str, ...]:
+    """Substrings every atom holds one of: an English month's first three letters, a season, and with
+    `foreign` a Spanish, French or Portuguese month's whole name (three letters, "out", "set", "ene",
+    would open windows all over English text)."""
+    words = {name[:3] for name in month_names()} | set(SEASONS)
+    return tuple(sorted(words | set(foreign_month_names()) if foreign else words))
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1)
+def _foreign_month_re() -> re.Pattern[str]:
+    """A foreign month name as a word, in lower-cased text (one cheap scan decides whether a text
+    needs the foreign-month rules at all)."""
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(sorted(foreign_month_names(), key=len, reverse=True)))
+
+
+def _has_foreign_month(low: str) -> bool:
+    return _foreign_month_re().search(low) is not None
+
+
+def _windows(text: str, foreign: bool = False) -> list[tuple[int, int]]:
     """Character windows of `text` that hold every match of the grammar (see above)."""
     whole = [(0, len(text))]
     if _LONG_RUN.search(text) or (not text.isascii() and _FOLDED.search(text)):
@@ -258,7 +275,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     if len(low) != len(text):
         return whole
     spots = [m.span() for m in _DIGITS.finditer(text)]
-    for word in _anchor_words():
+    for word in _anchor_words(foreign):
         i = low.find(word)
         while i >= 0:
             spots.append((i, i + len(word)))
@@ -277,8 +294,11 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def _atoms(text: str) -> list[_Atom]:
     """Leftmost-longest atoms; blockers win ties and hide the dates they cover."""
     found: list[tuple[int, int, int, re.Match[str], str]] = []
-    windows = _windows(text)
+    foreign = _has_foreign_month(text.lower())
+    windows = _windows(text, foreign)
     for kind, rx in _grammar():
+        if kind in FOREIGN_KINDS and not foreign:
+            continue  # no Spanish, French or Portuguese month name in the text: those rules find nothing
         for pos, endpos in windows:
             for m in rx.finditer(text, pos, endpos):
                 if m.end() > m.start():

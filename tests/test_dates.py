@@ -266,12 +266,13 @@ PIECES = st.sampled_from([
     "Fall", "Q3", "2022", "2023-24", "22/23", "1990s", "23", "3rd", "14/03/2022", "2021-07", "Action", "Code:", "n°",
     "COVID-19", "SDG 8", "€5,000", "25 workers", "per cent", "%", "more than", "since", "from", "to", "-", "–", "and",
     ",", ".", " ", "  ", "\n", "\n        ", " " * 20, "İ", "ſept", "\u212a", "until", "between", "onwards",
+    "de", "mayo", "Julio", "mars", "1er", "août", "outubro", "out", "set", "general",
 ])
 
 
 def whole_scan(monkeypatch, text: str, year: int | None) -> list:
     with monkeypatch.context() as m:
-        m.setattr(dates_module, "_windows", lambda t: [(0, len(t))])
+        m.setattr(dates_module, "_windows", lambda t, foreign=False: [(0, len(t))])
         return find_dates(text, default_year=year)
 
 

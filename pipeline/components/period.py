@@ -41,6 +41,7 @@ in the same sentence, the period stays open), and a spaCy Matcher token pattern.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -90,16 +91,18 @@ class PeriodComponent(PatternComponent):
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.kinds: dict[str, str] = {}
         self.strong: set[str] = set()  # self cues naming the action itself: they outrank the others
+        self.coming = WindowedMatcher(self.nlp.vocab, validate=True)  # read only when an end may stay open
         for entry in self.patterns:
-            self.matcher.add(entry["id"], entry["pattern"])
             self.kinds[entry["id"]] = entry["kind"]
+            (self.coming if entry["kind"] == "coming_activity" else self.matcher).add(entry["id"], entry["pattern"])
             if entry.get("strong"):
                 self.strong.add(entry["id"])
 
-    def cues(self, doc: Doc) -> Spans:
-        """Cue matches as (start_char, end_char, kind, id), in text order."""
+    def cues(self, doc: Doc, matcher: WindowedMatcher | None = None) -> Spans:
+        """Cue matches as (start_char, end_char, kind, id), in text order (of `matcher`: by default the
+        cues of the sentence rules)."""
         found = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in (matcher or self.matcher)(doc):
             key = self.nlp.vocab.strings[match_id]
             span = doc[start:end]
             found.append((span.start_char, span.end_char, self.kinds[key], key))
@@ -108,8 +111,6 @@ class PeriodComponent(PatternComponent):
     def __call__(self, doc: Doc) -> Doc:
         dates = [f for f in facts(doc) if f.field == "date"]
         cues = self.cues(doc) if dates else []
-        coming = [c for c in cues if c[2] == "coming_activity"]  # read by still_open only
-        cues = [c for c in cues if c[2] != "coming_activity"]
         period = self.from_fields(doc, dates)
         if not period:
             period = (
@@ -117,7 +118,7 @@ class PeriodComponent(PatternComponent):
                 or self.from_sentences(doc, dates, cues)
                 or self.from_title_event(doc, dates, cues)
             )
-            period = still_open(doc, dates, coming, period)
+            period = still_open(doc, dates, lambda: self.cues(doc, self.coming), period)
         for fact in period:
             add_fact(doc, fact)
         return doc
@@ -313,7 +314,7 @@ def _sentence(text: str, char: int) -> tuple[int, int]:
     return lo, hi
 
 
-def still_open(doc: Doc, dates: list[Fact], activities: Spans, period: list[Fact]) -> list[Fact]:
+def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period: list[Fact]) -> list[Fact]:
     """The period with its end left open when the record dates an activity of the action still to
     come after it ("The action will end with a webinar … scheduled for July 2025" after a tag of March
     2025; a `coming_activity` cue in the date's sentence, the date still to come for
@@ -323,16 +324,22 @@ def still_open(doc: Doc, dates: list[Fact], activities: Spans, period: list[Fact
     if end is None:
         return period
     text = doc_text(doc)
+    activities: Spans | None = None  # the coming_activity cues, matched on first need
 
-    def coming(d: Fact) -> bool:
+    def to_come(d: Fact) -> bool:
+        nonlocal activities
         if not d.value or d.value <= end.value or end.value.startswith(d.value):
             return False  # not after the end found
         if field_of(doc, d.start) in NOT_SENTENCE_FIELDS:
             return False
+        if not still_to_come(doc, d.start, d.end):
+            return False
+        if activities is None:
+            activities = coming()
         lo, hi = _sentence(text, d.start)
-        return any(lo <= a and b <= hi for a, b, _, _ in activities) and still_to_come(doc, d.start, d.end)
+        return any(lo <= a and b <= hi for a, b, _, _ in activities)
 
-    later = next((d for d in dates if coming(d)), None)
+    later = next((d for d in dates if to_come(d)), None)
     if later is None:
         return period
     return [f for f in period if f is not end] + [
