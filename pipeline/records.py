@@ -37,14 +37,15 @@ CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
 #: 2022") or "Published/Posted (on)" (also in the site's other languages: "Publicado el", "Publié le")
 DATE_VALUE = re.compile(
     r"^(?:(?:published|posted|updated|publicado|publicada|publié|publiée|mis\s+à\s+jour)(?:\s+(?:on|em|el|le|a))?\s*:?\s*)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?"
     # a dateline's place: "Santiago de Chile – 7 March 2023", "Dili, 12 May 2022"
     r"(?:[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,4}(?:,|\s+[–—-])\s*"
     r"(?=\d{1,2}[/.\s-]|[A-Za-z]{3,9}\.?\s+\d{1,2}\b))?"  # (then a date with its day)
-    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.?[- ]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.?[- ]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]{3,9}\.?,?\s+\d{4}"
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}"
     r"|\d{1,2}\s+de\s+[^\W\d_]{3,10}\s+de\s+\d{4}|\d{1,2}(?:er)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
-    r"|ongoing|en\s+cours|en\s+curso|em\s+curso|em\s+andamento)$",
+    r"|ongoing|en\s+cours|en\s+curso|em\s+curso|em\s+andamento)"
+    r"(?:\s*[-–,|]?\s*\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?)?$",  # a time: "Tue, 14/05/2024 - 10:32"
     re.I,
 )
 #: an image credit line before a headline: "Images courtesy of …", "Photo: CNSS", "© ILO"
@@ -54,6 +55,9 @@ CREDIT = re.compile(
     re.I,
 )
 NEWS_TAG = re.compile(r"^SOCIEUX\s*\+?\s*\d{4}\s*-\s*\d{1,3}\b")
+#: a whole reference tag line ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)"): the id, the
+#: country in capitals, and nothing long after; the news body ends there (spec: it may end with one)
+NEWS_TAG_LINE = re.compile(r"^SOCIEUX\s*\+?\s*\d{4}\s*-\s*\d{1,3}\s+[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+\b.{0,80}$")
 #: a breadcrumb trail: "Home > News", "You are here: Home / News"
 BREADCRUMB = re.compile(r"^(you\s+are\s+here\s*:?\s*)?(home|news)\s*[>›»|/]|^you\s+are\s+here\b")
 TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$")
@@ -515,7 +519,11 @@ def split_news(doc: Document) -> list[RawRecord]:
     while k < len(lines) and (_is_byline(lines[k].text) or _is_date_line(lines[k].text)):
         head_line(k)
         k += 1
-    body = _without_trailing_chrome(lines[k:])
+    body = lines[k:]
+    tag_at = max((i for i, ln in enumerate(body) if NEWS_TAG_LINE.match(ln.text.strip())), default=None)
+    if tag_at is not None:  # after the reference tag: the page's end (share links, tags, funding lines)
+        body = body[: tag_at + 1]
+    body = _without_trailing_chrome(body)
     if body:
         got["description"] = body
         if NEWS_TAG.match(body[-1].text):
@@ -557,7 +565,7 @@ def _is_taxonomy(line: str) -> bool:
 
 #: separators of a site's section label or trail ("SOCIEUX+ | News", "Accueil › Actualités",
 #: "Share: Facebook | X | LinkedIn"; a menu copied from a page: "Home  About  News")
-SECTION_SEPARATORS = re.compile(r"\s*[|›>»·:]\s*|\s+/\s+|\s{2,}")
+SECTION_SEPARATORS = re.compile(r"\s*[|›>»·•:]\s*|\s+/\s+|\s{2,}")
 #: separators of a date line's parts: a section line's, and a spaced dash ("10.01.2022 – News")
 DATE_LINE_SEPARATORS = re.compile(SECTION_SEPARATORS.pattern + r"|\s+[–—-]\s+")
 #: a date line's author or section: "Published on 28.09.2023 by SOCIEUX+", "Posted 16 November 2023 in News & Events"
@@ -567,7 +575,7 @@ BYLINE = re.compile(r"^(?:by|authors?|written\s+by|text|words)\b\s*:?\s+[^\d.!?]
 #: a short metadata part of a date line: "Reading time: 3 min", "5 min read"
 META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$", re.I)
 #: separators of a line of section labels ("Europe and Central Asia | Social services")
-LABEL_SEPARATORS = re.compile(r"\s+[|·›»]\s+")
+LABEL_SEPARATORS = re.compile(r"\s+[|·•›»]\s+")
 #: words of a short label: a part of a date line or of a line of section labels
 LABEL_WORDS = 5
 

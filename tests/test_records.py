@@ -412,6 +412,37 @@ def test_a_meta_line_under_the_headline_is_not_body():
     assert rec.description.startswith("The Ministry of Labour asked")
 
 
+@pytest.mark.parametrize("date_line", [
+    "Tue, 14/05/2024 - 10:32",  # an abbreviated weekday and a time
+    "12th September 2024",  # an ordinal day
+    "Nov 28, 2022 • West Africa",  # a bullet before a region label
+    "Wednesday 19 June 2024",
+])
+def test_date_lines_of_news_pages(date_line: str) -> None:
+    """The page's head ends at its date line, whatever its shape: the headline under it stays alone."""
+    text = ("Skip to main content\nSOCIEUX+ – European Union expertise for social protection\n"
+            "Home   Who we are   News\n" + date_line + "\nGhana trains its labour inspectors\n" + BODY)
+    rec, = split_document(doc_of(text))
+    assert rec.title == "Ghana trains its labour inspectors"
+    assert rec.description.startswith("The Ministry of Labour asked")
+
+
+def test_a_news_body_ends_at_its_reference_tag() -> None:
+    """After the reference tag comes the page's end, whatever its lines (spec: a body may end with a tag)."""
+    tag = "SOCIEUX+ 2024-23 TUNISIA, ACT. 3 (20.11 – 21.11.2024)"
+    text = ("Ghana trains its labour inspectors\n" + BODY + tag + "\nTags: migration, Maghreb\nPrint | Share\n"
+            "SOCIEUX+ is funded by the European Union and implemented by Expertise France, FIIAPP and Enabel.\n")
+    rec, = split_document(doc_of(text))
+    assert rec.description.endswith(tag) and "tag" in rec.fields
+
+
+def test_a_funding_line_ends_no_body() -> None:
+    text = ("Ghana trains its labour inspectors\n" + BODY + "Share  f  X  in\n"
+            "SOCIEUX+ – Expertise for social protection, labour and employment. Funded by the European Union.\n")
+    rec, = split_document(doc_of(text))
+    assert not rec.description.endswith("Union.") and "Funded" not in rec.description
+
+
 def test_a_headline_is_kept_when_no_date_line_follows_it():
     """Without a date line in the page's head nothing above the headline is dropped but chrome."""
     text = "Ghana trains its labour inspectors on risk-based inspection\n" + BODY
