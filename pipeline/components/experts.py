@@ -345,6 +345,11 @@ class ExpertsComponent(PatternComponent):
                     i = self._after_apposition(doc, i, at, titled=m.kind == "demonym", opens=m.kind == "country")
                 continue
             tok = doc[i]
+            if step > 0 and found and tok.text == ",":
+                k = self._relative_then_from(doc, i, at)
+                if k is not None:  # "from the French Caisse des Dépôts, which manages …, and from the Spanish …"
+                    i = k
+                    continue
             if self._is("coordination", tok.text) or (step < 0 and tok.text in {"[", "]"}):
                 i += step
                 continue
@@ -368,6 +373,19 @@ class ExpertsComponent(PatternComponent):
                     continue
             break
         return found
+
+    def _relative_then_from(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> int | None:
+        """After the comma at token i, a relative clause closed by a comma and followed by a restated
+        "from" (", which manages the personal training account, and from …"): the position of the
+        clause's closing comma, else None."""
+        if i + 1 >= len(doc) or doc[i + 1].lower_ not in RELATIVES:
+            return None
+        for k in range(i + 2, min(len(doc) - 2, i + 2 + RELATIVE_CLAUSE_WORDS)):
+            if doc[k].text in CLAUSE_ENDS or "\n" in doc[k].text:
+                return None
+            if doc[k].text == ",":
+                return k if doc[k + 1].lower_ == "and" and self._is("from_word", doc[k + 2].text) else None
+        return None
 
     def _restated_from(self, doc: Doc, i: int) -> bool:
         """Token i opens a name after a coordination and a restated "from" (", and from the …")."""
@@ -461,14 +479,27 @@ class ExpertsComponent(PatternComponent):
         if found is None:
             return []
         # a second institution restating the link word: "experts of the Belgian National Institute
-        # for the Social Security of the Self-employed (INASTI) and of the Portuguese Institute …"
+        # for the Social Security of the Self-employed (INASTI) and of the Portuguese Institute …",
+        # also after lower-case words of the first name ("of the Flemish public employment service
+        # VDAB and of the Dutch …")
         if doc[i].lower_ in per_doc(doc, RESTATED_KEY, _restated_links):
             k = self._name_end(doc, found[0].end)
-            if k < len(doc) and doc[k].text == ",":
-                k += 1
-            if k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].lower_ == doc[i].lower_:
-                return [found] + self._of_institution(doc, k + 1, at, links)
+            k = self._restated_link_at(doc, k, doc[i].lower_, at)
+            if k is not None:
+                return [found] + self._of_institution(doc, k, at, links)
         return [found]
+
+    @staticmethod
+    def _restated_link_at(doc: Doc, k: int, link: str, at: dict[int, CountryMention]) -> int | None:
+        """Position of a restated link word ("and of") at most RESTATED_GAP words from token k, with
+        only name words (no place, no clause break) before it; None if there is none."""
+        for j in range(k, min(len(doc) - 1, k + RESTATED_GAP)):
+            tok = doc[j]
+            if tok.lower_ == "and" and doc[j + 1].lower_ == link:
+                return j + 1
+            if j in at or tok.text in CLAUSE_ENDS or tok.lower_ in RELATIVES or "\n" in tok.text:
+                return None
+        return None
 
     def _name_end(self, doc: Doc, j: int) -> int:
         """The token after the rest of an institution's name that goes on at token j: capitalised
@@ -671,7 +702,13 @@ class ExpertsComponent(PatternComponent):
 
     def _from_list(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> list[CountryMention]:
         limit = min(len(doc), i + self.window)
+        first = i
         while i < limit and i not in at:
+            # an institution named by its city: "peers from the Voivodeship Labour Office in Lublin"
+            if doc[i].lower_ == "in" and i + 1 in at and at[i + 1].kind == "city" and i > first \
+                    and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+                i += 1
+                break
             # a comma then a determiner before any country starts another clause: "a Cypriot expert
             # from the Social Insurance Services, the Gambian SSHFC modelled …" (but not "from public
             # entities, notably public employment services, of Belgium and France")
@@ -922,6 +959,11 @@ class ExpertsComponent(PatternComponent):
         return None
 
 
+#: most tokens between an institution's country and a restated "and of" ("the Flemish public employment
+#: service VDAB and of the Dutch …")
+RESTATED_GAP = 8
+#: most tokens of a relative clause between two sources ("from the French …, which manages …, and from …")
+RELATIVE_CLAUSE_WORDS = 16
 #: most words of a role in Title Case after a titled name ("Ms Sharon Phillip, Chief Compliance Manager at")
 TITLED_ROLE_WORDS = 4
 #: how far (tokens) a place may resolve an ambiguous demonym before it, and what ends that phrase

@@ -220,6 +220,16 @@ POSITIVE += [
      {"PH", "PT"}),
     ("Ms Sharon Phillip, Compliance Manager at the National Insurance Corporation of Saint Lucia, carried out a "
      "remote assessment.", {"LC"}),
+    # expertise provided by an institution; a relative clause between two sources; a restated "of" after
+    # lower-case words of the first name; an institution named by its city
+    ("Expertise was provided by the Slovenian Social Protection Institute and by an expert from the Croatian "
+     "Institute for Social Work.", {"SI", "HR"}),
+    ("Experts from the French Caisse des Dépôts, which manages the personal training account, and from the Spanish "
+     "State Foundation for Training in Employment (Fundae) reviewed the scheme.", {"FR", "ES"}),
+    ("Experts of the Flemish public employment service VDAB and of the Dutch Employee Insurance Agency (UWV) "
+     "reviewed the scheme.", {"BE", "NL"}),
+    ("SOCIEUX+ mobilised peers from the Voivodeship Labour Office in Lublin and from the Lithuanian Employment "
+     "Service.", {"PL", "LT"}),
     # a birthplace is no country of the expert's
     ("A Lebanese-born counsellor of the French Pôle emploi trained the staff.", {"FR"}),
 ]
@@ -320,6 +330,8 @@ NEGATIVE += [
     ("A second expert, from Portugal's Social Security Institute, withdrew before the mission.", set()),
     ("An expert from the Czech Labour Office is expected to join the second mission planned for May.", set()),
     ("An Italian expert had to withdraw from the mission.", set()),
+    # a city after a lower-case noun is where the people are, not an institution's name
+    ("Experts from the ministry in Lima trained the staff.", set()),
     # the people of a ceremony, even after "by" and a title
     ("The workshop was opened by Ms Sara Lee, Minister of Labour of Fiji, and by Mr John Doe of the Samoan "
      "Ministry of Labour.", set()),
