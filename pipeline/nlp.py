@@ -44,7 +44,8 @@ def register_factories(config) -> None:
 
 #: the code that decides what a record is and what is extracted from it: a change to it is a new
 #: pipeline version, so the next run re-extracts (as a change to the config or a pattern file does)
-EXTRACTION_CODE = ("components/*.py", "dates.py", "documents.py", "extract.py", "facts.py", "html.py", "markdown.py", "records.py")
+EXTRACTION_CODE = ("components/*.py", "dates.py", "documents.py", "extract.py", "facts.py", "html.py", "markdown.py",
+                   "records.py", "towns.py")
 
 
 def fingerprint(config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> str:
@@ -52,7 +53,7 @@ def fingerprint(config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_D
     extraction code (EXTRACTION_CODE)."""
     h = hashlib.sha256(__version__.encode())
     h.update(config_path.read_bytes())
-    for path in sorted(patterns_dir.glob("*.jsonl")):
+    for path in sorted([*patterns_dir.glob("*.jsonl"), *patterns_dir.glob("*.tsv")]):  # towns.tsv too
         h.update(path.name.encode())
         h.update(path.read_bytes())
     package = Path(__file__).resolve().parent

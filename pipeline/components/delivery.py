@@ -16,6 +16,9 @@ in models/patterns/delivery.jsonl, one JSON object a line:
   held in Djibouti", "took place in Samoa"), a presence ("the experts were in Samoa"), a
   movement ("came to Djibouti") or as host, not after a bare noun ("vocational training in
   Colombia" names a domain) nor after a verb's object ("mapped the services in Djibouti").
+  After "in" or "to", the partner's towns too small for the gazetteer count as its cities
+  ("two workshops with service providers in Nikšić", "a three-day workshop … in David":
+  pipeline/towns.py, read only for the partner's code).
 
 A cue whose activity did not take place, or not in this action (`socieux_modality`:
 "A mission … had to be postponed", "A final online seminar will review …") is dropped.
@@ -32,15 +35,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, per_doc
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text, per_doc
 from pipeline.components.modality import unrealised
 from pipeline.dates import month_names
-from pipeline.facts import FIELDS_KEY, Fact, add_fact, facts
+from pipeline.facts import FIELDS_KEY, CountryMention, Fact, add_fact, facts
+from pipeline.towns import towns_of
 
 CUE_FIELD = "delivery_cue"
 DECISION_FIELD = "delivery"
@@ -70,6 +77,15 @@ SENTENCE_BREAKS = {".", ";", "!", "?"}
 #: between an activity noun and "in <city>" (DATE_GAP tokens at most)
 DATE_JOINERS = frozenset({"on", "and", "from", "to", "-", "–", "between", ",", "in", "of", "the"})
 DATE_GAP = 9
+#: most words of a partner's town name read after "in"/"to" (pipeline/towns.py)
+TOWN_WORDS = 5
+
+
+@lru_cache(maxsize=1)
+def _town_openers() -> np.ndarray:
+    return np.array([get_string_id("in"), get_string_id("to")], dtype=np.uint64)
+
+
 #: `doc.user_data` key of the doc's quoted ranges
 QUOTED_KEY = "socieux_quoted"
 
@@ -202,9 +218,12 @@ class DeliveryComponent(PatternComponent):
     def partner_city_cues(self, doc: Doc) -> list[Fact]:
         """Spec: activities held "in <city>" of the partner → onsite (needs countries + partner)."""
         partner = next((f.value for f in facts(doc) if f.field == "partner_country" and f.value), None)
-        mentions = doc._.countries or []
         rule = self.city_rule
-        if not partner or not mentions or rule is None:
+        if not partner or rule is None:
+            return []
+        mentions = doc._.countries or []
+        mentions = [*mentions, *self._town_mentions(doc, partner, mentions)]
+        if not mentions:
             return []
         scope, cues = scope_ranges(doc), []
         places = {p.start: p.end for p in mentions}
@@ -261,6 +280,28 @@ class DeliveryComponent(PatternComponent):
                     Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred")
                 )
         return cues
+
+    @staticmethod
+    def _town_mentions(doc: Doc, partner: str, mentions: list[CountryMention]) -> list[CountryMention]:
+        """The partner's towns too small for the gazetteer (pipeline/towns.py) right after "in" or
+        "to" ("two workshops … in Nikšić", "a training in David"): city mentions for this rule only."""
+        towns = towns_of(partner)
+        if not towns:
+            return []
+        lowers = doc_lowers(doc)
+        covered = {t for m in mentions for t in range(m.start, m.end)}
+        out = []
+        for i in np.flatnonzero(np.isin(lowers, _town_openers())).tolist():
+            j = i + 1
+            if j >= len(doc) or j in covered or not doc[j].text[:1].isupper():
+                continue
+            for n in range(min(TOWN_WORDS, len(doc) - j), 0, -1):
+                span = doc[j : j + n]
+                if span.text in towns and not any(t in covered for t in range(span.start, span.end)):
+                    out.append(CountryMention(span.start, span.end, span.start_char, span.end_char, span.text,
+                                              partner, (partner,), "city", "town:partner", "inferred"))
+                    break
+        return out
 
     @staticmethod
     def _same_phrase(doc: Doc, i: int, n: int, places: dict[int, int]) -> range:

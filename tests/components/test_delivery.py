@@ -275,6 +275,30 @@ def test_partner_country_named_as_the_place(nlp: Language, text: str, expected: 
 
 
 @pytest.mark.parametrize(
+    ("text", "partner", "expected"),
+    [
+        # the partner's towns, too small for the gazetteer, after "in" (pipeline/towns.py)
+        ("A three-day workshop was held in David for the regional staff.", "PA", "onsite"),
+        ("The experts facilitated two workshops with service providers in Nikšić.", "ME", "onsite"),
+        ("The experts were in Victoria for a training of trainers.", "SC", "onsite"),
+        # ... of the partner only, and only as a place: a first name is none
+        ("A three-day workshop was held in David for the regional staff.", "ME", None),
+        ("Mr David Ortega trained the staff.", "PA", None),
+    ],
+)
+def test_the_partners_towns_are_its_venues(nlp: Language, text: str, partner: str, expected: str | None) -> None:
+    doc = nlp.make_doc(text)
+    doc.user_data[FIELDS_KEY] = {"description": (0, len(text))}
+    doc._.countries = []
+    add_fact(doc, Fact("partner_country", partner, 0, 0, "", "test"))
+    doc = run(nlp, doc)
+    assert delivery(doc) == expected
+    if expected:
+        [cue] = [f for f in doc._.facts if f.field == "delivery_cue"]
+        assert cue.rule == "onsite:in-partner-city"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a remote word in the subject of the verb or before the noun: the city is no venue

