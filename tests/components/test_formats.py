@@ -115,6 +115,9 @@ def formats(doc: Doc) -> set[str]:
         ("Experts carried out an inventory of the existing initiatives.", {"assessment"}),
         # negatives: domains, institutions, objects of design, topics, other events' titles
         ("The Ministry aims to improve the current offer of vocational training.", set()),
+        # what pays for training, and a name with "for Training"
+        ("Experts reviewed the training voucher programme and the personal training accounts.", {"assessment"}),
+        ("Experts assessed the schemes of the State Foundation for Training in Employment (Fundae).", {"assessment"}),
         # an institution's mandate
         ("The delegation met the Fund, which has been responsible for work-ability assessment since 2016.", set()),
         ("The experts met the agency responsible for training of the unemployed.", set()),

@@ -32,6 +32,8 @@ def found(doc: Doc) -> tuple[str | None, set[str]]:
 
 
 CASES = [
+    # planned as on-site, then moved online: the on-site cue did not happen
+    ("Initially planned as on-site missions, the activities were moved online.", ("remote", set())),
     # planned, future, under consideration: not this action's activities (yet)
     ("The work plan foresees a mission to Honiara in May, during which the experts will review the channels, "
      "followed by a training of trainers in the third quarter of 2025.", (None, set())),

@@ -77,6 +77,11 @@ SENTENCES = [
 
 # (title, description) — dates about something else: no period
 NOT_PERIOD = [
+    # the year of a named law or policy is its vintage or horizon, whatever verb of the experts is near
+    ("Social services standards", "Two experts reviewed the rulebook adopted under the Law on Social and Child "
+     "Protection of 2013, and facilitated two workshops."),
+    ("OSH policy", "Employers discussed the draft National Policy on Occupational Safety and Health 2023-2030, "
+     "which the experts helped prepare."),
     ("Capacity building for MLSW in Montenegro",
      "In light of Montenegro's recent adoption of the Strategy for the Improvement of Occupational Safety and "
      "Health 2022-2027 (with its 22/23 Implementation Action Plan), the Ministry requested support from SOCIEUX+."),
