@@ -14,9 +14,10 @@ Whose id it is comes, in this order, from:
 3. text naming the action itself ("Action 2023-11 was implemented …",
    "This action (Action 2019-07)") → rule "code:self:<cue>", inferred; the first id
    with a self cue, unless another has a `strong` one ("The current action, 2022-44,
-   …" over "The first, action 2020-29, helped …"); in a news item, its only id when
-   no mention of it has a cue ("SOCIEUX+ action 2020-26 was the programme's first
-   cooperation with the NEO") → rule "code:only-id", inferred.
+   …" over "The first, action 2020-29, helped …"); in a news item, the only id without
+   any cue when every other id is cited with a reference cue ("SOCIEUX+ action 2020-26
+   was the programme's first cooperation with the NEO", "… (action 2022-47), building
+   on action 2019-08") → rule "code:only-id", inferred.
 Cue words are Matcher patterns in the same file: `self:<cue>` and `ref:<cue>`,
 each with `where` = "before" | "after" the id. Every other id mention becomes
 `Fact(field="action_ref")`: certain when a reference cue ("previous",
@@ -277,15 +278,19 @@ class ActionIdsComponent(PatternComponent):
             self_cue = None
         return self_cue, ref_cue
 
-    def _only_id(self, doc: Doc, classified: list[tuple[Mention, str | None, str | None]],
+    def _only_id(self, doc: Doc, candidate: Mention, classified: list[tuple[Mention, str | None, str | None]],
                  cues: list[tuple[str, Span]]) -> bool:
-        """A news item naming one id only, never with a cue, nor with a reference cue anywhere before
-        it in its sentence ("The cooperation builds on a SOCIEUX+ webinar … in 2021 (action 2021-09)")."""
-        if doc.user_data.get(KIND_KEY) != "news" or len({m.value for m, _, _ in classified}) != 1:
+        """In a news item, `candidate` is the only id without any cue, every other id is cited with a
+        reference cue ("… (action 2022-47), building on action 2019-08"), and no reference cue comes
+        before it anywhere in its sentence ("The cooperation builds on a SOCIEUX+ webinar … in 2021
+        (action 2021-09)")."""
+        if doc.user_data.get(KIND_KEY) != "news":
             return False
-        if any(s or r for _, s, r in classified):
+        if any(s or (r is None) for m, s, r in classified if m.value != candidate.value):
+            return False  # another id is uncued, or named with a self cue
+        if any(s or r for m, s, r in classified if m.value == candidate.value):
             return False
-        for mention, _, _ in classified:
+        for mention, _, _ in [c for c in classified if c[0].value == candidate.value]:
             intro = doc.char_span(mention.intro_start, mention.end, alignment_mode="expand")
             if intro is None:
                 return False
@@ -328,7 +333,7 @@ class ActionIdsComponent(PatternComponent):
                 )
                 add_fact(doc, code)
                 continue
-            if code is None and not self_cue and not ref_cue and self._only_id(doc, classified, cues):
+            if code is None and not self_cue and not ref_cue and self._only_id(doc, mention, classified, cues):
                 # a news item about one action names it: its only id, without a reference cue, is its own
                 code = Fact("action_code", mention.value, mention.start, mention.end, mention.text,
                             "code:only-id", "inferred")

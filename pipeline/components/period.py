@@ -181,6 +181,9 @@ class PeriodComponent(PatternComponent):
             if any(_BRACKETED_REF.fullmatch(text, date.end, r.start) for r in refs if r.start >= date.end):
                 continue  # "a webinar … in 2021 (action 2021-09)": the cited action's date
             lo, hi = _sentence(text, date.start)
+            if any(lo <= r.start < hi and _BRACKET_END.fullmatch(text, r.end, hi) and _BRACKET_OPEN.search(text, lo, r.start)
+                   for r in refs if r.start >= date.end):
+                continue  # "In 2020, SOCIEUX+ supported the Ministry … (action 2020-11).": a cited action's sentence
             clo, chi = _clause(text, date.start, lo, hi)
             # a not-period cue speaks of its own clause ("…implemented from 15 to 17 January 2024: an
             # actuary projected the deficit up to 2050"); a self cue of the whole sentence
@@ -257,6 +260,9 @@ class PeriodComponent(PatternComponent):
 
 
 #: between a date and the cited action it dates: "in 2021 (action 2021-09)", "2019 [SOCIEUX+ Action n° 2019-03]"
+#: a sentence that ends with a bracketed cited action ("… on labour market information (action 2020-11).")
+_BRACKET_OPEN = re.compile(r"[(\[]\s*(?:socieux\s*\+?\s*)?(?:actions?|act\.?)\s*(?:n[°º.]?\s*)?$", re.I)
+_BRACKET_END = re.compile(r"\s*[)\]]\s*[.!;]?\s*")
 _BRACKETED_REF = re.compile(r"\s*[(\[]\s*(?:socieux\s*\+?\s*)?(?:actions?|act\.?)?\s*(?:n[°º.]?\s*)?", re.I)
 #: between a cited action id and a cue of its clause: "Action 2022-21, which was implemented in 2022"
 _CLAUSE_GAP = re.compile(r"[\s,)\]]*(?:(?:which|that)\s+)?(?:(?:was|were|has|had)\s+)?(?:been\s+)?", re.I)

@@ -147,6 +147,12 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
         # a news item's only id, without any cue, is its own; not in a listing (a page of many actions)
         ("SOCIEUX+ action 2020-26 was the programme's first cooperation with the NEO.", "news", "2020-26", []),
         ("SOCIEUX+ action 2020-26 was the programme's first cooperation with the NEO.", "listing", None, ["2020-26"]),
+        # ... also when every other id is cited with a reference cue
+        ("The Ministry has been working with SOCIEUX+ since October 2022 on labour inspection (action 2022-47), "
+         "building on action 2019-08.", "news", "2022-47", ["2019-08"]),
+        # the action as the subject of what it will do
+        ("Action 2025-04 will help the agency. In 2020, SOCIEUX+ supported the Ministry (action 2020-11).", "news",
+         "2025-04", ["2020-11"]),
         # ... unless a reference cue comes before it in its sentence, however far
         ("The cooperation builds on a SOCIEUX+ webinar on home-based work organised for the Punjab Labour and "
          "Human Resource Department in 2021 (action 2021-09).", "news", None, ["2021-09"]),

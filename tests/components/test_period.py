@@ -333,6 +333,9 @@ def full_nlp() -> Language:
      "held in Kutaisi from 10 to 14 October, experts reviewed the files.", ("2022-10", "2023-03")),
     # the action as the subject of a delivering verb
     ("In 2019, the action brought experts to Nigeria: two missions reviewed the scheme.", ("2019", "2019")),
+    # a sentence about a cited action, bracketed at its end, dates that action
+    ("In 2020, SOCIEUX+ supported the Ministry on labour market information (action 2020-11). Action 2025-04 "
+     "ran from March to May 2025.", ("2025-03", "2025-05")),
     # a date of a resolution or convention is not the action's
     ("Statisticians from Statistics Sweden delivered a workshop, in line with the ILO's 2013 resolution.",
      (None, None)),
