@@ -473,7 +473,7 @@ class ExpertsComponent(PatternComponent):
             m = at[i + 1]
             if m.kind == "country" and m.end < len(doc) and doc[m.end].text in {"’s", "'s", "’"}:
                 found = (m, True)
-        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        j = i + 2 if doc[i + 1].lower_ in ("the", "a", "an") else i + 1  # "a director of a Danish jobcentre"
         if found is None:
             found = self._institution_country(doc, j, at) or self._described(doc, j, at)
         if found is None:
@@ -947,8 +947,13 @@ class ExpertsComponent(PatternComponent):
                     or low in self.phrase_heads and self._phrase_at(doc, j, "participant_verb", 2) \
                     or low == "as" and self._phrase_at(doc, j, "observer_cue", 3):
                 return "participant"  # "attended", "took part", "followed the course as an observer"
+            if low in PRESENCE and j + 1 < end and doc[j + 1].lower_ in ("in", "at", "on"):
+                j += 2  # "… of Lithuania (Sodra) were in Nuku'alofa to run a workshop": where, then what
+                continue
             if tok.text in CLAUSE_ENDS or "\n" in tok.text or self._is("predicate_stop", low):
                 return None
+            if low in RELATIVES and j > 0 and doc[j - 1].text != ",":
+                return None  # "an adviser of the Spanish Ministry who took part in …": what the person did before
             if low in RELATIVES and j > 0 and doc[j - 1].text == ",":  # ", who was in Roseau for a meeting,"
                 close = next((k for k in range(j + 1, end) if doc[k].text in RELATIVE_ENDS), None)
                 if close is None or doc[close].text != ",":
@@ -959,6 +964,8 @@ class ExpertsComponent(PatternComponent):
         return None
 
 
+#: a form of "be" followed by a place ("were in Nuku'alofa to run …") does not end the walk to the verb
+PRESENCE = frozenset({"was", "were"})
 #: most tokens between an institution's country and a restated "and of" ("the Flemish public employment
 #: service VDAB and of the Dutch …")
 RESTATED_GAP = 8

@@ -230,6 +230,15 @@ POSITIVE += [
      "reviewed the scheme.", {"BE", "NL"}),
     ("SOCIEUX+ mobilised peers from the Voivodeship Labour Office in Lublin and from the Lithuanian Employment "
      "Service.", {"PL", "LT"}),
+    # named people after a colon, one with a relative clause about what they did before (no participant)
+    ("Three experts have been mobilised: Ms Marta Kowalczyk of the Polish Social Insurance Institution (ZUS), Mr "
+     "Diego Romero, an adviser of the Spanish Ministry of Labour who took part in the preparation of the rider law, "
+     "and Mr Lim Wei Jie of Malaysia's Social Security Organisation (PERKESO).", {"PL", "ES", "MY"}),
+    # a titled person who was somewhere to do the work; an institution after "of a"
+    ("Mr Darius Petrauskas of the State Social Insurance Fund Board of Lithuania (Sodra) was in Nuku'alofa to run a "
+     "workshop.", {"LT"}),
+    ("It was prepared by the two experts of the action, Ms Maja Kovač of the Croatian Employment Service and Mr "
+     "Henrik Sørensen, a former director of a Danish jobcentre in Aarhus.", {"HR", "DK"}),
     # a birthplace is no country of the expert's
     ("A Lebanese-born counsellor of the French Pôle emploi trained the staff.", {"FR"}),
 ]
