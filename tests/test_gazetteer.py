@@ -242,6 +242,7 @@ def test_spellings_differ_only_in_marks(name: str, alternates: list[str], expect
         ("Ogun State", "REGION", "NG", ()),
         ("Antioquia", "REGION", "CO", ()),
         ("Punjab", "REGION", "IN", ("PK",)),
+        ("Guangdong", "REGION", "CN", ()),  # "Guangdong Sheng" without its type in Chinese
         ("Barranquilla", "CITY", "CO", ()),
         ("Podgorica", "CITY", "ME", ()),
         ("Belgrade", "CITY", "RS", ()),

@@ -20,7 +20,8 @@ only serve as context. This component
    region of the other country ("Atlanta, Georgia" -> US) or to that country's name
    right beside it ("Georgia, USA"), so "Niger" in a record naming Nigeria stays NE; a city
    or region beside a country that places it ("Tripoli, Lebanon", "Tripoli, in northern
-   Lebanon") is that country's before any other evidence; a name left ambiguous takes the
+   Lebanon") or coordinated with a place of one country ("in Santiago and San Pedro de
+   Macorís") is that country's before any other evidence; a name left ambiguous takes the
    country the same name was resolved to elsewhere in the record ("resolve:same-name");
    otherwise the gazetteer's default (a country beats a region, a region a city:
    "Georgia" -> GE); a tie stays ambiguous (code None, candidates kept: "Punjab");
@@ -140,6 +141,9 @@ def adjacent_codes(doc: Doc, matches: list[Match], k: int) -> set[str]:
             elif (j == k + 1 and matches[k].kind in ("city", "region") and matches[j].kind == "country"
                   and len(between) and between[0].is_punct and all(t.is_punct or t.lower_ in LOCATIVE for t in between)):
                 codes.add(matches[j].codes[0])
+            elif (matches[k].kind in ("city", "region") and matches[j].kind in ("city", "region")
+                  and all(t.lower_ in COORDINATION for t in between)):
+                codes.add(matches[j].codes[0])  # "in Santiago and San Pedro de Macorís": places of one country
     return codes
 
 

@@ -12,8 +12,9 @@ scored: a mention in the title or the institution line weighs more than one in
 the description, and a mention in a partner cue ("the Ministry of Labour of
 Suriname", "the Costa Rican Ministry", "Kosovo*’s commitment") adds weight.
 When a news item's reference tag names one country, that is the partner (the tag
-gives "the action's code, country, …"); else when the title names one country it
-wins over the description (spec rule).
+gives "the action's code, country, …"); else when the title names one country (by
+its name or demonym; a city or region of the title, which may have namesakes, only
+weighs more) it wins over the description (spec rule).
 A tie between different countries leaves the value null with the reason kept
 as a `partner_note` fact, rather than a guess.
 """
@@ -146,8 +147,8 @@ class PartnerComponent(PatternComponent):
             elif "partner_weak_before" in before or m.kind in ("city", "region"):
                 weight += self.weights.get("weak_cue", 1.0)
                 rule += "+place"
-            if where == "title":
-                title_codes.add(m.code)
+            if where == "title" and m.kind in ("country", "demonym"):
+                title_codes.add(m.code)  # a city or region of the title has namesakes: it only weighs more
             elif where == "tag":
                 tag_codes.add(m.code)
             if m.code in expert_codes and where == "description" and rule == "partner:description":

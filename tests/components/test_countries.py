@@ -147,6 +147,9 @@ def test_longest_match(nlp: Language, text: str, expected: list[tuple[str, str]]
         # a country placing a city right after it beats the record's other mentions ...
         ("The office in Tripoli, in northern Lebanon, opened; Libya attended.", "Tripoli", "LB", "inferred",
          "resolve:same-record"),
+        # a city coordinated with a city of one country, in a record naming both candidates
+        ("Lebanon and Libya attended. Offices in Tripoli and Benghazi were trained.", "Tripoli", "LY", "inferred",
+         "resolve:same-record"),
         # ... and the same name elsewhere in the record takes that reading
         ("Tripoli office opens. The office in Tripoli, Lebanon, opened; Libya attended.", "Tripoli", "LB",
          "inferred", "resolve:same-name"),

@@ -49,6 +49,9 @@ CASES = [
      "Germany.", "KH"),
     ("Employment policy", "Ministry of Employment of Togo",
      "Experts presented good practices from Morocco and Senegal.", "TG"),
+    # a region of the title (a namesake of another country's) does not win over the description's places
+    ("Employment services in the departments of the Western Highlands", "Ministry of Labour (MINTRAB)",
+     "Job centres in Quetzaltenango, Huehuetenango and Totonicapán were trained by experts.", "GT"),
     # participants: the countries coordinated after the first one too
     ("Youth employment", "National Employment Office",
      "Counsellors in Tripoli, in northern Lebanon, were trained. The closing seminar was attended by the Ministry "
