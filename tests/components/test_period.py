@@ -122,6 +122,12 @@ def test_press_dateline_is_not_the_period(nlp: Language) -> None:
     ("The action started in the last quarter of 2021.", ("2021", None)),
     ("The action ended in March 2021.", (None, "2021-03")),
     ("The action started in January 2022 and ended in June 2022.", ("2022-01", "2022-06")),
+    # a date after "until" only ends the period
+    ("The remaining work was completed through videoconferences until the end of 2018.", (None, "2018")),
+    # the experts on the ground, and work "carried out" between two dates
+    ("Remote work with the experts ran in January and February 2024. From 4 to 8 March 2024, the two experts were "
+     "in Basseterre to run a workshop.", ("2024-01", "2024-03-08")),
+    ("The assessment was carried out between January and May 2023 by an actuary.", ("2023-01", "2023-05")),
     # a launch with the date before its object
     ("The Department and SOCIEUX+ launched on 14 January 2025 a new cooperation on reintegration.", ("2025-01-14", None)),
 ])
