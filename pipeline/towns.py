@@ -19,6 +19,7 @@ and `python -m pipeline.towns --check` to exit 1 when it is out of date.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,8 @@ from pipeline.gazetteer import spellings, variants
 from pipeline.paths import PATTERNS_DIR
 
 TOWNS_PATH = PATTERNS_DIR / "towns.tsv"
+#: where a town name's first word ends (a space, hyphen or apostrophe: spaCy splits there too)
+_HEAD = re.compile(r"[\s\-‐‑'’]")
 #: names shorter than this are words or initials more often than towns ("Bo", "Ee")
 MIN_LENGTH = 3
 #: most words of a town's name ("San Pedro de Macorís")
@@ -63,6 +66,13 @@ def _towns(path: Path = TOWNS_PATH) -> dict[str, frozenset[str]]:
 def towns_of(code: str) -> frozenset[str]:
     """Names of the country's towns (empty for an unknown code); the table is read once, on first use."""
     return _towns().get(code, frozenset())
+
+
+@lru_cache(maxsize=None)
+def town_heads(code: str) -> frozenset[str]:
+    """First words of the country's town names ("San" of "San Pedro de Macorís", "Pointe" of
+    "Pointe-Noire"): a token that is none of them opens no town (a cheap test before any look-up)."""
+    return frozenset(_HEAD.split(name, 1)[0] for name in towns_of(code))
 
 
 

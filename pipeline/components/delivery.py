@@ -47,7 +47,7 @@ from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowe
 from pipeline.components.modality import unrealised
 from pipeline.dates import month_names
 from pipeline.facts import FIELDS_KEY, CountryMention, Fact, add_fact, facts
-from pipeline.towns import towns_of
+from pipeline.towns import town_heads, towns_of
 
 CUE_FIELD = "delivery_cue"
 DECISION_FIELD = "delivery"
@@ -288,12 +288,13 @@ class DeliveryComponent(PatternComponent):
         towns = towns_of(partner)
         if not towns:
             return []
+        heads = town_heads(partner)
         lowers = doc_lowers(doc)
         covered = {t for m in mentions for t in range(m.start, m.end)}
         out = []
         for i in np.flatnonzero(np.isin(lowers, _town_openers())).tolist():
             j = i + 1
-            if j >= len(doc) or j in covered or not doc[j].text[:1].isupper():
+            if j >= len(doc) or j in covered or doc[j].text not in heads:
                 continue
             for n in range(min(TOWN_WORDS, len(doc) - j), 0, -1):
                 span = doc[j : j + n]

@@ -24,7 +24,8 @@ A news item's date line, or a press dateline opening a paragraph ("Asunción,
 5 May 2022 – …"), is never the period, nor is a date `socieux_modality` finds in
 a planned, cancelled or earlier activity's clause ("missions originally scheduled
 for 2023", "SOCIEUX+ had already supported the Ministry in 2019"). The cue lexicon is data:
-models/patterns/period.jsonl, entries `{"id", "kind", "pattern"}` with kind
+models/patterns/period.jsonl, entries `{"id", "kind", "pattern"}` (optional `"anchor_at"`: the
+token the matcher looks for first, a rarer word than its estimate picks) with kind
 `self_cue`, `not_period_cue`, `event_cue`, `start_word` / `end_word` (a date right
 after "began in" only starts the period, one after "ended in" only ends it),
 `start_clause` (every date of a sentence saying "the action started with …" only
@@ -94,7 +95,8 @@ class PeriodComponent(PatternComponent):
         self.coming = WindowedMatcher(self.nlp.vocab, validate=True)  # read only when an end may stay open
         for entry in self.patterns:
             self.kinds[entry["id"]] = entry["kind"]
-            (self.coming if entry["kind"] == "coming_activity" else self.matcher).add(entry["id"], entry["pattern"])
+            matcher = self.coming if entry["kind"] == "coming_activity" else self.matcher
+            matcher.add(entry["id"], entry["pattern"], entry.get("anchor_at"))  # anchor_at: see WindowedMatcher.add
             if entry.get("strong"):
                 self.strong.add(entry["id"])
 
