@@ -65,6 +65,9 @@ def delivery(doc: Doc) -> str | None:
         # travelling to the partner, whatever the subject's distance; not when avoided
         ("The experts worked remotely until July, before travelling to Maputo for the validation workshop.", "mixed"),
         ("Instead of travelling to Maputo, the experts met the team online.", "remote"),
+        # a journey to the event, from wherever; not an origin ("came from")
+        ("The training was delivered by two experts, who travelled from Accra and Dakar for the occasion.", "onsite"),
+        ("The experts came from Spain and Portugal.", None),
         ("A former Estonian expert carried out in-country work with the fund.", "onsite"),
         ("Coaching was provided in a hybrid set-up by a Swedish specialist.", "mixed"),
         # how a cited earlier action was delivered
