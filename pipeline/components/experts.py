@@ -676,8 +676,11 @@ class ExpertsComponent(PatternComponent):
             if j in at and at[j].kind == "demonym":
                 return [m for m in self._list_from(doc, j, at, +1) if m.kind == "demonym"]
         by = False
-        while i < len(doc) and i not in at and (self._is("link_verb", doc[i].text) or self._is("by_verb", doc[i].text)) \
+        while i < len(doc) and i not in at and (self._is("link_verb", doc[i].text) or self._is("by_verb", doc[i].text)
+                                                 or doc[i].like_num and i > end and doc[i - 1].text in DASHES) \
                 and not self._is("from_word", doc[i].text) and not (by and doc[i].lower_ == "by"):
+            # a count after a dash before "from": "a team of three experts – two from the Argentine ANSES and one
+            # from Italy's INPS –"
             by = self._is("by_verb", doc[i].text)
             i += 1
         if by and i < len(doc) and doc[i].lower_ == "by":  # "experts seconded by the Polish ZUS"

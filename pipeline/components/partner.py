@@ -33,6 +33,8 @@ from pipeline.facts import ECHO_FIELD, FIELDS_KEY, CountryMention, Fact, add_fac
 
 #: the words that may join coordinated country names ("Jordan and Libya", "Jordan, Libya or Iraq")
 COORDINATION = frozenset({",", "and", "or", "the", "&"})
+#: a preposition restated before the next item ("the experience of the Bolivian … and of the Spanish …")
+RESTATED = frozenset({"of", "from", "in"})
 
 
 @Language.factory("socieux_partner")
@@ -52,8 +54,10 @@ class PartnerComponent(PatternComponent):
             elif p["kind"] == "sidelined_sentence":
                 sidelined += p["phrases"]
             else:
+                if self.kinds.setdefault(p["id"], p["kind"]) != p["kind"]:
+                    raise ValueError(f"partner pattern {p['id']!r} has two kinds ({self.kinds[p['id']]!r}, "
+                                     f"{p['kind']!r}): give each kind its own id in models/patterns/partner.jsonl")
                 self.matcher.add(p["id"], p["pattern"])
-                self.kinds[p["id"]] = p["kind"]
         # one pass of one regex over the lower-cased text finds every phrase: a case-insensitive
         # alternation costs ~7x more (re cannot skip ahead on a literal prefix), more than lower()
         words = "|".join(re.escape(w.lower()) for w in sorted(sidelined, key=len, reverse=True))
@@ -69,8 +73,7 @@ class PartnerComponent(PatternComponent):
             return [m.start() for m in self.sidelined_any_case.finditer(text)]
         return [m.start() for m in self.sidelined.finditer(low)]
 
-    @staticmethod
-    def _excluded_before(doc: Doc, mentions: list[CountryMention], ends_before: dict[int, list[str]]) -> set[int]:
+    def _excluded_before(self, doc: Doc, mentions: list[CountryMention], ends_before: dict[int, list[str]]) -> set[int]:
         """Token starts of the mentions an `exclude_before` or `exclude_list` cue sets aside, with, after
         an `exclude_list` cue (people), the countries coordinated right after the first ("participants
         from Jordan and Libya", "attended by … the services of Jordan, Libya or Iraq")."""
@@ -84,12 +87,22 @@ class PartnerComponent(PatternComponent):
                 listed.add(m.start)
             elif "exclude_before" in kinds:
                 out.add(m.start)
-            elif previous is not None and previous.start in listed and previous.end < m.start and all(
-                    t.lower_ in COORDINATION for t in doc[previous.end : m.start]):
+            elif previous is not None and previous.start in listed and self._coordinated(doc, previous, m):
                 out.add(m.start)
                 listed.add(m.start)
             previous = m
         return out
+
+    @staticmethod
+    def _coordinated(doc: Doc, previous: CountryMention, m: CountryMention) -> bool:
+        """Mention m is coordinated with the one before it: only "and", ",", "or", "the" between, a
+        restated preposition ("… and of the Spanish …", "from Jordan and from Libya") or, after a
+        demonym, the rest of its name ("the Bolivian Renta Dignidad and of the Spanish …")."""
+        between = doc[previous.end : m.start]
+        if not len(between) or not any(t.lower_ in ("and", ",", "or", "&") for t in between):
+            return False
+        return all(t.lower_ in COORDINATION or t.lower_ in RESTATED
+                   or (previous.kind == "demonym" and t.is_alpha and t.text[:1].isupper()) for t in between)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in (doc._.countries or []) if m.code]

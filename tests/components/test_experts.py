@@ -230,6 +230,10 @@ POSITIVE += [
      "reviewed the scheme.", {"BE", "NL"}),
     ("SOCIEUX+ mobilised peers from the Voivodeship Labour Office in Lublin and from the Lithuanian Employment "
      "Service.", {"PL", "LT"}),
+    # counts after a dash, each with its "from"
+    ("SOCIEUX+ mobilised a team of three experts – two from the Argentine National Social Security Administration "
+     "(ANSES) and one from Italy's National Social Security Institute (INPS) – to assess the coverage gaps.",
+     {"AR", "IT"}),
     # named people after a colon, one with a relative clause about what they did before (no participant)
     ("Three experts have been mobilised: Ms Marta Kowalczyk of the Polish Social Insurance Institution (ZUS), Mr "
      "Diego Romero, an adviser of the Spanish Ministry of Labour who took part in the preparation of the rider law, "

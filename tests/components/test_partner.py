@@ -52,6 +52,10 @@ CASES = [
     # a region of the title (a namesake of another country's) does not win over the description's places
     ("Employment services in the departments of the Western Highlands", "Ministry of Labour (MINTRAB)",
      "Job centres in Quetzaltenango, Huehuetenango and Totonicapán were trained by experts.", "GT"),
+    # showcased practices coordinated with a restated "of" after a demonym's name
+    ("Social pension design", "Ministry of Labour and Social Security",
+     "The experts presented the experience of the Bolivian Renta Dignidad and of the Spanish non-contributory "
+     "pensions.", None),
     # participants: the countries coordinated after the first one too
     ("Youth employment", "National Employment Office",
      "Counsellors in Tripoli, in northern Lebanon, were trained. The closing seminar was attended by the Ministry "
@@ -157,3 +161,13 @@ def test_page_text_outside_the_fields_is_no_evidence(nlp: Language) -> None:
     text = f"{head}{title}\n{body}"
     doc = annotate(nlp, text, {"title": title, "description": body}, "news")
     assert next((f.value for f in facts(doc) if f.field == "partner_country"), None) == "PY"
+
+
+def test_one_id_one_kind(nlp: Language) -> None:
+    """An id with two kinds would silently take the last one: refused with a message."""
+    pipe = nlp.get_pipe("socieux_partner")
+    twice = [{"id": "exclude:x", "kind": "exclude_before", "pattern": [{"LOWER": "a"}]},
+             {"id": "exclude:x", "kind": "exclude_list", "pattern": [{"LOWER": "b"}]}]
+    fresh = type(pipe)(nlp, "socieux_partner")
+    with pytest.raises(ValueError, match="two kinds"):
+        fresh.initialize(patterns=twice)
