@@ -11,7 +11,8 @@ in models/patterns/delivery.jsonl, one JSON object a line:
 - `{"id": "onsite:in-partner-city", "verbs": [...], "nouns": [...], "place_words": [...], "window": n,
   "after": [[...], ...]}`: settings of the one rule that needs other components' output:
   activities held "in <city>" of the partner (a city/region `CountryMention` whose code
-  is the `partner_country` fact's value), or that city hosting them ("Baghdad hosted …"; not "hosted, with …, a webinar").
+  is the `partner_country` fact's value), or that city hosting them ("Baghdad hosted …";
+  not "hosted, with …, a webinar").
   The partner country's own name counts as the place right after a verb ("a workshop was
   held in Djibouti", "took place in Samoa"), a presence ("the experts were in Samoa"), a
   movement ("came to Djibouti") or as host, not after a bare noun ("vocational training in

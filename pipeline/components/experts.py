@@ -20,8 +20,14 @@ of `socieux_countries`:
   Dutch SVB", "Amina Bello of Nigeria's NDE" (a place as surname), in a sentence
   that speaks of mobilising experts; or, with no such cue, a titled person ("Ms",
   "Dr" …) or one with an apposition ("Jānis Ozols, a physiotherapist with the
-  Latvian …", "Ms Sharon Phillip, Compliance Manager at …") who is the subject of a verb of the action's work ("… and Mr Markus
-  Huber of the Austrian AMS ran three webinars", lex:activity-verbs).
+  Latvian …", "Ms Sharon Phillip, Compliance Manager at …") who is the subject of a
+  verb of the action's work ("… and Mr Markus Huber of the Austrian AMS ran three
+  webinars", lex:activity-verbs), also after being somewhere ("… of Lithuania (Sodra)
+  were in Nuku'alofa to run a workshop"); a bare relative clause after the institution
+  ("an adviser of the Spanish Ministry who took part in …") says what the person did
+  before, not this action's verb. After "carried out by", "reviewed by" … or a title
+  right after "by", the named people did the work (not the people of a ceremony: "opened
+  by Ms …", lex:ceremony-by).
 
 An institution's name may go on over "and"/"," ("the Ministry of Social
 Development and Family of Chile") and may open with a region ("the Canary Islands
