@@ -266,12 +266,13 @@ def _has_foreign_month(low: str) -> bool:
     return _foreign_month_re().search(low) is not None
 
 
-def _windows(text: str, foreign: bool = False) -> list[tuple[int, int]]:
-    """Character windows of `text` that hold every match of the grammar (see above)."""
+def _windows(text: str, foreign: bool = False, low: str | None = None) -> list[tuple[int, int]]:
+    """Character windows of `text` that hold every match of the grammar (see above); `low`: the text
+    lower-cased, when the caller has it."""
     whole = [(0, len(text))]
     if _LONG_RUN.search(text) or (not text.isascii() and _FOLDED.search(text)):
         return whole
-    low = text.lower()
+    low = text.lower() if low is None else low
     if len(low) != len(text):
         return whole
     spots = [m.span() for m in _DIGITS.finditer(text)]
@@ -294,8 +295,9 @@ def _windows(text: str, foreign: bool = False) -> list[tuple[int, int]]:
 def _atoms(text: str) -> list[_Atom]:
     """Leftmost-longest atoms; blockers win ties and hide the dates they cover."""
     found: list[tuple[int, int, int, re.Match[str], str]] = []
-    foreign = _has_foreign_month(text.lower())
-    windows = _windows(text, foreign)
+    low = text.lower()
+    foreign = _has_foreign_month(low)
+    windows = _windows(text, foreign, low)
     for kind, rx in _grammar():
         if kind in FOREIGN_KINDS and not foreign:
             continue  # no Spanish, French or Portuguese month name in the text: those rules find nothing

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import TEXT_KEY
 from pipeline.facts import FIELDS_KEY, INTERNAL_FIELDS, KIND_KEY, YEAR_KEY, Fact, facts
-from pipeline.records import RawRecord
+from pipeline.documents import text_document
+from pipeline.records import RawRecord, split_document
 from pipeline.schema import ActionRecord, Evidence, Reject
 
 
@@ -144,3 +145,8 @@ def extract(nlp: Language, records: list[RawRecord], batch_size: int = 64) -> It
         if rec.heading not in headings:
             headings[rec.heading] = heading_country(nlp, rec.heading)
         yield to_record(rec, doc, headings[rec.heading])
+
+
+def extract_text(nlp: Language, text: str, name: str = "text.txt") -> list[ActionRecord | Reject]:
+    """The records of a document held in memory (its kind detected from `text`), extracted."""
+    return list(extract(nlp, split_document(text_document(text, name))))

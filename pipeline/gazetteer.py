@@ -41,7 +41,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,7 +75,7 @@ SKIPPED_SUBDIVISION_TYPES = frozenset(
 )
 #: a subdivision's type in its own language at the end of its ISO name, dropped for a short variant
 #: ("Guangdong Sheng" -> "Guangdong", "Xinjiang Uygur Zizhiqu" -> "Xinjiang")
-LOCAL_TYPE_SUFFIX = re.compile(r"(?:\s+\w+zu|\s+Uygur|\s+Zangzu)?\s+(?:Sheng|Shi|Zizhiqu|Tebie Xingzhengqu)$")
+LOCAL_TYPE_SUFFIX = re.compile(r"(?:\s+\w+zu|\s+Uygur)?\s+(?:Sheng|Shi|Zizhiqu|Tebie Xingzhengqu)$")
 #: subdivision types whose English name is appended as a variant ("Ogun State")
 TYPE_SUFFIXES = frozenset({"State", "Province", "Region", "Department", "County", "District", "Governorate"})
 
@@ -354,23 +354,31 @@ def render(patterns: list[dict[str, str]]) -> str:
     return "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Regenerate models/patterns/countries.jsonl.")
+def generated_file_main(argv: list[str] | None, default: Path, build: Callable[[], str], unit: str,
+                        module: str) -> int:
+    """The command line of a generated data file under models/patterns/ (`python -m <module>`): write
+    `build()` to `--output` (default `default`), or with `--check` exit 1 when the file there differs
+    from it. `unit`: what a line of it is ("patterns", "towns")."""
+    parser = argparse.ArgumentParser(description=f"Regenerate models/patterns/{default.name}.")
     parser.add_argument("--check", action="store_true", help="exit 1 when the committed file is out of date")
-    parser.add_argument("--output", type=Path, default=PATTERNS_PATH)
+    parser.add_argument("--output", type=Path, default=default)
     args = parser.parse_args(argv)
-    text = render(build_patterns())
+    text = build()
     current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
     if args.check:
         if current != text:
-            print(f"{args.output} is out of date: run `python -m pipeline.gazetteer`", file=sys.stderr)
+            print(f"{args.output} is out of date: run `python -m {module}`", file=sys.stderr)
             return 1
-        print(f"{args.output} is up to date ({len(text.splitlines())} patterns)")
+        print(f"{args.output} is up to date ({len(text.splitlines())} {unit})")
         return 0
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {len(text.splitlines())} patterns to {args.output}")
+    print(f"wrote {len(text.splitlines())} {unit} to {args.output}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return generated_file_main(argv, PATTERNS_PATH, lambda: render(build_patterns()), "patterns", "pipeline.gazetteer")
 
 
 if __name__ == "__main__":

@@ -18,13 +18,11 @@ and `python -m pipeline.towns --check` to exit 1 when it is out of date.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.gazetteer import spellings, variants
+from pipeline.gazetteer import generated_file_main, spellings, variants
 from pipeline.paths import PATTERNS_DIR
 
 TOWNS_PATH = PATTERNS_DIR / "towns.tsv"
@@ -77,21 +75,7 @@ def town_heads(code: str) -> frozenset[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Regenerate models/patterns/towns.tsv.")
-    parser.add_argument("--check", action="store_true", help="exit 1 when the committed file is out of date")
-    parser.add_argument("--output", type=Path, default=TOWNS_PATH)
-    args = parser.parse_args(argv)
-    text = render(build_rows())
-    if args.check:
-        current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
-        if current != text:
-            print(f"{args.output} is out of date: run `python -m pipeline.towns`", file=sys.stderr)
-            return 1
-        print(f"{args.output} is up to date ({len(text.splitlines())} towns)")
-        return 0
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {len(text.splitlines())} towns to {args.output}")
-    return 0
+    return generated_file_main(argv, TOWNS_PATH, lambda: render(build_rows()), "towns", "pipeline.towns")
 
 
 if __name__ == "__main__":

@@ -272,7 +272,7 @@ PIECES = st.sampled_from([
 
 def whole_scan(monkeypatch, text: str, year: int | None) -> list:
     with monkeypatch.context() as m:
-        m.setattr(dates_module, "_windows", lambda t, foreign=False: [(0, len(t))])
+        m.setattr(dates_module, "_windows", lambda t, foreign=False, low=None: [(0, len(t))])
         return find_dates(text, default_year=year)
 
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from pipeline import extract as extract_module
 from pipeline.documents import Document, read_document
-from pipeline.extract import extract
+from pipeline.extract import extract, extract_text
 from pipeline.facts import Fact
 from pipeline.paths import CORPUS_DIR
 from pipeline.records import RawRecord, split_document
@@ -206,34 +206,27 @@ def test_reject_does_not_stop_the_batch(nlp: Language, raw: dict) -> None:
 def test_country_page_heading_is_the_fallback_partner(nlp) -> None:
     """On a country page ("Actions in Peru") a record that names no country takes the page's,
     status inferred; a record naming its own country keeps it."""
-    from pipeline.documents import text_document
-
     text = ("Actions in Peru\n"
             "  • Social dialogue on the future of work\n    National Council of Labour\n    Policy development\n"
             "    Spanish experts supported the council.\n"
             "  • Migrant workers in Chile\n    Ministry of Labour\n    Policy development\n"
             "    Experts from Portugal supported the ministry.\n")
-    doc = text_document(text, "peru.txt")
-    first, second = list(extract(nlp, split_document(doc)))
+    first, second = extract_text(nlp, text, "peru.txt")
     assert first.partner_country == "PE"
     (ev,) = [e for e in first.evidence if e.field == "partner_country"]
     assert (ev.rule, ev.status, text[ev.start : ev.end]) == ("partner:page-heading", "inferred", "Peru")
     assert second.partner_country == "CL"
     category = text.replace("Actions in Peru", "Actions - Social dialogue")
-    doc = text_document(category, "cat.txt")
-    assert [r.partner_country for r in extract(nlp, split_document(doc))] == [None, "CL"]
+    assert [r.partner_country for r in extract_text(nlp, category, "cat.txt")] == [None, "CL"]
 
 
 def test_an_expert_country_that_is_the_partner_is_its_staff(nlp) -> None:
     """SOCIEUX+ does not mobilise the partner's own staff: an expert country equal to the partner is
     left out (a note says so), and a tentative one does not hide the partner's evidence."""
-    from pipeline.documents import text_document
-
     text = ("  • Curriculum reform of the OFPPT\n    Office de la Formation Professionnelle (OFPPT)\n"
             "    Policy development\n"
             "    Experts of the Moroccan OFPPT and a Moroccan official took part in workshops led by a Spanish expert.\n")
-    doc = text_document(text, "ma.txt")
-    (rec,) = list(extract(nlp, split_document(doc)))
+    (rec,) = extract_text(nlp, text, "ma.txt")
     assert rec.partner_country == "MA"
     assert rec.expert_countries == ["ES"]
     assert any("expert country MA" in n and "partner's own" in n for n in rec.notes)

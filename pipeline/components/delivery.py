@@ -80,15 +80,13 @@ DATE_JOINERS = frozenset({"on", "and", "from", "to", "-", "–", "between", ",",
 DATE_GAP = 9
 #: most words of a partner's town name read after "in"/"to" (pipeline/towns.py)
 TOWN_WORDS = 5
+#: `doc.user_data` key of the doc's quoted ranges
+QUOTED_KEY = "socieux_quoted"
 
 
 @lru_cache(maxsize=1)
 def _town_openers() -> np.ndarray:
     return np.array([get_string_id("in"), get_string_id("to")], dtype=np.uint64)
-
-
-#: `doc.user_data` key of the doc's quoted ranges
-QUOTED_KEY = "socieux_quoted"
 
 
 def scope_ranges(doc: Doc) -> list[tuple[int, int]]:

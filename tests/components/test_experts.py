@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from pipeline.extract import annotate
+from pipeline.extract import annotate, extract_text
 from pipeline.facts import facts
 
 TITLE = "Support to the Ministry of Labour"
@@ -396,16 +396,11 @@ def test_named_people_doing_the_work(nlp: Language) -> None:
 def test_partner_officials_doing_the_work_are_its_staff(nlp: Language) -> None:
     """The partner's own official who does the work is no expert (extract.to_record drops the partner's
     country), the foreign one is."""
-    from pipeline.documents import text_document
-    from pipeline.extract import extract
-    from pipeline.records import split_document
-
     text = ("  • Pension reform in Ghana\n    Social Security and National Insurance Trust (SSNIT)\n"
             "    Policy development\n"
             "    Ms Ana Ferreira of Portugal's Social Security Institute and Mr Kofi Mensah of Ghana's Social "
             "Security and National Insurance Trust reviewed the actuarial model.\n")
-    doc = text_document(text, "gh.txt")
-    (rec,) = list(extract(nlp, split_document(doc)))
+    (rec,) = extract_text(nlp, text, "gh.txt")
     assert rec.partner_country == "GH"
     assert rec.expert_countries == ["PT"]
 
@@ -413,14 +408,9 @@ def test_partner_officials_doing_the_work_are_its_staff(nlp: Language) -> None:
 def test_expert_country_named_again_is_no_partner(nlp: Language) -> None:
     """An EU member state whose experts the record names, named again with a partner cue ("the Social
     Security Institute of Portugal"), is the experts' own country, not the partner's."""
-    from pipeline.documents import text_document
-    from pipeline.extract import extract
-    from pipeline.records import split_document
-
     text = ("  • Design of an unemployment insurance scheme\n    Ministry of Labour\n    Policy development\n"
             "    Bolivia has no unemployment insurance yet. Portuguese and Chilean peer experts, drawing on the "
             "experience of the Social Security Institute of Portugal, advised the Ministry.\n")
-    doc = text_document(text, "bo.txt")
-    (rec,) = list(extract(nlp, split_document(doc)))
+    (rec,) = extract_text(nlp, text, "bo.txt")
     assert rec.partner_country == "BO"
     assert rec.expert_countries == ["CL", "PT"]
