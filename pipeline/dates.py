@@ -155,7 +155,8 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "fdm": [rf"{_L}(?P<d>\d{{1,2}})(?:er|º|°)?(?:\s+de)?\s+{fmon}(?:,?\s+(?:de\s+)?(?P<y>{_YEAR}){_RY})?"],
         "fm": [rf"\b{fmon}(?:\s+de)?\s+(?P<y>{_YEAR}){_RY}"],
         "num": [
-            rf"{_L}(?P<y>{_YEAR})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\w%]|[.,/:]\d)",
+            # ISO 2019-07-22, also with slashes or dots as some sites write it (2019/07/22, 2019.07.22)
+            rf"{_L}(?P<y>{_YEAR})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\w%]|[.,/:]\d)",
             rf"{_L}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}){_RY}",
         ],
         "yy": [rf"{_L}(?P<a>\d{{2}})/(?P<b>\d{{2}})(?![\w%]|[./:]?\d|\s*{_D}\s*\d)"],

@@ -32,17 +32,17 @@ DASH_ONLY = re.compile(r"^-$")
 DASH_ITEM = re.compile(r"^-\s+")
 CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
 #: a date as a field value or a news item's date line: 12/03/2022, May-2022, 12 May 2022,
-#: May 12, 2022 (US style), 2022-05-12, "3 de octubre de 2022", "1er mars 2023", "ongoing" (also
+#: May 12, 2022 (US style), 2022-05-12 (also 2022/05/12), "3 de octubre de 2022", "1er mars 2023", "ongoing" (also
 #: "en cours", "en curso", "em curso"); on a date line optionally after a weekday ("Thursday, 12 May
-#: 2022") or "Published/Posted (on)" (also in the site's other languages: "Publicado el", "Publié le")
+#: 2022") or "Published/Posted (on)", "Date:" (also in the site's other languages: "Publicado el", "Publié le")
 DATE_VALUE = re.compile(
-    r"^(?:(?:published|posted|updated|publicado|publicada|publié|publiée|mis\s+à\s+jour)(?:\s+(?:on|em|el|le|a))?\s*:?\s*)?"
+    r"^(?:(?:published|posted|updated|date|publicado|publicada|publié|publiée|mis\s+à\s+jour)(?:\s+(?:on|em|el|le|a))?\s*:?\s*)?"
     r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?"
     # a dateline's place: "Santiago de Chile – 7 March 2023", "Dili, 12 May 2022"
     r"(?:[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,4}(?:,|\s+[–—-])\s*"
     r"(?=\d{1,2}[/.\s-]|[A-Za-z]{3,9}\.?\s+\d{1,2}\b))?"  # (then a date with its day)
     r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.?[- ]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]{3,9}\.?,?\s+\d{4}"
-    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}|\d{4}(?P<ysep>[/.])\d{1,2}(?P=ysep)\d{1,2}"
     r"|\d{1,2}\s+de\s+[^\W\d_]{3,10}\s+de\s+\d{4}|\d{1,2}(?:er)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
     r"|ongoing|en\s+cours|en\s+curso|em\s+curso|em\s+andamento)"
     r"(?:\s*[-–,|]?\s*\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?)?$",  # a time: "Tue, 14/05/2024 - 10:32"
@@ -590,7 +590,8 @@ def _is_date_line(line: str) -> bool:
     """A date line, also with a label, a category or an author around the date: "News · 14 March
     2025", "29/11/2024 | News", "14.11.2024 · Study visits", "Published on 28.09.2023 by SOCIEUX+",
     "Published: 20 March 2025 · Reading time: 3 min"."""
-    line = BY_AUTHOR.sub("", line.strip())
+    # the author's separator goes with it: "Posted 14 Mar 2023 · by SOCIEUX+ Communications"
+    line = BY_AUTHOR.sub("", line.strip()).rstrip(" ·|•–—-")
     if DATE_VALUE.match(line):
         return True
     parts = [p for p in DATE_LINE_SEPARATORS.split(line) if p]
@@ -650,9 +651,11 @@ def _is_call_to_action(line: str) -> bool:
     return len(WORD.findall(line)) <= 25 and any(p in low for p in _boilerplate_rows()[2])
 
 
-#: a line after which a news page lists other pages, not its own body
+#: a line after which a news page lists other pages, not its own body; also its links to the
+#: previous and next items ("Previous: Niger: ANPE trains its job counsellors (12.03.2019)")
 RELATED = re.compile(rf"^\s*[←«‹\[(]?\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$"
-                     r"|^\s*(?:read also|see also|related(?: \w+)?|read more)\s*:", re.I)
+                     r"|^\s*(?:read also|see also|related(?: \w+)?|read more)\s*:"
+                     r"|^\s*[←«‹]?\s*(?:previous|next|older|newer)(?:\s+(?:article|post|story|item|news))?\s*:", re.I)
 
 
 def _without_trailing_chrome(body: list[Line]) -> list[Line]:

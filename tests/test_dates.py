@@ -33,6 +33,9 @@ POSITIVE = [
     ("Strategy 2022-2027 (with its 22/23 Implementation Action Plan)", None,
      [("2022-2027", "2022", "2027"), ("22/23", "2022", "2023")]),
     ("21/12/2021\nState talent", None, [("21/12/2021", "2021-12-21", "2021-12-21")]),
+    # year first, as some sites write it: ISO with slashes or dots
+    ("Date: 2019/07/22", None, [("2019/07/22", "2019-07-22", "2019-07-22")]),
+    ("on 2019.07.22 and", None, [("2019.07.22", "2019-07-22", "2019-07-22")]),
     ("Start activities\n    14/03/2022\n", None, [("14/03/2022", "2022-03-14", "2022-03-14")]),
     ("End activities\n    07-11-2023\n", None, [("07-11-2023", "2023-11-07", "2023-11-07")]),
     ("Start activities\n    mar-2019\n", None, [("mar-2019", "2019-03", "2019-03")]),

@@ -147,11 +147,14 @@ NEWS_BODY = (
         ("Monday 14 October 2024\nExpert's corner\n", 2024),
         ("Asia and the Pacific\nWednesday 13 November 2024\nby Tess Kaupa\n", 2024),  # a kicker, a byline
         ("10.01.2022 – News\nPhoto: ONAPE\n", 2022),  # a label after a dash
+        ("Posted 14 Mar 2023 · by SOCIEUX+ Communications\n", 2023),  # the author after a separator
+        ("Date: 2019/07/22\n", 2019),  # a "Date:" label, year first with slashes
     ],
     ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit",
          "dateline-dash", "dateline-comma", "section-label", "french-trail", "site-tagline",
          "label-dot-date", "interview-label", "entrevista-date", "date-then-label", "category-labels", "byline",
-         "author-line", "date-by-author", "reading-time", "experts-corner", "kicker", "date-dash-label"],
+         "author-line", "date-by-author", "reading-time", "experts-corner", "kicker", "date-dash-label",
+         "posted-dot-by-author", "date-label-year-first"],
 )
 def test_news_header_lines_are_not_the_headline(header, year):
     """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item
@@ -434,6 +437,16 @@ def test_a_news_body_ends_at_its_reference_tag() -> None:
             "SOCIEUX+ is funded by the European Union and implemented by Expertise France, FIIAPP and Enabel.\n")
     rec, = split_document(doc_of(text))
     assert rec.description.endswith(tag) and "tag" in rec.fields
+
+
+@pytest.mark.parametrize("link", ["Previous: Niger: ANPE trains its job counsellors (12.03.2019)",
+                                  "← Previous article: Togo reviews its social registry",
+                                  "Next: Benin: a new pension simulator (03.05.2019)"])
+def test_a_news_body_ends_before_the_links_to_the_previous_and_next_items(link: str) -> None:
+    """The page's links to its neighbours are no part of the body (nor is the date of the linked item)."""
+    text = "Ghana trains its labour inspectors\n" + BODY + "Share: Facebook | Twitter | LinkedIn\n" + link + "\n"
+    rec, = split_document(doc_of(text))
+    assert rec.description == BODY.strip()
 
 
 def test_a_funding_line_ends_no_body() -> None:

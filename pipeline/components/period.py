@@ -175,6 +175,8 @@ class PeriodComponent(PatternComponent):
         # dates the action where it is dated: "a follow-up webinar on 5 September 2023"
         formats = [f for f in facts(doc) if f.field == "format"]
         chosen: list[tuple[Fact, str]] = []
+        eligible: list[Fact] = []  # dates of this action's text (not excluded, realised, not a cited action's)
+        usable: list[Fact] = []  # those whose nearest cue (if any) is no not-period cue
         for date in dates:
             if any(_overlaps(date, span) for span in excluded):
                 continue
@@ -186,6 +188,7 @@ class PeriodComponent(PatternComponent):
             if any(lo <= r.start < hi and _BRACKET_END.fullmatch(text, r.end, hi) and _BRACKET_OPEN.search(text, lo, r.start)
                    for r in refs if r.start >= date.end):
                 continue  # "In 2020, SOCIEUX+ supported the Ministry … (action 2020-11).": a cited action's sentence
+            eligible.append(date)
             clo, chi = _clause(text, date.start, lo, hi)
             # a not-period cue speaks of its own clause ("…implemented from 15 to 17 January 2024: an
             # actuary projected the deficit up to 2050"); a self cue of the whole sentence
@@ -197,16 +200,37 @@ class PeriodComponent(PatternComponent):
             near += [(f.start, f.end, "self_cue", f"format:{f.value}") for f in formats
                      if clo <= f.start and f.end <= chi and _attached(text, f, date)]
             if not near:
+                usable.append(date)
                 continue
             # nearest cue wins; on a tie the not-period cue wins (spec: dates about something else)
             best = min(near, key=lambda c: (max(0, c[0] - date.end, date.start - c[1]), c[2] == "self_cue"))
             if best[2] == "self_cue":
                 chosen.append((date, best[3]))
+                usable.append(date)
+        # a date right after "began in" only starts the period, one after "ended in" only ends it
+        # ("a cooperation with SOCIEUX+ that began in January 2023": no end is said)
+        bounds = {kind: [c for c in all_cues if c[2] == kind] for kind in ("start_word", "end_word")}
+        only = {id(d): kind for d in usable for kind, found in bounds.items()
+                if any(0 <= d.start - c[1] <= 1 for c in found)}
+        # "The forum closed the action.", "The mission was the last activity of SOCIEUX+ action 2022-95",
+        # "the only activity of SOCIEUX+ action 2020-41": the dates of that activity end the period (an
+        # only activity's also start it), wherever the record dates it
+        closing_activity: list[tuple[Fact, str]] = []
+        sole = False
+        for cue in all_cues:
+            if cue[2] in ("last_activity", "only_activity", "end_clause"):
+                found = _activity_dates(text, cue, usable, eligible, only, agents)
+                if found:
+                    closing_activity, sole = [(d, cue[3]) for d in found], cue[2] == "only_activity"
+        if sole:
+            chosen = closing_activity
         # "The course was the last activity of SOCIEUX+ action 2021-62": the latest dated activity ends it
         last = None
-        if any(c[2] == "last_activity" for c in all_cues) and chosen:
+        if closing_activity and not sole:
+            last = max(closing_activity, key=lambda dc: _end_of(dc[0]) or "")
+        elif any(c[2] == "last_activity" for c in all_cues) and chosen:
             last = max(chosen, key=lambda dc: _end_of(dc[0]) or "")
-        if any(cue in self.strong for _, cue in chosen):
+        if any(cue in self.strong for _, cue in chosen) and not sole:
             chosen = [(d, cue) for d, cue in chosen if cue in self.strong]
         # "…, which brought the action to a close", "concluded their action … on 5 December 2024": the
         # dates of a sentence saying the action ended only end the period, whatever other cues say
@@ -218,26 +242,21 @@ class PeriodComponent(PatternComponent):
             closing_dates.add(id(last[0]))
             if all(d is not last[0] for d, _ in chosen):
                 chosen.append(last)
-        for date in dates if closings else []:
+        for date in dates if closings and not sole else []:
             lo, hi = _sentence(text, date.start)
             if any(lo <= c[0] and c[1] <= hi for c in closings) and not any(_overlaps(date, span) for span in excluded) \
-                    and not unrealised(doc, date.start, date.end):
+                    and not unrealised(doc, date.start, date.end) and only.get(id(date)) != "start_word":
                 closing_dates.add(id(date))
                 if all(d is not date for d, _ in chosen):
                     cue = next(c[3] for c in closings if lo <= c[0] and c[1] <= hi)
                     chosen.append((date, cue))
         rule = f"period:sentence:{chosen[0][1]}" if chosen else ""
-        # a date right after "began in" only starts the period, one after "ended in" only ends it
-        # ("a cooperation with SOCIEUX+ that began in January 2023": no end is said)
-        bounds = {kind: [c for c in all_cues if c[2] == kind] for kind in ("start_word", "end_word")}
-        only = {id(d): kind for d, _ in chosen for kind, found in bounds.items()
-                if any(0 <= d.start - c[1] <= 1 for c in found)}
         # "The action started with an inception mission from 27 to 31 May 2024": that sentence's dates
         # only start the period (the launch activity's end is not the action's)
         launches = [c for c in all_cues if c[2] == "start_clause"]
         for d, _ in chosen:
             lo, hi = _sentence(text, d.start)
-            if id(d) in closing_dates:
+            if id(d) in closing_dates and only.get(id(d)) != "start_word":
                 if _end_of(d) == d.value:  # a range keeps its start: "ran from October 2024 until March 2025"
                     only[id(d)] = "end_word"
             elif id(d) not in only and any(lo <= c[0] and c[1] <= hi for c in launches):
@@ -286,6 +305,74 @@ def _cited_as_other(text: str, cues: Spans, refs: list[Fact]) -> Spans:
             continue  # "Action" naming the cited id is not this action's agent
         out.append((start, end, kind, cue_id))
     return out
+
+
+#: where the name of the activity that closed the action ends: "The presentation, held in Funafuti, was
+#: the closing event of …", "A final webinar on pensions closed the action"
+_NAME_END = re.compile(r"[,;:()–—]|\s(?:in|on|at|of|for|with|by|was|were|is|are|has|had|which|that|who)\s", re.I)
+_NAME_WORD = re.compile(r"[^\W\d_][\w-]*")
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "their", "our", "his", "her"})
+#: words that name no particular activity ("The third and last activity concluded the cooperation")
+_GENERIC_ACTIVITY = frozenset({"activity", "activities", "event", "events", "step", "stage", "phase", "part", "one"})
+#: a word and another form of it share this many leading letters, at least (mission/missions,
+#: presentation/presented, training/trained); and all but this many letters of the shorter word
+SAME_WORD_PREFIX, SAME_WORD_SLACK = 5, 3
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one word: "missions" of "mission", "presented" of "presentation"."""
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return common >= max(SAME_WORD_PREFIX, min(len(a), len(b)) - SAME_WORD_SLACK)
+
+
+def _activity_word(text: str, cue: tuple[int, int, str, str], lo: int, hi: int) -> str | None:
+    """The head word of the activity a closing cue names: after "closed with" ("The action closed
+    with the mission"), else the sentence's subject ("The forum closed the action", "The mission
+    was the last activity of …")."""
+    start, end, _, _ = cue
+    after = text[start:end].lower().endswith(" with")
+    segment = text[end:hi] if after else text[lo:start]
+    cut = _NAME_END.search(segment)
+    words = _NAME_WORD.findall(segment[: cut.start()] if cut else segment)
+    if not words or words[-1].lower() in _ARTICLES or words[-1].lower() in _GENERIC_ACTIVITY:
+        return None
+    return words[-1].lower()
+
+
+def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact], eligible: list[Fact],
+                    only: dict[int, str], agents: Spans) -> list[Fact]:
+    """Dates of the activity a closing cue names: those of its own sentence, else the days and months of
+    the sentences naming the same activity ("From 18 to 29 September the two experts were on an in-country
+    mission", "… presented on 14 September a plan …" for "The presentation … was the closing event"), else,
+    for a record saying "… was the last activity of …", the record's latest day or month that no
+    not-period cue claims. A date that
+    only starts the period ("which started in November 2019") is not the closing activity's."""
+    dates = [d for d in usable if only.get(id(d)) != "start_word"]
+    lo, hi = _sentence(text, cue[0])
+    own = [d for d in dates if lo <= d.start < hi]
+    if own:
+        return own
+    word = _activity_word(text, cue, lo, hi)
+    subject = not text[cue[0]:cue[1]].lower().endswith(" with")
+    if word is None or (subject and cue[2] == "end_clause"
+                        and any(lo <= a < cue[0] for a, _, _, _ in agents)):
+        return []  # "The experts concluded their action.": who closed it, not what
+    named = []
+    for d in (d for d in eligible if only.get(id(d)) != "start_word" and _day_or_month(d)):
+        # a date a not-period cue claims is the activity's only in the clause that names it
+        dlo, dhi = _sentence(text, d.start) if d in dates else _clause(text, d.start, *_sentence(text, d.start))
+        if any(_same_word(word, w.lower()) for w in _NAME_WORD.findall(text[dlo:dhi])):
+            named.append(d)
+    if named or cue[2] != "last_activity":  # "The third and last activity concluded the cooperation …": which?
+        return named
+    dated = [d for d in dates if _day_or_month(d)]
+    return [max(dated, key=lambda d: _end_of(d) or "")] if dated else []
+
+
+def _day_or_month(date: Fact) -> bool:
+    """A date to the day or month, within one year: an activity's (a bare year dates a law, a reform, a
+    strategy)."""
+    return bool(date.value) and len(date.value) > 4 and (_end_of(date) or "")[:4] == date.value[:4]
 
 
 #: most characters between an activity's name and its date for the date to be the activity's

@@ -299,8 +299,8 @@ def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) ->
     pipe = nlp.get_pipe("socieux_period")
     assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
     assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word",
-                                                 "start_clause", "end_clause", "last_activity", "activity_cue", "agent_cue",
-                                                 "coming_activity"}
+                                                 "start_clause", "end_clause", "last_activity", "only_activity", "activity_cue",
+                                                 "agent_cue", "coming_activity"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
@@ -454,3 +454,44 @@ def test_more_sentences_dating_the_action(nlp: Language, description: str, expec
 def test_the_last_activity_of_the_action(nlp_formats: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
     assert period(run(nlp_formats, text, fields)) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # the activity that closed the action is dated in another sentence: its date ends the period
+    ("The action started in March 2017 with a remote review. From 18 to 29 September 2017 the two experts were on "
+     "an in-country mission. The action closed with the mission.", ("2017-03", "2017-09-29")),
+    ("The Fund presented on 25 November 2020 the reform options at a closing forum in Bridgetown. The options were "
+     "prepared with SOCIEUX+ action 2020-33, which began in June 2020. The forum closed the action.",
+     ("2020-06", "2020-11-25")),
+    # a date after "started in" in the closing sentence still starts the period
+    ("Officials met from 10 to 12 February 2020 for a hybrid workshop in Pretoria. The workshop closed SOCIEUX+ "
+     "action 2019-52, which started in November 2019 with an online review.", ("2019-11", "2020-02-12")),
+    # the closing activity named by another form of its word ("presented" for "the presentation")
+    ("The Fund presented on 14 September 2019 a plan for seafarers. The presentation, held in Funafuti, was the "
+     "closing event of SOCIEUX+ action 2019-05. The action, which started in February 2019, began with a mapping.",
+     ("2019-02", "2019-09-14")),
+    # the last activity not dated where it is named: the record's latest day or month ends the period
+    ("Two experts stayed in Noumea from 15 to 26 May 2023. Their work began in March 2023 with a review. The "
+     "mission was the last activity of SOCIEUX+ action 2022-95.", ("2023-03", "2023-05-26")),
+    # the only activity of the action: its dates start and end the period
+    ("Inspectors took part from 25 to 29 April 2022 in a training held in Kingstown. The training was the only "
+     "activity of SOCIEUX+ action 2021-63.", ("2022-04-25", "2022-04-29")),
+    ("Between 6 September and 10 December 2020, 24 officers took part in a training of trainers, the only activity "
+     "of SOCIEUX+ action 2020-41. In November 2020 a virtual tour replaced the study visit.",
+     ("2020-09-06", "2020-12-10")),
+])
+def test_the_activity_that_closed_the_action(nlp_formats: Language, description: str, expected: tuple) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(nlp_formats, text, fields)) == expected
+
+
+@pytest.mark.parametrize("description", [
+    # "activity" names no particular activity: a date of the partner's own "Institute of Social Activities" is no link
+    "Following the last analysis carried out by the Institute of Social Activities in June 2022, experts from "
+    "Portugal were mobilised. The third and last activity concluded the technical cooperation with a framework.",
+    # who closed the action is no activity ("The experts concluded their action"); their dates elsewhere are not its end
+    "The experts met the Board on 3 May 2022 to discuss the law. The experts concluded their action.",
+])
+def test_a_closing_cue_without_a_dated_activity_gives_no_end(nlp_formats: Language, description: str) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(nlp_formats, text, fields))[1] is None
