@@ -257,7 +257,9 @@ class PeriodComponent(PatternComponent):
         for d, _ in chosen:
             lo, hi = _sentence(text, d.start)
             if id(d) in closing_dates and only.get(id(d)) != "start_word":
-                if _end_of(d) == d.value:  # a range keeps its start: "ran from October 2024 until March 2025"
+                # the action's own span keeps its start ("ran from October 2024 until March 2025"); the
+                # closing activity's days do not ("concluded with a national meeting on 22 and 23 November")
+                if _end_of(d) == d.value or not _SPAN_OPENER.match(d.text):
                     only[id(d)] = "end_word"
             elif id(d) not in only and any(lo <= c[0] and c[1] <= hi for c in launches):
                 only[id(d)] = "start_word"
@@ -307,6 +309,9 @@ def _cited_as_other(text: str, cues: Spans, refs: list[Fact]) -> Spans:
     return out
 
 
+#: a date written as a span of the action's own: "from October 2024 until March 2025", "between May and June",
+#: "since September 2021"
+_SPAN_OPENER = re.compile(r"(?i)(?:from|between|since)\s")
 #: where the name of the activity that closed the action ends: "The presentation, held in Funafuti, was
 #: the closing event of …", "A final webinar on pensions closed the action"
 _NAME_END = re.compile(r"[,;:()–—]|\s(?:in|on|at|of|for|with|by|was|were|is|are|has|had|which|that|who)\s", re.I)
@@ -470,6 +475,12 @@ def _range(dates: list[Fact], rule: str, status: Status, only: dict[int, str] | 
         out.append(_period("period_start", first, first.value, rule, status))
     if ends:
         open_ = [d for d in ends if _end_of(d) is None]
-        last = open_[0] if open_ else max(ends, key=lambda d: _end_of(d) or "")
+        # a date said to end the action closes an open span: "A study visit in March 2022 completed the
+        # action, which had been delivered online since September 2021"
+        closed = [d for d in ends if only.get(id(d)) == "end_word" and _end_of(d)]
+        if open_ and not closed:
+            last = open_[0]
+        else:
+            last = max(ends if not open_ else closed, key=lambda d: _end_of(d) or "")
         out.append(_period("period_end", last, _end_of(last), rule, status))
     return out

@@ -473,6 +473,11 @@ def test_the_last_activity_of_the_action(nlp_formats: Language, description: str
     # the last activity not dated where it is named: the record's latest day or month ends the period
     ("Two experts stayed in Noumea from 15 to 26 May 2023. Their work began in March 2023 with a review. The "
      "mission was the last activity of SOCIEUX+ action 2022-95.", ("2023-03", "2023-05-26")),
+    # a closing meeting's days end the period, its first day does not start it (the action's own span would)
+    ("Experts reviewed the rules. The action concluded with a national meeting in Lima on 22 and 23 November "
+     "2022.", (None, "2022-11-23")),
+    ("A study visit to Vilnius in March 2022 completed the action, which had been delivered online since "
+     "September 2021.", ("2021-09", "2022-03")),
     # the only activity of the action: its dates start and end the period
     ("Inspectors took part from 25 to 29 April 2022 in a training held in Kingstown. The training was the only "
      "activity of SOCIEUX+ action 2021-63.", ("2022-04-25", "2022-04-29")),
