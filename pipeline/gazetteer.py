@@ -134,7 +134,7 @@ def variants(name: str, kind: str) -> set[str]:
         forms |= {f.replace(" of the ", " of ") for f in forms}
         forms |= {re.sub(r"(?<=\w)-(?=\w)", " ", f) for f in forms}
     forms |= {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
-    if kind in ("city", "region"):  # "Saint John's" / "St. John's" / "St John's": the abbreviated saint
+    if kind in ("city", "region", "country"):  # "Saint John's" / "St. John's" / "St John's": the abbreviated saint
         forms |= {re.sub(r"^St\.? ", "Saint ", f) for f in forms if re.match(r"St\.? ", f)}
         forms |= {re.sub(r"^Saint ", abbr, f) for f in forms if f.startswith("Saint ") for abbr in ("St. ", "St ")}
     if kind == "city":  # "Djibouti city", "Kuwait city", "Quezon city": the common lower-case spelling

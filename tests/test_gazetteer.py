@@ -93,6 +93,9 @@ def test_uninvert(name: str, expected: list[str]) -> None:
         ("Kuwait City", "city", {"Kuwait City", "Kuwait city"}, set()),
         ("Saint John’s", "city", {"St. John's", "St John’s", "Saint John's"}, set()),
         ("St. Louis", "city", {"Saint Louis", "St Louis"}, set()),
+        # a country's saint abbreviated too ("St Vincent and the Grenadines: labour officers trained …")
+        ("Saint Vincent and the Grenadines", "country",
+         {"St Vincent and the Grenadines", "St. Vincent and the Grenadines", "ST VINCENT AND THE GRENADINES"}, set()),
         ("Kuwait", "country", set(), {"Kuwait city"}),
     ],
 )

@@ -155,7 +155,7 @@ class ExpertsComponent(PatternComponent):
                 continue  # "their Peruvian peers", "engaged with peers from …": the partner's staff;
                 # "peer experts" (another noun follows), "peer-to-peer": not a noun of its own
             before, after = self._before(doc, start, at), self._after(doc, end, at)
-            of = self._of_institution(doc, end, at)
+            of = self._of_institution(doc, end, at) or self._whose(doc, start, at)
             if not (before or after or of) or rule in self.tentative and self._predicate(doc, end) == "participant":
                 continue  # "An official of the Dominican Republic's Ministry attended the training as an observer"
             if self._may_withdraw(doc) and self._withdrawn(
@@ -322,9 +322,14 @@ class ExpertsComponent(PatternComponent):
         return False
 
     def _in_visit(self, doc: Doc, m: CountryMention) -> bool:
-        """The mention's sentence speaks of a visit (lex:visit-cues): people of a profession named
-        there are the hosts, not experts mobilised for the action."""
-        sent = _sentence(doc, m.start).casefold()
+        """The mention's sentence speaks of a visit (lex:visit-cues) before it or in its own clause:
+        people of a profession named there are the hosts, not experts mobilised for the action ("a
+        study visit to Lisbon, where Portuguese officials presented …"; but not "An Irish guidance
+        counsellor … delivered three webinars, followed by a study tour to Luxembourg")."""
+        text = doc_text(doc)
+        lo, hi = sentence_span(text, m.start_char)
+        comma = text.find(",", m.end_char, hi)
+        sent = text[lo:comma if comma != -1 else hi].casefold()
         return any(cue in sent for cue in self.lex.get("visit_cue", ()))
 
     # -- lists -------------------------------------------------------------
@@ -463,6 +468,23 @@ class ExpertsComponent(PatternComponent):
         tok = doc[j]
         return tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.lower_ not in HONORIFICS
 
+    def _whose(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[tuple[CountryMention, bool]]:
+        """The country of the institution a "whose" clause hangs on: "The Swedish Pensions Agency, whose
+        actuaries reviewed …", "The Solomon Islands National Provident Fund, whose chief investment
+        officer …" (the noun's own words may stand between "whose" and it). Returns (mention, False)."""
+        k = start - 1
+        while k >= 0 and start - k <= WHOSE_GAP and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ != "whose":
+            k -= 1
+        if k < 2 or doc[k].lower_ != "whose" or doc[k - 1].text != ",":
+            return []
+        j = k - 2  # walk back over the institution's name to the first of its words
+        while j >= 0 and "\n" not in doc[j].text and (
+                j in at or doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].text in "()"
+                or doc[j].is_upper or self._is("name_word", doc[j].text)):
+            j -= 1
+        found = [at[i] for i in range(j + 1, k - 1) if i in at]
+        return [(found[0], False)] if found else []
+
     def _of_institution(self, doc: Doc, end: int, at: dict[int, CountryMention],
                         links: frozenset[str] = frozenset()) -> list[tuple[CountryMention, bool]]:
         """The country of an institution the noun belongs to, named after "of" (or "at", "with": "a
@@ -577,11 +599,14 @@ class ExpertsComponent(PatternComponent):
         goes on: "of the French and Belgian services" is no name; lower-case words may follow it
         right after "the": "the French national old-age insurance fund"), so is a region or city
         that opens the name ("the Canary Islands Employment Service") or closes it after "of"
-        ("the Employment Service of Galicia"). The name may go on over "and", "," or "&" when
-        capitalised name words follow, but then only "… of <country or region>" closes it ("the
-        Ministry of Social Development and Family of Chile", "the Ministry of Gender, Labour and
-        Social Development of Uganda"); a person ("and Mr …"), "the"/"a" or a place right after
-        the coordination is the next listed item. `lower`: lower-case words other than name words
+        ("the Employment Service of Galicia", "the family allowance fund of Lyon"), or a place after
+        "in" right after a proper name ("the Arbeitsmarktservice (AMS) in Vienna", "the Úřad práce in
+        Brno"; not "the pension reform in Albania", nor an international organisation's office,
+        lex:international-organisations: "the ILO Decent Work Team in Pretoria"). The name may go on
+        over "and", "," or "&" when capitalised name words follow, but then only "… of <country or
+        region>" closes it ("the Ministry of Social Development and Family of Chile", "the Ministry of
+        Gender, Labour and Social Development of Uganda"); a person ("and Mr …"), "the"/"a" or a place
+        right after the coordination is the next listed item. `lower`: lower-case words other than name words
         may stand in the name ("the employment services division of …")."""
         first = j
         limit = min(len(doc), j + self.window)
@@ -604,8 +629,7 @@ class ExpertsComponent(PatternComponent):
                 if m.kind == "demonym" and after is not None and (
                         after.text[:1].isupper() or j == first and self._name_lower(after)):
                     return (m, False)
-                if m.kind in ("region", "city") and (j == first and name_goes_on
-                                                     or m.kind == "region" and named_of and not name_goes_on):
+                if m.kind in ("region", "city") and (j == first and name_goes_on or named_of and not name_goes_on):
                     return (m, False)
                 j = m.end
                 continue
@@ -619,6 +643,12 @@ class ExpertsComponent(PatternComponent):
                     return (inside[0], False)
                 j = close + 1
                 continue
+            # an institution named with its place after its name: "the Arbeitsmarktservice (AMS) in Vienna",
+            # "the Deutsche Rentenversicherung Bund in Berlin"
+            if tok.lower_ == "in" and j > first and not crossed and j + 1 in at and not self._is("intl_org", doc[first].text) \
+                    and at[j + 1].kind in ("city", "region", "country") \
+                    and any(doc[k].text[:1].isupper() and doc[k].is_alpha for k in range(first, j)):
+                return (at[j + 1], False)
             if tok.text in NAME_COORDINATION and j > first:
                 if j + 1 < limit and self._name_goes_on(doc, j + 1, at):
                     crossed = True  # "… Social Development and Family of Chile"
@@ -978,6 +1008,8 @@ PRESENCE = frozenset({"was", "were"})
 #: most tokens between an institution's country and a restated "and of" ("the Flemish public employment
 #: service VDAB and of the Dutch …")
 RESTATED_GAP = 8
+#: most words between "whose" and the expert noun it governs ("whose chief investment officer")
+WHOSE_GAP = 3
 #: most tokens of a relative clause between two sources ("from the French …, which manages …, and from …")
 RELATIVE_CLAUSE_WORDS = 16
 #: most words of a role in Title Case after a titled name ("Ms Sharon Phillip, Chief Compliance Manager at")

@@ -245,6 +245,21 @@ POSITIVE += [
      "Henrik Sørensen, a former director of a Danish jobcentre in Aarhus.", {"HR", "DK"}),
     # a birthplace is no country of the expert's
     ("A Lebanese-born counsellor of the French Pôle emploi trained the staff.", {"FR"}),
+    # an institution named in its own language, placed by its city: after "in", or after "of"
+    ("The webinars were led by Mr Georg Huber, a team leader of the Arbeitsmarktservice (AMS) in Vienna, and Ms "
+     "Anna Svobodová, a counsellor of the Úřad práce in Brno.", {"AT", "CZ"}),
+    ("It was delivered by Ms Ana Ferreira, an inspector of the Autoridade para as Condições do Trabalho (ACT) in "
+     "Lisbon.", {"PT"}),
+    ("SOCIEUX+ mobilised an expert of the family allowance fund of Lyon to review the benefit rules.", {"FR"}),
+    # the institution a "whose" clause hangs on
+    ("The Swedish Pensions Agency, whose actuaries reviewed the draft design of the scheme, supported the "
+     "Ministry.", {"SE"}),
+    # the people a sentence names as the trainers
+    ("The trainers were Mr Ahmed Fathy, who heads the complaints unit of Egypt's Ministry of Social Solidarity, "
+     "and Ms Karin Nyström, a quality manager of the Swedish Social Insurance Agency.", {"EG", "SE"}),
+    # a study tour after the experts' own clause does not make them its hosts
+    ("An Irish guidance counsellor of the Intreo service and a career adviser of Luxembourg's ADEM delivered three "
+     "webinars, followed by a study tour to Luxembourg for six counsellors of the Ministry.", {"IE", "LU"}),
 ]
 
 
@@ -345,6 +360,12 @@ NEGATIVE += [
     ("An Italian expert had to withdraw from the mission.", set()),
     # a city after a lower-case noun is where the people are, not an institution's name
     ("Experts from the ministry in Lima trained the staff.", set()),
+    # an international organisation's office in a city is no nationality; nor is the place of a reform
+    ("A specialist of the ILO Decent Work Team in Pretoria commented on the draft findings.", set()),
+    ("A specialist of the pension reform in Albania commented on the draft findings.", set()),
+    # people of a profession named in a visit's own clause are its hosts
+    ("During a study visit to Lisbon, officials of the Portuguese Social Security Institute presented their "
+     "tools.", set()),
     # the people of a ceremony, even after "by" and a title
     ("The workshop was opened by Ms Sara Lee, Minister of Labour of Fiji, and by Mr John Doe of the Samoan "
      "Ministry of Labour.", set()),
