@@ -16,7 +16,10 @@ looks for first, a rarer word than its estimate picks: "next" rather than the
   SOCIEUX+ assessment", "the previous mission");
 - `upcoming`: a premodifier naming an activity still to come ("an upcoming
   mission", "a possible study visit"); like `earlier`, it speaks only of the noun
-  right after it ("an e-learning course for future job coaches" is a course held).
+  right after it ("an e-learning course for future job coaches" is a course held);
+- `replaced`: a verb or preposition right before the noun saying another activity took
+  its place ("a virtual tour … replaced the study visit to Amman", "instead of a mission");
+  a premodifier too.
 
 A marker with `"to_come": true` names an activity still to come (planned or future), one
 with `"cancels": true` an activity that will not happen as planned (cancelled, called off;
@@ -39,7 +42,7 @@ rescheduled"); the last marker before the cue ("The work plan foresees a
 mission …", "Experts delivered three workshops and will hold a seminar"); the
 last marker after it ("A mission …, planned for July, had to be postponed").
 No marker: the activity is taken to have happened, as before this component.
-An `earlier` or `upcoming` marker at most two words before the cue makes it unrealised; an
+An `earlier`, `upcoming` or `replaced` marker at most two words before the cue makes it unrealised; an
 ordinal right before it keeps it ("the second mission was postponed" says a first
 one took place).
 """
@@ -58,10 +61,10 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, _member, doc_lowers, per_doc
 
-KINDS = ("unrealised", "realised", "earlier", "upcoming")
+KINDS = ("unrealised", "realised", "earlier", "upcoming", "replaced")
 #: premodifier kinds: they speak of the noun right after them only ("an upcoming mission", not "a course
-#: for future job coaches")
-PREMODIFIERS = ("earlier", "upcoming")
+#: for future job coaches"; "replaced the study visit", not the virtual tour that replaced it)
+PREMODIFIERS = ("earlier", "upcoming", "replaced")
 MARKERS_KEY = "socieux_modality"  # (clause start, clause end) -> the clause's markers
 BREAKS_KEY = "socieux_modality_breaks"
 COMPONENT_KEY = "socieux_modality_component"
@@ -214,7 +217,7 @@ def still_to_come(doc: Doc, start_char: int, end_char: int) -> bool:
 
 def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
     """The marker that decides whether the activity at [start_char, end_char) took place: an
-    `earlier`/`upcoming` premodifier right before it, or the clause's marker chosen as the module
+    `earlier`/`upcoming`/`replaced` premodifier right before it, or the clause's marker chosen as the module
     docstring says; None when no marker decides (it took place)."""
     component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
     if component is None or not component.may_hold_unrealised(doc, 0, len(doc)):

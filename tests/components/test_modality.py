@@ -76,6 +76,10 @@ CASES = [
     # "future" speaks of the noun right after it: the course for future coaches took place
     ("Experts designed an e-learning course for future job coaches in 2023.", ("remote", {"training"})),
     ("A possible study visit to Riga was discussed.", (None, set())),
+    # an activity another one replaced did not take place; the one that replaced it did
+    ("In November a virtual tour of the Fund's offices replaced the study visit to Amman that the Fund had "
+     "initially requested.", ("remote", set())),
+    ("Three webinars were held instead of a mission to Dili.", ("remote", {"webinar"})),
     # a clause about an activity, not about people, still carries its markers
     ("A mission, which was planned for July 2023, had to be postponed.", (None, set())),
 ]
