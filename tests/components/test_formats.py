@@ -159,6 +159,15 @@ def formats(doc: Doc) -> set[str]:
          {"workshop"}),
         ("The experts organised online workshops on case conferences and referral.", {"workshop"}),
         ("The retraining courses themselves are provided by the Tobago Technology Centre.", set()),
+        # the partner's programme that offers training among other things; a training ship
+        ("The Ministry runs a programme that offers guidance, training and wage subsidies to jobseekers.", set()),
+        ("The Institute's training ship and courses are funded by Australia.", set()),
+        # workshops as workplaces listed with other workplaces, also after them
+        ("Most accidents happen in small workshops, tanneries and brick kilns.", set()),
+        ("Inspectors visit garages and small workshops every year.", set()),
+        ("Experts ran two workshops and a seminar.", {"workshop", "seminar"}),  # not a workplace list
+        # a medical evaluation of claims is the partner's procedure
+        ("The Institute harmonises the medical evaluation of invalidity pension claims.", set()),
         ("A national conference on employment injury insurance was held in Dhaka.", {"conference"}),
         # the partner's own ongoing events, an expert's day job, another body's procedure
         ("The job-dating workshops that the branches already organise were left as they are.", set()),
