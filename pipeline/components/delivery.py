@@ -50,6 +50,10 @@ from pipeline.dates import month_names
 from pipeline.facts import FIELDS_KEY, CountryMention, Fact, add_fact, facts
 from pipeline.towns import town_heads, towns_of
 
+#: participles that open a sentence as prepositions, no verb of holding: "Given the security situation in
+#: Port-au-Prince, this action was carried out remotely" (but "The training was given in Oranjestad")
+PREPOSITION_PARTICIPLES = frozenset({"given"})
+
 CUE_FIELD = "delivery_cue"
 DECISION_FIELD = "delivery"
 KINDS = ("remote", "onsite")
@@ -380,7 +384,7 @@ class DeliveryComponent(PatternComponent):
             tok = doc[j]
             if tok.text in SENTENCE_BREAKS or (tok.is_space and "\n" in tok.text):
                 return None
-            if tok.lower_ in triggers:
+            if tok.lower_ in triggers and not (tok.lower_ in PREPOSITION_PARTICIPLES and tok.text[:1].isupper()):
                 return tok
             if tok.is_alpha:
                 words += 1

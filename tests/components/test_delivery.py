@@ -44,6 +44,7 @@ def delivery(doc: Doc) -> str | None:
         # remote cues (spec: online, on-line, virtual, remote/remotely, webinar, e-learning platform,
         # e-conference, at a distance, distant cooperation), in case and hyphen variants
         ("On-line workshops were delivered to present good practices.", "remote"),
+        ("Two experts carried out the review by video link.", "remote"),
         # a visit still to come is no delivery cue
         ("Online workshops were held. A study visit to Riga is planned for the second half of 2021.", "remote"),
         ("Online workshops were held; an upcoming mission will follow.", "remote"),
@@ -195,6 +196,10 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("French experts trained ANPE counsellors in Niamey and Zinder.", "Niamey", "NE", "NE", "onsite"),
         ("Workshops took place on 1-3 March and 14-16 June in Praia.", "Praia", "CV", "CV", "onsite"),
         ("The experts worked in La Paz with the employment offices.", "La Paz", "BO", "BO", "onsite"),
+        ("The training was given in Oranjestad by a Dutch expert.", "Oranjestad", "AW", "AW", "onsite"),
+        # "Given" opening a sentence is a preposition, no verb of holding
+        ("Given the security situation in Port-au-Prince, the action was carried out by email.", "Port-au-Prince", "HT",
+         "HT", None),
         # the partner's city hosting the activities
         ("Baghdad hosted the consultations with the social partners.", "Baghdad", "IQ", "IQ", "onsite"),
         ("Addis Ababa was the venue of a national workshop.", "Addis Ababa", "ET", "ET", "onsite"),
