@@ -121,6 +121,7 @@ class PeriodComponent(PatternComponent):
                 or self.from_title_event(doc, dates, cues)
             )
             period = still_open(doc, dates, lambda: self.cues(doc, self.coming), period)
+            period = _first_of_more(doc_text(doc), cues, period)
         for fact in period:
             add_fact(doc, fact)
         return doc
@@ -309,6 +310,11 @@ def _cited_as_other(text: str, cues: Spans, refs: list[Fact]) -> Spans:
     return out
 
 
+#: cue kinds that say the action ended
+CLOSING_KINDS = ("end_clause", "last_activity", "only_activity", "end_word")
+#: "its own webinar", "their own training": the partner's activity, not the action's (`still_open`)
+_OWN = re.compile(r"(?i)\bown\s+(?:\w+\s+){0,2}$")
+OWN_WINDOW = 40
 #: a date written as a span of the action's own: "from October 2024 until March 2025", "between May and June",
 #: "since September 2021"
 _SPAN_OPENER = re.compile(r"(?i)(?:from|between|since)\s")
@@ -417,8 +423,8 @@ def _sentence(text: str, char: int) -> tuple[int, int]:
 def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period: list[Fact]) -> list[Fact]:
     """The period with its end left open when the record dates an activity of the action still to
     come after it ("The action will end with a webinar … scheduled for July 2025" after a tag of March
-    2025; a `coming_activity` cue in the date's sentence, the date still to come for
-    `socieux_modality`): spec, period_end is null when the action is ongoing. The evidence is that
+    2025; a `coming_activity` cue in the date's sentence, not the partner's "own" event, the date still to
+    come for `socieux_modality`): spec, period_end is null when the action is ongoing. The evidence is that
     activity's date."""
     end = next((f for f in period if f.field == "period_end" and f.value), None)
     if end is None:
@@ -437,13 +443,27 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
         if activities is None:
             activities = coming()
         lo, hi = _sentence(text, d.start)
-        return any(lo <= a and b <= hi for a, b, _, _ in activities)
+        # "The Administration will hold its own webinar for employers in March 2024": the partner's, not the action's
+        return any(lo <= a and b <= hi and not _OWN.search(text, max(lo, a - OWN_WINDOW), a) for a, b, _, _ in activities)
 
     later = next((d for d in dates if to_come(d)), None)
     if later is None:
         return period
     return [f for f in period if f is not end] + [
         _period("period_end", later, None, "period:ongoing:activity-to-come", "inferred")]
+
+
+def _first_of_more(text: str, cues: Spans, period: list[Fact]) -> list[Fact]:
+    """The period with its end left open when the record calls what it dates the action's first activity
+    ("It was the first activity of SOCIEUX+ action 2024-91"; a `first_activity` cue) and no cue says the
+    action ended: more is to come (spec: period_end is null when the action is ongoing)."""
+    end = next((f for f in period if f.field == "period_end" and f.value), None)
+    first = next((c for c in cues if c[2] == "first_activity"), None)
+    if end is None or first is None or any(c[2] in CLOSING_KINDS for c in cues):
+        return period
+    return [f for f in period if f is not end] + [
+        Fact(field="period_end", value=None, start=first[0], end=first[1], text=text[first[0]:first[1]],
+             rule="period:ongoing:first-activity", status="inferred")]
 
 
 def _starts_before(said: str, tag: str) -> bool:

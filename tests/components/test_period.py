@@ -299,8 +299,8 @@ def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) ->
     pipe = nlp.get_pipe("socieux_period")
     assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
     assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word",
-                                                 "start_clause", "end_clause", "last_activity", "only_activity", "activity_cue",
-                                                 "agent_cue", "coming_activity"}
+                                                 "start_clause", "end_clause", "last_activity", "only_activity", "first_activity",
+                                                 "activity_cue", "agent_cue", "coming_activity"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
@@ -500,3 +500,19 @@ def test_the_activity_that_closed_the_action(nlp_formats: Language, description:
 def test_a_closing_cue_without_a_dated_activity_gives_no_end(nlp_formats: Language, description: str) -> None:
     text, fields = listing("Support to the Ministry", description)
     assert period(run(nlp_formats, text, fields))[1] is None
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # the action's first activity: more is to come, the end stays open
+    ("Case managers were trained in Oranjestad from 3 to 7 March 2025 by two experts. It was the first activity of "
+     "SOCIEUX+ action 2024-91. A second mission is foreseen later this year.", ("2025-03-03", None)),
+    # ... unless the record says the action ended
+    ("Case managers were trained from 3 to 7 March 2025 by two experts, the first activity of SOCIEUX+ action "
+     "2024-91. A webinar on 2 May 2025 was the last activity of the action.", ("2025-03-03", "2025-05-02")),
+    # the partner's own future event keeps no action open
+    ("From September to December 2023 two experts carried out a gap analysis. The Administration will hold its own "
+     "webinar for employers in March 2024.", ("2023-09", "2023-12")),
+])
+def test_activities_still_to_come(nlp_formats: Language, description: str, expected: tuple) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(nlp_formats, text, fields)) == expected
