@@ -167,8 +167,10 @@ class ExpertsComponent(PatternComponent):
                 emit(m, f"{rule}:premodifier", one=one or team, firm=team)
             for m in after:
                 emit(m, f"{rule}:from", one=one, firm=True)  # "a colleague from Kenya's State Department"
+            mobilised = self._mobilised(doc, start)
             for m, possessive in of:
-                emit(m, f"{rule}:of-institution", tentative=not possessive and m.code not in self.eu, one=one)
+                emit(m, f"{rule}:of-institution", tentative=not (possessive or mobilised) and m.code not in self.eu,
+                     one=one, firm=mobilised)
         for m, via in self._named_experts(doc, at):
             emit(m, f"person:{via}", tentative=via in ("of", "active") and m.code not in self.eu)
         for m in self._demonym_nouns(doc, mentions, at):
@@ -467,6 +469,14 @@ class ExpertsComponent(PatternComponent):
             return False
         tok = doc[j]
         return tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.lower_ not in HONORIFICS
+
+    def _mobilised(self, doc: Doc, start: int) -> bool:
+        """A mobilising verb right before the noun, an article or a number between (lex:mobilising-verbs):
+        "mobilised an expert of the Rwanda Social Security Board" names an expert, not the partner's staff."""
+        k = start - 1
+        if k >= 0 and (doc[k].lower_ in ("a", "an", "the", "two", "three", "one") or doc[k].like_num):
+            k -= 1
+        return k >= 0 and self._is("mobilising_verb", doc[k].text)
 
     def _whose(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[tuple[CountryMention, bool]]:
         """The country of the institution a "whose" clause hangs on: "The Swedish Pensions Agency, whose

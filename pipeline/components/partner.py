@@ -45,6 +45,7 @@ def make_partner(nlp: Language, name: str) -> "PartnerComponent":
 class PartnerComponent(PatternComponent):
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab)
+        self.visit_clause: re.Pattern[str] | None = None
         self.kinds: dict[str, str] = {}
         self.weights: dict[str, float] = {}
         sidelined: list[str] = []
@@ -53,6 +54,12 @@ class PartnerComponent(PatternComponent):
                 self.weights[p["field"]] = float(p["weight"])
             elif p["kind"] == "sidelined_sentence":
                 sidelined += p["phrases"]
+            elif p["kind"] == "visit_clause":
+                visits = "|".join(re.escape(w) for w in p["visit_words"])
+                relatives = "|".join(re.escape(w) for w in p["relatives"])
+                # a visit word, at most `window` words, then ", where …" up to the clause's end
+                self.visit_clause = re.compile(
+                    rf"\b(?:{visits})\b(?:\W+\w+){{0,{int(p['window'])}}}?,\s+(?:{relatives})\b([^,;.]*)", re.I)
             else:
                 if self.kinds.setdefault(p["id"], p["kind"]) != p["kind"]:
                     raise ValueError(f"partner pattern {p['id']!r} has two kinds ({self.kinds[p['id']]!r}, "
@@ -138,6 +145,10 @@ class PartnerComponent(PatternComponent):
         title_codes: set[str] = set()
         tag_codes: set[str] = set()  # a news reference tag names the action's country
         excluded_before = self._excluded_before(doc, mentions, ends_before)
+        # a visit's relative clause speaks of its destination: "a study tour to Kampala, where a delegation …
+        # was hosted by the National Social Security Fund of Uganda"
+        hosts = [m.span(1) for m in self.visit_clause.finditer(text)] if self.visit_clause is not None else []
+        excluded_before |= {m.start for m in mentions if any(lo <= m.start_char < hi for lo, hi in hosts)}
         for m in mentions:
             before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])
             if (m.start_char, m.end_char) in expert_spans or m.start in excluded_before or "exclude_after" in after:

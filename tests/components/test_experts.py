@@ -251,6 +251,8 @@ POSITIVE += [
     ("It was delivered by Ms Ana Ferreira, an inspector of the Autoridade para as Condições do Trabalho (ACT) in "
      "Lisbon.", {"PT"}),
     ("SOCIEUX+ mobilised an expert of the family allowance fund of Lyon to review the benefit rules.", {"FR"}),
+    # a mobilised expert of an institution outside the EU: the expert's, firmly
+    ("SOCIEUX+ mobilised an expert of the Rwanda Social Security Board (RSSB) to accompany the Fund.", {"RW"}),
     # the institution a "whose" clause hangs on
     ("The Swedish Pensions Agency, whose actuaries reviewed the draft design of the scheme, supported the "
      "Ministry.", {"SE"}),

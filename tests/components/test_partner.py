@@ -126,6 +126,16 @@ def test_expert_origins_alone_are_not_the_partner(nlp: Language) -> None:
     assert value is None
 
 
+def test_a_visits_where_clause_and_a_mobilised_experts_institution_are_not_the_partner(nlp: Language) -> None:
+    """The hosts in a visit's ", where …" clause speak of its destination; an institution whose expert the action
+    mobilised is the expert's, even without an EU country: with nothing else, the partner stays unknown."""
+    value, _ = partner(nlp, "Study visit on the organisation of member services", "National Social Security Fund (NSSF)",
+                       "SOCIEUX+ organised a study tour to Kampala, where a delegation of the managers of the Fund was "
+                       "hosted by the National Social Security Fund of Uganda, and mobilised an expert of the Rwanda "
+                       "Social Security Board (RSSB) to accompany the Fund.")
+    assert value is None
+
+
 def test_two_candidates_without_a_cue_stay_null_with_a_reason(nlp: Language) -> None:
     value, notes = partner(nlp, "Regional workshop", "Regional Employment Observatory",
                            "Peru and Bolivia shared their experience on social security.")
