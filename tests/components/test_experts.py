@@ -251,6 +251,9 @@ POSITIVE += [
     ("It was delivered by Ms Ana Ferreira, an inspector of the Autoridade para as Condições do Trabalho (ACT) in "
      "Lisbon.", {"PT"}),
     ("SOCIEUX+ mobilised an expert of the family allowance fund of Lyon to review the benefit rules.", {"FR"}),
+    # a long institution name (with its own "and") between two listed sources
+    ("SOCIEUX+ mobilised expertise from the German Social Accident Insurance Institution for the Woodworking and "
+     "Metalworking Industries (BGHM) and from the Malaysian Social Security Organisation (PERKESO).", {"DE", "MY"}),
     # a mobilised expert of an institution outside the EU: the expert's, firmly
     ("SOCIEUX+ mobilised an expert of the Rwanda Social Security Board (RSSB) to accompany the Fund.", {"RW"}),
     # the institution a "whose" clause hangs on
