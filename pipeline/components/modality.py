@@ -42,13 +42,16 @@ rescheduled"); the last marker before the cue ("The work plan foresees a
 mission …", "Experts delivered three workshops and will hold a seminar"); the
 last marker after it ("A mission …, planned for July, had to be postponed").
 No marker: the activity is taken to have happened, as before this component.
-An `earlier`, `upcoming` or `replaced` marker at most two words before the cue makes it unrealised; an
+A cue inside a relative clause about an earlier action the record builds on ("builds on Action
+2019-21, in which SOCIEUX+ supported the Services in reviewing …"; the `clause_verbs` entry) is that
+action's, whatever the clause's markers. An `earlier`, `upcoming` or `replaced` marker at most two words before the cue makes it unrealised; an
 ordinal right before it keeps it ("the second mission was postponed" says a first
 one took place).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -59,7 +62,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.components.base import PatternComponent, WindowedMatcher, _member, doc_lowers, per_doc
+from pipeline.components.base import PatternComponent, WindowedMatcher, _member, doc_lowers, doc_text, per_doc
 
 KINDS = ("unrealised", "realised", "earlier", "upcoming", "replaced")
 #: premodifier kinds: they speak of the noun right after them only ("an upcoming mission", not "a course
@@ -69,6 +72,7 @@ MARKERS_KEY = "socieux_modality"  # (clause start, clause end) -> the clause's m
 BREAKS_KEY = "socieux_modality_breaks"
 COMPONENT_KEY = "socieux_modality_component"
 ANY_TRIGGER_KEY = "socieux_modality_any"
+CITED_KEY = "socieux_modality_cited"
 #: words that end a clause inside a sentence ("but" only before a new subject, see _breaks)
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "but", "whereas", "while", "although", "however"})
 #: after "but", words that open a new clause's subject ("…, but the second mission …"); otherwise "but"
@@ -105,8 +109,15 @@ class ModalityComponent(PatternComponent):
         self.kinds: dict[str, str] = {}
         self.to_come: set[str] = set()  # ids of markers of an activity still to come
         self.cancels: set[str] = set()  # ids of markers of an activity that will not take place
+        self.cited_clause: re.Pattern[str] | None = None
         for p in self.patterns:
             kind = p["id"].split(":", 1)[0]
+            if kind == "earlier" and "clause_verbs" in p:  # see `cited_clauses`
+                verbs = "|".join(re.escape(v) for v in p["clause_verbs"])
+                self.cited_clause = re.compile(
+                    rf"\b(?:{verbs})\b[^.;:]{{0,{int(p['gap'])}}}?\baction\s+(?:n[°º.]?\s*|number\s+)?\d{{4}}-\d{{1,3}}\b"
+                    rf"\s*\)?\s*,\s*(?:(?:in|during|under|through|with|for|by)\s+)?which\b([^.;,]*)", re.I)
+                continue
             if kind not in KINDS or "pattern" not in p:
                 raise ValueError(f"modality pattern {p!r}: the id must start with one of {KINDS} and have a "
                                  f"'pattern'; fix models/patterns/modality.jsonl")
@@ -195,6 +206,16 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
+    """Char ranges of relative clauses that describe an earlier action the record builds on ("The action
+    builds on Action 2019-21, in which SOCIEUX+ supported the Services in reviewing …": the review was that
+    action's), from the `clause_verbs` entry of models/patterns/modality.jsonl; computed once per Doc."""
+    component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
+    if component is None or component.cited_clause is None:
+        return []
+    return per_doc(doc, CITED_KEY, lambda d: [m.span(1) for m in component.cited_clause.finditer(doc_text(d))])
+
+
 def unrealised(doc: Doc, start_char: int, end_char: int) -> bool:
     """The activity named at doc.text[start_char:end_char] is planned, future, cancelled or an
     earlier action's (see the module docstring); False without markers or without the component."""
@@ -220,7 +241,11 @@ def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
     `earlier`/`upcoming`/`replaced` premodifier right before it, or the clause's marker chosen as the module
     docstring says; None when no marker decides (it took place)."""
     component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
-    if component is None or not component.may_hold_unrealised(doc, 0, len(doc)):
+    if component is None:
+        return None
+    if any(lo <= start_char < hi for lo, hi in cited_clauses(doc)):
+        return (0, 0, "earlier", "earlier:cited-action-clause")
+    if not component.may_hold_unrealised(doc, 0, len(doc)):
         return None
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:

@@ -166,6 +166,8 @@ def formats(doc: Doc) -> set[str]:
         ("Most accidents happen in small workshops, tanneries and brick kilns.", set()),
         ("Inspectors visit garages and small workshops every year.", set()),
         ("Experts ran two workshops and a seminar.", {"workshop", "seminar"}),  # not a workplace list
+        # assessments its own bodies carry out are the partner's procedure
+        ("Pensions are granted on the basis of assessments carried out by medical commissions in Managua.", set()),
         # a medical evaluation of claims is the partner's procedure
         ("The Institute harmonises the medical evaluation of invalidity pension claims.", set()),
         ("A national conference on employment injury insurance was held in Dhaka.", {"conference"}),

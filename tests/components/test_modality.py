@@ -76,6 +76,11 @@ CASES = [
     # "future" speaks of the noun right after it: the course for future coaches took place
     ("Experts designed an e-learning course for future job coaches in 2023.", ("remote", {"training"})),
     ("A possible study visit to Riga was discussed.", (None, set())),
+    # a relative clause about an earlier action the record builds on is that action's (up to its comma)
+    ("The action builds on Action 2019-21, in which SOCIEUX+ supported the Services in reviewing their "
+     "employment injury benefit.", (None, set())),
+    ("Building on Action 2021-08, which supported the Service during the crisis, this action held a validation "
+     "workshop.", (None, {"workshop"})),
     # an activity another one replaced did not take place; the one that replaced it did
     ("In November a virtual tour of the Fund's offices replaced the study visit to Amman that the Fund had "
      "initially requested.", ("remote", set())),
