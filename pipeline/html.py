@@ -10,8 +10,9 @@ Site chrome is not content: `nav`, `header` (but an `<article>`'s or `<main>`'s 
 header, which holds its headline and date), `footer` and `aside` elements (and
 elements with role navigation, banner or contentinfo) are dropped, so menus and
 footers do not become records; so are figures and their captions, related-content
-and share widgets, and a "Related actions" / "See also" heading with what follows
-it (a news page's links to other actions must not make it a listing). When the
+and share widgets, a trail of a few short links whatever its class (a breadcrumb), and a
+"Related actions" / "See also" heading with what follows it (a news page's links to other
+actions must not make it a listing). When the
 page marks its content with `<main>` or `<article>`, only that is read.
 """
 
@@ -41,7 +42,9 @@ RELATED_WORDS = (r"related|see also|read also|more news|other news|other actions
                  r"|artigos relacionados"
                  r"|voir aussi|à lire aussi|lire aussi|ver también|lea también|lee también|leia também|veja também"
                  r"|otras noticias|outras notícias|autres actualités|más noticias|mais notícias|plus d'actualités"
-                 r"|noticias relacionadas|ver más|voir plus|ver mais")
+                 r"|noticias relacionadas|ver más|voir plus|ver mais"
+                 r"|more from|recent posts|latest posts|related posts|read next|you might also like|te puede interesar"
+                 r"|también te puede interesar|sur le même sujet|dans la même rubrique|pode interessar|leia mais")
 #: in HTML, share widgets' and "read more" headings too
 RELATED_HEADING = re.compile(rf"^\s*(?:{RELATED_WORDS}|read more|share)\b", re.I)
 #: where a page says its content is, most specific first
@@ -74,6 +77,25 @@ def _drop_section(heading) -> None:
         node.decompose()
         node = following
     heading.decompose()
+
+
+#: most words of an item of a trail of links (a breadcrumb whatever its class: "Início › Notícias › …")
+TRAIL_ITEM_WORDS = 4
+
+
+def _is_trail(node) -> bool:
+    """A list of a few short links, the last item maybe plain text: a breadcrumb or a menu whatever its
+    class name (`<ol class="migalhas"><li><a>Início</a></li>…`), not records (a record is a title with
+    its fields)."""
+    items = [child for child in node.iter() if child.tag == "li"]
+    if not 2 <= len(items) <= 8 or any(len(_words(li)) > TRAIL_ITEM_WORDS for li in items):
+        return False
+    return all(_is_link_only(li) for li in items[:-1])
+
+
+def _is_link_only(li) -> bool:
+    links = li.css("a")
+    return len(links) == 1 and (links[0].text() or "").strip() == (li.text() or "").strip()
 
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -144,6 +166,9 @@ def html_to_text(html: str) -> str:
     for heading in tree.css("h2, h3, h4, h5, h6"):
         if RELATED_HEADING.match(heading.text() or ""):
             _drop_section(heading)
+    for node in tree.css("ol, ul"):
+        if _is_trail(node):
+            node.decompose()
     root = next((nodes[0] for nodes in (tree.css(sel) for sel in CONTENT) if len(nodes) == 1), None)
     root = root or tree.body or tree.root
     lines: list[str] = []

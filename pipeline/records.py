@@ -34,10 +34,15 @@ CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
 #: a date as a field value or a news item's date line: 12/03/2022, May-2022, 12 May 2022,
 #: May 12, 2022 (US style), 2022-05-12 (also 2022/05/12), "3 de octubre de 2022", "1er mars 2023", "ongoing" (also
 #: "en cours", "en curso", "em curso"); on a date line optionally after a weekday ("Thursday, 12 May
-#: 2022") or "Published/Posted (on)", "Date:" (also in the site's other languages: "Publicado el", "Publié le")
+#: 2022", also in French, Spanish and Portuguese: "mercredi 8 mars 2023") or "Published/Posted/Updated (on)",
+#: "Date:" (also in the site's other languages: "Publicado el", "Publié le", "Actualizado el", "Fecha de publicación:")
 DATE_VALUE = re.compile(
-    r"^(?:(?:published|posted|updated|date|publicado|publicada|publié|publiée|mis\s+à\s+jour)(?:\s+(?:on|em|el|le|a))?\s*:?\s*)?"
-    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?"
+    r"^(?:(?:published|posted|updated|date|publication\s+date|date\s+of\s+publication|publicado|publicada|publié|publiée"
+    r"|mis\s+à\s+jour|actuali[sz]ado|actualizada|atualizado|atualizada|fecha(?:\s+de\s+publicaci[oó]n)?"
+    r"|date\s+de\s+publication|data(?:\s+de\s+publica[cç][aã]o)?)(?:\s+(?:on|em|el|le|a))?\s*:?\s*)?"
+    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado"
+    r"|sabado|domingo|segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira)\.?,?\s+)?"
     # a dateline's place: "Santiago de Chile – 7 March 2023", "Dili, 12 May 2022"
     r"(?:[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,4}(?:,|\s+[–—-])\s*"
     r"(?=\d{1,2}[/.\s-]|[A-Za-z]{3,9}\.?\s+\d{1,2}\b))?"  # (then a date with its day)
@@ -45,13 +50,14 @@ DATE_VALUE = re.compile(
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}|\d{4}(?P<ysep>[/.])\d{1,2}(?P=ysep)\d{1,2}"
     r"|\d{1,2}\s+de\s+[^\W\d_]{3,10}\s+de\s+\d{4}|\d{1,2}(?:er)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
     r"|ongoing|en\s+cours|en\s+curso|em\s+curso|em\s+andamento)"
-    r"(?:\s*[-–,|]?\s*\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?)?$",  # a time: "Tue, 14/05/2024 - 10:32"
+    # a time: "Tue, 14/05/2024 - 10:32", "July 3, 2024 at 2:15 pm", "Wed, 05 Apr 2023 09:14 GMT"
+    r"(?:\s*[-–,|]?\s*(?:(?:at|à|a\s+las|às)\s+)?\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|CEST)(?:[+-]\d{1,2})?)?)?$",
     re.I,
 )
-#: an image credit line before a headline: "Images courtesy of …", "Photo: CNSS", "© ILO"
+#: an image credit line before a headline: "Images courtesy of …", "Photo: CNSS", "© ILO", "Crédit photo : …"
 CREDIT = re.compile(
     r"^(images?|photos?|pictures?|credits?)\b.{0,12}\b(courtesy|credit|by|©)|^©"
-    r"|^(images?|photos?|pictures?)(\s+credits?)?\s*[:©]",
+    r"|^(images?|photos?|pictures?|fotos?)(\s+credits?)?\s*[:©]|^cr[ée]dits?(\s+photos?)?\s*[:©]",
     re.I,
 )
 NEWS_TAG = re.compile(r"^SOCIEUX\s*\+?\s*\d{4}\s*-\s*\d{1,3}\b")
@@ -549,6 +555,8 @@ def _boilerplate() -> frozenset[str]:
     return _boilerplate_rows()[0]
 
 
+#: most one-word boilerplate rows in a row that make a widget line part ("Facebook LinkedIn Courriel")
+WIDGET_RUN = 6
 #: a taxonomy line holds short items, no sentence: at most this many words after its label
 TAXONOMY_WORDS = 30
 
@@ -569,11 +577,13 @@ SECTION_SEPARATORS = re.compile(r"\s*[|›>»·•:]\s*|\s+/\s+|\s{2,}")
 #: separators of a date line's parts: a section line's, and a spaced dash ("10.01.2022 – News")
 DATE_LINE_SEPARATORS = re.compile(SECTION_SEPARATORS.pattern + r"|\s+[–—-]\s+")
 #: a date line's author or section: "Published on 28.09.2023 by SOCIEUX+", "Posted 16 November 2023 in News & Events"
-BY_AUTHOR = re.compile(r"\s+(?:by|in)\s+[^\d.!?]{1,60}$", re.I)
-#: a byline: "By the SOCIEUX+ Communication Team", "Author: SOCIEUX+ editorial team"
-BYLINE = re.compile(r"^(?:by|authors?|written\s+by|text|words)\b\s*:?\s+[^\d.!?]{1,80}$", re.I)
-#: a short metadata part of a date line: "Reading time: 3 min", "5 min read"
-META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$", re.I)
+BY_AUTHOR = re.compile(r"\s+(?:by|in|par|por)\s+[^\d.!?]{1,60}$", re.I)
+#: a byline: "By the SOCIEUX+ Communication Team", "Author: SOCIEUX+ editorial team", "By Laura M.",
+#: "Autor: Equipo de comunicación SOCIEUX+"
+BYLINE = re.compile(r"^(?:by|authors?|written\s+by|text|words|autor|autora|auteur|autrice|par|por)\b\s*:?\s+"
+                    r"(?:[^\d.!?]|(?<=\b[A-Z])\.){1,80}$", re.I)
+#: a short metadata part of a date line: "Reading time: 3 min", "5 min read", "0 comments"
+META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$|^\d{1,4}\s+comments?$", re.I)
 #: separators of a line of section labels ("Europe and Central Asia | Social services")
 LABEL_SEPARATORS = re.compile(r"\s+[|·•›»]\s+")
 #: words of a short label: a part of a date line or of a line of section labels
@@ -591,14 +601,14 @@ def _is_date_line(line: str) -> bool:
     2025", "29/11/2024 | News", "14.11.2024 · Study visits", "Published on 28.09.2023 by SOCIEUX+",
     "Published: 20 March 2025 · Reading time: 3 min"."""
     # the author's separator goes with it: "Posted 14 Mar 2023 · by SOCIEUX+ Communications"
-    line = BY_AUTHOR.sub("", line.strip()).rstrip(" ·|•–—-")
+    line = BY_AUTHOR.sub("", line.strip()).rstrip(" ·|•–—-,")
     if DATE_VALUE.match(line):
         return True
     parts = [p for p in DATE_LINE_SEPARATORS.split(line) if p]
     dates = [p for p in parts if DATE_VALUE.match(p)]
     return (len(parts) > 1 and len(dates) == 1
             and all(p is dates[0] or _is_boilerplate_part(p.casefold()) or _is_label(p) or META_PART.match(p)
-                    for p in parts))
+                    or _is_byline(p) for p in parts))
 
 
 #: a category list: three or more capitalised items of at most CATEGORY_WORDS words, comma-separated
@@ -653,8 +663,8 @@ def _is_call_to_action(line: str) -> bool:
 
 #: a line after which a news page lists other pages, not its own body; also its links to the
 #: previous and next items ("Previous: Niger: ANPE trains its job counsellors (12.03.2019)")
-RELATED = re.compile(rf"^\s*[←«‹\[(]?\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$"
-                     r"|^\s*(?:read also|see also|related(?: \w+)?|read more)\s*:"
+RELATED = re.compile(rf"^[\s*_]*[←«‹\[(]?\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$"
+                     r"|^[\s*_]*(?:read also|see also|related(?: \w+)?|read more|read next)[*_]*\s*:"
                      r"|^\s*[←«‹]?\s*(?:previous|next|older|newer)(?:\s+(?:article|post|story|item|news))?\s*:", re.I)
 
 
@@ -687,7 +697,9 @@ def _is_boilerplate_part(part: str) -> bool:
     if part in rows or META_PART.match(part) or part.startswith("©"):
         return True
     words = part.split()
-    return any(" ".join(words[:i]) in rows and " ".join(words[i:]) in rows for i in range(1, len(words)))
+    # "share on" + "linkedin"; or a run of widget names ("Partager : Facebook LinkedIn Courriel")
+    return any(" ".join(words[:i]) in rows and " ".join(words[i:]) in rows for i in range(1, len(words))) \
+        or 1 < len(words) <= WIDGET_RUN and all(w in rows for w in words)
 
 
 def split_document(doc: Document) -> list[RawRecord]:

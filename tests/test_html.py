@@ -97,6 +97,24 @@ def test_a_breadcrumb_list_and_a_newsletter_box_are_chrome(tmp_path: Path) -> No
     assert rec.description.endswith("from Malta and Tunisia.")
 
 
+def test_a_trail_of_short_links_is_chrome_whatever_its_class(tmp_path: Path) -> None:
+    """A breadcrumb with a class no selector knows (`migalhas`) is still a trail, not a listing's bullets."""
+    page = """<!DOCTYPE html><html lang="pt"><body><main>
+<ol class="migalhas"><li><a href="/pt/">Início</a></li><li><a href="/pt/noticias/">Notícias</a></li><li>África lusófona</li></ol>
+<article><p class="data">Publicado a 23 de novembro de 2021</p>
+<h1>São Tomé and Príncipe strengthens labour inspection on cocoa plantations</h1>
+<p>The General Labour Inspectorate held its first national seminar on child labour on 18 November.</p>
+<p>Two experts from Cabo Verde and Portugal trained 15 inspectors.</p></article>
+</main></body></html>"""
+    path = tmp_path / "news.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "news"
+    (rec,) = split_document(doc)
+    assert rec.title.startswith("São Tomé and Príncipe strengthens")
+    assert rec.year == 2021
+
+
 def _page(main: str) -> str:
     return ('<!DOCTYPE html><html><head><title>t</title></head><body><header><nav><ul><li><a href="/">Home</a></li>'
             '<li><a href="/news/">News</a></li></ul></nav></header><main>' + main + '</main>'

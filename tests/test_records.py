@@ -149,12 +149,18 @@ NEWS_BODY = (
         ("10.01.2022 – News\nPhoto: ONAPE\n", 2022),  # a label after a dash
         ("Posted 14 Mar 2023 · by SOCIEUX+ Communications\n", 2023),  # the author after a separator
         ("Date: 2019/07/22\n", 2019),  # a "Date:" label, year first with slashes
+        ("Updated: Wed, 05 Apr 2023 09:14 GMT\n", 2023),  # a time with its zone
+        ("July 3, 2024 at 2:15 pm\n", 2024),
+        ("Fecha de publicación: 14/06/2022\nAutor: Equipo de comunicación SOCIEUX+\n", 2022),  # a Spanish byline
+        ("Publié le mercredi 8 mars 2023, par la rédaction\nCrédit photo : Ministère de la Santé\n", 2023),
+        ("By Laura M. | 7 November 2019 | Latin America & Caribbean | 0 comments\n", 2019),  # a byline part
     ],
     ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit",
          "dateline-dash", "dateline-comma", "section-label", "french-trail", "site-tagline",
          "label-dot-date", "interview-label", "entrevista-date", "date-then-label", "category-labels", "byline",
          "author-line", "date-by-author", "reading-time", "experts-corner", "kicker", "date-dash-label",
-         "posted-dot-by-author", "date-label-year-first"],
+         "posted-dot-by-author", "date-label-year-first", "time-zone", "at-time", "fecha-autor", "publie-credit",
+         "byline-part-comments"],
 )
 def test_news_header_lines_are_not_the_headline(header, year):
     """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item
@@ -446,6 +452,24 @@ def test_a_news_body_ends_before_the_links_to_the_previous_and_next_items(link: 
     """The page's links to its neighbours are no part of the body (nor is the date of the linked item)."""
     text = "Ghana trains its labour inspectors\n" + BODY + "Share: Facebook | Twitter | LinkedIn\n" + link + "\n"
     rec, = split_document(doc_of(text))
+    assert rec.description == BODY.strip()
+
+
+@pytest.mark.parametrize("tail", [
+    "Share: f · in · ✉\n\nMore from West Africa\nGuinea-Bissau: INPS trains its inspectors – 13 Mar 2023\n"
+    "Subscribe to our newsletter\n© SOCIEUX+ 2023 – Funded by the European Union\n",
+    "Compartir en: Facebook · LinkedIn · WhatsApp\nTe puede interesar\nCosta Rica: el MTSS fortalece la "
+    "intermediación laboral — 02/05/2022\nSuscríbete a nuestro boletín\n",
+    "Partager : Facebook LinkedIn Courriel\nSur le même sujet\nMadagascar : le FID forme ses agents (21/02/2023)\n",
+    "Share on Facebook   Share on X   Share by email\nRecent posts\nDominica: DSS reviews its sickness benefit – "
+    "June 18, 2024\n",
+    "Leave a comment\nRelated posts:\nEcuador: MIES reviews its day-care centres (September 30, 2019)\n",
+    "**Read next:** [North Macedonia: ESA opens youth corners](/en/news/mk-esa/) — *11 May 2023*\n",
+], ids=["more-from", "te-puede-interesar", "sur-le-meme-sujet", "recent-posts", "leave-a-comment", "read-next"])
+def test_a_news_body_ends_before_the_pages_end_in_its_many_shapes(tail: str) -> None:
+    """Share widgets, lists of other news (with their dates), comment prompts and newsletter calls, in the site's
+    languages, are no part of the body."""
+    rec, = split_document(doc_of("Ghana trains its labour inspectors\n" + BODY + tail))
     assert rec.description == BODY.strip()
 
 

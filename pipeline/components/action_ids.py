@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text
+from pipeline.components.modality import unrealised
 from pipeline.facts import KIND_KEY, Fact, add_fact, field_span
 
 SYNTAX_ID = "id-syntax"
@@ -283,7 +284,8 @@ class ActionIdsComponent(PatternComponent):
         """In a news item, `candidate` is the only id without any cue, every other id is cited with a
         reference cue ("… (action 2022-47), building on action 2019-08"), and no reference cue comes
         before it anywhere in its sentence ("The cooperation builds on a SOCIEUX+ webinar … in 2021
-        (action 2021-09)")."""
+        (action 2021-09)"), nor does `socieux_modality` read its clause as an earlier or planned action's
+        ("had already received support from SOCIEUX+ in 2018–2019 … (action 2018-29)")."""
         if doc.user_data.get(KIND_KEY) != "news":
             return False
         if any(s or (r is None) for m, s, r in classified if m.value != candidate.value):
@@ -291,6 +293,8 @@ class ActionIdsComponent(PatternComponent):
         if any(s or r for m, s, r in classified if m.value == candidate.value):
             return False
         for mention, _, _ in [c for c in classified if c[0].value == candidate.value]:
+            if unrealised(doc, mention.start, mention.end):
+                return False  # "had already received support from SOCIEUX+ in 2018–2019 … (action 2018-29)"
             intro = doc.char_span(mention.intro_start, mention.end, alignment_mode="expand")
             if intro is None:
                 return False

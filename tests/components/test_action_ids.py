@@ -19,7 +19,7 @@ TAG = "SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)"
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    return build_nlp([PIPE])
+    return build_nlp(["socieux_modality", PIPE])  # modality: an id in a clause about earlier support is cited
 
 
 def annotate(nlp: Language, fields: dict[str, str], kind: str = "listing") -> Doc:
@@ -156,6 +156,9 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
         # ... unless a reference cue comes before it in its sentence, however far
         ("The cooperation builds on a SOCIEUX+ webinar on home-based work organised for the Punjab Labour and "
          "Human Resource Department in 2021 (action 2021-09).", "news", None, ["2021-09"]),
+        # ... nor when the id's clause speaks of earlier support (socieux_modality)
+        ("The Inspectorate had already received support from SOCIEUX+ in 2018–2019 on its inspection procedures "
+         "(action 2018-29).", "news", None, ["2018-29"]),
         # a reference cue still qualifies the words of a self cue
         ("Building on the previous support from SOCIEUX+ (Action 2019-08), the ministry asked for more.", "news",
          None, ["2019-08"]),
