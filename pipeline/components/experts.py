@@ -114,7 +114,8 @@ class ExpertsComponent(PatternComponent):
             else:
                 self.lex[p["kind"]] = frozenset(w.casefold() for w in p["words"])
         self.window = int(next(iter(self.lex.get("window", {"8"}))))
-        self.link_words = self.lex.get("from_word", frozenset()) | OF_LINKS  # after a person's name
+        # after a person's name; "in" only after an apposition ("Ms Thandeka Zulu, a director in the Department …")
+        self.link_words = self.lex.get("from_word", frozenset()) | OF_LINKS | {"in"}
         self.complement_preps = self.lex.get("complement_prep", frozenset())
         # first words of the withdrawal phrases and the join verbs: a record without any has no withdrawn expert
         heads = {w.split()[0] for w in self.lex.get("withdrawal", ())} | set(self.lex.get("join_verb", ()))
@@ -825,12 +826,12 @@ class ExpertsComponent(PatternComponent):
             if person is None:
                 continue
             start, titled, apposition = person
-            if apposition is None and tok.lower_ in ("with", "at", "for"):
-                continue  # "Ana Costa at …" needs the apposition: "Ana Costa, a counsellor at …"
+            if apposition is None and tok.lower_ in ("with", "at", "for", "in"):
+                continue  # "Ana Costa at …" needs the apposition: "Ana Costa, a counsellor at …", "…, a director in …"
             if via == "from":
                 found = self._from_list(doc, i + 1, at)
             else:
-                found = [m for m, _ in self._of_institution(doc, i, at, OF_LINKS | {"for"})]
+                found = [m for m, _ in self._of_institution(doc, i, at, OF_LINKS | {"for", "in"})]
             if not found:
                 continue
             predicate = self._predicate(doc, found[-1].end)
@@ -868,7 +869,8 @@ class ExpertsComponent(PatternComponent):
                        relative: bool = False) -> tuple[int, bool, int | None] | None:
         """A person's name that ends before token i ("Pieter de Vries of", "Rangi Parata, from"), or
         before an apposition ", a/an <lower-case words>" that ends there ("Jānis Ozols, a
-        physiotherapist with"): (first token of the name, a title comes before it, start of the
+        physiotherapist with"; after a title also without the article: "Mr Jean-Paul Mabiala, head of
+        the pensions department of"): (first token of the name, a title comes before it, start of the
         apposition or None)."""
         if i < 2:
             return None
@@ -887,6 +889,11 @@ class ExpertsComponent(PatternComponent):
                     and doc[j].lower_ not in ("a", "an"):
                 j -= 1
             if not (j < i - 1 and j >= 2 and doc[j].lower_ in ("a", "an") and doc[j - 1].text == ","):
+                bare = self._bare_role_start(doc, i)
+                if bare is not None:  # "Mr Jean-Paul Mabiala, head of the pensions department of …"
+                    start = self._name_start(doc, bare - 1, at)
+                    if start is not None and start > 0 and doc[start - 1].lower_ in HONORIFICS:
+                        return start, True, bare - 1
                 j = self._relative_start(doc, i) if relative else None
                 if j is None:
                     return None
@@ -896,6 +903,17 @@ class ExpertsComponent(PatternComponent):
             return None
         titled = start > 0 and doc[start - 1].lower_ in HONORIFICS
         return start, titled, apposition
+
+    @staticmethod
+    def _bare_role_start(doc: Doc, i: int) -> int | None:
+        """Position of the first word of a role without an article between a comma and token i, in
+        lower-case words ("head of the pensions department of …"), else None."""
+        j = i - 1
+        while j >= 0 and i - j <= BARE_ROLE_WORDS and doc[j].is_lower and (doc[j].is_alpha or doc[j].text == "-"):
+            j -= 1
+        if j == i - 1 or j < 1 or doc[j].text != "," or doc[j + 1].lower_ in ("a", "an", "the", "who", "which"):
+            return None
+        return j + 1
 
     def _titled_role_before(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> tuple[int, int] | None:
         """A role in Title Case between a titled person's name and token i: "Ms Sharon Phillip,
@@ -935,7 +953,7 @@ class ExpertsComponent(PatternComponent):
 
     def _name_start(self, doc: Doc, k: int, at: dict[int, CountryMention]) -> int | None:
         """First token of a person's name that ends right before token k: two to four capitalised
-        words, with lower-case particles between them ("Pieter de Vries", "Ahmed al-Hashimi",
+        words, with lower-case particles or hyphens between them ("Pieter de Vries", "Ahmed al-Hashimi", "Jean-Paul Mabiala",
         lex:name-particles); a one-word city or region may be the surname ("Amina Bello"), not the
         whole name."""
         j, words, places = k - 1, 0, 0
@@ -949,8 +967,8 @@ class ExpertsComponent(PatternComponent):
                     break
                 places += m is not None
                 words += 1
-            elif not (words and (self._is("name_particle", tok.text) or tok.text == "-"
-                                 and j > 0 and self._is("name_particle", doc[j - 1].text))):
+            elif not (words and (self._is("name_particle", tok.text) or tok.text == "-" and j > 0
+                                 and (self._is("name_particle", doc[j - 1].text) or _is_name(doc[j - 1])))):
                 break
             j -= 1
         start = j + 1
@@ -1018,6 +1036,9 @@ PRESENCE = frozenset({"was", "were"})
 #: most tokens between an institution's country and a restated "and of" ("the Flemish public employment
 #: service VDAB and of the Dutch …")
 RESTATED_GAP = 8
+#: most lower-case words of a role without an article after a titled person's name ("Mr Jean-Paul Mabiala,
+#: head of the pensions department of …")
+BARE_ROLE_WORDS = 8
 #: most words between "whose" and the expert noun it governs ("whose chief investment officer")
 WHOSE_GAP = 3
 #: most tokens of a relative clause between two sources ("from the French …, which manages …, and from …")

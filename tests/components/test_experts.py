@@ -251,6 +251,14 @@ POSITIVE += [
     ("It was delivered by Ms Ana Ferreira, an inspector of the Autoridade para as Condições do Trabalho (ACT) in "
      "Lisbon.", {"PT"}),
     ("SOCIEUX+ mobilised an expert of the family allowance fund of Lyon to review the benefit rules.", {"FR"}),
+    # a titled person's role without an article, a hyphenated first name, an institution placed by its city
+    ("Mr Jean-Paul Mabiala, head of the pensions department of the Caisse de retraite des fonctionnaires in "
+     "Brazzaville, and Ms Ioana Popescu, of the Casa Națională de Pensii Publice in Bucharest, carried out an audit.",
+     {"CG", "RO"}),
+    # a person "in" an institution, after an apposition
+    ("The guidelines were prepared by two experts mobilised by SOCIEUX+: Mr Jakub Novák, a specialist of the Czech "
+     "Social Security Administration in Prague, and Ms Thandeka Zulu, a director in the Department of Labour of "
+     "South Africa.", {"CZ", "ZA"}),
     # a long institution name (with its own "and") between two listed sources
     ("SOCIEUX+ mobilised expertise from the German Social Accident Insurance Institution for the Woodworking and "
      "Metalworking Industries (BGHM) and from the Malaysian Social Security Organisation (PERKESO).", {"DE", "MY"}),
