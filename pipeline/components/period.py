@@ -60,7 +60,8 @@ NOT_SENTENCE_FIELDS = (
 #: gives is the publication's, like a news item's date line, never the period (a date with digits and
 #: no comma: "Under action 2021-30, which started in May, three experts – …" is no dateline)
 DATELINE = re.compile(r"(?m)^[ \t]*[^\W\d][^\n,;:.!?]{0,40},\s+((?=[^\n–—,]*\d)[^\n–—,]{4,40}?)\s+(?:–|—|--?)\s")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(])|\n+")
+#: a sentence ends at ". " before a capital, not after a short abbreviation ("St. John's", "Mr. Ali", "Mrs. Diop")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z][a-z]\.)(?<!\bMrs\.)(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(])|\n+")
 #: most tokens between a title's event word and its year ("the 2024 National Meeting")
 EVENT_WINDOW = 3
 Spans = list[tuple[int, int, str, str]]  # (start_char, end_char, kind, id)
@@ -244,7 +245,9 @@ class PeriodComponent(PatternComponent):
             if all(d is not last[0] for d, _ in chosen):
                 chosen.append(last)
         for date in dates if closings and not sole else []:
-            lo, hi = _sentence(text, date.start)
+            # the closing cue's clause: "The action began with a mission in February 2018; …, a seminar held in
+            # June 2018 closed the action" (the February mission only started it)
+            lo, hi = _clause(text, date.start, *_sentence(text, date.start))
             if any(lo <= c[0] and c[1] <= hi for c in closings) and not any(_overlaps(date, span) for span in excluded) \
                     and not unrealised(doc, date.start, date.end) and only.get(id(date)) != "start_word":
                 closing_dates.add(id(date))
@@ -360,7 +363,8 @@ def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact
     only starts the period ("which started in November 2019") is not the closing activity's."""
     dates = [d for d in usable if only.get(id(d)) != "start_word"]
     lo, hi = _sentence(text, cue[0])
-    own = [d for d in dates if lo <= d.start < hi]
+    clo, chi = _clause(text, cue[0], lo, hi)
+    own = [d for d in dates if clo <= d.start < chi]
     if own:
         return own
     word = _activity_word(text, cue, lo, hi)

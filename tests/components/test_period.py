@@ -478,6 +478,12 @@ def test_the_last_activity_of_the_action(nlp_formats: Language, description: str
      "2022.", (None, "2022-11-23")),
     ("A study visit to Vilnius in March 2022 completed the action, which had been delivered online since "
      "September 2021.", ("2021-09", "2022-03")),
+    # a launch in another clause of the closing sentence still starts the period
+    ("The action began with a mission to Moroni in February 2018; the analysis was done remotely, and a seminar, "
+     "held in Moroni in June 2018, closed the action.", ("2018-02", "2018-06")),
+    # what the action consisted of; an abbreviation ("St. John's") ends no sentence
+    ("The action consisted of a one-week mission to St. John's in June 2017, during which they carried out the "
+     "audit.", ("2017-06", "2017-06")),
     # the only activity of the action: its dates start and end the period
     ("Inspectors took part from 25 to 29 April 2022 in a training held in Kingstown. The training was the only "
      "activity of SOCIEUX+ action 2021-63.", ("2022-04-25", "2022-04-29")),
