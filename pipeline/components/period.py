@@ -233,7 +233,15 @@ class PeriodComponent(PatternComponent):
         elif any(c[2] == "last_activity" for c in all_cues) and chosen:
             last = max(chosen, key=lambda dc: _end_of(dc[0]) or "")
         if any(cue in self.strong for _, cue in chosen) and not sole:
-            chosen = [(d, cue) for d, cue in chosen if cue in self.strong]
+            strong = [(d, cue) for d, cue in chosen if cue in self.strong]
+            if {only.get(id(d)) for d, _ in strong} == {"end_word"}:
+                # the action's own cue gives its end only ("The action ended on 12 October"): its start comes from
+                # the other dated activities ("The two experts worked with the unit between July and September");
+                # not the other way round: the activities after a stated start need not be its last ones
+                for d, _ in chosen:
+                    only.setdefault(id(d), "start_word")
+            else:
+                chosen = strong
         # "…, which brought the action to a close", "concluded their action … on 5 December 2024": the
         # dates of a sentence saying the action ended only end the period, whatever other cues say
         closings = [c for c in all_cues if c[2] == "end_clause"]

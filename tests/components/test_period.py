@@ -484,6 +484,9 @@ def test_the_last_activity_of_the_action(nlp_formats: Language, description: str
     # what the action consisted of; an abbreviation ("St. John's") ends no sentence
     ("The action consisted of a one-week mission to St. John's in June 2017, during which they carried out the "
      "audit.", ("2017-06", "2017-06")),
+    # the action's own cue gives only its end: the start comes from the other dated work
+    ("The two experts worked with the Ministry's planning unit between July and September 2022. The action ended "
+     "on 12 October 2022 with the discussion of their recommendations.", ("2022-07", "2022-10-12")),
     # the only activity of the action: its dates start and end the period
     ("Inspectors took part from 25 to 29 April 2022 in a training held in Kingstown. The training was the only "
      "activity of SOCIEUX+ action 2021-63.", ("2022-04-25", "2022-04-29")),
