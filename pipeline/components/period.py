@@ -334,6 +334,9 @@ _SPAN_OPENER = re.compile(r"(?i)(?:from|between|since)\s")
 _NAME_END = re.compile(r"[,;:()–—]|\s(?:in|on|at|of|for|with|by|was|were|is|are|has|had|which|that|who)\s", re.I)
 _NAME_WORD = re.compile(r"[^\W\d_][\w-]*")
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "their", "our", "his", "her"})
+#: a closing cue's subject that stands for the subject of the sentence before ("The webinars replaced a
+#: training … They were the only activities of …")
+_PRONOUNS = frozenset({"they", "these", "it", "this"})
 #: words that name no particular activity ("The third and last activity concluded the cooperation")
 _GENERIC_ACTIVITY = frozenset({"activity", "activities", "event", "events", "step", "stage", "phase", "part", "one"})
 #: a word and another form of it share this many leading letters, at least (mission/missions,
@@ -369,19 +372,24 @@ def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact
     for a record saying "… was the last activity of …", the record's latest day or month that no
     not-period cue claims. A date that
     only starts the period ("which started in November 2019") is not the closing activity's."""
-    dates = [d for d in usable if only.get(id(d)) != "start_word"]
+    sole = cue[2] == "only_activity"  # the only activity's start starts the period too
+    dates = [d for d in usable if sole or only.get(id(d)) != "start_word"]
     lo, hi = _sentence(text, cue[0])
     clo, chi = _clause(text, cue[0], lo, hi)
     own = [d for d in dates if clo <= d.start < chi]
     if own:
         return own
     word = _activity_word(text, cue, lo, hi)
+    if word in _PRONOUNS and lo > 0:  # "They were the only activities of …": the subject of the sentence before
+        plo, _ = _sentence(text, lo - 1)
+        first = [w.lower() for w in _NAME_WORD.findall(text[plo:lo])[:2] if w.lower() not in _ARTICLES]
+        word = first[0] if first and first[0] not in _GENERIC_ACTIVITY | _PRONOUNS else None
     subject = not text[cue[0]:cue[1]].lower().endswith(" with")
     if word is None or (subject and cue[2] == "end_clause"
                         and any(lo <= a < cue[0] for a, _, _, _ in agents)):
         return []  # "The experts concluded their action.": who closed it, not what
     named = []
-    for d in (d for d in eligible if only.get(id(d)) != "start_word" and _day_or_month(d)):
+    for d in (d for d in eligible if (sole or only.get(id(d)) != "start_word") and _day_or_month(d)):
         # a date a not-period cue claims is the activity's only in the clause that names it
         dlo, dhi = _sentence(text, d.start) if d in dates else _clause(text, d.start, *_sentence(text, d.start))
         if any(_same_word(word, w.lower()) for w in _NAME_WORD.findall(text[dlo:dhi])):

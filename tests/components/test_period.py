@@ -487,6 +487,10 @@ def test_the_last_activity_of_the_action(nlp_formats: Language, description: str
     # the action's own cue gives only its end: the start comes from the other dated work
     ("The two experts worked with the Ministry's planning unit between July and September 2022. The action ended "
      "on 12 October 2022 with the discussion of their recommendations.", ("2022-07", "2022-10-12")),
+    # "They" stands for the subject of the sentence before: the webinars
+    ("A series of four webinars began on 20 August 2020 and ended on 17 September 2020. The webinars replaced a "
+     "training that was cancelled. They were the only activities of SOCIEUX+ action 2020-07.",
+     ("2020-08-20", "2020-09-17")),
     # the only activity of the action: its dates start and end the period
     ("Inspectors took part from 25 to 29 April 2022 in a training held in Kingstown. The training was the only "
      "activity of SOCIEUX+ action 2021-63.", ("2022-04-25", "2022-04-29")),
