@@ -242,6 +242,8 @@ class DeliveryComponent(PatternComponent):
                 cues.append(Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred"))
                 continue
             i = m.start - 1
+            if i > 1 and doc[i].text == "," and doc[i - 1].lower_ in ("capital", "city"):
+                i -= 1  # "in the capital, São Tomé"
             while i >= 0 and doc[i].lower_ in rule.place_words:  # "in the city of Cusco"
                 i -= 1
             if i > 0 and doc[i].lower_ == "to" and doc[i - 1].lower_ in rule.movement:  # "the experts came to Niš"

@@ -45,6 +45,8 @@ def delivery(doc: Doc) -> str | None:
         # e-conference, at a distance, distant cooperation), in case and hyphen variants
         ("On-line workshops were delivered to present good practices.", "remote"),
         ("Two experts carried out the review by video link.", "remote"),
+        ("The experts coached the managers through video meetings.", "remote"),
+        ("The closing seminar was broadcast live for the staff of the regional offices.", "remote"),
         # a visit still to come is no delivery cue
         ("Online workshops were held. A study visit to Riga is planned for the second half of 2021.", "remote"),
         ("Online workshops were held; an upcoming mission will follow.", "remote"),
@@ -197,6 +199,9 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Workshops took place on 1-3 March and 14-16 June in Praia.", "Praia", "CV", "CV", "onsite"),
         ("The experts worked in La Paz with the employment offices.", "La Paz", "BO", "BO", "onsite"),
         ("The training was given in Oranjestad by a Dutch expert.", "Oranjestad", "AW", "AW", "onsite"),
+        # the capital named after a comma
+        ("The Inspectorate held its first national seminar on 18 November in the capital, São Tomé.", "São Tomé", "ST",
+         "ST", "onsite"),
         # "Given" opening a sentence is a preposition, no verb of holding
         ("Given the security situation in Port-au-Prince, the action was carried out by email.", "Port-au-Prince", "HT",
          "HT", None),
