@@ -166,6 +166,8 @@ def formats(doc: Doc) -> set[str]:
         ("Most accidents happen in small workshops, tanneries and brick kilns.", set()),
         ("Inspectors visit garages and small workshops every year.", set()),
         ("Experts ran two workshops and a seminar.", {"workshop", "seminar"}),  # not a workplace list
+        # what a training is made of is its topic
+        ("The experts prepared the curriculum for the pre-departure training of the Ministry.", set()),
         # assessments its own bodies carry out are the partner's procedure
         ("Pensions are granted on the basis of assessments carried out by medical commissions in Managua.", set()),
         # a medical evaluation of claims is the partner's procedure
