@@ -821,6 +821,8 @@ class ExpertsComponent(PatternComponent):
                 rel = w >= 0 and i - whos[w] <= RELATIVE_WORDS
                 if not rel and tok.lower_ == "for":
                     continue
+            if tok.lower_ == "in" and not doc[i - 1].is_lower:
+                continue  # "in" links a person only after a lower-case apposition ("…, a director in the …")
             via = "from" if tok.lower_ in from_words else "of"
             person = self._person_before(doc, i, at, rel)
             if person is None:

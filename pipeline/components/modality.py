@@ -73,6 +73,7 @@ BREAKS_KEY = "socieux_modality_breaks"
 COMPONENT_KEY = "socieux_modality_component"
 ANY_TRIGGER_KEY = "socieux_modality_any"
 CITED_KEY = "socieux_modality_cited"
+_ACTION_ID = re.compile(r"\d{4}-\d{1,3}\b")
 #: words that end a clause inside a sentence ("but" only before a new subject, see _breaks)
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "but", "whereas", "while", "although", "however"})
 #: after "but", words that open a new clause's subject ("…, but the second mission …"); otherwise "but"
@@ -213,7 +214,10 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
     component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
     if component is None or component.cited_clause is None:
         return []
-    return per_doc(doc, CITED_KEY, lambda d: [m.span(1) for m in component.cited_clause.finditer(doc_text(d))])
+    pattern = component.cited_clause
+    # most texts hold no "which" after an id: two substring tests spare them the (case-insensitive) scan
+    return per_doc(doc, CITED_KEY, lambda d: [m.span(1) for m in pattern.finditer(doc_text(d))]
+                   if "which" in doc_text(d) and _ACTION_ID.search(doc_text(d)) else [])
 
 
 def unrealised(doc: Doc, start_char: int, end_char: int) -> bool:

@@ -147,7 +147,8 @@ class PartnerComponent(PatternComponent):
         excluded_before = self._excluded_before(doc, mentions, ends_before)
         # a visit's relative clause speaks of its destination: "a study tour to Kampala, where a delegation …
         # was hosted by the National Social Security Fund of Uganda"
-        hosts = [m.span(1) for m in self.visit_clause.finditer(text)] if self.visit_clause is not None else []
+        hosts = [m.span(1) for m in self.visit_clause.finditer(text)] \
+            if self.visit_clause is not None and (", where" in text or ", Where" in text) else []
         excluded_before |= {m.start for m in mentions if any(lo <= m.start_char < hi for lo, hi in hosts)}
         for m in mentions:
             before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])
