@@ -44,7 +44,8 @@ RELATED_WORDS = (r"related|see also|read also|more news|other news|other actions
                  r"|otras noticias|outras notícias|autres actualités|más noticias|mais notícias|plus d'actualités"
                  r"|noticias relacionadas|ver más|voir plus|ver mais"
                  r"|more from|recent posts|latest posts|related posts|read next|you might also like|te puede interesar"
-                 r"|también te puede interesar|sur le même sujet|dans la même rubrique|pode interessar|leia mais")
+                 r"|también te puede interesar|sur le même sujet|dans la même rubrique|pode interessar|leia mais"
+                 r"|à lire également|lire également|a ler também")
 #: in HTML, share widgets' and "read more" headings too
 RELATED_HEADING = re.compile(rf"^\s*(?:{RELATED_WORDS}|read more|share)\b", re.I)
 #: where a page says its content is, most specific first

@@ -37,7 +37,8 @@ CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
 #: 2022", also in French, Spanish and Portuguese: "mercredi 8 mars 2023") or "Published/Posted/Updated (on)",
 #: "Date:" (also in the site's other languages: "Publicado el", "Publié le", "Actualizado el", "Fecha de publicación:")
 DATE_VALUE = re.compile(
-    r"^(?:(?:published|posted|updated|date|publication\s+date|date\s+of\s+publication|publicado|publicada|publié|publiée"
+    r"^(?:(?:published|posted|updated|last\s+updated|date|date\s+published|publication\s+date|date\s+of\s+publication"
+    r"|mis\s+en\s+ligne|publicado|publicada|publié|publiée"
     r"|mis\s+à\s+jour|actuali[sz]ado|actualizada|atualizado|atualizada|fecha(?:\s+de\s+publicaci[oó]n)?"
     r"|date\s+de\s+publication|data(?:\s+de\s+publica[cç][aã]o)?)(?:\s+(?:on|em|el|le|a))?\s*:?\s*)?"
     r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
@@ -57,7 +58,8 @@ DATE_VALUE = re.compile(
 #: an image credit line before a headline: "Images courtesy of …", "Photo: CNSS", "© ILO", "Crédit photo : …"
 CREDIT = re.compile(
     r"^(images?|photos?|pictures?|credits?)\b.{0,12}\b(courtesy|credit|by|©)|^©"
-    r"|^(images?|photos?|pictures?|fotos?)(\s+credits?)?\s*[:©]|^cr[ée]dits?(\s+photos?)?\s*[:©]",
+    r"|^(images?|photos?|pictures?|fotos?)(\s+credits?)?\s*[:©]|^cr[ée]dits?(\s+photos?)?\s*[:©]"
+    r"|^[▲▼↑⬆].{0,200}\b(photo|foto|image)s?\s*:",  # a caption pointing at its picture
     re.I,
 )
 NEWS_TAG = re.compile(r"^SOCIEUX\s*\+?\s*\d{4}\s*-\s*\d{1,3}\b")
@@ -521,8 +523,10 @@ def split_news(doc: Document) -> list[RawRecord]:
             and not _is_byline(lines[k].text)):
         title.append(lines[k])
         k += 1
-    # under the headline: its date line, a byline, a meta line ("08/11/2023 · Latin America")
-    while k < len(lines) and (_is_byline(lines[k].text) or _is_date_line(lines[k].text)):
+    # under the headline: its date line, a byline, a meta line ("08/11/2023 · Latin America"), a caption
+    # pointing at its picture ("▲ Enumerators register households in Kassala State. Photo: MLSD")
+    while k < len(lines) and (_is_byline(lines[k].text) or _is_date_line(lines[k].text)
+                              or CREDIT.search(lines[k].text) and lines[k].text.lstrip()[:1] in CAPTION_MARKS):
         head_line(k)
         k += 1
     body = lines[k:]
@@ -565,6 +569,8 @@ def _is_taxonomy(line: str) -> bool:
     """A page's tag or category line ("Tags: Pensions · Pacific", "Mots-clés : emploi")."""
     low = re.sub(r"\s+:", ":", line.casefold().strip())
     label = next((lb for lb in _boilerplate_rows()[1] if low.startswith(lb)), None)
+    if label is None:  # "Posted in Asia, News | Tagged informal economy": a label without its colon
+        label = next((lb[:-1] + " " for lb in _boilerplate_rows()[1] if " " in lb and low.startswith(lb[:-1] + " ")), None)
     if label is None:
         return False
     rest = low[len(label):]
@@ -583,7 +589,9 @@ BY_AUTHOR = re.compile(r"\s+(?:by|in|par|por)\s+[^\d.!?]{1,60}$", re.I)
 BYLINE = re.compile(r"^(?:by|authors?|written\s+by|text|words|autor|autora|auteur|autrice|par|por)\b\s*:?\s+"
                     r"(?:[^\d.!?]|(?<=\b[A-Z])\.){1,80}$", re.I)
 #: a short metadata part of a date line: "Reading time: 3 min", "5 min read", "0 comments"
-META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$|^\d{1,4}\s+comments?$", re.I)
+META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$|^\d{1,4}\s+comments?$"
+                       r"|^(?:lectura|leitura|temps\s+de\s+lecture)(?:\s+de)?\s*:?\s*\d{1,3}\s*min(?:utos?|utes?)?$"
+                       r"|^\d{1,3}\s*min(?:utos?)?\s+(?:de\s+)?(?:lectura|leitura)$|^(?:issue|no\.?|n[°º])\s*\d{1,4}$", re.I)
 #: separators of a line of section labels ("Europe and Central Asia | Social services")
 LABEL_SEPARATORS = re.compile(r"\s+[|·•›»]\s+")
 #: words of a short label: a part of a date line or of a line of section labels
@@ -665,27 +673,44 @@ def _is_call_to_action(line: str) -> bool:
 #: previous and next items ("Previous: Niger: ANPE trains its job counsellors (12.03.2019)")
 RELATED = re.compile(rf"^[\s*_]*[←«‹\[(]?\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$"
                      r"|^[\s*_]*(?:read also|see also|related(?: \w+)?|read more|read next)[*_]*\s*:"
+                     rf"|^[\s*_]*(?:{RELATED_WORDS})\b[^.!?:]{{0,30}}[*_]*\s*:"
+                     r"|^\s*-*\s*ends\s*-*\s*$|^\s*notes?\s+(?:to|for)\s+editors?\b"  # a press release's end
                      r"|^\s*[←«‹]?\s*(?:previous|next|older|newer)(?:\s+(?:article|post|story|item|news))?\s*:", re.I)
 
 
 def _without_trailing_chrome(body: list[Line]) -> list[Line]:
-    """A news body without the page's end: share and follow widgets, funding lines, a copyright,
-    and a "Related actions" list with everything after it."""
+    """A news body without the page's end: share and follow widgets, funding lines, a copyright, a
+    date line ("Last updated: 12/05/2023"; not a code value), and a "Related actions" list with
+    everything after it."""
     cut = next((i for i, ln in enumerate(body) if RELATED.match(ln.text)), len(body))
     body = body[:cut]
     while body and (_is_boilerplate(body[-1].text) or CREDIT.search(body[-1].text.strip())
-                    or _is_taxonomy(body[-1].text) or _is_call_to_action(body[-1].text)):
+                    or _is_taxonomy(body[-1].text) or _is_call_to_action(body[-1].text)
+                    or _is_date_line(body[-1].text) and not CODE_VALUE.match(body[-1].text.strip())):
         body = body[:-1]
     return body
 
 
 #: arrows of a page's previous/next links ("← Previous article | Next article →")
-ARROWS = re.compile(r"[←→«»⟵⟶‹]")
+ARROWS = re.compile(r"[←→«»⟵⟶‹▾▼\[\]]")
+#: marks that open a picture's caption
+CAPTION_MARKS = "▲▼↑⬆"
+#: a line of hashtags ("#SocialProtection #DecentWork"), a social post's reactions ("👍❤️ 73 · 5 comments")
+HASHTAGS = re.compile(r"^(?:#\w+\s*)+$")
+REACTIONS = re.compile(r"^\W*\d[\d,.]*\s*(?:·\s*\d[\d,.]*\s+(?:comments?|reposts?|shares?|reactions?|likes?)\s*)+$")
+#: a line of rule characters ("=====", "-----"), a page's horizontal rule
+RULE_LINE = re.compile(r"^[=\-_*#~·•]{3,}$")
+#: the site's name with a tagline after a separator ("SOCIEUX+ – EU technical cooperation facility for …",
+#: "SOCIEUX+ · Expertise européenne en protection sociale, travail et emploi"): no sentence
+SITE_LINE = re.compile(r"^socieux\s*\+?\s*(?:[–—|·:-]\s*[^.!?]{0,120})?$")
+#: a social network post's header ("4,812 followers", "3w • Edited • 🌐")
+SOCIAL_HEADER = re.compile(r"^\d[\d,. ]*\s*(?:k\s+)?followers$|^\d{1,2}\s?[hdwmy]\s*[•·]")
 
 
 def _is_boilerplate(line: str) -> bool:
     low = ARROWS.sub("", line.casefold()).strip(" :|›>»")
-    if low in _boilerplate() or BREADCRUMB.match(low):
+    if low in _boilerplate() or BREADCRUMB.match(low) or RULE_LINE.match(low) or SITE_LINE.match(low) \
+            or SOCIAL_HEADER.match(low) or HASHTAGS.match(low) or REACTIONS.match(low):
         return True
     parts = [p for p in SECTION_SEPARATORS.split(low) if p]
     return bool(parts) and all(_is_boilerplate_part(p) for p in parts)

@@ -154,13 +154,26 @@ NEWS_BODY = (
         ("Fecha de publicación: 14/06/2022\nAutor: Equipo de comunicación SOCIEUX+\n", 2022),  # a Spanish byline
         ("Publié le mercredi 8 mars 2023, par la rédaction\nCrédit photo : Ministère de la Santé\n", 2023),
         ("By Laura M. | 7 November 2019 | Latin America & Caribbean | 0 comments\n", 2019),  # a byline part
+        # a press release's slugs, a social post's header, skip links, language switchers, print buttons
+        ("PRESS RELEASE\nSOCIEUX+ – EU technical cooperation facility for social protection, labour and employment\n"
+         "FOR IMMEDIATE RELEASE\n", None),
+        ("SOCIEUX+\n4,812 followers\n3w • Edited • 🌐\n", None),
+        ("Aller au menu | Aller au contenu | Aller à la recherche\nSOCIEUX+ · Expertise européenne en protection "
+         "sociale, travail et emploi\nFrançais · English · Español\nAccueil > Actualités > Afrique du Nord\n"
+         "Mis en ligne le 14/02/2022 à 11h05\n", 2022),
+        ("Skip to main content | Accessibility statement\nText size: A  A+  A++   |   High contrast: off\n"
+         "English | Français | Español | Português\nLast updated: 4 March 2020\n[Print this page]   [Save as PDF]\n",
+         2020),
+        ("Saltar al contenido\nIdioma: ES | EN | FR\n26/06/2023 · Lectura de 4 minutos\n", 2023),
+        ("Language: English ▾   |   Text size: A  A  A\nDate published: 3 June 2021\n", 2021),
     ],
     ids=["us-date-photo", "weekday", "published-on", "you-are-here", "kicker", "breadcrumb-credit",
          "dateline-dash", "dateline-comma", "section-label", "french-trail", "site-tagline",
          "label-dot-date", "interview-label", "entrevista-date", "date-then-label", "category-labels", "byline",
          "author-line", "date-by-author", "reading-time", "experts-corner", "kicker", "date-dash-label",
          "posted-dot-by-author", "date-label-year-first", "time-zone", "at-time", "fecha-autor", "publie-credit",
-         "byline-part-comments"],
+         "byline-part-comments", "press-release", "social-post", "french-skip-links", "accessibility-print",
+         "spanish-reading-time", "language-switcher"],
 )
 def test_news_header_lines_are_not_the_headline(header, year):
     """Site lines before a headline (date line, credit, breadcrumbs) belong to no field; a short item
@@ -465,11 +478,26 @@ def test_a_news_body_ends_before_the_links_to_the_previous_and_next_items(link: 
     "June 18, 2024\n",
     "Leave a comment\nRelated posts:\nEcuador: MIES reviews its day-care centres (September 30, 2019)\n",
     "**Read next:** [North Macedonia: ESA opens youth corners](/en/news/mk-esa/) — *11 May 2023*\n",
-], ids=["more-from", "te-puede-interesar", "sur-le-meme-sujet", "recent-posts", "leave-a-comment", "read-next"])
+    "#SocialProtection #DecentWork #Namibia\n👍❤️👏 73 · 5 comments · 9 reposts\nLike    Comment    Repost    Send\n",
+    "Print | Download PDF\nLast updated: 12/05/2023\n",
+    "Was this article useful?   Yes   No\n",
+    "Posted in Asia, News | Tagged informal economy, Section 40, Thailand\n",
+    "Imprimer | Envoyer à un ami | Partager\nMots-clés : migration de main-d'œuvre, Libye\nÀ lire également : Tunisie : "
+    "l'ANETI forme ses conseillers (31/01/2022)\nPlan du site | Mentions légales | Accessibilité : partiellement conforme\n",
+    "- ENDS -\nNotes to editors\nSOCIEUX+ is an EU-funded technical cooperation facility set up in 2013.\n",
+], ids=["more-from", "te-puede-interesar", "sur-le-meme-sujet", "recent-posts", "leave-a-comment", "read-next",
+        "social-post", "last-updated", "was-this-useful", "posted-in-tagged", "french-page-end", "press-release-end"])
 def test_a_news_body_ends_before_the_pages_end_in_its_many_shapes(tail: str) -> None:
     """Share widgets, lists of other news (with their dates), comment prompts and newsletter calls, in the site's
     languages, are no part of the body."""
     rec, = split_document(doc_of("Ghana trains its labour inspectors\n" + BODY + tail))
+    assert rec.description == BODY.strip()
+
+
+def test_a_caption_under_the_headline_is_no_body() -> None:
+    text = ("Ghana trains its labour inspectors\n▲ Inspectors at work in Kumasi. Photo: Ministry of Labour / SOCIEUX+\n"
+            + BODY)
+    rec, = split_document(doc_of(text))
     assert rec.description == BODY.strip()
 
 
