@@ -19,7 +19,9 @@ looks for first, a rarer word than its estimate picks: "next" rather than the
   right after it ("an e-learning course for future job coaches" is a course held);
 - `replaced`: a verb or preposition right before the noun saying another activity took
   its place ("a virtual tour … replaced the study visit to Amman", "instead of a mission");
-  a premodifier too.
+  a premodifier too;
+- `negated`: "never" right before the activity's verb ("The experts never travelled to Khartoum");
+  a premodifier, which beats the verb's own realised marker.
 
 A marker with `"to_come": true` names an activity still to come (planned or future), one
 with `"cancels": true` an activity that will not happen as planned (cancelled, called off;
@@ -44,7 +46,7 @@ last marker after it ("A mission …, planned for July, had to be postponed").
 No marker: the activity is taken to have happened, as before this component.
 A cue inside a relative clause about an earlier action the record builds on ("builds on Action
 2019-21, in which SOCIEUX+ supported the Services in reviewing …"; the `clause_verbs` entry) is that
-action's, whatever the clause's markers. An `earlier`, `upcoming` or `replaced` marker at most two words before the cue makes it unrealised; an
+action's, whatever the clause's markers. An `earlier`, `upcoming`, `replaced` or `negated` marker at most two words before the cue makes it unrealised; an
 ordinal right before it keeps it ("the second mission was postponed" says a first
 one took place).
 """
@@ -64,10 +66,10 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, _member, doc_lowers, doc_text, per_doc
 
-KINDS = ("unrealised", "realised", "earlier", "upcoming", "replaced")
+KINDS = ("unrealised", "realised", "earlier", "upcoming", "replaced", "negated")
 #: premodifier kinds: they speak of the noun right after them only ("an upcoming mission", not "a course
 #: for future job coaches"; "replaced the study visit", not the virtual tour that replaced it)
-PREMODIFIERS = ("earlier", "upcoming", "replaced")
+PREMODIFIERS = ("earlier", "upcoming", "replaced", "negated")
 MARKERS_KEY = "socieux_modality"  # (clause start, clause end) -> the clause's markers
 BREAKS_KEY = "socieux_modality_breaks"
 COMPONENT_KEY = "socieux_modality_component"
@@ -242,7 +244,7 @@ def still_to_come(doc: Doc, start_char: int, end_char: int) -> bool:
 
 def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
     """The marker that decides whether the activity at [start_char, end_char) took place: an
-    `earlier`/`upcoming`/`replaced` premodifier right before it, or the clause's marker chosen as the module
+    `earlier`/`upcoming`/`replaced`/`negated` premodifier right before it, or the clause's marker chosen as the module
     docstring says; None when no marker decides (it took place)."""
     component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
     if component is None:

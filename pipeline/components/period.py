@@ -214,6 +214,15 @@ class PeriodComponent(PatternComponent):
         bounds = {kind: [c for c in all_cues if c[2] == kind] for kind in ("start_word", "end_word")}
         only = {id(d): kind for d in usable for kind, found in bounds.items()
                 if any(0 <= d.start - c[1] <= 1 for c in found)}
+        # ... and a date after "…, which began with" in its clause only starts it, also in a sentence saying
+        # the action closed ("The workshop closed SOCIEUX+ action 2019-70, which began with two webinars … in
+        # September")
+        launches = [c for c in all_cues if c[2] == "start_clause"]
+        for d in usable if launches else []:
+            if id(d) not in only:
+                clo, _ = _clause(text, d.start, *_sentence(text, d.start))
+                if any(clo <= c[0] and c[1] <= d.start for c in launches):
+                    only[id(d)] = "start_word"
         # "The forum closed the action.", "The mission was the last activity of SOCIEUX+ action 2022-95",
         # "the only activity of SOCIEUX+ action 2020-41": the dates of that activity end the period (an
         # only activity's also start it), wherever the record dates it
@@ -265,7 +274,6 @@ class PeriodComponent(PatternComponent):
         rule = f"period:sentence:{chosen[0][1]}" if chosen else ""
         # "The action started with an inception mission from 27 to 31 May 2024": that sentence's dates
         # only start the period (the launch activity's end is not the action's)
-        launches = [c for c in all_cues if c[2] == "start_clause"]
         for d, _ in chosen:
             lo, hi = _sentence(text, d.start)
             if id(d) in closing_dates and only.get(id(d)) != "start_word":

@@ -76,6 +76,8 @@ CASES = [
     # "future" speaks of the noun right after it: the course for future coaches took place
     ("Experts designed an e-learning course for future job coaches in 2023.", ("remote", {"training"})),
     ("A possible study visit to Riga was discussed.", (None, set())),
+    # "never" before the activity's own verb
+    ("The experts never travelled to Khartoum: the whole action was run online.", ("remote", set())),
     # a relative clause about an earlier action the record builds on is that action's (up to its comma)
     ("The action builds on Action 2019-21, in which SOCIEUX+ supported the Services in reviewing their "
      "employment injury benefit.", (None, set())),

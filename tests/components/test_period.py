@@ -481,6 +481,10 @@ def test_the_last_activity_of_the_action(nlp_formats: Language, description: str
     # a launch in another clause of the closing sentence still starts the period
     ("The action began with a mission to Moroni in February 2018; the analysis was done remotely, and a seminar, "
      "held in Moroni in June 2018, closed the action.", ("2018-02", "2018-06")),
+    # a date after "…, which began with" in the closing sentence only starts the period
+    ("On 6 December 2019 the Commission validated the guidelines at a workshop in Castries. The workshop closed "
+     "SOCIEUX+ action 2019-70, which began with two webinars for the directors in September 2019.",
+     ("2019-09", "2019-12-06")),
     # what the action consisted of; an abbreviation ("St. John's") ends no sentence
     ("The action consisted of a one-week mission to St. John's in June 2017, during which they carried out the "
      "audit.", ("2017-06", "2017-06")),
