@@ -508,9 +508,9 @@ class ExpertsComponent(PatternComponent):
         if i + 1 >= len(doc) or doc[i].lower_ not in (links or OF_LINKS):
             return []
         found = None
-        if i + 1 in at:  # "an expert of Spain's SEPE"
+        if i + 1 in at:  # "an expert of Spain's SEPE", "of Andalusia's public employment service"
             m = at[i + 1]
-            if m.kind == "country" and m.end < len(doc) and doc[m.end].text in {"’s", "'s", "’"}:
+            if m.kind in ("country", "region") and m.end < len(doc) and doc[m.end].text in {"’s", "'s", "’", "'"}:
                 found = (m, True)
         j = i + 2 if doc[i + 1].lower_ in ("the", "a", "an") else i + 1  # "a director of a Danish jobcentre"
         if found is None:
@@ -626,15 +626,15 @@ class ExpertsComponent(PatternComponent):
             m = at.get(j)
             if m is not None:
                 after = doc[m.end] if m.end < len(doc) else None
-                possessive = after is not None and after.text in {"’s", "'s", "’"}
+                possessive = after is not None and after.text in {"’s", "'s", "’", "'"}
                 named_of = j > first and doc[j - 1].lower_ == "of"
                 name_goes_on = after is not None and after.is_alpha and after.text[:1].isupper()
                 if crossed:
                     if named_of and not possessive and not name_goes_on and m.kind in ("country", "region"):
                         return (m, False)
                     return None
-                if m.kind == "country" and possessive:
-                    return (m, True)  # "… of Malaysia's Social Security Organisation"
+                if m.kind in ("country", "region") and possessive:
+                    return (m, True)  # "… of Malaysia's Social Security Organisation", "the Balearic Islands' Institute"
                 if m.kind == "country":
                     return (m, False)
                 if m.kind == "demonym" and after is not None and (

@@ -259,6 +259,8 @@ POSITIVE += [
     ("The guidelines were prepared by two experts mobilised by SOCIEUX+: Mr Jakub Novák, a specialist of the Czech "
      "Social Security Administration in Prague, and Ms Thandeka Zulu, a director in the Department of Labour of "
      "South Africa.", {"CZ", "ZA"}),
+    # a plain apostrophe as the possessive of a country ending in -s
+    ("SOCIEUX+ mobilised an expert of the Netherlands' Employee Insurance Agency (UWV) to review the rules.", {"NL"}),
     # a long institution name (with its own "and") between two listed sources
     ("SOCIEUX+ mobilised expertise from the German Social Accident Insurance Institution for the Woodworking and "
      "Metalworking Industries (BGHM) and from the Malaysian Social Security Organisation (PERKESO).", {"DE", "MY"}),

@@ -485,6 +485,8 @@ def test_the_last_activity_of_the_action(nlp_formats: Language, description: str
     ("On 6 December 2019 the Commission validated the guidelines at a workshop in Castries. The workshop closed "
      "SOCIEUX+ action 2019-70, which began with two webinars for the directors in September 2019.",
      ("2019-09", "2019-12-06")),
+    ("The action took the form of a five-day training of trainers in Parakou, from 2 to 6 December 2019, given by "
+     "two experts.", ("2019-12-02", "2019-12-06")),
     # what the action consisted of; an abbreviation ("St. John's") ends no sentence
     ("The action consisted of a one-week mission to St. John's in June 2017, during which they carried out the "
      "audit.", ("2017-06", "2017-06")),
