@@ -7,7 +7,9 @@ participants (context patterns in models/patterns/partner.jsonl; after an `exclu
 which names people, a country coordinated right after the one it sets aside is set aside too:
 "participants from Jordan and Libya"), and mentions in a sentence
 that sets a country aside (a showcased practice "used as a point of comparison", a body that
-"was not involved": `sidelined_sentence` phrases) unless an institution-of cue names them. The rest are
+"was not involved": `sidelined_sentence` phrases) unless an institution-of cue names them, and
+mentions in a visit's ", where …" clause, which names its destination's hosts (the `visit_clause`
+entry: "a study tour to Kampala, where a delegation … was hosted by the … Fund of Uganda"). The rest are
 scored: a mention in the title or the institution line weighs more than one in
 the description, and a mention in a partner cue ("the Ministry of Labour of
 Suriname", "the Costa Rican Ministry", "Kosovo*’s commitment") adds weight.

@@ -31,8 +31,11 @@ after "began in" only starts the period, one after "ended in" only ends it),
 `start_clause` (every date of a sentence saying "the action started with …" only
 starts it), `end_clause` (every date of a sentence saying the action ended, "…, which
 brought the action to a close", "concluded their action … on 5 December 2024", only
-ends it, whatever the other cues), `last_activity` (a record saying an activity "was the last
-activity of" the action: the latest dated activity ends the period), or
+ends it, whatever the other cues, within the cue's clause), `last_activity` (a record saying an
+activity "was the last activity of" the action: that activity's dates, found where the record names
+it, end the period, else the latest dated activity), `only_activity` ("the only activity of …": that
+activity's dates start and end it), `first_activity` ("It was the first activity of …": the end stays
+open unless a cue says the action ended), or
 `activity_cue` (a verb of delivering the action, a self cue only in a sentence that
 also has an `agent_cue`: the experts, SOCIEUX+, the action), or `coming_activity` (an
 activity of the action or its experts: with a date still to come after the period found,
