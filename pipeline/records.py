@@ -56,10 +56,11 @@ DATE_VALUE = re.compile(
     re.I,
 )
 #: an image credit line before a headline: "Images courtesy of …", "Photo: CNSS", "© ILO", "Crédit photo : …"
+#: a caption pointing at its picture: "▲ Enumerators register households in Kassala State. Photo: MLSD"
+CAPTION = re.compile(r"^\s*[▲▼↑⬆].{0,200}\b(photo|foto|image)s?\s*:", re.I)
 CREDIT = re.compile(
     r"^(images?|photos?|pictures?|credits?)\b.{0,12}\b(courtesy|credit|by|©)|^©"
-    r"|^(images?|photos?|pictures?|fotos?)(\s+credits?)?\s*[:©]|^cr[ée]dits?(\s+photos?)?\s*[:©]"
-    r"|^[▲▼↑⬆].{0,200}\b(photo|foto|image)s?\s*:",  # a caption pointing at its picture
+    r"|^(images?|photos?|pictures?|fotos?)(\s+credits?)?\s*[:©]|^cr[ée]dits?(\s+photos?)?\s*[:©]|" + CAPTION.pattern,
     re.I,
 )
 NEWS_TAG = re.compile(r"^SOCIEUX\s*\+?\s*\d{4}\s*-\s*\d{1,3}\b")
@@ -525,8 +526,7 @@ def split_news(doc: Document) -> list[RawRecord]:
         k += 1
     # under the headline: its date line, a byline, a meta line ("08/11/2023 · Latin America"), a caption
     # pointing at its picture ("▲ Enumerators register households in Kassala State. Photo: MLSD")
-    while k < len(lines) and (_is_byline(lines[k].text) or _is_date_line(lines[k].text)
-                              or CREDIT.search(lines[k].text) and lines[k].text.lstrip()[:1] in CAPTION_MARKS):
+    while k < len(lines) and (_is_byline(lines[k].text) or _is_date_line(lines[k].text) or CAPTION.search(lines[k].text)):
         head_line(k)
         k += 1
     body = lines[k:]
@@ -568,9 +568,9 @@ TAXONOMY_WORDS = 30
 def _is_taxonomy(line: str) -> bool:
     """A page's tag or category line ("Tags: Pensions · Pacific", "Mots-clés : emploi")."""
     low = re.sub(r"\s+:", ":", line.casefold().strip())
-    label = next((lb for lb in _boilerplate_rows()[1] if low.startswith(lb)), None)
-    if label is None:  # "Posted in Asia, News | Tagged informal economy": a label without its colon
-        label = next((lb[:-1] + " " for lb in _boilerplate_rows()[1] if " " in lb and low.startswith(lb[:-1] + " ")), None)
+    # the label with its colon, or one of two words without it ("Posted in Asia, News | Tagged …")
+    labels = [*_boilerplate_rows()[1], *(lb[:-1] + " " for lb in _boilerplate_rows()[1] if " " in lb)]
+    label = next((lb for lb in labels if low.startswith(lb)), None)
     if label is None:
         return False
     rest = low[len(label):]
@@ -672,8 +672,7 @@ def _is_call_to_action(line: str) -> bool:
 #: a line after which a news page lists other pages, not its own body; also its links to the
 #: previous and next items ("Previous: Niger: ANPE trains its job counsellors (12.03.2019)")
 RELATED = re.compile(rf"^[\s*_]*[←«‹\[(]?\s*(?:{RELATED_WORDS})\b[^.!?]{{0,40}}$"
-                     r"|^[\s*_]*(?:read also|see also|related(?: \w+)?|read more|read next)[*_]*\s*:"
-                     rf"|^[\s*_]*(?:{RELATED_WORDS})\b[^.!?:]{{0,30}}[*_]*\s*:"
+                     rf"|^[\s*_]*(?:{RELATED_WORDS}|read more)\b[^.!?:]{{0,30}}[*_]*\s*:"  # "More from Latin America: …"
                      r"|^\s*-*\s*ends\s*-*\s*$|^\s*notes?\s+(?:to|for)\s+editors?\b"  # a press release's end
                      r"|^\s*[←«‹]?\s*(?:previous|next|older|newer)(?:\s+(?:article|post|story|item|news))?\s*:", re.I)
 
@@ -691,10 +690,9 @@ def _without_trailing_chrome(body: list[Line]) -> list[Line]:
     return body
 
 
-#: arrows of a page's previous/next links ("← Previous article | Next article →")
+#: arrows of a page's previous/next links ("← Previous article | Next article →"), a menu's "▾", and the
+#: brackets of a link or button ("[Print this page]")
 ARROWS = re.compile(r"[←→«»⟵⟶‹▾▼\[\]]")
-#: marks that open a picture's caption
-CAPTION_MARKS = "▲▼↑⬆"
 #: a line of hashtags ("#SocialProtection #DecentWork"), a social post's reactions ("👍❤️ 73 · 5 comments")
 HASHTAGS = re.compile(r"^(?:#\w+\s*)+$")
 REACTIONS = re.compile(r"^\W*\d[\d,.]*\s*(?:·\s*\d[\d,.]*\s+(?:comments?|reposts?|shares?|reactions?|likes?)\s*)+$")

@@ -78,6 +78,16 @@ def test_related_links_captions_and_share_widgets_are_not_content(tmp_path: Path
     assert rec.description.startswith("From 6 to 10 March 2023") and rec.description.endswith("in the coming months.")
 
 
+def _news_record(tmp_path: Path, page: str):
+    """The one record of an HTML page saved as news.html, which must read as a news item."""
+    path = tmp_path / "news.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "news"
+    (rec,) = split_document(doc)
+    return rec
+
+
 def test_a_breadcrumb_list_and_a_newsletter_box_are_chrome(tmp_path: Path) -> None:
     """An `<ol class="breadcrumb">` of links would read as a listing's bullets: it is dropped."""
     page = """<!DOCTYPE html><html><body><main>
@@ -88,11 +98,7 @@ def test_a_breadcrumb_list_and_a_newsletter_box_are_chrome(tmp_path: Path) -> No
 <p>The course was designed by a team of two experts from Malta and Tunisia.</p>
 <div class="newsletter-signup">Subscribe to our newsletter</div>
 </main></body></html>"""
-    path = tmp_path / "news.html"
-    path.write_text(page, encoding="utf-8")
-    doc = read_document(path)
-    assert doc.kind == "news"
-    (rec,) = split_document(doc)
+    rec = _news_record(tmp_path, page)
     assert rec.title.startswith("Palestinian employment counsellors")
     assert rec.description.endswith("from Malta and Tunisia.")
 
@@ -106,11 +112,7 @@ def test_a_trail_of_short_links_is_chrome_whatever_its_class(tmp_path: Path) -> 
 <p>The General Labour Inspectorate held its first national seminar on child labour on 18 November.</p>
 <p>Two experts from Cabo Verde and Portugal trained 15 inspectors.</p></article>
 </main></body></html>"""
-    path = tmp_path / "news.html"
-    path.write_text(page, encoding="utf-8")
-    doc = read_document(path)
-    assert doc.kind == "news"
-    (rec,) = split_document(doc)
+    rec = _news_record(tmp_path, page)
     assert rec.title.startswith("São Tomé and Príncipe strengthens")
     assert rec.year == 2021
 

@@ -475,7 +475,7 @@ class ExpertsComponent(PatternComponent):
         """A mobilising verb right before the noun, an article or a number between (lex:mobilising-verbs):
         "mobilised an expert of the Rwanda Social Security Board" names an expert, not the partner's staff."""
         k = start - 1
-        if k >= 0 and (doc[k].lower_ in ("a", "an", "the", "two", "three", "one") or doc[k].like_num):
+        if k >= 0 and (doc[k].lower_ in ("a", "an", "the") or doc[k].like_num):  # like_num: "two", "3"
             k -= 1
         return k >= 0 and self._is("mobilising_verb", doc[k].text)
 
@@ -510,7 +510,7 @@ class ExpertsComponent(PatternComponent):
         found = None
         if i + 1 in at:  # "an expert of Spain's SEPE", "of Andalusia's public employment service"
             m = at[i + 1]
-            if m.kind in ("country", "region") and m.end < len(doc) and doc[m.end].text in {"’s", "'s", "’", "'"}:
+            if m.kind in ("country", "region") and m.end < len(doc) and doc[m.end].text in POSSESSIVES:
                 found = (m, True)
         j = i + 2 if doc[i + 1].lower_ in ("the", "a", "an") else i + 1  # "a director of a Danish jobcentre"
         if found is None:
@@ -626,7 +626,7 @@ class ExpertsComponent(PatternComponent):
             m = at.get(j)
             if m is not None:
                 after = doc[m.end] if m.end < len(doc) else None
-                possessive = after is not None and after.text in {"’s", "'s", "’", "'"}
+                possessive = after is not None and after.text in POSSESSIVES
                 named_of = j > first and doc[j - 1].lower_ == "of"
                 name_goes_on = after is not None and after.is_alpha and after.text[:1].isupper()
                 if crossed:
@@ -1038,6 +1038,8 @@ PRESENCE = frozenset({"was", "were"})
 #: most tokens between an institution's country and a restated "and of" ("the Flemish public employment
 #: service VDAB and of the Dutch …")
 RESTATED_GAP = 8
+#: a place's possessive after it ("Spain's", "Namibia’s", "the Netherlands' UWV")
+POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 #: most lower-case words of a role without an article after a titled person's name ("Mr Jean-Paul Mabiala,
 #: head of the pensions department of …")
 BARE_ROLE_WORDS = 8

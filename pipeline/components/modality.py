@@ -217,9 +217,15 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
     if component is None or component.cited_clause is None:
         return []
     pattern = component.cited_clause
-    # most texts hold no "which" after an id: two substring tests spare them the (case-insensitive) scan
-    return per_doc(doc, CITED_KEY, lambda d: [m.span(1) for m in pattern.finditer(doc_text(d))]
-                   if "which" in doc_text(d) and _ACTION_ID.search(doc_text(d)) else [])
+
+    def scan(d: Doc) -> list[tuple[int, int]]:
+        text = doc_text(d)
+        # most texts hold no "which" after an id: two cheap tests spare them the (case-insensitive) scan
+        if "which" not in text or not _ACTION_ID.search(text):
+            return []
+        return [m.span(1) for m in pattern.finditer(text)]
+
+    return per_doc(doc, CITED_KEY, scan)
 
 
 def unrealised(doc: Doc, start_char: int, end_char: int) -> bool:

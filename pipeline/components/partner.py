@@ -48,6 +48,7 @@ class PartnerComponent(PatternComponent):
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab)
         self.visit_clause: re.Pattern[str] | None = None
+        self.visit_relatives: tuple[str, ...] = ()  # ", where" (also capitalised): a text without one has no clause
         self.kinds: dict[str, str] = {}
         self.weights: dict[str, float] = {}
         sidelined: list[str] = []
@@ -59,6 +60,7 @@ class PartnerComponent(PatternComponent):
             elif p["kind"] == "visit_clause":
                 visits = "|".join(re.escape(w) for w in p["visit_words"])
                 relatives = "|".join(re.escape(w) for w in p["relatives"])
+                self.visit_relatives = tuple(f", {form}" for w in p["relatives"] for form in (w, w.capitalize()))
                 # a visit word, at most `window` words, then ", where …" up to the clause's end
                 self.visit_clause = re.compile(
                     rf"\b(?:{visits})\b(?:\W+\w+){{0,{int(p['window'])}}}?,\s+(?:{relatives})\b([^,;.]*)", re.I)
@@ -150,7 +152,7 @@ class PartnerComponent(PatternComponent):
         # a visit's relative clause speaks of its destination: "a study tour to Kampala, where a delegation …
         # was hosted by the National Social Security Fund of Uganda"
         hosts = [m.span(1) for m in self.visit_clause.finditer(text)] \
-            if self.visit_clause is not None and (", where" in text or ", Where" in text) else []
+            if self.visit_clause is not None and any(r in text for r in self.visit_relatives) else []
         excluded_before |= {m.start for m in mentions if any(lo <= m.start_char < hi for lo, hi in hosts)}
         for m in mentions:
             before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])

@@ -223,7 +223,7 @@ class PeriodComponent(PatternComponent):
         launches = [c for c in all_cues if c[2] == "start_clause"]
         for d in usable if launches else []:
             if id(d) not in only:
-                clo, _ = _clause(text, d.start, *_sentence(text, d.start))
+                clo, _ = _clause_at(text, d.start)
                 if any(clo <= c[0] and c[1] <= d.start for c in launches):
                     only[id(d)] = "start_word"
         # "The forum closed the action.", "The mission was the last activity of SOCIEUX+ action 2022-95",
@@ -267,7 +267,7 @@ class PeriodComponent(PatternComponent):
         for date in dates if closings and not sole else []:
             # the closing cue's clause: "The action began with a mission in February 2018; …, a seminar held in
             # June 2018 closed the action" (the February mission only started it)
-            lo, hi = _clause(text, date.start, *_sentence(text, date.start))
+            lo, hi = _clause_at(text, date.start)
             if any(lo <= c[0] and c[1] <= hi for c in closings) and not any(_overlaps(date, span) for span in excluded) \
                     and not unrealised(doc, date.start, date.end) and only.get(id(date)) != "start_word":
                 closing_dates.add(id(date))
@@ -381,8 +381,8 @@ def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact
     the sentences naming the same activity ("From 18 to 29 September the two experts were on an in-country
     mission", "… presented on 14 September a plan …" for "The presentation … was the closing event"), else,
     for a record saying "… was the last activity of …", the record's latest day or month that no
-    not-period cue claims. A date that
-    only starts the period ("which started in November 2019") is not the closing activity's."""
+    not-period cue claims. A date that only starts the period ("which started in November 2019") is not
+    the closing activity's, unless it is the action's only activity."""
     sole = cue[2] == "only_activity"  # the only activity's start starts the period too
     dates = [d for d in usable if sole or only.get(id(d)) != "start_word"]
     lo, hi = _sentence(text, cue[0])
@@ -400,9 +400,10 @@ def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact
                         and any(lo <= a < cue[0] for a, _, _, _ in agents)):
         return []  # "The experts concluded their action.": who closed it, not what
     named = []
+    free = {id(d) for d in dates}
     for d in (d for d in eligible if (sole or only.get(id(d)) != "start_word") and _day_or_month(d)):
         # a date a not-period cue claims is the activity's only in the clause that names it
-        dlo, dhi = _sentence(text, d.start) if d in dates else _clause(text, d.start, *_sentence(text, d.start))
+        dlo, dhi = _sentence(text, d.start) if id(d) in free else _clause_at(text, d.start)
         if any(_same_word(word, w.lower()) for w in _NAME_WORD.findall(text[dlo:dhi])):
             named.append(d)
     if named or cue[2] != "last_activity":  # "The third and last activity concluded the cooperation …": which?
@@ -437,6 +438,11 @@ def _clause(text: str, char: int, lo: int, hi: int) -> tuple[int, int]:
     left = max(text.rfind(":", lo, char), text.rfind(";", lo, char))
     rights = [p for p in (text.find(":", char, hi), text.find(";", char, hi)) if p != -1]
     return (left + 1 if left != -1 else lo), (min(rights) if rights else hi)
+
+
+def _clause_at(text: str, char: int) -> tuple[int, int]:
+    """Char bounds of the clause holding `char` (its sentence split on ":" and ";")."""
+    return _clause(text, char, *_sentence(text, char))
 
 
 def _sentence(text: str, char: int) -> tuple[int, int]:
