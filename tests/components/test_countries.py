@@ -156,6 +156,12 @@ def test_longest_match(nlp: Language, text: str, expected: list[tuple[str, str]]
         # a capital that is also a larger city elsewhere, in a record naming its country
         ("Antigua and Barbuda: the experts were in St. John's", "St. John's", "AG", "inferred",
          "resolve:same-record"),
+        # a capital far larger than its namesake yields only to a place beside it, not to a mention
+        ("Inspectors left for Colombia. A trainer of the ITSS in Madrid joined.", "Madrid", "ES", "inferred",
+         "resolve:prefer-capital"),
+        ("The office in Madrid, Cundinamarca, serves Colombia's workers.", "Madrid", "CO", "inferred",
+         "resolve:same-record"),
+        ("Canadian experts from London, Canada", "London", "CA", "inferred", "resolve:same-record"),
         # a country name read as a country by default names that country for the record's other places
         ("Jamaica's cash transfer programme; a training in Kingston", "Kingston", "JM", "inferred",
          "resolve:same-record"),

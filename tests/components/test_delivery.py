@@ -294,6 +294,8 @@ def test_partner_country_named_as_the_place(nlp: Language, text: str, expected: 
         ("A three-day workshop was held in David for the regional staff.", "PA", "onsite"),
         ("The experts facilitated two workshops with service providers in Nikšić.", "ME", "onsite"),
         ("The experts were in Victoria for a training of trainers.", "SC", "onsite"),
+        # what people have to do there is no event held there
+        ("Insured persons still have to visit the branch offices in Nikšić.", "ME", None),
         # ... of the partner only, and only as a place: a first name is none
         ("A three-day workshop was held in David for the regional staff.", "ME", None),
         ("Mr David Ortega trained the staff.", "PA", None),

@@ -230,6 +230,14 @@ POSITIVE += [
      "reviewed the scheme.", {"BE", "NL"}),
     ("SOCIEUX+ mobilised peers from the Voivodeship Labour Office in Lublin and from the Lithuanian Employment "
      "Service.", {"PL", "LT"}),
+    # one person of an institution in a city, outside the EU too; a local authority opened by its city
+    ("An insurance physician of the Belgian agency and a medical adviser of the Compensation Fund in Pretoria "
+     "designed the course.", {"BE", "ZA"}),
+    ("A social inclusion officer of the Lisbon municipality carried out the review.", {"PT"}),
+    # a relative clause of the noun; a "<place>-based" modifier; know-how as expertise
+    ("The two experts, who came from Slovenia and Malta, mapped the day centres.", {"SI", "MT"}),
+    ("A Tallinn-based e-health architect mapped the services.", {"EE"}),
+    ("The action brought together rehabilitation know-how from Germany's statutory accident insurance.", {"DE"}),
     # counts after a dash, each with its "from"
     ("SOCIEUX+ mobilised a team of three experts – two from the Argentine National Social Security Administration "
      "(ANSES) and one from Italy's National Social Security Institute (INPS) – to assess the coverage gaps.",
@@ -378,6 +386,10 @@ NEGATIVE += [
     # an international organisation's office in a city is no nationality; nor is the place of a reform
     ("A specialist of the ILO Decent Work Team in Pretoria commented on the draft findings.", set()),
     ("A specialist of the pension reform in Albania commented on the draft findings.", set()),
+    # officials of an institution in a city who attended; a "-based" place of participants
+    ("An official of the Ministry in Nairobi attended the workshop.", set()),
+    ("Nairobi-based officials attended the training.", set()),
+    ("Experts who benefited from Slovenia's support attended.", set()),
     # people of a profession named in a visit's own clause are its hosts
     ("During a study visit to Lisbon, officials of the Portuguese Social Security Institute presented their "
      "tools.", set()),

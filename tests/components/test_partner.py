@@ -103,6 +103,16 @@ CASES = [
     # ... but an institution of the country named there still counts
     ("Simplified contributions", "National Social Security Institute (INPS)",
      "The Ministry of Labour of Cabo Verde used the Brazilian regime as a point of comparison.", "CV"),
+    # a country named as one of several others is not the partner's; the partner's small towns, listed
+    # after "in", are the last resort of a record that names no other place
+    ("Electronic services", "Health Insurance Fund (FZO)",
+     "Insured persons visit the branch offices in Bar, Pljevlja or Bijelo Polje to obtain a referral for "
+     "treatment in Serbia or in another neighbouring country.", "ME"),
+    ("Electronic services", "Health Insurance Fund (FZO)",
+     "Insured persons obtain a referral for treatment in Serbia or in another neighbouring country.", None),
+    # a single town, or towns that several countries share, are no evidence
+    ("Electronic services", "Health Insurance Fund (FZO)", "Insured persons visit the office in Pljevlja.", None),
+    ("Electronic services", "Health Insurance Fund (FZO)", "Workers in Union and Victoria were trained.", None),
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),
