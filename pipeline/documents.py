@@ -19,8 +19,8 @@ from typing import Iterator, Literal
 import ftfy
 from charset_normalizer import from_bytes
 
-from pipeline.html import html_to_text, looks_like_html
-from pipeline.markdown import is_markdown, md_to_text
+from pipeline.html import html_page, looks_like_html
+from pipeline.markdown import is_markdown, md_page
 from pipeline.paths import DATA_DIR
 
 Kind = Literal["listing", "news", "unknown"]
@@ -77,6 +77,7 @@ class Document:
     kind: Kind
     encoding: str
     file_hash: str | None = None  # sha256 of the file's bytes (None for a part of a streamed file)
+    headline: str | None = None  # a news page's headline as its markup marks it (HTML, Markdown), if any
 
 
 def discover(corpus_dir: Path) -> list[Path]:
@@ -184,10 +185,11 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         raise DocumentError(f"cannot read {path}: {exc.strerror or exc}; check it exists and is readable") from exc
     text, encoding = decode(data, str(path))
     text = normalise_newlines(text)
+    headline = None
     if looks_like_html(text):
-        text = html_to_text(text)  # parsed, never executed
+        text, headline = html_page(text)  # parsed, never executed
     elif is_markdown(path.name):
-        text = md_to_text(text)  # markup is not content
+        text, headline = md_page(text)  # markup is not content
     if not text.strip():
         raise DocumentError(f"{path} is empty; nothing to extract (remove it or add the listing text)")
     return Document(
@@ -198,6 +200,7 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         kind=detect_kind(text),
         encoding=encoding,
         file_hash=file_hash(data),
+        headline=headline,
     )
 
 

@@ -13,7 +13,10 @@ footers do not become records; so are figures and their captions, related-conten
 and share widgets, a trail of a few short links whatever its class (a breadcrumb), and a
 "Related actions" / "See also" heading with what follows it (a news page's links to other
 actions must not make it a listing). When the
-page marks its content with `<main>` or `<article>`, only that is read.
+page marks its content with `<main>` or `<article>`, only that is read, with the
+page's headline if it stands outside it. The headline is the `<h1>`/`<h2>` the page's
+`<title>` names ("Headline | Site"), else its only `<h1>` (`html_page`): records.py
+reads a news item from there, whatever page text stands above it.
 """
 
 from __future__ import annotations
@@ -157,8 +160,37 @@ def _is_heading_led(node) -> bool:
             and _opens_record(children[1]))
 
 
+#: separators between a headline and the site's name in a page's `<title>` ("Headline | Site")
+TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+#: fewest words of a headline told by the page's `<title>`
+TITLE_WORDS = 3
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _headline(tree, title: str) -> object | None:
+    """The page's headline element, site chrome removed: the `<h1>`/`<h2>` the `<title>` is, opens or ends
+    with ("Headline | Site", "Site – Headline"), else the page's only `<h1>`."""
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p] if title else []
+    headings = [(node, _norm(node.text())) for node in tree.css("h1, h2")]
+    for want in dict.fromkeys([title, *parts[:1], *parts[-1:]]):
+        for node, text in headings:
+            if text == want and len(text.split()) >= TITLE_WORDS:
+                return node
+    h1s = [node for node, text in headings if node.tag == "h1" and text]
+    return h1s[0] if len(h1s) == 1 else None
+
+
 def html_to_text(html: str) -> str:
+    return html_page(html)[0]
+
+
+def html_page(html: str) -> tuple[str, str | None]:
+    """(the page's text, its headline as its markup tells it, or None)."""
     tree = LexborHTMLParser(html)
+    title = _norm(tree.css_first("title").text()) if tree.css_first("title") is not None else ""
     for selector in (*DROP, *CHROME):
         for node in tree.css(selector):
             if node.tag == "header" and _inside(node, CONTENT_TAGS):
@@ -170,6 +202,8 @@ def html_to_text(html: str) -> str:
     for node in tree.css("ol, ul"):
         if _is_trail(node):
             node.decompose()
+    headline = _headline(tree, title)
+    headline_text = _norm(headline.text()) if headline is not None else None
     root = next((nodes[0] for nodes in (tree.css(sel) for sel in CONTENT) if len(nodes) == 1), None)
     root = root or tree.body or tree.root
     lines: list[str] = []
@@ -217,6 +251,8 @@ def html_to_text(html: str) -> str:
             else:
                 walk(child, depth + 1, in_item)
 
+    if headline_text is not None and headline_text not in _norm(root.text()):
+        lines.append(headline_text)  # a headline above the page's `<main>` ("ecl-page-header"): the item's
     walk(root, 0, False)
     flush("")
     out, bullet = [], False
@@ -226,4 +262,4 @@ def html_to_text(html: str) -> str:
             continue
         out.append("  • " + line.strip() if bullet else line)
         bullet = False
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n", headline_text

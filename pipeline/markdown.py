@@ -12,6 +12,8 @@ as a date line and a headline. An image goes with its alt text (a
 caption, never part of a headline or body), so a line that only held images
 goes too, and so does an emphasised line right under it (its caption: "*Photo:
 Ministry of Labour*"). Offsets of facts then refer to the converted text.
+The only level-1 heading of a page is its headline (`md_page`): records.py reads the item
+from there, whatever page text stands above it.
 """
 
 from __future__ import annotations
@@ -90,7 +92,13 @@ def _front_matter(lines: list[str]) -> tuple[int, list[str]]:
 
 
 def md_to_text(text: str) -> str:
+    return md_page(text)[0]
+
+
+def md_page(text: str) -> tuple[str, str | None]:
+    """(the page's text, its headline: the text of its only level-1 "# " heading, or None)."""
     raw_lines = text.split("\n")
+    headings: list[str] = []
     skip, lines = _front_matter(raw_lines)
     in_fence = False
     after_image = False  # the previous line held only images: an emphasised line under them is a caption
@@ -110,6 +118,7 @@ def md_to_text(text: str) -> str:
             continue
         m = _LINE.match(raw)
         indent, marker, rest = m["indent"], m["marker"] or "", m["rest"]
+        level_one = marker.rstrip() == "#"
         if marker.startswith("#"):
             marker, rest = "", _HEADING_CLOSE.sub("", rest)
         if rest.lstrip().startswith("|") or rest.rstrip().endswith("|"):  # a table row: its cells
@@ -118,4 +127,6 @@ def md_to_text(text: str) -> str:
         else:
             content = _inline(rest.strip()).strip()
         lines.append(indent + marker + content if content else "")
-    return "\n".join(lines)
+        if level_one and content:
+            headings.append(content)
+    return "\n".join(lines), (headings[0] if len(headings) == 1 else None)

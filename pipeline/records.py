@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -35,12 +36,15 @@ CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
 #: May 12, 2022 (US style), 2022-05-12 (also 2022/05/12), "3 de octubre de 2022", "1er mars 2023", "ongoing" (also
 #: "en cours", "en curso", "em curso"); on a date line optionally after a weekday ("Thursday, 12 May
 #: 2022", also in French, Spanish and Portuguese: "mercredi 8 mars 2023") or "Published/Posted/Updated (on)",
-#: "Date:" (also in the site's other languages: "Publicado el", "Publié le", "Actualizado el", "Fecha de publicación:")
+#: "Date:" (also in the site's other languages: "Publicado el", "Publié le", "Actualizado el", "Fecha de publicación:";
+#: a word and a short preposition before a day: "Gepubliceerd op 12 september 2023")
 DATE_VALUE = re.compile(
     r"^(?:(?:published|posted|updated|last\s+updated|date|date\s+published|publication\s+date|date\s+of\s+publication"
     r"|mis\s+en\s+ligne|publicado|publicada|publié|publiée"
     r"|mis\s+à\s+jour|actuali[sz]ado|actualizada|atualizado|atualizada|fecha(?:\s+de\s+publicaci[oó]n)?"
-    r"|date\s+de\s+publication|data(?:\s+de\s+publica[cç][aã]o)?)(?:\s+(?:on|em|el|le|a))?\s*:?\s*)?"
+    r"|date\s+de\s+publication|data(?:\s+de\s+publica[cç][aã]o)?)(?:\s+(?:on|em|el|le|a))?\s*:?\s*"
+    # the same in another language: a word and a short preposition ("Gepubliceerd op", "Pubblicato il")
+    r"|[^\W\d_]{6,}\s+[^\W\d_]{2,3}\s+(?=\d))?"
     r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado"
     r"|sabado|domingo|segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira)\.?,?\s+)?"
@@ -492,6 +496,61 @@ def _page_head(lines: list[Line]) -> tuple[int, int | None]:
     return 0, None
 
 
+#: most lines of page metadata between a headline and the body's first paragraph
+META_LINES = 6
+#: most words of a line of page metadata
+META_WORDS = 12
+
+
+def _body_start(lines: list[Line], k: int, text: str) -> int | None:
+    """The first paragraph of body text at or after line k, when only page metadata stands before it:
+    at most META_LINES short lines (META_WORDS words) that end no sentence. A paragraph may be wrapped
+    over lines, the next going on in lower case."""
+    for j in range(k, min(len(lines), k + META_LINES + 1)):
+        if _is_prose(lines[j].text) or j + 1 < len(lines) and _continues(text, lines[j], lines[j + 1]):
+            return j
+        text_j = lines[j].text
+        if TERMINAL.search(text_j) or len(WORD.findall(text_j)) > META_WORDS:
+            return None
+    return None
+
+
+def _after_breadcrumb(lines: list[Line], text: str) -> int | None:
+    """The line under a breadcrumb trail ("Home > EU Office in Kosovo* > News and events") that can be a
+    headline: the first after it, past date lines and header chrome, followed by the body with only
+    page metadata between ("Press and information team of the EU Office in Kosovo*", "16.06.2023")."""
+    b = next((i for i in range(min(len(lines), HEAD_LINES)) if BREADCRUMB.match(ARROWS.sub("", lines[i].text.casefold()).strip())), None)
+    if b is None:
+        return None
+    j = b + 1
+    while j < len(lines) and (_is_date_line(lines[j].text) or _is_header_chrome(lines, j)):
+        j += 1
+    if j < len(lines) and _is_headline_like(lines[j].text) and _body_start(lines, j + 1, text) is not None:
+        return j
+    return None
+
+
+def _glued_to_date(text: str, lines: list[Line], k: int) -> bool:
+    """Line k stands in one block with the date line under it, a blank line above it: a byline or a
+    source ("Press and information team of the EU Office in Kosovo*" over "16.06.2023") rather than the
+    headline, when a breadcrumb trail has a headline of its own under it."""
+    return (0 < k < len(lines) - 1 and text.count("\n", lines[k - 1].end, lines[k].start) > 1
+            and text.count("\n", lines[k].end, lines[k + 1].start) == 1 and _is_date_line(lines[k + 1].text))
+
+
+def _hinted_headline(lines: list[Line], headline: str | None) -> int | None:
+    """The line of the headline a converter found in the page's markup (the only "# " of a Markdown
+    page, the HTML heading its `<title>` names), among the page's first lines."""
+    if not headline:
+        return None
+    want = " ".join(headline.split())
+    return next((i for i in range(min(len(lines), HINT_LINES)) if " ".join(lines[i].text.split()) == want), None)
+
+
+#: lines of a page's head searched for its marked headline
+HINT_LINES = 60
+
+
 def split_news(doc: Document) -> list[RawRecord]:
     """One record: skip the page's head (site lines, date line, credits); headline; body; tag."""
     lines = lines_of(doc.text)
@@ -508,7 +567,17 @@ def split_news(doc: Document) -> list[RawRecord]:
             year = int(years[-1]) if years else None
         return is_date or _is_header_chrome(lines, k)
 
-    k, headline_at = _page_head(lines)
+    marked = _hinted_headline(lines, doc.headline)
+    wraps = marked is None  # a headline the markup gives is whole; one found in the text may take two lines
+    if marked is None:
+        k, headline_at = _page_head(lines)
+        crumb = _after_breadcrumb(lines, doc.text) if headline_at is not None else None
+        if crumb is not None and crumb < headline_at and _glued_to_date(doc.text, lines, headline_at):
+            marked = crumb  # headline under the trail, then a block of byline and date line
+    if marked is not None:  # the page's head above it: its date line is the item's, the rest chrome
+        for i in range(marked):
+            head_line(i)
+        k, headline_at = marked, marked
     if headline_at is None:
         while k < len(lines) and head_line(k):
             k += 1
@@ -518,7 +587,7 @@ def split_news(doc: Document) -> list[RawRecord]:
     k += 1
     # a headline split over two lines: no blank line between, neither part ends a sentence, the
     # second is short (and no date line)
-    if (headline_at is None and k + 1 < len(lines) and doc.text.count("\n", title[0].end, lines[k].start) == 1
+    if (wraps and (headline_at is None or headline_at == marked) and k + 1 < len(lines) and doc.text.count("\n", title[0].end, lines[k].start) == 1
             and not TERMINAL.search(title[0].text) and not TERMINAL.search(lines[k].text)
             and len(WORD.findall(lines[k].text)) <= 20 and not _is_date_line(lines[k].text)
             and not _is_byline(lines[k].text)):
@@ -529,11 +598,17 @@ def split_news(doc: Document) -> list[RawRecord]:
     while k < len(lines) and (_is_byline(lines[k].text) or _is_date_line(lines[k].text) or CAPTION.search(lines[k].text)):
         head_line(k)
         k += 1
+    # ... and the page's metadata before the body's first paragraph, whatever it says: a few short lines
+    # without a sentence ("Press and information team of the EU Office", "Hits: 418", "👏 48 · 💬 2")
+    start = _body_start(lines, k, doc.text)
+    while start is not None and k < start:
+        head_line(k)
+        k += 1
     body = lines[k:]
     tag_at = max((i for i, ln in enumerate(body) if NEWS_TAG_LINE.match(ln.text.strip())), default=None)
     if tag_at is not None:  # after the reference tag: the page's end (share links, tags, funding lines)
         body = body[: tag_at + 1]
-    body = _without_trailing_chrome(body)
+    body = _without_trailing_chrome(body, news=True)
     if body:
         got["description"] = body
         if NEWS_TAG.match(body[-1].text):
@@ -586,8 +661,11 @@ DATE_LINE_SEPARATORS = re.compile(SECTION_SEPARATORS.pattern + r"|\s+[–—-]\s
 BY_AUTHOR = re.compile(r"\s+(?:by|in|par|por)\s+[^\d.!?]{1,60}$", re.I)
 #: a byline: "By the SOCIEUX+ Communication Team", "Author: SOCIEUX+ editorial team", "By Laura M.",
 #: "Autor: Equipo de comunicación SOCIEUX+"
-BYLINE = re.compile(r"^(?:by|authors?|written\s+by|text|words|autor|autora|auteur|autrice|par|por)\b\s*:?\s+"
+BYLINE = re.compile(r"^(?:by|authors?|written\s+by|posted\s+by|text|words|autor|autora|auteur|autrice|par|por)\b\s*:?\s+"
                     r"(?:[^\d.!?]|(?<=\b[A-Z])\.){1,80}$", re.I)
+#: a time of day on a date line: "10:30", "at 10:14", "16:42:05 GMT", "2:15 pm", "10h30"
+TIME_OF_DAY = re.compile(r"(?:\s+(?:at|à|às|a\s+las))?\s+\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+                         r"(?:\s*(?:GMT|UTC|CET|CEST)(?:[+-]\d{1,2})?)?(?=$|\s)", re.I)
 #: a short metadata part of a date line: "Reading time: 3 min", "5 min read", "0 comments"
 META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$|^\d{1,4}\s+comments?$"
                        r"|^(?:lectura|leitura|temps\s+de\s+lecture)(?:\s+de)?\s*:?\s*\d{1,3}\s*min(?:utos?|utes?)?$"
@@ -608,8 +686,9 @@ def _is_date_line(line: str) -> bool:
     """A date line, also with a label, a category or an author around the date: "News · 14 March
     2025", "29/11/2024 | News", "14.11.2024 · Study visits", "Published on 28.09.2023 by SOCIEUX+",
     "Published: 20 March 2025 · Reading time: 3 min"."""
-    # the author's separator goes with it: "Posted 14 Mar 2023 · by SOCIEUX+ Communications"
-    line = BY_AUTHOR.sub("", line.strip()).rstrip(" ·|•–—-,")
+    # the author's separator goes with it: "Posted 14 Mar 2023 · by SOCIEUX+ Communications"; a time of
+    # day goes too, whose colon would split the line ("Cập nhật: 15/09/2022 10:30", "2 June 2023 at 10:14 · 🌏")
+    line = BY_AUTHOR.sub("", TIME_OF_DAY.sub("", line.strip())).rstrip(" ·|•–—-,")
     if DATE_VALUE.match(line):
         return True
     parts = [p for p in DATE_LINE_SEPARATORS.split(line) if p]
@@ -656,11 +735,40 @@ def _is_header_chrome(lines: list[Line], k: int) -> bool:
     line of section labels or a kicker (a date line is tested by the caller, which keeps it)."""
     text = lines[k].text
     return bool(CREDIT.search(text) or _is_boilerplate(text) or _is_byline(text) or _is_section_labels(text)
-                or _is_kicker(lines, k) or (k > 0 and _is_date_line(lines[k - 1].text) and _is_category_list(text, 2)))
+                or _is_taxonomy(text) or _is_kicker(lines, k) or _in_label_cluster(lines, k)
+                or (k > 0 and _is_date_line(lines[k - 1].text) and _is_category_list(text, 2)))
+
+
+#: a page's metadata line: a one- or two-word label, a colon and a short value ("Source: SOCIEUX+",
+#: "Origin: View original", "Hits: 418")
+LABEL_LINE = re.compile(r"^[^\W\d_][\w'’-]*(?:\s[\w'’-]+)?\s*:\s*(?P<value>\S.*)$")
+#: most words of a metadata line's value
+LABEL_VALUE_WORDS = 4
+
+
+def _is_label_line(line: str) -> bool:
+    m = LABEL_LINE.match(line.strip())
+    return m is not None and len(WORD.findall(m["value"])) <= LABEL_VALUE_WORDS and not TERMINAL.search(line)
+
+
+def _in_label_cluster(lines: list[Line], k: int) -> bool:
+    """Line k is a metadata line in a block of them, date lines between ("Format: News and Press Release",
+    "Source: SOCIEUX+", "Posted: 3 Mar 2021", "Origin: View original"): two or more that are no date line,
+    so that one short headline with a colon ("Kosovo: pensions abroad") above a date line stays a headline."""
+    if not _is_label_line(lines[k].text) or _is_date_line(lines[k].text):
+        return False
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(lines) and _is_date_line(lines[j].text):
+            j += step
+        if 0 <= j < len(lines) and _is_label_line(lines[j].text):
+            return True
+    return False
 
 
 def _is_byline(line: str) -> bool:
-    return BYLINE.match(line.strip()) is not None and len(WORD.findall(line)) <= 12
+    line = TIME_OF_DAY.sub("", line.strip())  # "Posted by Tendai M. at 10:14"
+    return BYLINE.match(line) is not None and len(WORD.findall(line)) <= 12
 
 
 def _is_call_to_action(line: str) -> bool:
@@ -677,17 +785,45 @@ RELATED = re.compile(rf"^[\s*_]*[←«‹\[(]?\s*(?:{RELATED_WORDS})\b[^.!?]{{0,
                      r"|^\s*[←«‹]?\s*(?:previous|next|older|newer)(?:\s+(?:article|post|story|item|news))?\s*:", re.I)
 
 
-def _without_trailing_chrome(body: list[Line]) -> list[Line]:
-    """A news body without the page's end: share and follow widgets, funding lines, a copyright, a
-    date line ("Last updated: 12/05/2023"; not a code value), and a "Related actions" list with
-    everything after it."""
-    cut = next((i for i, ln in enumerate(body) if RELATED.match(ln.text)), len(body))
+def _without_trailing_chrome(body: list[Line], news: bool = False) -> list[Line]:
+    """A news body (or a listing's last record) without the page's end: share and follow widgets,
+    funding lines, a copyright, a date line ("Last updated: 12/05/2023"; not a code value), and a
+    "Related actions" list with everything after it. A news body ends with its last sentence or its
+    reference tag: the lines after it are the page's whatever they say (a footer's menu "EEAS | Contact
+    | Legal notice", an address, a footnote on the page's "Kosovo*")."""
+    if news:  # a teaser of another story inside the body ("READ ALSO: Kaduna begins …"), an advertisement's label
+        body = [ln for i, ln in enumerate(body) if not (INLINE_CHROME.match(ln.text) and any(
+            _is_prose(later.text) for later in body[i + 1 : i + 3]))]
+    # the page's end: a list of related pages; in a news body, also an author's box ("Written by Mette Holm")
+    cut = next((i for i, ln in enumerate(body) if RELATED.match(ln.text) or news and i > 0 and _is_byline(ln.text)),
+               len(body))
     body = body[:cut]
+    if news:
+        last = max((i for i, ln in enumerate(body) if NEWS_TAG_LINE.match(ln.text.strip())
+                    or TERMINAL.search(ln.text) and not _is_page_end(ln.text)), default=None)
+        if last is not None:
+            body = body[: last + 1]
     while body and (_is_boilerplate(body[-1].text) or CREDIT.search(body[-1].text.strip())
                     or _is_taxonomy(body[-1].text) or _is_call_to_action(body[-1].text)
+                    or news and _is_page_end(body[-1].text)
                     or _is_date_line(body[-1].text) and not CODE_VALUE.match(body[-1].text.strip())):
         body = body[:-1]
     return body
+
+
+#: a page's end in sentences: a copyright, a footnote on a mark of the body ("* This designation is
+#: without prejudice to positions on status …"), a footer's self-description ending the page
+PAGE_END = re.compile(r"^(?:copyright\b|\(?©|\*+\s|\(\*\)|¹|disclaimer\s*:)|\ball rights reserved\b", re.I)
+#: a line inside a news body that is the page's: another story's teaser with its headline after a
+#: colon ("READ ALSO: …", "Lire aussi : …"), an advertisement's label
+INLINE_CHROME = re.compile(r"^[\s*_]*(?:read\s+also|also\s+read|see\s+also|read\s+more|lire\s+aussi|à\s+lire\s+aussi"
+                           r"|lea\s+también|lee\s+también|ver\s+también|leia\s+também|veja\s+também)\b[*_]*\s*:"
+                           r"|^\s*(?:advertisement|advertising|sponsored|publicidad|publicité|publicidade|anuncio)\s*$", re.I)
+
+
+def _is_page_end(line: str) -> bool:
+    """A line no news body ends with: a copyright, a footnote, boilerplate or a call to action."""
+    return bool(PAGE_END.search(line.strip()) or _is_boilerplate(line) or _is_call_to_action(line))
 
 
 #: arrows of a page's previous/next links ("← Previous article | Next article →"), a menu's "▾", and the
@@ -706,6 +842,9 @@ SOCIAL_HEADER = re.compile(r"^\d[\d,. ]*\s*(?:k\s+)?followers$|^\d{1,2}\s?[hdwmy
 
 
 def _is_boilerplate(line: str) -> bool:
+    if not any(c.isalpha() for c in line) and (
+            not any(c.isdigit() for c in line) or any(unicodedata.category(c) == "So" for c in line)):
+        return True  # no word at all: icons with their counts ("👏 48 · 💬 2"), a rule (not a code: "2020-33")
     low = ARROWS.sub("", line.casefold()).strip(" :|›>»")
     if low in _boilerplate() or BREADCRUMB.match(low) or RULE_LINE.match(low) or SITE_LINE.match(low) \
             or SOCIAL_HEADER.match(low) or HASHTAGS.match(low) or REACTIONS.match(low):

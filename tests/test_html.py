@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.documents import read_document
-from pipeline.html import html_to_text, looks_like_html
+from pipeline.html import html_to_text, looks_like_html, html_page
 from pipeline.records import split_document
 
 MENU = """<header><a href="/">SOCIEUX+</a><nav><ul><li><a href="/">Home</a></li><li><a href="/about">About us</a></li>
@@ -178,3 +178,31 @@ def test_an_articles_own_header_is_content(tmp_path: Path) -> None:
     assert rec.title == "PESSI and SOCIEUX+ start work on home-based workers"
     assert rec.year == 2024 and rec.description.startswith("Lahore")
     assert "Home" not in doc.text  # the site's header is still dropped
+
+
+def test_a_headline_above_the_main_element_is_the_items(tmp_path: Path) -> None:
+    """The page header holds the `<h1>` its `<title>` names, outside `<main>`: still the headline."""
+    page = ("<!DOCTYPE html><html><head><title>Turkmenistan modernises the calculation of pensions | International "
+            "Cooperation</title></head><body><header><a href='/'>European Commission</a></header>"
+            "<div class='ecl-page-header'><span>News</span> <span>21 November 2019</span>"
+            "<h1>Turkmenistan modernises the calculation of pensions</h1></div><main><article>"
+            "<p>ASHGABAT – The Ministry of Labour has begun to prepare a new method for calculating old-age pensions, "
+            "following a SOCIEUX+ action that ran from June to October 2019.</p>"
+            "<p>Two experts from Latvia and Kazakhstan reviewed the pension formula with the Ministry.</p>"
+            "</article></main></body></html>")
+    text, headline = html_page(page)
+    assert headline == "Turkmenistan modernises the calculation of pensions"
+    rec = _news_record(tmp_path, page)
+    assert rec.title == "Turkmenistan modernises the calculation of pensions"
+    assert rec.description.startswith("ASHGABAT – The Ministry of Labour")
+
+
+def test_the_title_names_the_headline_among_the_pages_headings() -> None:
+    """A site name in an `<h1>` and the article's `<h2>` headline: the `<title>` tells which is the item's."""
+    page = ("<!DOCTYPE html><html><head><title>Voluntary social insurance: CNPS prepares to reach informal workers"
+            "</title></head><body><div><h1>Ministry of Labour and Social Security</h1></div><main>"
+            "<h2>Voluntary social insurance: CNPS prepares to reach informal workers</h2><p>Details</p>"
+            "<p>Hits: 418</p><p>YAOUNDÉ – The National Social Insurance Fund has received the recommendations of a "
+            "diagnosis of its voluntary insurance scheme.</p></main></body></html>")
+    assert html_page(page)[1] == "Voluntary social insurance: CNPS prepares to reach informal workers"
+    assert html_page("<html><body><h1>A</h1><h1>B</h1><p>text</p></body></html>")[1] is None  # two h1: no guess

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.documents import is_large, read_document
-from pipeline.markdown import is_markdown, md_to_text
+from pipeline.markdown import is_markdown, md_to_text, md_page
 from pipeline.records import split_document
 
 NEWS = """*News · 14 March 2025*
@@ -121,3 +121,21 @@ def test_front_matter_gives_headline_and_date_line_to_a_body_without_heading(tmp
 def test_a_rule_at_the_top_is_not_front_matter():
     text = "---\n\n# Headline\n\nBody text: here it is.\n"
     assert md_to_text(text).split("\n")[2] == "Headline"
+
+
+def test_the_only_level_one_heading_is_the_headline(tmp_path: Path) -> None:
+    """Whatever page text stands above the "# " heading (a skip link, a language switcher, a trail), the item
+    starts there; a date line above it stays the item's."""
+    page = ("[Ga naar de inhoud](#inhoud)\n\n[Papiamentu](/pap/) · [Nederlands](/nl/) · **English**\n\n"
+            "[Home](/) › [Nieuws](/nieuws/)\n\nGepubliceerd op 12 september 2023\n\n"
+            "# Curaçao studies an unemployment insurance\n\n[Mette Holm](#) · [Follow](#)\n\n"
+            "WILLEMSTAD – The Ministry of Social Development has presented to the social partners a first design of "
+            "an unemployment insurance for workers in the private sector.\n\nThe design was discussed at a forum with "
+            "the employers and the trade unions on 30 August, and it will be tested in the coming months.\n")
+    assert md_page(page)[1] == "Curaçao studies an unemployment insurance"
+    assert md_page("# One\n\ntext\n\n# Two\n")[1] is None  # two level-1 headings: no guess
+    path = tmp_path / "news.md"
+    path.write_text(page, encoding="utf-8")
+    (rec,) = split_document(read_document(path))
+    assert rec.title == "Curaçao studies an unemployment insurance" and rec.year == 2023
+    assert rec.description.startswith("WILLEMSTAD – The Ministry")

@@ -582,3 +582,69 @@ def test_news_paragraphs_are_no_blocks():
             "Policy development\nwas discussed at length by everyone in the workshop.\n\n"
             "A second paragraph says what happened next. It goes on for a while.\n")
     assert detect_kind(text) == "news"
+
+
+@pytest.mark.parametrize("date_line", [
+    "Cập nhật: 15/09/2022 10:30",  # a label in the site's language, a time whose colon splits nothing
+    "2 June 2023 at 10:14 · 🌏",  # a social post's time and audience
+    "Updated: 2022-07-19 16:42        Source: Department of International Cooperation",
+])
+def test_a_date_line_with_a_time_of_day(date_line: str) -> None:
+    rec, = split_document(doc_of("Ministry of Internal Affairs - Tonga\n" + date_line + "\nGhana trains its labour "
+                                 "inspectors\n" + BODY))
+    assert rec.title == "Ghana trains its labour inspectors"
+    assert rec.description.startswith("The Ministry of Labour asked")
+
+
+def test_metadata_lines_between_headline_and_body_are_no_body() -> None:
+    """A block of "Label: value" lines around the date line (a ReliefWeb or Joomla page), an author line, a
+    social count: the page's metadata, whatever its words."""
+    text = ("ReliefWeb\n\nDemocratic Republic of the Congo\nGhana trains its labour inspectors\n\nFormat: News and "
+            "Press Release\nSource: SOCIEUX+\nPosted: 3 Mar 2021\nOrigin: View original\n\n" + BODY)
+    rec, = split_document(doc_of(text))
+    assert rec.title == "Ghana trains its labour inspectors" and rec.year == 2021
+    assert rec.description.startswith("The Ministry of Labour asked")
+    text = "Ghana trains its labour inspectors\nMette Holm · Follow\nPublished in Field Notes · Oct 5, 2021\n👏 48 · 💬 2\n" + BODY
+    rec, = split_document(doc_of(text))
+    assert rec.title == "Ghana trains its labour inspectors" and rec.description.startswith("The Ministry of Labour asked")
+
+
+def test_a_short_headline_with_a_colon_above_its_date_line_stays_the_headline() -> None:
+    rec, = split_document(doc_of("SOCIEUX+\nKosovo pensions: years abroad now count\n12 March 2024\n" + BODY))
+    assert rec.title == "Kosovo pensions: years abroad now count"
+
+
+def test_the_headline_under_a_breadcrumb_over_a_byline_block() -> None:
+    """Trail, headline, then a block of source line and date line: the source is no headline."""
+    text = ("EEAS – European External Action Service\nHome  >  EU Office in Kosovo*  >  News and events\n"
+            "Ghana trains its labour inspectors on risk-based inspection\n\n"
+            "Press and information team of the EU Office in Kosovo*\n16.06.2023\n\n" + BODY)
+    rec, = split_document(doc_of(text))
+    assert rec.title == "Ghana trains its labour inspectors on risk-based inspection" and rec.year == 2023
+    assert rec.description.startswith("The Ministry of Labour asked")
+
+
+@pytest.mark.parametrize("tail", [
+    # a footer's menu and a footnote on the body's mark, after the body's last sentence
+    "Editorial Sections:  Kosovo*  |  Social protection\n* This designation is without prejudice to positions on "
+    "status, and is in line with UNSCR 1244/1999.\nEEAS  |  Contact  |  Legal notice  |  Accessibility\n",
+    # an author's box ending with a sentence of its own
+    "Labour Inspection · Uruguay\n👏 48\nWritten by Mette Holm\n86 Followers · Writer for Field Notes\n"
+    "Labour inspector. Copenhagen.\n",
+    # a blog's post footer
+    "Posted by Tendai M. at 10:14\nNo comments:\nLabels: NSSA, rehabilitation\nPowered by Blogger.\n",
+    # a disclaimer and a copyright with its site's code
+    "Kindly share this story:\nDisclaimer: Comments expressed by readers are their own.\n"
+    "Copyright © Ministry of Labour. All rights reserved.\n京ICP备12345678号\n",
+])
+def test_a_news_body_ends_with_its_last_sentence(tail: str) -> None:
+    rec, = split_document(doc_of("Ghana trains its labour inspectors\n" + BODY + tail))
+    assert rec.description == BODY.strip()
+
+
+def test_a_teaser_inside_the_body_is_dropped_not_an_end() -> None:
+    first, second = BODY.strip().split("\n", 1) if "\n" in BODY.strip() else (BODY.strip(), "")
+    text = ("Ghana trains its labour inspectors\n" + first + "\nREAD ALSO: Kaduna begins enrolment of artisans\n"
+            "Advertisement\nThe review went on for two more weeks with the inspectors of the regional offices.\n")
+    rec, = split_document(doc_of(text))
+    assert rec.description == first + "\nThe review went on for two more weeks with the inspectors of the regional offices."
