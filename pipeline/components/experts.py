@@ -340,7 +340,9 @@ class ExpertsComponent(PatternComponent):
 
     # -- lists -------------------------------------------------------------
     def _is(self, kind: str, token_text: str) -> bool:
-        return token_text.casefold() in self.lex.get(kind, ())
+        low = token_text.casefold()
+        # an elided article with its noun is one token: "l'emploi", "d'allocations" (lex:institution-words has "l'")
+        return low in self.lex.get(kind, ()) or kind == "name_word" and ELIDED.match(low) is not None
 
     def _list_from(self, doc: Doc, i: int, at: dict[int, CountryMention], step: int) -> list[CountryMention]:
         """Coordinated mentions starting at token i, walking in direction step (+1 / -1).
@@ -570,6 +572,8 @@ class ExpertsComponent(PatternComponent):
         if j >= len(doc) or j in at or not (doc[j].is_alpha and doc[j].text[:1].isupper()):
             return None
         k = self._name_end(doc, j)
+        if k < j + 2 and k < len(doc) and doc[k].is_lower and doc[k].is_alpha:
+            k += 1  # a name in its own language with a lower-case word: "Pôle emploi"
         if k + 2 >= len(doc) or doc[k].text != "," or any(n in at for n in range(j, k)):
             return None
         limit = min(len(doc), k + 2 + self.window)
@@ -587,8 +591,10 @@ class ExpertsComponent(PatternComponent):
         if n in at:  # ", the Malaysian social security organisation,"
             m = at[n]
             e = m.end
-            while e < limit and doc[e].is_alpha and (doc[e].is_lower or doc[e].is_upper and len(doc[e]) <= 4):
-                e += 1  # "the Brazilian social security IT company"
+            while e < limit and (doc[e].is_alpha and (doc[e].is_lower or doc[e].is_upper and len(doc[e]) <= 4
+                                                      or doc[e].text[:1].isupper())
+                                 or doc[e].text == "-" or self._is("name_word", doc[e].text)):
+                e += 1  # "the Brazilian social security IT company", "the Belgian National Institute for the …"
             if m.kind in ("demonym", "country", "region") and e > m.end \
                     and (e >= len(doc) or doc[e].text in APPOSITION_ENDS or "\n" in doc[e].text):
                 return (m, False)
@@ -631,7 +637,8 @@ class ExpertsComponent(PatternComponent):
             if m is not None:
                 after = doc[m.end] if m.end < len(doc) else None
                 possessive = after is not None and after.text in POSSESSIVES
-                named_of = j > first and doc[j - 1].lower_ == "of"
+                named_of = j > first and (doc[j - 1].lower_ == "of" or doc[j - 1].lower_ == "the" and j - 1 > first
+                                          and doc[j - 2].lower_ == "of")  # "… of the Republic of Kazakhstan"
                 name_goes_on = after is not None and after.is_alpha and after.text[:1].isupper()
                 if crossed:
                     if named_of and not possessive and not name_goes_on and m.kind in ("country", "region"):
@@ -682,7 +689,8 @@ class ExpertsComponent(PatternComponent):
         """A lower-case word that can stand in an institution's name ("the employment services
         division of …", "the French national old-age insurance fund")."""
         return tok.is_lower and tok.is_alpha and not self._is("stop", tok.text) \
-            and not self._is("coordination", tok.text)
+            and not self._is("coordination", tok.text) and not self._is("activity_verb", tok.text) \
+            and not self._is("participant_verb", tok.text)  # "a professor of Keio University presented …"
 
     def _acronym_bracket(self, doc: Doc, j: int, limit: int) -> int | None:
         """Position of the "(" of an acronym in brackets that closes a name in its own language,
@@ -1110,6 +1118,8 @@ _WORDS = re.compile(r"[a-z+]+")
 #: dashes that open an apposition after an expert noun
 DASHES = frozenset({"–", "—", "-"})
 
+#: an elided French article and its noun, one token ("l'emploi", "d’allocations")
+ELIDED = re.compile(r"^[ld]['’]\w+$")
 #: titles before a person's name
 HONORIFICS = frozenset({"ms", "mr", "mrs", "dr", "prof", "ms.", "mr.", "mrs.", "dr.", "prof.", "mme", "m."})
 

@@ -238,6 +238,17 @@ POSITIVE += [
     ("The two experts, who came from Slovenia and Malta, mapped the day centres.", {"SI", "MT"}),
     ("A Tallinn-based e-health architect mapped the services.", {"EE"}),
     ("The action brought together rehabilitation know-how from Germany's statutory accident insurance.", {"DE"}),
+    # a titled person of an institution in its own language placed by its city, who held the sessions
+    ("Mr Kodjo Amegah, of the Agence nationale pour l'emploi (ANPE) in Lomé, held weekly online sessions with "
+     "the teams.", {"TG"}),
+    # an apposition after an acronym or a name in its own language, with a Title Case name
+    ("Ms Sophie Lambert, an adviser of INASTI, the Belgian National Institute for the Social Security of the "
+     "Self-employed, reviewed the scheme.", {"BE"}),
+    ("The training was given by Ms Claire Dubois, a counsellor of Pôle emploi, the French public employment "
+     "service.", {"FR"}),
+    # a coordinated institution name closed by "of the Republic of …"
+    ("SOCIEUX+ mobilised Mr Yerlan Abenov, of the Ministry of Labour and Social Protection of Population of the "
+     "Republic of Kazakhstan.", {"KZ"}),
     # counts after a dash, each with its "from"
     ("SOCIEUX+ mobilised a team of three experts – two from the Argentine National Social Security Administration "
      "(ANSES) and one from Italy's National Social Security Institute (INPS) – to assess the coverage gaps.",
@@ -390,6 +401,8 @@ NEGATIVE += [
     ("An official of the Ministry in Nairobi attended the workshop.", set()),
     ("Nairobi-based officials attended the training.", set()),
     ("Experts who benefited from Slovenia's support attended.", set()),
+    # an institution's name ends at the verb: the country after it is the presented practice's
+    ("A professor of Keio University presented Japan's special enrolment scheme for self-employed workers.", set()),
     # people of a profession named in a visit's own clause are its hosts
     ("During a study visit to Lisbon, officials of the Portuguese Social Security Institute presented their "
      "tools.", set()),
