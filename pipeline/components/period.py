@@ -21,7 +21,8 @@ Sources 2-4 leave the end open (a `period_end` fact whose value is None, rule
 after the end found ("A final seminar in Kyiv is planned for December 2024" after a
 tag of June 2024; `socieux_modality.still_to_come`): spec, null when ongoing.
 A news item's date line, or a press dateline opening a paragraph ("Asunción,
-5 May 2022 – …"), is never the period, nor is a date `socieux_modality` finds in
+5 May 2022 – …"), is never the period, nor is an activity that ended more than
+MAX_YEARS_BEFORE years before the item's date line (an earlier review), nor is a date `socieux_modality` finds in
 a planned, cancelled or earlier activity's clause ("missions originally scheduled
 for 2023", "SOCIEUX+ had already supported the Ministry in 2019"). The cue lexicon is data:
 models/patterns/period.jsonl, entries `{"id", "kind", "pattern"}` (optional `"anchor_at"`: the
@@ -35,7 +36,8 @@ ends it, whatever the other cues, within the cue's clause), `last_activity` (a r
 activity "was the last activity of" the action: that activity's dates, found where the record names
 it, end the period, else the latest dated activity), `only_activity` ("the only activity of …": that
 activity's dates start and end it), `first_activity` ("It was the first activity of …": the end stays
-open unless a cue says the action ended), or
+open unless a cue says the action ended; with no other cue, that activity's dates, else the earliest
+dated activity, start the period), or
 `activity_cue` (a verb of delivering the action, a self cue only in a sentence that
 also has an `agent_cue`: the experts, SOCIEUX+, the action), or `coming_activity` (an
 activity of the action or its experts: with a date still to come after the period found,
@@ -238,6 +240,15 @@ class PeriodComponent(PatternComponent):
                     closing_activity, sole = [(d, cue[3]) for d in found], cue[2] == "only_activity"
         if sole:
             chosen = closing_activity
+        # "The training is the first activity of SOCIEUX+ action 2021-90": with no other cue, that activity's
+        # dates start the period (its end stays open, `_first_of_more`)
+        for cue in all_cues if not chosen else []:
+            if cue[2] == "first_activity":
+                found = _activity_dates(text, cue, usable, eligible, only, agents)
+                if found:
+                    chosen = [(d, cue[3]) for d in found]
+                    only.update((id(d), "start_word") for d in found)
+                    break
         # "The course was the last activity of SOCIEUX+ action 2021-62": the latest dated activity ends it
         last = None
         if closing_activity and not sole:
@@ -274,6 +285,11 @@ class PeriodComponent(PatternComponent):
                 if all(d is not date for d, _ in chosen):
                     cue = next(c[3] for c in closings if lo <= c[0] and c[1] <= hi)
                     chosen.append((date, cue))
+        # a news item dates its action: an activity years before its date line is an earlier one's ("The
+        # programme was first reviewed in 2014 by a team of peers", on a page of June 2019)
+        published = _published_year(doc)
+        if published is not None:
+            chosen = [(d, cue) for d, cue in chosen if int((_end_of(d) or d.value or "9999")[:4]) >= published - MAX_YEARS_BEFORE]
         rule = f"period:sentence:{chosen[0][1]}" if chosen else ""
         # "The action started with an inception mission from 27 to 31 May 2024": that sentence's dates
         # only start the period (the launch activity's end is not the action's)
@@ -345,6 +361,8 @@ _SPAN_OPENER = re.compile(r"(?i)(?:from|between|since)\s")
 _NAME_END = re.compile(r"[,;:()–—]|\s(?:in|on|at|of|for|with|by|was|were|is|are|has|had|which|that|who)\s", re.I)
 _NAME_WORD = re.compile(r"[^\W\d_][\w-]*")
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "their", "our", "his", "her"})
+#: words before an agent that is a sentence's subject ("The two experts concluded …")
+SUBJECT_WORDS = 3
 #: a closing cue's subject that stands for the subject of the sentence before ("The webinars replaced a
 #: training … They were the only activities of …")
 _PRONOUNS = frozenset({"they", "these", "it", "this"})
@@ -383,7 +401,7 @@ def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact
     for a record saying "… was the last activity of …", the record's latest day or month that no
     not-period cue claims. A date that only starts the period ("which started in November 2019") is not
     the closing activity's, unless it is the action's only activity."""
-    sole = cue[2] == "only_activity"  # the only activity's start starts the period too
+    sole = cue[2] in ("only_activity", "first_activity")  # the only or first activity's start starts the period
     dates = [d for d in usable if sole or only.get(id(d)) != "start_word"]
     lo, hi = _sentence(text, cue[0])
     clo, chi = _clause(text, cue[0], lo, hi)
@@ -397,8 +415,9 @@ def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact
         word = first[0] if first and first[0] not in _GENERIC_ACTIVITY | _PRONOUNS else None
     subject = not text[cue[0]:cue[1]].lower().endswith(" with")
     if word is None or (subject and cue[2] == "end_clause"
-                        and any(lo <= a < cue[0] for a, _, _, _ in agents)):
-        return []  # "The experts concluded their action.": who closed it, not what
+                        and any(lo <= a < cue[0] and len(_NAME_WORD.findall(text[lo:a])) <= SUBJECT_WORDS
+                                for a, _, _, _ in agents)):
+        return []  # "The experts concluded their action.": who closed it, not what (an agent as the subject)
     named = []
     free = {id(d) for d in dates}
     for d in (d for d in eligible if (sole or only.get(id(d)) != "start_word") and _day_or_month(d)):
@@ -406,10 +425,14 @@ def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact
         dlo, dhi = _sentence(text, d.start) if id(d) in free else _clause_at(text, d.start)
         if any(_same_word(word, w.lower()) for w in _NAME_WORD.findall(text[dlo:dhi])):
             named.append(d)
-    if named or cue[2] != "last_activity":  # "The third and last activity concluded the cooperation …": which?
+    if named or cue[2] not in ("last_activity", "first_activity"):  # "The third and last activity concluded …": which?
         return named
     dated = [d for d in dates if _day_or_month(d)]
-    return [max(dated, key=lambda d: _end_of(d) or "")] if dated else []
+    if not dated:
+        return []
+    if cue[2] == "first_activity":  # "The mission was the first step of …": the earliest dated activity
+        return [min(dated, key=lambda d: d.value or "")]
+    return [max(dated, key=lambda d: _end_of(d) or "")]
 
 
 def _day_or_month(date: Fact) -> bool:
@@ -488,6 +511,17 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
         return period
     return [f for f in period if f is not end] + [
         _period("period_end", later, None, "period:ongoing:activity-to-come", "inferred")]
+
+
+#: most years between the end of an action's activity and the news item reporting it
+MAX_YEARS_BEFORE = 3
+
+
+def _published_year(doc: Doc) -> int | None:
+    """The year of a news item's date line, if it has one."""
+    span = field_span(doc, "date_line")
+    years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", doc_text(doc)[span[0]:span[1]]) if span else []
+    return int(years[-1]) if years else None
 
 
 def _first_of_more(text: str, cues: Spans, period: list[Fact]) -> list[Fact]:

@@ -214,7 +214,9 @@ def test_news_tag_is_certain(nlp: Language, tag: str, start: str, end: str) -> N
     ("Action 2022-52 started in March 2023 with a diagnosis of the arrears.", "2023-03", "2023-11-24"),
     ("Starting in October 2023, a Spanish expert assisted the inspectorate.", "2023-10", "2023-11-24"),
     # the text dates an earlier activity of the action (the tag dates one of its activities)
-    ("The workshop was held in 2017 with experts.", "2017", "2023-11-24"),
+    ("The workshop was held in 2022 with experts.", "2022", "2023-11-24"),
+    # ... but not one more than three years before the item's date line: an earlier one's
+    ("The workshop was held in 2017 with experts.", "2023-11-20", "2023-11-24"),
     ("In January 2023, a French expert carried out a diagnosis of the arrears.", "2023-01", "2023-11-24"),
     # no earlier activity of the action, or a start that is not earlier: the tag alone
     ("The training followed a diagnosis of the inspectorate carried out in 2018 by the ILO.", "2023-11-20", "2023-11-24"),
@@ -535,3 +537,38 @@ def test_a_closing_cue_without_a_dated_activity_gives_no_end(nlp_formats: Langua
 def test_activities_still_to_come(nlp_formats: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
     assert period(run(nlp_formats, text, fields)) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # the first activity dates the start where it is named, the end stays open
+    ("Social workers took part in a five-day training of trainers held in Skopje from 19 to 23 September 2022. The "
+     "training is the first activity of SOCIEUX+ action 2021-90.", ("2022-09-19", None)),
+    # ... else the earliest dated activity ("the first phase", "marked the start of")
+    ("The experts arrived in Kano on 14 June 2023 and spent ten days with the board. The visit was the first phase "
+     "of the SOCIEUX+ support to the board.", ("2023-06-14", None)),
+    ("The assessment was conducted from 3 to 18 June 2019 by two experts. The mission marked the start of the "
+     "cooperation, which will continue with guidelines.", ("2019-06-03", None)),
+    # "brought … action <id> to an end": an agent named mid-sentence is not the closing sentence's subject
+    ("A seminar was held in Beijing on 12-13 July 2022. The seminar was organised by the Ministry with SOCIEUX+, and "
+     "brought SOCIEUX+ action 2021-77 to an end.", ("2022-07-12", "2022-07-13")),
+])
+def test_the_first_activity_and_more_closing_sentences(nlp_formats: Language, description: str, expected: tuple) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(nlp_formats, text, fields)) == expected
+
+
+def test_which_had_started_with_starts_and_the_closing_activity_ends(full_nlp: Language) -> None:
+    body = ("Before we travelled, we met the inspectors online three times, in July and August. From 13 to 24 September "
+            "we gave a course to 25 inspectors, and on the last day we presented the guide at a seminar. The course and "
+            "the seminar completed SOCIEUX+ action 2021-22, which had started with those online meetings in July.")
+    doc = run(full_nlp, "05/10/2021\nHeadline\n" + body,
+              {"date_line": "05/10/2021", "title": "Headline", "description": body}, kind="news", year=2021)
+    assert period(doc) == ("2021-07", "2021-09-24")
+
+
+def test_an_activity_years_before_the_news_item_is_an_earlier_ones(nlp: Language) -> None:
+    text = ("20/06/2019\nHeadline\nThe assessment was conducted from 3 to 18 June by two experts. The programme was "
+            "first reviewed in 2014 by a team of peers.")
+    doc = run(nlp, text, {"date_line": "20/06/2019", "title": "Headline",
+                          "description": "The assessment was conducted"}, kind="news", year=2019)
+    assert period(doc)[0] == "2019-06-03"
