@@ -46,6 +46,13 @@ SENTENCE_BREAKS = {".", ";", "!", "?"}
 RELATIVES = {"which", "that"}
 #: a sentence's end, for ids listed after a plural introducer
 _SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)|\n")
+#: most words between the word "action" and a bare id in brackets that closes its phrase
+BRACKET_WORDS = 12
+#: a bare "(yyyy-nn)" whose number is at most this many years after the year's own is a year range
+RANGE_YEARS = 10
+BRACKETED_AFTER_ACTION = re.compile(
+    rf"(?<!\w)(?:action|acción|ação)(?!\w)(?:[^\S\n]+[^\s().;!?]+){{0,{BRACKET_WORDS}}}?[^\S\n]*"
+    rf"\(\s*{ID_RE}\s*\)", re.IGNORECASE)
 #: the year every id of ID_RE starts with: a text without one holds no id (a cheap first check)
 YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
@@ -148,7 +155,25 @@ class ActionIdsComponent(PatternComponent):
             for idm in re.finditer(ID_RE, m.group("ids")):
                 s, e = base + idm.start(), base + idm.end()
                 found.append(Mention(normalise(idm["y"], idm["n"]), s, e, m.start(), text[s:e]))
-        return found + self._listed_after_plural(text, found)
+        found += self._listed_after_plural(text, found)
+        return found + self._bracketed_after_action(text, found)
+
+    def _bracketed_after_action(self, text: str, found: list[Mention]) -> list[Mention]:
+        """A bare id in brackets closing a phrase about an action ("an earlier SOCIEUX+ action on the
+        collection of contributions (2018-52)", "a previous SOCIEUX+ action on the transfer of pension rights
+        (2019-64)"): at most BRACKET_WORDS words after the word "action", in its sentence, and not a
+        year range ("(2022-23)": a number a few years after the year's)."""
+        if "(" not in text:
+            return []
+        taken = {(f.start, f.end) for f in found}
+        out = []
+        for m in BRACKETED_AFTER_ACTION.finditer(text):
+            s, e = m.start("y"), m.end("n")
+            year, number = m["y"], m["n"]
+            if (s, e) in taken or 0 < int(number) - int(year[2:]) <= RANGE_YEARS:
+                continue
+            out.append(Mention(normalise(year, number), s, e, m.start(), text[s:e]))
+        return sorted(out, key=lambda mention: mention.start)
 
     def _listed_after_plural(self, text: str, found: list[Mention]) -> list[Mention]:
         """Bare ids later in a sentence that introduced several actions ("two earlier SOCIEUX+ actions

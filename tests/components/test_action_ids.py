@@ -159,6 +159,17 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
         # ... nor when the id's clause speaks of earlier support (socieux_modality)
         ("The Inspectorate had already received support from SOCIEUX+ in 2018–2019 on its inspection procedures "
          "(action 2018-29).", "news", None, ["2018-29"]),
+        # a bare id in brackets closing a phrase about an action; not a year range
+        ("The cooperation follows an earlier SOCIEUX+ action on the collection of contributions (2018-52).", "news",
+         None, ["2018-52"]),
+        ("A previous SOCIEUX+ action on the transfer of pension rights (2022-23) was cited.", "news", None, []),
+        # "after a few months" is no reference to the action after it; "after action …" is
+        ("VSS has been working with SOCIEUX+ on why workers leave the scheme after a few months (action 2022-29).",
+         "news", "2022-29", []),
+        ("It came after action 2019-05 on pensions.", "news", None, ["2019-05"]),
+        # the noun after the id; "started under" yields to "continues" before it
+        ("The SOCIEUX+ 2023-09 action was carried out between May and August 2023. The action continues the "
+         "cooperation started under actions 2020-41 and 2021-08.", "news", "2023-09", ["2020-41", "2021-08"]),
         # a reference cue still qualifies the words of a self cue
         ("Building on the previous support from SOCIEUX+ (Action 2019-08), the ministry asked for more.", "news",
          None, ["2019-08"]),
