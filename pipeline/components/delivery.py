@@ -84,6 +84,10 @@ DATE_JOINERS = frozenset({"on", "and", "from", "to", "-", "–", "between", ",",
 DATE_GAP = 9
 #: most words of a partner's town name read after "in"/"to" (pipeline/towns.py)
 TOWN_WORDS = 5
+#: most words of a venue's name between "at" and its noun ("at the INPP centre of …")
+VENUE_NAME_WORDS = 4
+#: most words between an activity noun and "in" when a "with" phrase names its people
+COMPLEMENT_GAP = 6
 #: `doc.user_data` key of the doc's quoted ranges
 QUOTED_KEY = "socieux_quoted"
 
@@ -160,6 +164,12 @@ class CityRule:
     country_verbs: frozenset[str] = frozenset()  # "held in Djibouti": before the partner country's own name
     relative_verbs: frozenset[str] = frozenset()  # … for these verbs of working or living only
     obligation: frozenset[str] = frozenset()  # "people have to visit the offices in …": a duty, no event
+    proper_remote: frozenset[str] = frozenset()  # remote words only as a tool's name: "Teams", not "SLI teams"
+    venue_words: frozenset[str] = frozenset()  # "at the INPP centre of Lubumbashi": a venue in the city
+
+    def is_remote(self, tok: Token) -> bool:
+        """A remote word ("online", "webinar"), a tool's name only capitalised ("via Teams")."""
+        return tok.lower_ in self.remote_words and (tok.lower_ not in self.proper_remote or tok.text[:1].isupper())
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> "CityRule":
@@ -174,6 +184,8 @@ class CityRule:
             relative_verbs=frozenset(entry.get("relative_verbs", [])),
             country_verbs=frozenset(entry.get("country_verbs", [])),
             obligation=frozenset(entry.get("obligation", [])),
+            proper_remote=frozenset(entry.get("proper_remote_words", [])),
+            venue_words=frozenset(entry.get("venue_words", [])),
         )
 
 
@@ -248,12 +260,18 @@ class DeliveryComponent(PatternComponent):
                 i -= 1  # "in the capital, São Tomé"
             while i >= 0 and doc[i].lower_ in rule.place_words:  # "in the city of Cusco"
                 i -= 1
+            if i > 0 and doc[i].lower_ in rule.venue_words:  # "at the INPP centre of Lubumbashi": a venue there
+                j = i - 1
+                while j > 0 and i - j <= VENUE_NAME_WORDS and (doc[j].text[:1].isupper() or doc[j].lower_ == "the"):
+                    j -= 1
+                if doc[j].lower_ == "at":
+                    i = j
             if i > 0 and doc[i].lower_ == "to" and doc[i - 1].lower_ in rule.movement:  # "the experts came to Niš"
                 span = doc[i - 1 : m.end]
-                if not any(doc[k].lower_ in rule.remote_words for k in self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places)):
+                if not any(rule.is_remote(doc[k]) for k in self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places)):
                     cues.append(Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred"))
                 continue
-            if i < 0 or doc[i].lower_ != "in":
+            if i < 0 or doc[i].lower_ not in ("in", "at"):
                 continue
             noun = self._noun_before(doc, i, rule.nouns)
             being = self._presence_before(doc, i, rule)
@@ -262,15 +280,18 @@ class DeliveryComponent(PatternComponent):
             if noun is not None:  # "activities in Belgrade", "a kick-off workshop on 14 and 15 January 2025 in …"
                 trigger: Token | None = None if self._remote_before(doc, noun.i, rule) else noun
             elif being is not None:  # "the two experts were in Brazzaville and Pointe-Noire for a series of workshops"
-                remote = any(doc[k].lower_ in rule.remote_words for k in self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places))
+                remote = any(rule.is_remote(doc[k]) for k in self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places))
                 trigger = None if remote else being
             else:  # "workshops were held for the staff in Lima"
                 trigger = self._trigger_before(doc, i, rule.verbs, rule.window)
+                if trigger is None and not country:  # "discussed in Astana at a seminar with the operators",
+                    # "discussed at a seminar with the social partners in Skopje"
+                    trigger = self._noun_after(doc, m.end, rule.nouns) or self._noun_with_people(doc, i, rule.nouns)
                 if country and trigger is not None and (i - trigger.i > 2 or trigger.lower_ not in rule.country_verbs):
                     trigger = None  # "mapped the services in Djibouti", "health at work in Serbia": no event held
                 if trigger is not None and self._remote_before(doc, trigger.i, rule):
                     trigger = None  # "The webinar was held in Lima", "Online sessions were organised in Lima"
-                elif trigger is not None and any(doc[k].lower_ in rule.remote_words
+                elif trigger is not None and any(rule.is_remote(doc[k])
                                                for k in [*range(trigger.i + 1, i), *self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places)]):
                     trigger = None  # "delivered webinars to counsellors in Medellín", "coached staff in Aden through
                     # online sessions": where participants are
@@ -286,7 +307,7 @@ class DeliveryComponent(PatternComponent):
                 elif trigger is not None and self._by_another(doc, trigger.i + 1, i, rule):
                     trigger = None  # "the job fairs organised by the Agency in Chișinău": the partner's own event
             if trigger is not None:
-                span = doc[trigger.i : m.end]
+                span = doc[trigger.i : m.end] if trigger.i < m.start else doc[i : trigger.i + 1]
                 cues.append(
                     Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred")
                 )
@@ -339,7 +360,7 @@ class DeliveryComponent(PatternComponent):
         for tok in doc[i : i + n]:
             if tok.text in SENTENCE_BREAKS or (tok.is_space and "\n" in tok.text):
                 return False
-            if tok.lower_ in rule.remote_words:
+            if rule.is_remote(tok):
                 return True
         return False
 
@@ -351,7 +372,7 @@ class DeliveryComponent(PatternComponent):
             tok = doc[j]
             if tok.is_punct or (tok.is_space and "\n" in tok.text):
                 return False
-            if tok.lower_ in rule.remote_words:
+            if rule.is_remote(tok):
                 return True
         return False
 
@@ -382,6 +403,29 @@ class DeliveryComponent(PatternComponent):
                                                   or doc[j].lower_ in month_names()):
             j -= 1
         return doc[j] if j >= 0 and doc[j].lower_ in nouns else None
+
+    @staticmethod
+    def _noun_with_people(doc: Doc, i: int, nouns: frozenset[str]) -> Token | None:
+        """An activity noun before the people it was held with, right before token i ("a seminar
+        with the social partners in Skopje")."""
+        k = i - 1
+        while k > 0 and i - k <= COMPLEMENT_GAP and doc[k].is_alpha and doc[k].lower_ != "with":
+            k -= 1
+        if k > 0 and k < i - 1 and doc[k].lower_ == "with" and doc[k - 1].lower_ in nouns:
+            return doc[k - 1]
+        return None
+
+    @staticmethod
+    def _noun_after(doc: Doc, end: int, nouns: frozenset[str]) -> Token | None:
+        """An activity noun right after a place, as its venue's event: "in Astana at a seminar with …"."""
+        if end >= len(doc) or doc[end].lower_ != "at":
+            return None
+        for j in range(end + 1, min(len(doc), end + 4)):
+            if doc[j].lower_ in nouns:
+                return doc[j]
+            if not doc[j].is_alpha:
+                return None
+        return None
 
     @staticmethod
     def _trigger_before(doc: Doc, i: int, triggers: frozenset[str], window: int) -> Token | None:

@@ -59,6 +59,10 @@ def delivery(doc: Doc) -> str | None:
         # remote work as the way of working, not the telework topic
         ("The experts combined remote work sessions with two face-to-face missions.", "mixed"),
         ("Remote work is a growing topic for the ministry.", None),
+        # telework as the topic: people who "now work remotely"; platforms "online" as the topic
+        ("A growing number of employees in Montevideo now work remotely, some of them for foreign companies.", None),
+        ("The experts worked remotely with the inspectorate.", "remote"),
+        ("The operators of online taxi and delivery platforms must withhold social contributions.", None),
         # a planned visit across an apposition, or still being considered
         ("A study visit to Lisbon, hosted by the Portuguese Social Security Institute, is planned. Experts "
          "delivered a webinar.", "remote"),
@@ -243,6 +247,16 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("From 19 to 23 February 2024, the two experts were in Tbilisi to run a training of trainers.", "Tbilisi", "GE",
          "GE", "onsite"),
         ("In May they were then in Ulaanbaatar for a series of workshops.", "Ulaanbaatar", "MN", "MN", "onsite"),
+        # arriving there; an activity with its people before the city, or right after it; a venue of the city
+        ("The experts arrived in Kano on June 14 and spent ten days with the board.", "Kano", "NG", "NG", "onsite"),
+        ("The findings were discussed at a seminar with the social partners in Skopje.", "Skopje", "MK", "MK", "onsite"),
+        ("Their findings were discussed in Astana at a seminar with the platform operators.", "Astana", "KZ", "KZ",
+         "onsite"),
+        ("An instructor ran a training of trainers for the instructors at the INPP centre of Lubumbashi.", "Lubumbashi",
+         "CD", "CD", "onsite"),
+        ("Records are kept at the INPP centre of Lubumbashi.", "Lubumbashi", "CD", "CD", None),
+        # "teams" are people, not the video tool
+        ("Two inspectors accompanied SLI teams during joint inspections in Skopje.", "Skopje", "MK", "MK", "onsite"),
         # no partner fact: the rule cannot apply
         ("Two technical cooperation activities in Belgrade resulted in updated guidelines.", "Belgrade", "RS", None, None),
         # a place that is not where activities were held
