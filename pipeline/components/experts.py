@@ -174,7 +174,7 @@ class ExpertsComponent(PatternComponent):
                 # one person of an institution in a city ("a medical adviser of the Compensation Fund in
                 # Pretoria") is placed there as firmly as by a country name
                 emit(m, f"{rule}:of-institution", tentative=not (possessive or mobilised) and m.code not in self.eu,
-                     one=one, firm=mobilised, placed=True)
+                     one=one or team, firm=mobilised, placed=True)
         for m, via in self._named_experts(doc, at):
             emit(m, f"person:{via}", tentative=via in ("of", "active") and m.code not in self.eu)
         for m in self._demonym_nouns(doc, mentions, at):
@@ -323,6 +323,9 @@ class ExpertsComponent(PatternComponent):
             tok = doc[i]
             if tok.lower_ == "of":
                 return doc[i - 1].lower_ in ("team", "teams")
+            if tok.text == ":" and i >= 3 and doc[i - 1].like_num and doc[i - 2].lower_ == "of" \
+                    and doc[i - 3].lower_ in ("team", "teams"):
+                return True  # "a team of three: two analysts of the Mexican … and a systems architect of …"
             if not (i in at or tok.is_alpha and tok.is_lower or tok.like_num or tok.text in {",", "-"}):
                 return False
         return False
@@ -599,14 +602,21 @@ class ExpertsComponent(PatternComponent):
                     and (e >= len(doc) or doc[e].text in APPOSITION_ENDS or "\n" in doc[e].text):
                 return (m, False)
             return None
-        while n < limit and doc[n].is_lower and doc[n].is_alpha and doc[n].lower_ != "of":
-            n += 1
+        while n < limit and doc[n].is_alpha and (doc[n].is_lower or doc[n].is_upper and len(doc[n]) <= 4) \
+                and doc[n].lower_ != "of":
+            n += 1  # ", the IT agency of the Portuguese social security"
         if n == k + 2 or n + 1 >= limit or doc[n].lower_ != "of":
             return None  # ", the public employment service of Ireland"
         n += 2 if doc[n + 1].lower_ == "the" else 1
         m = at.get(n)
-        if m is not None and m.kind in ("country", "region") and (
-                m.end >= len(doc) or doc[m.end].text in APPOSITION_ENDS or "\n" in doc[m.end].text):
+        e = m.end if m is not None else n
+        if m is not None and m.kind == "demonym":  # "… of the Portuguese social security"
+            while e < limit and doc[e].is_alpha and doc[e].is_lower:
+                e += 1
+            if e == m.end:
+                return None
+        if m is not None and m.kind in ("country", "region", "demonym") and (
+                e >= len(doc) or doc[e].text in APPOSITION_ENDS or "\n" in doc[e].text):
             return (m, False)
         return None
 
@@ -668,7 +678,8 @@ class ExpertsComponent(PatternComponent):
                 continue
             # an institution named with its place after its name: "the Arbeitsmarktservice (AMS) in Vienna",
             # "the Deutsche Rentenversicherung Bund in Berlin"
-            if tok.lower_ == "in" and j > first and not crossed and j + 1 in at and not self._is("intl_org", doc[first].text) \
+            if tok.lower_ == "in" and j > first and (not crossed or doc[j - 1].text == ")") and j + 1 in at \
+                    and not self._is("intl_org", doc[first].text) \
                     and at[j + 1].kind in ("city", "region", "country") \
                     and any(doc[k].text[:1].isupper() and doc[k].is_alpha for k in range(first, j)):
                 return (at[j + 1], False)
@@ -773,9 +784,10 @@ class ExpertsComponent(PatternComponent):
         first = i
         while i < limit and i not in at:
             # an institution named by its city: "peers from the Voivodeship Labour Office in Lublin"
-            if doc[i].lower_ == "in" and i + 1 in at and at[i + 1].kind == "city" and i > first \
-                    and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
-                i += 1
+            if doc[i].lower_ == "in" and i + 1 in at and at[i + 1].kind == "city" and i > first and doc[i - 1].is_alpha \
+                    and (doc[i - 1].text[:1].isupper() or any(doc[k].text[:1].isupper() and doc[k].is_alpha
+                                                              for k in range(first, i - 1))):
+                i += 1  # … or named with a capitalised word: "an instructor from the AFPA centre in Saint-Étienne"
                 break
             # a comma then a determiner before any country starts another clause: "a Cypriot expert
             # from the Social Insurance Services, the Gambian SSHFC modelled …" (but not "from public

@@ -246,6 +246,15 @@ POSITIVE += [
      "Self-employed, reviewed the scheme.", {"BE"}),
     ("The training was given by Ms Claire Dubois, a counsellor of Pôle emploi, the French public employment "
      "service.", {"FR"}),
+    # an institution named with a capitalised word and placed by its city; a coordinated name placed by its city
+    ("A Zambian expert of TEVETA and an instructor from the AFPA centre in Saint-Étienne reviewed the curricula.",
+     {"ZM", "FR"}),
+    ("The design was entrusted to a former labour inspector of the Portuguese Authority for Working Conditions (ACT) "
+     "and to a trainer of the school of the Labour and Social Security Inspectorate (ITSS) in Madrid.", {"PT", "ES"}),
+    # a team of a number, then its people; an apposition with an acronym and a demonym's lower-case name
+    ("The work was carried out by a team of three: two analysts of the Mexican Social Security Institute (IMSS) and "
+     "a systems architect of the Instituto de Informática, the IT agency of the Portuguese social security.",
+     {"MX", "PT"}),
     # a coordinated institution name closed by "of the Republic of …"
     ("SOCIEUX+ mobilised Mr Yerlan Abenov, of the Ministry of Labour and Social Protection of Population of the "
      "Republic of Kazakhstan.", {"KZ"}),
