@@ -178,6 +178,15 @@ def formats(doc: Doc) -> set[str]:
         ("Mr Stoyanov, who also lectures in labour economics at Sofia University, compared the tools.", set()),
         ("Benefits are paid after their work capacity has been assessed by the medical commissions.", set()),
         ("The integration of the service was assessed by Belgian and Dutch experts.", {"assessment"}),
+        # bodies named Congress or Conference, another body's instrument; a trade's workshops are workplaces
+        ("The chairman of the Nigeria Labour Congress welcomed the review.", set()),
+        ("The convention adopted by the International Labour Conference in 2019 was discussed.", set()),
+        ("A congress of the labour inspectors was held in Abuja.", {"conference"}),
+        ("Many women work in small garment workshops and in home-based work.", set()),
+        # a body's own courses in the present tense; training as where people are sent
+        ("The territorial centres, which already run training courses for family carers, asked for support.", set()),
+        ("The mapping covered the referral of young people to training and apprenticeship programmes.", set()),
+        ("The experts delivered a training for the counsellors.", {"training"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:
