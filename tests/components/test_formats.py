@@ -179,7 +179,7 @@ def formats(doc: Doc) -> set[str]:
         ("Benefits are paid after their work capacity has been assessed by the medical commissions.", set()),
         ("The integration of the service was assessed by Belgian and Dutch experts.", {"assessment"}),
         # bodies named Congress or Conference, another body's instrument; a trade's workshops are workplaces
-        ("The chairman of the Nigeria Labour Congress welcomed the review.", set()),
+        ("The chairman of the Nigeria Labour Congress welcomed the experts.", set()),
         ("The convention adopted by the International Labour Conference in 2019 was discussed.", set()),
         ("A congress of the labour inspectors was held in Abuja.", {"conference"}),
         ("Many women work in small garment workshops and in home-based work.", set()),
