@@ -185,7 +185,7 @@ def formats(doc: Doc) -> set[str]:
         ("Many women work in small garment workshops and in home-based work.", set()),
         # a body's own courses in the present tense; training as where people are sent
         ("The territorial centres, which already run training courses for family carers, asked for support.", set()),
-        ("The mapping covered the referral of young people to training and apprenticeship programmes.", set()),
+        ("The guide covers the referral of young people to training and apprenticeship programmes.", set()),
         ("The experts delivered a training for the counsellors.", {"training"}),
     ],
 )
