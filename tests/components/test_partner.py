@@ -113,6 +113,11 @@ CASES = [
     # a single town, or towns that several countries share, are no evidence
     ("Electronic services", "Health Insurance Fund (FZO)", "Insured persons visit the office in Pljevlja.", None),
     ("Electronic services", "Health Insurance Fund (FZO)", "Workers in Union and Victoria were trained.", None),
+    # a donor named by its government; a visit with its visitors before its destination
+    ("Vocational rehabilitation", "National Social Security Authority (NSSA)",
+     "The experts trained the staff in Bulawayo. The new equipment was donated by the Government of Japan.", "ZW"),
+    ("Occupational safety", "Private Organizations Employees' Social Security Agency (POESSA)",
+     "Experts trained the staff in Addis Ababa. A study visit of POESSA managers to Kigali is planned for 2022.", "ET"),
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),
