@@ -530,6 +530,51 @@ def _after_breadcrumb(lines: list[Line], text: str) -> int | None:
     return None
 
 
+#: a line of menu items or labels: separators, or items spaced wide ("News   Business   Sports")
+MENU_LINE = re.compile(r"\s[|·•›»]\s|\s{3,}")
+#: fewest and most words of a headline found by its shape
+HEADLINE_WORDS = (5, 30)
+#: a full date anywhere in a line ("Communiqué de presse du 17 mai 2023", "Managua, jueves 22 de octubre de 2020")
+FULL_DATE = re.compile(r"\b\d{1,2}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?\d{4}\b"
+                       r"|\b[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+#: lines of a page's head searched for the body's first paragraph
+BODY_SEARCH_LINES = 40
+
+
+def _not_a_headline(text: str) -> bool:
+    """A line that no headline looks like: one or two words ("Society"), a menu or label line
+    ("98.6 FM Juba | Listen Live"), a "Label: value" line."""
+    label = LABEL_LINE.match(text.strip())
+    return (len(WORD.findall(text)) <= 2 or MENU_LINE.search(text) is not None
+            or label is not None and len(WORD.findall(label["value"])) <= 2)
+
+
+def _reads_as_headline(text: str) -> bool:
+    """A line shaped like a headline: five to thirty words from a capital, ending no sentence or list
+    introduction, no menu, label, date, byline or boilerplate."""
+    n = len(WORD.findall(text))
+    return (HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and text[:1].isupper() and not text.rstrip().endswith((".", ":", ";"))
+            and not _is_prose(text) and not _not_a_headline(text)
+            and not FULL_DATE.search(text) and not _is_date_line(text) and not _is_boilerplate(text)
+            and not _is_byline(text) and not _is_taxonomy(text) and not CREDIT.search(text))
+
+
+def _nearest_headline(lines: list[Line], text: str) -> int | None:
+    """The last line shaped like a headline before the body's first paragraph (not a cookie banner's
+    sentence), or None; a headline wrapped over two lines starts on the first."""
+    body = next((i for i in range(min(len(lines), BODY_SEARCH_LINES))
+                 if _is_prose(lines[i].text) and not _is_page_end(lines[i].text)), None)
+    if body is None:
+        return None
+    found = next((i for i in range(body - 1, -1, -1) if _reads_as_headline(lines[i].text)), None)
+    if found and text.count("\n", lines[found - 1].end, lines[found].start) == 1 \
+            and not TERMINAL.search(lines[found - 1].text) and not _is_date_line(lines[found - 1].text) \
+            and not FULL_DATE.search(lines[found - 1].text) \
+            and not _not_a_headline(lines[found - 1].text) and not _is_header_chrome(lines, found - 1):
+        found -= 1
+    return found
+
+
 def _glued_to_date(text: str, lines: list[Line], k: int) -> bool:
     """Line k stands in one block with the date line under it, a blank line above it: a byline or a
     source ("Press and information team of the EU Office in Kosovo*" over "16.06.2023") rather than the
@@ -583,6 +628,16 @@ def split_news(doc: Document) -> list[RawRecord]:
             k += 1
     if k >= len(lines):
         return []
+    if marked is None and (_not_a_headline(lines[k].text) or headline_at is None and not any(
+            _is_date_line(ln.text) or CREDIT.search(ln.text) for ln in lines[:HEAD_LINES])):
+        # a section label or a site's line taken for the headline ("Society" under the date line, "98.6 FM
+        # Juba | Listen Live"), or a page without a date line to tell where its item starts: the headline is
+        # the last line before the body that reads as one
+        nearest = _nearest_headline(lines, doc.text)
+        if nearest is not None and nearest != k:
+            for i in range(nearest):
+                head_line(i)
+            k = headline_at = marked = nearest
     title = [lines[k]]
     k += 1
     # a headline split over two lines: no blank line between, neither part ends a sentence, the
@@ -590,7 +645,8 @@ def split_news(doc: Document) -> list[RawRecord]:
     if (wraps and (headline_at is None or headline_at == marked) and k + 1 < len(lines) and doc.text.count("\n", title[0].end, lines[k].start) == 1
             and not TERMINAL.search(title[0].text) and not TERMINAL.search(lines[k].text)
             and len(WORD.findall(lines[k].text)) <= 20 and not _is_date_line(lines[k].text)
-            and not _is_byline(lines[k].text)):
+            and not _is_byline(lines[k].text) and not MENU_LINE.search(lines[k].text)
+            and not _is_header_chrome(lines, k)):
         title.append(lines[k])
         k += 1
     # under the headline: its date line, a byline, a meta line ("08/11/2023 · Latin America"), a caption

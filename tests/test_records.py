@@ -648,3 +648,22 @@ def test_a_teaser_inside_the_body_is_dropped_not_an_end() -> None:
             "Advertisement\nThe review went on for two more weeks with the inspectors of the regional offices.\n")
     rec, = split_document(doc_of(text))
     assert rec.description == first + "\nThe review went on for two more weeks with the inspectors of the regional offices."
+
+
+@pytest.mark.parametrize("head", [
+    # a section label under the date line is no headline
+    "BelTA – Belarusian Telegraph Agency\nPolitics | Economics | Society | Regions\nGhana trains its labour inspectors on "
+    "risk-based inspection\n\n14 November 2019, 16:05\nSociety\n\n",
+    # a radio's tagline and menu, an author line, a relative publication time
+    "Eye Radio\n98.6 FM Juba | Listen Live\nNews   Business   Sports   Programs\nGhana trains its labour inspectors on "
+    "risk-based inspection\n\nAuthor: Okot Emmanuel\nPublished 3 hours ago\nListen to this article\n\n",
+    # no date line the head can be read from: a press release's line with its date, a newsletter's masthead
+    "Présidence de la Polynésie française\nAccueil › Actualités › Communiqués\nCommuniqué de presse du 17 mai 2023\n"
+    "Ghana trains its labour inspectors on risk-based inspection\n\n",
+    "FENUI – NEWS FROM TUVALU\nTuvalu Media Department · Funafuti\nVol. 7 · Issue 21 · Friday 9 June 2023\n"
+    "Ghana trains its labour inspectors on risk-based inspection\n\n",
+])
+def test_the_headline_is_the_last_line_shaped_like_one_before_the_body(head: str) -> None:
+    rec, = split_document(doc_of(head + BODY))
+    assert rec.title == "Ghana trains its labour inspectors on risk-based inspection"
+    assert rec.description.startswith("The Ministry of Labour asked")

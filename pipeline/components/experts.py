@@ -153,9 +153,11 @@ class ExpertsComponent(PatternComponent):
             rule = self.nlp.vocab.strings[match_id]
             if rule == "noun:peers" and (
                     any(self._is("peer_blocker", doc[k].text) for k in range(max(0, start - 3), start))
+                    and not (doc[start - 1].lower_ == "with" and self._from_place(doc, end, at))
                     or end in noun_starts or end < len(doc) and doc[end].text == "-"):
-                continue  # "their Peruvian peers", "engaged with peers from …": the partner's staff;
-                # "peer experts" (another noun follows), "peer-to-peer": not a noun of its own
+                continue  # "their Peruvian peers", "engaged with peers from …": the partner's staff (but
+                # "prepared with peers from Nouméa and Québec"); "peer experts" (another noun follows),
+                # "peer-to-peer": not a noun of its own
             before, after = self._before(doc, start, at), self._after(doc, end, at)
             of = self._of_institution(doc, end, at) or self._whose(doc, start, at)
             if not (before or after or of) or rule in self.tentative and self._predicate(doc, end) == "participant":
@@ -314,6 +316,11 @@ class ExpertsComponent(PatternComponent):
             if not (i in at or doc[i].is_lower and doc[i].is_alpha or doc[i].text == "-"):
                 return False
         return False
+
+    @staticmethod
+    def _from_place(doc: Doc, end: int, at: dict[int, CountryMention]) -> bool:
+        """"from" then a place right after the noun ending at `end` ("peers from Nouméa and Québec")."""
+        return end + 1 < len(doc) and doc[end].lower_ == "from" and end + 1 in at
 
     @staticmethod
     def _team_of(doc: Doc, start: int, at: dict[int, CountryMention]) -> bool:

@@ -255,6 +255,8 @@ POSITIVE += [
     ("The work was carried out by a team of three: two analysts of the Mexican Social Security Institute (IMSS) and "
      "a systems architect of the Instituto de Informática, the IT agency of the Portuguese social security.",
      {"MX", "PT"}),
+    # peers "with" whom the work was done, from places
+    ("The CPS receives the actuarial review prepared with peers from Nouméa and Québec.", {"NC", "CA"}),
     # a coordinated institution name closed by "of the Republic of …"
     ("SOCIEUX+ mobilised Mr Yerlan Abenov, of the Ministry of Labour and Social Protection of Population of the "
      "Republic of Kazakhstan.", {"KZ"}),
