@@ -725,7 +725,7 @@ TIME_OF_DAY = re.compile(r"(?:\s+(?:at|à|às|a\s+las))?\s+\d{1,2}[:h]\d{2}(?::\
 #: a short metadata part of a date line: "Reading time: 3 min", "5 min read", "0 comments"
 META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$|^\d{1,4}\s+comments?$"
                        r"|^(?:lectura|leitura|temps\s+de\s+lecture)(?:\s+de)?\s*:?\s*\d{1,3}\s*min(?:utos?|utes?)?$"
-                       r"|^\d{1,3}\s*min(?:utos?)?\s+(?:de\s+)?(?:lectura|leitura)$|^(?:issue|no\.?|n[°º])\s*\d{1,4}$", re.I)
+                       r"|^\d{1,3}\s*min(?:utos?)?\s+(?:de\s+)?(?:lectura|leitura)$|^(?:issue|no\.?|n[°º]|page|vol\.?)\s*\d{1,4}$", re.I)
 #: separators of a line of section labels ("Europe and Central Asia | Social services")
 LABEL_SEPARATORS = re.compile(r"\s+[|·•›»]\s+")
 #: words of a short label: a part of a date line or of a line of section labels
@@ -854,6 +854,12 @@ def _without_trailing_chrome(body: list[Line], news: bool = False) -> list[Line]
     cut = next((i for i, ln in enumerate(body) if RELATED.match(ln.text) or news and i > 0 and _is_byline(ln.text)),
                len(body))
     body = body[:cut]
+    if news:  # a widget line a few lines before the end: what follows is the site's ("Share this story: …",
+        # then "Eye Radio is an independent South Sudanese radio station …")
+        cut = next((i for i in range(1, len(body)) if len(body) - i - 1 <= TAIL_LINES
+                    and (_is_boilerplate(body[i].text) or _is_taxonomy(body[i].text) or _is_call_to_action(body[i].text))
+                    and not any(NEWS_TAG_LINE.match(ln.text.strip()) for ln in body[i:])), len(body))
+        body = body[:cut]
     if news:
         last = max((i for i, ln in enumerate(body) if NEWS_TAG_LINE.match(ln.text.strip())
                     or TERMINAL.search(ln.text) and not _is_page_end(ln.text)), default=None)
@@ -867,6 +873,8 @@ def _without_trailing_chrome(body: list[Line], news: bool = False) -> list[Line]
     return body
 
 
+#: most lines after a news page's widget line that are still the site's, not the body's
+TAIL_LINES = 3
 #: a page's end in sentences: a copyright, a footnote on a mark of the body ("* This designation is
 #: without prejudice to positions on status …"), a footer's self-description ending the page
 PAGE_END = re.compile(r"^(?:copyright\b|\(?©|\*+\s|\(\*\)|¹|disclaimer\s*:)|\ball rights reserved\b", re.I)

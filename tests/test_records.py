@@ -633,6 +633,12 @@ def test_the_headline_under_a_breadcrumb_over_a_byline_block() -> None:
     "Labour inspector. Copenhagen.\n",
     # a blog's post footer
     "Posted by Tendai M. at 10:14\nNo comments:\nLabels: NSSA, rehabilitation\nPowered by Blogger.\n",
+    # a widget line a few lines before the end: the site's self-description after it
+    "Topics: labour inspection · oil sector\nShare this story:  Facebook   X   WhatsApp\nEye Radio is an independent "
+    "South Sudanese radio station broadcasting news and current affairs.\n",
+    "Share on Facebook   Share on X   Share on WhatsApp\nLoading comments...\n",
+    "Page 3\nFenui is published by the Tuvalu Media Department, Government of Tuvalu. Fakafetai lasi.\n",
+    "For more information, contact the FSM Social Security Administration, P.O. Box L, Kolonia, Pohnpei FM 96941.\n",
     # a disclaimer and a copyright with its site's code
     "Kindly share this story:\nDisclaimer: Comments expressed by readers are their own.\n"
     "Copyright © Ministry of Labour. All rights reserved.\n京ICP备12345678号\n",
