@@ -170,6 +170,12 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
         # the noun after the id; "started under" yields to "continues" before it
         ("The SOCIEUX+ 2023-09 action was carried out between May and August 2023. The action continues the "
          "cooperation started under actions 2020-41 and 2021-08.", "news", "2023-09", ["2020-41", "2021-08"]),
+        # what the action did for the partner, was requested for, is made up of; what prolongs another
+        ("SOCIEUX+ action 2022-74 answered its request for support.", "news", "2022-74", []),
+        ("Action 2023-51 was requested after the review carried out under action 2021-30.", "listing", "2023-51",
+         ["2021-30"]),
+        ("This action prolongs action 2019-66.", "listing", None, ["2019-66"]),
+        ("The three sessions made up SOCIEUX+ action 2019-41, the deputy minister said.", "news", "2019-41", []),
         # a reference cue still qualifies the words of a self cue
         ("Building on the previous support from SOCIEUX+ (Action 2019-08), the ministry asked for more.", "news",
          None, ["2019-08"]),

@@ -45,6 +45,8 @@ CASES = [
     # cancelled or postponed
     ("A validation workshop, initially planned in San Pedro Sula for 12 June 2024, has been cancelled.", (None, set())),
     ("A mission to Brazzaville and Pointe-Noire, planned for July 2023, had to be postponed.", (None, set())),
+    # a proposal that was dropped
+    ("A study visit to Seoul that they proposed was not retained.", (None, set())),
     ("The mission has been rescheduled for late January 2024.", (None, set())),
     ("The study visit could not take place.", (None, set())),
     ("A study visit to the CAMU in Brazzaville was discussed but postponed.", (None, set())),  # one clause

@@ -566,6 +566,13 @@ def test_which_had_started_with_starts_and_the_closing_activity_ends(full_nlp: L
     assert period(doc) == ("2021-07", "2021-09-24")
 
 
+def test_and_closed_with_ends_the_period(nlp_formats: Language) -> None:
+    text, fields = listing("Support to the Ministry", "Experts mapped the procedures from July to October 2020. On 15 "
+                           "October 2020 they presented the proposal. Action 2020-22 started in July 2020 with the "
+                           "mapping and closed with a workshop on 20 November 2020.")
+    assert period(run(nlp_formats, text, fields))[1] == "2020-11-20"
+
+
 def test_an_activity_years_before_the_news_item_is_an_earlier_ones(nlp: Language) -> None:
     text = ("20/06/2019\nHeadline\nThe assessment was conducted from 3 to 18 June by two experts. The programme was "
             "first reviewed in 2014 by a team of peers.")
