@@ -1107,7 +1107,7 @@ COMPLEMENT_WORDS = 6
 #: words after which an institution's name gives an expert's country ("an expert of …", "a counsellor at …")
 OF_LINKS = frozenset({"of", "at", "with"})
 #: lower-case words after a place that make it a local authority's name ("the Lisbon municipality")
-LOCAL_AUTHORITY = frozenset({"municipality", "municipal", "city", "council", "county", "regional"})
+LOCAL_AUTHORITY = frozenset({"municipality", "municipal", "city", "council", "county", "regional", "district"})
 
 #: what may close an apposition that says what an institution is (", the Malaysian social security organisation,")
 APPOSITION_ENDS = frozenset({",", ".", ";", ")", "–", "—"})

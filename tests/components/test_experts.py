@@ -255,6 +255,10 @@ POSITIVE += [
     ("The work was carried out by a team of three: two analysts of the Mexican Social Security Institute (IMSS) and "
      "a systems architect of the Instituto de Informática, the IT agency of the Portuguese social security.",
      {"MX", "PT"}),
+    # more professions (evaluator, nurse); a district's institution opened by its city
+    ("The team gathered a Costa Rican evaluator of the Ministry.", {"CR"}),
+    ("A Thai occupational health nurse took up the task.", {"TH"}),
+    ("A labour adviser of the Porto district centre of social security reviewed the forms.", {"PT"}),
     # peers "with" whom the work was done, from places
     ("The CPS receives the actuarial review prepared with peers from Nouméa and Québec.", {"NC", "CA"}),
     # a coordinated institution name closed by "of the Republic of …"
