@@ -190,7 +190,8 @@ def html_to_text(html: str) -> str:
 def html_page(html: str) -> tuple[str, str | None]:
     """(the page's text, its headline as its markup tells it, or None)."""
     tree = LexborHTMLParser(html)
-    title = _norm(tree.css_first("title").text()) if tree.css_first("title") is not None else ""
+    title_node = tree.css_first("title")
+    title = _norm(title_node.text()) if title_node is not None else ""
     for selector in (*DROP, *CHROME):
         for node in tree.css(selector):
             if node.tag == "header" and _inside(node, CONTENT_TAGS):

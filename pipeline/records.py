@@ -519,7 +519,8 @@ def _after_breadcrumb(lines: list[Line], text: str) -> int | None:
     """The line under a breadcrumb trail ("Home > EU Office in Kosovo* > News and events") that can be a
     headline: the first after it, past date lines and header chrome, followed by the body with only
     page metadata between ("Press and information team of the EU Office in Kosovo*", "16.06.2023")."""
-    b = next((i for i in range(min(len(lines), HEAD_LINES)) if BREADCRUMB.match(ARROWS.sub("", lines[i].text.casefold()).strip())), None)
+    b = next((i for i in range(min(len(lines), HEAD_LINES))
+              if BREADCRUMB.match(ARROWS.sub("", lines[i].text.casefold()).strip())), None)
     if b is None:
         return None
     j = b + 1
@@ -553,8 +554,8 @@ def _reads_as_headline(text: str) -> bool:
     """A line shaped like a headline: five to thirty words from a capital, ending no sentence or list
     introduction, no menu, label, date, byline or boilerplate."""
     n = len(WORD.findall(text))
-    return (HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and text[:1].isupper() and not text.rstrip().endswith((".", ":", ";"))
-            and not _is_prose(text) and not _not_a_headline(text)
+    return (HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and text[:1].isupper()
+            and not text.rstrip().endswith((".", ":", ";")) and not _is_prose(text) and not _not_a_headline(text)
             and not FULL_DATE.search(text) and not _is_date_line(text) and not _is_boilerplate(text)
             and not _is_byline(text) and not _is_taxonomy(text) and not CREDIT.search(text))
 
@@ -583,6 +584,10 @@ def _glued_to_date(text: str, lines: list[Line], k: int) -> bool:
             and text.count("\n", lines[k].end, lines[k + 1].start) == 1 and _is_date_line(lines[k + 1].text))
 
 
+#: lines of a page's head searched for its marked headline
+HINT_LINES = 60
+
+
 def _hinted_headline(lines: list[Line], headline: str | None) -> int | None:
     """The line of the headline a converter found in the page's markup (the only "# " of a Markdown
     page, the HTML heading its `<title>` names), among the page's first lines."""
@@ -590,10 +595,6 @@ def _hinted_headline(lines: list[Line], headline: str | None) -> int | None:
         return None
     want = " ".join(headline.split())
     return next((i for i in range(min(len(lines), HINT_LINES)) if " ".join(lines[i].text.split()) == want), None)
-
-
-#: lines of a page's head searched for its marked headline
-HINT_LINES = 60
 
 
 def split_news(doc: Document) -> list[RawRecord]:
@@ -642,7 +643,8 @@ def split_news(doc: Document) -> list[RawRecord]:
     k += 1
     # a headline split over two lines: no blank line between, neither part ends a sentence, the
     # second is short (and no date line)
-    if (wraps and (headline_at is None or headline_at == marked) and k + 1 < len(lines) and doc.text.count("\n", title[0].end, lines[k].start) == 1
+    if (wraps and (headline_at is None or headline_at == marked) and k + 1 < len(lines)
+            and doc.text.count("\n", title[0].end, lines[k].start) == 1
             and not TERMINAL.search(title[0].text) and not TERMINAL.search(lines[k].text)
             and len(WORD.findall(lines[k].text)) <= 20 and not _is_date_line(lines[k].text)
             and not _is_byline(lines[k].text) and not MENU_LINE.search(lines[k].text)
@@ -725,7 +727,8 @@ TIME_OF_DAY = re.compile(r"(?:\s+(?:at|à|às|a\s+las))?\s+\d{1,2}[:h]\d{2}(?::\
 #: a short metadata part of a date line: "Reading time: 3 min", "5 min read", "0 comments"
 META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$|^\d{1,4}\s+comments?$"
                        r"|^(?:lectura|leitura|temps\s+de\s+lecture)(?:\s+de)?\s*:?\s*\d{1,3}\s*min(?:utos?|utes?)?$"
-                       r"|^\d{1,3}\s*min(?:utos?)?\s+(?:de\s+)?(?:lectura|leitura)$|^(?:issue|no\.?|n[°º]|page|vol\.?)\s*\d{1,4}$", re.I)
+                       r"|^\d{1,3}\s*min(?:utos?)?\s+(?:de\s+)?(?:lectura|leitura)$"
+                       r"|^(?:issue|no\.?|n[°º]|page|vol\.?)\s*\d{1,4}$", re.I)
 #: separators of a line of section labels ("Europe and Central Asia | Social services")
 LABEL_SEPARATORS = re.compile(r"\s+[|·•›»]\s+")
 #: words of a short label: a part of a date line or of a line of section labels
@@ -882,7 +885,8 @@ PAGE_END = re.compile(r"^(?:copyright\b|\(?©|\*+\s|\(\*\)|¹|disclaimer\s*:)|\b
 #: colon ("READ ALSO: …", "Lire aussi : …"), an advertisement's label
 INLINE_CHROME = re.compile(r"^[\s*_]*(?:read\s+also|also\s+read|see\s+also|read\s+more|lire\s+aussi|à\s+lire\s+aussi"
                            r"|lea\s+también|lee\s+también|ver\s+también|leia\s+também|veja\s+também)\b[*_]*\s*:"
-                           r"|^\s*(?:advertisement|advertising|sponsored|publicidad|publicité|publicidade|anuncio)\s*$", re.I)
+                           r"|^\s*(?:advertisement|advertising|sponsored|publicidad|publicité|publicidade|anuncio)\s*$",
+                           re.I)
 
 
 def _is_page_end(line: str) -> bool:

@@ -48,7 +48,7 @@ from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowe
 from pipeline.components.modality import unrealised
 from pipeline.dates import month_names
 from pipeline.facts import FIELDS_KEY, CountryMention, Fact, add_fact, facts
-from pipeline.towns import town_heads, towns_of
+from pipeline.towns import MAX_WORDS as TOWN_WORDS, town_heads, towns_of
 
 #: participles that open a sentence as prepositions, no verb of holding: "Given the security situation in
 #: Port-au-Prince, this action was carried out remotely" (but "The training was given in Oranjestad")
@@ -82,8 +82,6 @@ SENTENCE_BREAKS = {".", ";", "!", "?"}
 #: between an activity noun and "in <city>" (DATE_GAP tokens at most)
 DATE_JOINERS = frozenset({"on", "and", "from", "to", "-", "–", "between", ",", "in", "of", "the"})
 DATE_GAP = 9
-#: most words of a partner's town name read after "in"/"to" (pipeline/towns.py)
-TOWN_WORDS = 5
 #: most words of a venue's name between "at" and its noun ("at the INPP centre of …")
 VENUE_NAME_WORDS = 4
 #: most words between an activity noun and "in" when a "with" phrase names its people
@@ -302,7 +300,8 @@ class DeliveryComponent(PatternComponent):
                     trigger = None  # "jobseekers who work in Republika Srpska": where those people are
                 elif trigger is not None and (
                         trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.obligation
-                        or trigger.i > 1 and doc[trigger.i - 1].lower_ == "to" and doc[trigger.i - 2].lower_ in rule.obligation):
+                        or trigger.i > 1 and doc[trigger.i - 1].lower_ == "to"
+                        and doc[trigger.i - 2].lower_ in rule.obligation):
                     trigger = None  # "insured persons have to visit the branch offices in Bar": a duty, not an event
                 elif trigger is not None and self._by_another(doc, trigger.i + 1, i, rule):
                     trigger = None  # "the job fairs organised by the Agency in Chișinău": the partner's own event

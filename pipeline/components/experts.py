@@ -669,7 +669,8 @@ class ExpertsComponent(PatternComponent):
                         after.text[:1].isupper() or j == first and self._name_lower(after)):
                     return (m, False)
                 local = after is not None and after.lower_ in LOCAL_AUTHORITY  # "the Lisbon municipality"
-                if m.kind in ("region", "city") and (j == first and (name_goes_on or local) or named_of and not name_goes_on):
+                if m.kind in ("region", "city") and (j == first and (name_goes_on or local)
+                                                     or named_of and not name_goes_on):
                     return (m, False)
                 j = m.end
                 continue

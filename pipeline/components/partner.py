@@ -35,13 +35,11 @@ from spacy.tokens import Doc
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, sentence_span
 from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_of
-from pipeline.towns import town_countries
+from pipeline.towns import MAX_WORDS as TOWN_WORDS, town_countries
 
 
 #: the words that may join coordinated country names ("Jordan and Libya", "Jordan, Libya or Iraq")
 COORDINATION = frozenset({",", "and", "or", "the", "&"})
-#: most words of a town's name ("San Pedro de Macorís")
-TOWN_WORDS = 5
 #: a preposition restated before the next item ("the experience of the Bolivian … and of the Spanish …")
 RESTATED = frozenset({"of", "from", "in"})
 
@@ -123,6 +121,13 @@ class PartnerComponent(PatternComponent):
         return all(t.lower_ in COORDINATION or t.lower_ in RESTATED
                    or (previous.kind == "demonym" and t.is_alpha and t.text[:1].isupper()) for t in between)
 
+    def _add_towns_partner(self, doc: Doc) -> bool:
+        """Add the partner its towns name (`_towns_partner`), if any; whether one was added."""
+        fact = self._towns_partner(doc)
+        if fact is not None:
+            add_fact(doc, fact)
+        return fact is not None
+
     def _towns_partner(self, doc: Doc) -> Fact | None:
         """The last resort of a record that names no place the partner could be in: a list of at least
         two towns too small for the gazetteer after "in" ("the branch offices of the Fund in Bar, Pljevlja
@@ -166,9 +171,7 @@ class PartnerComponent(PatternComponent):
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in (doc._.countries or []) if m.code]
         if not mentions:
-            towns = self._towns_partner(doc)
-            if towns is not None:
-                add_fact(doc, towns)
+            if self._add_towns_partner(doc):
                 return doc
             if doc._.countries:
                 add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:ambiguous-place", "ambiguous",
@@ -239,9 +242,7 @@ class PartnerComponent(PatternComponent):
                 best[m.code] = (weight, m, rule)
 
         if not scores:
-            towns = self._towns_partner(doc)
-            if towns is not None:
-                add_fact(doc, towns)
+            self._add_towns_partner(doc)
             return doc
         # spec: a news tag names the action's country ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)"), and the
         # title's country wins over the description

@@ -289,7 +289,8 @@ class PeriodComponent(PatternComponent):
         # programme was first reviewed in 2014 by a team of peers", on a page of June 2019)
         published = _published_year(doc)
         if published is not None:
-            chosen = [(d, cue) for d, cue in chosen if int((_end_of(d) or d.value or "9999")[:4]) >= published - MAX_YEARS_BEFORE]
+            chosen = [(d, cue) for d, cue in chosen
+                      if int((_end_of(d) or d.value or "9999")[:4]) >= published - MAX_YEARS_BEFORE]
         rule = f"period:sentence:{chosen[0][1]}" if chosen else ""
         # "The action started with an inception mission from 27 to 31 May 2024": that sentence's dates
         # only start the period (the launch activity's end is not the action's)
