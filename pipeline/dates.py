@@ -117,8 +117,8 @@ def _wide_names() -> dict[str, int]:
 
 
 #: languages whose month names are read when a day or a year comes with them ("5 de mayo de 2023",
-#: "Publié le 12 mars 2024", "julho de 2024": a news page's date line in the site's language)
-FOREIGN_MONTH_LOCALES = ("es", "fr", "pt")
+#: "Publié le 12 mars 2024", "julho de 2024", "25. oktober 2022": a news page's date line in the site's language)
+FOREIGN_MONTH_LOCALES = ("es", "fr", "pt", "it", "de", "nl", "da", "sv", "nb")
 #: the grammar's kinds that read those names
 FOREIGN_KINDS = frozenset({"fdm", "fm"})
 
@@ -152,7 +152,7 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rules = {
         # a foreign month name needs a day before it or a year after it: "5 de mayo de 2023", "1er avril",
         # "julho de 2024" (alone, "Julio" is a name)
-        "fdm": [rf"{_L}(?P<d>\d{{1,2}})(?:er|º|°)?(?:\s+de)?\s+{fmon}(?:,?\s+(?:de\s+)?(?P<y>{_YEAR}){_RY})?"],
+        "fdm": [rf"{_L}(?P<d>\d{{1,2}})(?:er|º|°|\.)?(?:\s+de)?\s+{fmon}(?:,?\s+(?:de\s+)?(?P<y>{_YEAR}){_RY})?"],
         "fm": [rf"\b{fmon}(?:\s+de)?\s+(?P<y>{_YEAR}){_RY}"],
         "num": [
             # ISO 2019-07-22, also with slashes or dots as some sites write it (2019/07/22, 2019.07.22)
@@ -164,7 +164,11 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "dm": [rf"{_L}{day}(?:\s+of)?\s+{mon}(?:,?\s+(?P<y>{_YEAR}){_RY})?"],
         "md": [
             rf"\b{mon}\s+{day}(?:\s*{_D}\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:/])"
-            rf"(?:,?\s+(?P<y>{_YEAR}){_RY})?"
+            rf"(?:,?\s+(?P<y>{_YEAR}){_RY})?",
+            # a range with a word, ending at a year or a punctuation mark ("From April 1 to 12, the team …",
+            # "between March 3 and 7, 2020"; not "April 1 to 12 inspectors")
+            rf"\b{mon}\s+{day}\s+(?:to|and|through|until|till)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:/])"
+            rf"(?:,?\s+(?P<y>{_YEAR}){_RY}|(?=\s*[,.;)]))",
         ],
         "m": [
             rf"\b{_Q}{mon}(?:\s*[,/.{DASHES}]\s*|\s+of\s+|\s+)(?P<y>{_YEAR}){_RY}",

@@ -86,6 +86,13 @@ POSITIVE = [
     ("le 1er avril", 2024, [("1er avril", "2024-04-01", "2024-04-01")]),
     ("en septiembre de 2022", None, [("septiembre de 2022", "2022-09", "2022-09")]),
     ("Mr Julio Pérez and Ms Abril Díaz met the experts.", 2024, []),  # alone, a name
+    # ... and in Italian, German, Dutch and the Scandinavian languages, also with a day's period ("25. oktober")
+    ("Offentliggjort 25. oktober 2022", None, [("25. oktober 2022", "2022-10-25", "2022-10-25")]),
+    ("Gepubliceerd op 3 mei 2021", None, [("3 mei 2021", "2021-05-03", "2021-05-03")]),
+    ("il 5 marzo 2023", None, [("5 marzo 2023", "2023-03-05", "2023-03-05")]),
+    # a US-style day range with a word, closed by a year or a punctuation mark
+    ("From April 1 to 12, the team met employers.", 2019, [("April 1 to 12", "2019-04-01", "2019-04-12")]),
+    ("between March 3 and 7, 2020", None, [("March 3 and 7, 2020", "2020-03-03", "2020-03-07")]),
     # years, year ranges, parts of years, seasons, decades
     ("2021-2022", None, [("2021-2022", "2021", "2022")]),
     ("2019/2020", None, [("2019/2020", "2019", "2020")]),
@@ -117,6 +124,7 @@ POSITIVE = [
 
 NEGATIVE = [
     "Ongoing",
+    "On April 1 to 12 inspectors came.",  # a count after "to", no range
     "Building on the previous support (Action 2022-21) provided by SOCIEUX+",
     "Follow-up from action 2016-12",
     "Code\n    2023-11",
@@ -269,7 +277,7 @@ PIECES = st.sampled_from([
     "Fall", "Q3", "2022", "2023-24", "22/23", "1990s", "23", "3rd", "14/03/2022", "2021-07", "Action", "Code:", "n°",
     "COVID-19", "SDG 8", "€5,000", "25 workers", "per cent", "%", "more than", "since", "from", "to", "-", "–", "and",
     ",", ".", " ", "  ", "\n", "\n        ", " " * 20, "İ", "ſept", "\u212a", "until", "between", "onwards",
-    "de", "mayo", "Julio", "mars", "1er", "août", "outubro", "out", "set", "general",
+    "de", "mayo", "Julio", "mars", "1er", "août", "outubro", "out", "set", "general", "oktober", "mei", "through",
 ])
 
 
