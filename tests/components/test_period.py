@@ -240,6 +240,9 @@ def test_a_start_the_text_states_goes_before_the_tagged_activity(nlp: Language, 
     ("A second phase is foreseen in 2024, subject to the approval of the Board.", "2023-11-24"),
     ("A study visit to Riga, planned for March 2024, was cancelled.", "2023-11-24"),
     ("The revised assessment instructions are to be submitted to the Government in 2024.", "2023-11-24"),
+    # the action's end still to come, in a coordinated clause
+    ("The review is SOCIEUX+ action 2022-41, which started in November and will end with a report in March 2024.",
+     None),
     # still to come, but not after the tag's end
     ("A webinar is planned for 2023.", "2023-11-24"),
 ])
