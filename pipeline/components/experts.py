@@ -89,6 +89,7 @@ from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowe
 from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, unrealised
 from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, CountryMention, Fact, add_fact
+from pipeline.towns import MAX_WORDS as TOWN_WORDS, town_countries
 
 
 #: determiners that open a new noun phrase after a comma (another clause's subject)
@@ -125,6 +126,7 @@ class ExpertsComponent(PatternComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self._resolve_in_phrase(doc, doc._.countries or [])
+        mentions = sorted([*mentions, *self._eu_towns(doc, mentions)], key=lambda m: m.start)
         if not mentions:
             return doc
         at = {}
@@ -316,6 +318,30 @@ class ExpertsComponent(PatternComponent):
             if not (i in at or doc[i].is_lower and doc[i].is_alpha or doc[i].text == "-"):
                 return False
         return False
+
+    def _eu_towns(self, doc: Doc, mentions: list[CountryMention]) -> list[CountryMention]:
+        """Towns of one EU member state too small for the gazetteer right after "from" or "in" ("a
+        statistician from Tartu", "an adviser of the Labour Office in Leuven"; pipeline/towns.py): places
+        for the expert rules only (SOCIEUX+ mobilises EU experts; such a town is never partner evidence)."""
+        lowers = doc_lowers(doc)
+        hits = np.flatnonzero(np.isin(lowers, TOWN_OPENERS)).tolist()
+        if not hits:
+            return []
+        covered = {t for m in mentions for t in range(m.start, m.end)}
+        out = []
+        for i in hits:
+            j = i + 1
+            if j >= len(doc) or j in covered or not doc[j].text[:1].isupper():
+                continue
+            for n in range(min(TOWN_WORDS, len(doc) - j), 0, -1):
+                span = doc[j : j + n]
+                codes = town_countries(span.text)
+                if len(codes) == 1 and codes <= self.eu and not any(t in covered for t in range(span.start, span.end)):
+                    code = next(iter(codes))
+                    out.append(CountryMention(span.start, span.end, span.start_char, span.end_char, span.text, code,
+                                              (code,), "city", "town:eu-member", "inferred"))
+                    break
+        return out
 
     @staticmethod
     def _from_place(doc: Doc, end: int, at: dict[int, CountryMention]) -> bool:
@@ -1138,6 +1164,8 @@ _WORDS = re.compile(r"[a-z+]+")
 #: dashes that open an apposition after an expert noun
 DASHES = frozenset({"–", "—", "-"})
 
+#: words after which a town of an EU member state names an expert's place
+TOWN_OPENERS = np.array([get_string_id("from"), get_string_id("in")], dtype=np.uint64)
 #: an elided French article and its noun, one token ("l'emploi", "d’allocations")
 ELIDED = re.compile(r"^[ld]['’]\w+$")
 #: titles before a person's name

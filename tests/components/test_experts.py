@@ -259,6 +259,9 @@ POSITIVE += [
     ("The team gathered a Costa Rican evaluator of the Ministry.", {"CR"}),
     ("A Thai occupational health nurse took up the task.", {"TH"}),
     ("A labour adviser of the Porto district centre of social security reviewed the forms.", {"PT"}),
+    # a town of one EU member state too small for the gazetteer, after "from" or "in"
+    ("The analysis was carried out by a statistician from Tartu.", {"EE"}),
+    ("An adviser of the Labour Office in Leuven reviewed the forms.", {"BE"}),
     # peers "with" whom the work was done, from places
     ("The CPS receives the actuarial review prepared with peers from Nouméa and Québec.", {"NC", "CA"}),
     # a coordinated institution name closed by "of the Republic of …"
@@ -416,6 +419,8 @@ NEGATIVE += [
     ("An official of the Ministry in Nairobi attended the workshop.", set()),
     ("Nairobi-based officials attended the training.", set()),
     ("Experts who benefited from Slovenia's support attended.", set()),
+    # an EU member state's town is no expert place without an expert
+    ("Workers in Split and Galway were trained.", set()),
     # an institution's name ends at the verb: the country after it is the presented practice's
     ("A professor of Keio University presented Japan's special enrolment scheme for self-employed workers.", set()),
     # people of a profession named in a visit's own clause are its hosts
