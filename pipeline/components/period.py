@@ -175,8 +175,9 @@ class PeriodComponent(PatternComponent):
         cues = _cited_as_other(text, cues, refs)
         all_cues, cues = cues, [c for c in cues if c[2] in ("self_cue", "not_period_cue")]
         # the experts named by socieux_experts ("a Belgian and a French social worker") are agents too
+        experts = [f for f in facts(doc) if f.field == "expert_country"]
         agents = [c for c in all_cues if c[2] == "agent_cue"] + [
-            (f.start, f.end, "agent_cue", "agent:expert-country") for f in facts(doc) if f.field == "expert_country"]
+            (f.start, f.end, "agent_cue", "agent:expert-country") for f in experts] + _they_after(text, experts)
         activities = [c for c in all_cues if c[2] == "activity_cue"]
         # an activity format of this action (socieux_formats: realised, in the title or description)
         # dates the action where it is dated: "a follow-up webinar on 5 September 2023"
@@ -469,6 +470,26 @@ def _clause_at(text: str, char: int) -> tuple[int, int]:
     return _clause(text, char, *_sentence(text, char))
 
 
+#: "they" as a clause's subject ("Working on-line …, they tested …")
+_THEY = re.compile(r"\b[Tt]hey\b")
+
+
+def _they_after(text: str, experts: list[Fact]) -> Spans:
+    """"they" in the sentence after one that names the experts' countries: the experts again ("… a
+    statistician from Tartu and a Moroccan specialist. Working on-line from March to July 2021, they
+    tested …")."""
+    out: Spans = []
+    seen: set[int] = set()
+    for f in experts:
+        _, hi = _sentence(text, f.start)
+        if hi in seen or hi + 1 >= len(text):
+            continue
+        seen.add(hi)
+        nlo, nhi = _sentence(text, hi + 1)
+        out += [(m.start(), m.end(), "agent_cue", "agent:they") for m in _THEY.finditer(text, nlo, nhi)]
+    return out
+
+
 def _sentence(text: str, char: int) -> tuple[int, int]:
     """Char bounds of the sentence holding `char` (newlines and end punctuation split)."""
     lo, hi = 0, len(text)
@@ -531,7 +552,8 @@ def _first_of_more(text: str, cues: Spans, period: list[Fact]) -> list[Fact]:
     action ended: more is to come (spec: period_end is null when the action is ongoing)."""
     end = next((f for f in period if f.field == "period_end" and f.value), None)
     first = next((c for c in cues if c[2] == "first_activity"), None)
-    if end is None or first is None or any(c[2] in CLOSING_KINDS for c in cues):
+    # a closing sentence, not a bare end word ("ESSI has completed a review …; the mission was the first step")
+    if end is None or first is None or any(c[2] in CLOSING_KINDS and c[2] != "end_word" for c in cues):
         return period
     return [f for f in period if f is not end] + [
         Fact(field="period_end", value=None, start=first[0], end=first[1], text=text[first[0]:first[1]],

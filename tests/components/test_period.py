@@ -576,6 +576,20 @@ def test_and_closed_with_ends_the_period(nlp_formats: Language) -> None:
     assert period(run(nlp_formats, text, fields))[1] == "2020-11-20"
 
 
+def test_they_after_the_experts_sentence_are_the_experts(full_nlp: Language) -> None:
+    text, fields = listing("Support to the Ministry", "The analysis was carried out by a statistician from Tartu and "
+                           "a Moroccan specialist. Working on-line from March to the end of July 2021, they tested "
+                           "several versions of the formula.")
+    assert period(run(full_nlp, text, fields)) == ("2021-03", "2021-07")
+
+
+def test_a_first_step_keeps_the_end_open_despite_a_completed_review(full_nlp: Language) -> None:
+    text, fields = listing("Support to the Ministry", "The Institution has completed a review of its medical services "
+                           "with two experts. From 6 to 14 June 2022, the experts held consultations in Peshawar. The "
+                           "mission was the first step of SOCIEUX+ action 2022-18.")
+    assert period(run(full_nlp, text, fields)) == ("2022-06-06", None)
+
+
 def test_an_activity_years_before_the_news_item_is_an_earlier_ones(nlp: Language) -> None:
     text = ("20/06/2019\nHeadline\nThe assessment was conducted from 3 to 18 June by two experts. The programme was "
             "first reviewed in 2014 by a team of peers.")
