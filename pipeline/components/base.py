@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, minibatch
 from spacy.vocab import Vocab
 
-from pipeline.facts import ensure_extensions
+from pipeline.facts import CountryMention, ensure_extensions
 
 #: `doc.user_data` key of the cached `doc.text`
 TEXT_KEY = "socieux_text"
@@ -58,6 +58,32 @@ def per_doc(doc: Doc, key: str, compute: Callable[[Doc], Any]) -> Any:
 def doc_lowers(doc: Doc) -> np.ndarray:
     """`doc.to_array(LOWER)`, computed once per Doc (every windowed matcher reads it). Read-only."""
     return per_doc(doc, LOWERS_KEY, lambda d: d.to_array(LOWER))
+
+
+def town_mentions(doc: Doc, openers: Iterable[str], code_of: Callable[[str], str | None], covered: set[int],
+                  rule: str, heads: frozenset[str] | None = None) -> list[CountryMention]:
+    """Towns too small for the gazetteer (pipeline/towns.py) right after one of the `openers` words ("in
+    Nikšić", "from Tartu"): the longest name of at most `towns.MAX_WORDS` tokens whose country `code_of`
+    gives, on tokens no other mention covers, as city mentions (`rule`, inferred). `heads`: the first
+    words a name may start with (a cheap test), else any capitalised word."""
+    from pipeline.towns import MAX_WORDS
+
+    hashes = np.array([get_string_id(w) for w in openers], dtype=np.uint64)
+    out = []
+    for i in np.flatnonzero(np.isin(doc_lowers(doc), hashes)).tolist():
+        j = i + 1
+        if j >= len(doc) or j in covered:
+            continue
+        if not (doc[j].text in heads if heads is not None else doc[j].text[:1].isupper()):
+            continue
+        for n in range(min(MAX_WORDS, len(doc) - j), 0, -1):
+            span = doc[j : j + n]
+            code = code_of(span.text)
+            if code is not None and not any(t in covered for t in range(span.start, span.end)):
+                out.append(CountryMention(span.start, span.end, span.start_char, span.end_char, span.text, code,
+                                          (code,), "city", rule, "inferred"))
+                break
+    return out
 
 
 def doc_text(doc: Doc) -> str:

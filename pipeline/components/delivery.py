@@ -36,19 +36,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-import numpy as np
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text, per_doc
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, per_doc, town_mentions
 from pipeline.components.modality import unrealised
 from pipeline.dates import month_names
 from pipeline.facts import FIELDS_KEY, CountryMention, Fact, add_fact, facts
-from pipeline.towns import MAX_WORDS as TOWN_WORDS, town_heads, towns_of
+from pipeline.towns import town_heads, towns_of
 
 #: participles that open a sentence as prepositions, no verb of holding: "Given the security situation in
 #: Port-au-Prince, this action was carried out remotely" (but "The training was given in Oranjestad")
@@ -88,11 +85,6 @@ VENUE_NAME_WORDS = 4
 COMPLEMENT_GAP = 6
 #: `doc.user_data` key of the doc's quoted ranges
 QUOTED_KEY = "socieux_quoted"
-
-
-@lru_cache(maxsize=1)
-def _town_openers() -> np.ndarray:
-    return np.array([get_string_id("in"), get_string_id("to")], dtype=np.uint64)
 
 
 def scope_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -319,21 +311,9 @@ class DeliveryComponent(PatternComponent):
         towns = towns_of(partner)
         if not towns:
             return []
-        heads = town_heads(partner)
-        lowers = doc_lowers(doc)
         covered = {t for m in mentions for t in range(m.start, m.end)}
-        out = []
-        for i in np.flatnonzero(np.isin(lowers, _town_openers())).tolist():
-            j = i + 1
-            if j >= len(doc) or j in covered or doc[j].text not in heads:
-                continue
-            for n in range(min(TOWN_WORDS, len(doc) - j), 0, -1):
-                span = doc[j : j + n]
-                if span.text in towns and not any(t in covered for t in range(span.start, span.end)):
-                    out.append(CountryMention(span.start, span.end, span.start_char, span.end_char, span.text,
-                                              partner, (partner,), "city", "town:partner", "inferred"))
-                    break
-        return out
+        return town_mentions(doc, ("in", "to"), lambda name: partner if name in towns else None, covered,
+                             "town:partner", town_heads(partner))
 
     @staticmethod
     def _same_phrase(doc: Doc, i: int, n: int, places: dict[int, int]) -> range:

@@ -85,11 +85,12 @@ from spacy.tokens import Doc
 import re
 from bisect import bisect_left
 
-from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text, sentence_span, per_doc
+from pipeline.components.base import (PatternComponent, WindowedMatcher, doc_lowers, doc_text, per_doc, sentence_span,
+                                      town_mentions)
 from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, unrealised
 from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, CountryMention, Fact, add_fact
-from pipeline.towns import MAX_WORDS as TOWN_WORDS, town_countries
+from pipeline.towns import town_countries
 
 
 #: determiners that open a new noun phrase after a comma (another clause's subject)
@@ -323,25 +324,12 @@ class ExpertsComponent(PatternComponent):
         """Towns of one EU member state too small for the gazetteer right after "from" or "in" ("a
         statistician from Tartu", "an adviser of the Labour Office in Leuven"; pipeline/towns.py): places
         for the expert rules only (SOCIEUX+ mobilises EU experts; such a town is never partner evidence)."""
-        lowers = doc_lowers(doc)
-        hits = np.flatnonzero(np.isin(lowers, TOWN_OPENERS)).tolist()
-        if not hits:
-            return []
+        def eu_code(name: str) -> str | None:
+            codes = town_countries(name)
+            return next(iter(codes)) if len(codes) == 1 and codes <= self.eu else None
+
         covered = {t for m in mentions for t in range(m.start, m.end)}
-        out = []
-        for i in hits:
-            j = i + 1
-            if j >= len(doc) or j in covered or not doc[j].text[:1].isupper():
-                continue
-            for n in range(min(TOWN_WORDS, len(doc) - j), 0, -1):
-                span = doc[j : j + n]
-                codes = town_countries(span.text)
-                if len(codes) == 1 and codes <= self.eu and not any(t in covered for t in range(span.start, span.end)):
-                    code = next(iter(codes))
-                    out.append(CountryMention(span.start, span.end, span.start_char, span.end_char, span.text, code,
-                                              (code,), "city", "town:eu-member", "inferred"))
-                    break
-        return out
+        return town_mentions(doc, ("from", "in"), eu_code, covered, "town:eu-member")
 
     @staticmethod
     def _from_place(doc: Doc, end: int, at: dict[int, CountryMention]) -> bool:
@@ -1164,8 +1152,6 @@ _WORDS = re.compile(r"[a-z+]+")
 #: dashes that open an apposition after an expert noun
 DASHES = frozenset({"–", "—", "-"})
 
-#: words after which a town of an EU member state names an expert's place
-TOWN_OPENERS = np.array([get_string_id("from"), get_string_id("in")], dtype=np.uint64)
 #: an elided French article and its noun, one token ("l'emploi", "d’allocations")
 ELIDED = re.compile(r"^[ld]['’]\w+$")
 #: titles before a person's name
