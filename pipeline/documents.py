@@ -28,6 +28,13 @@ Kind = Literal["listing", "news", "unknown"]
 #: file suffixes read as documents; gold annotations and hidden files are skipped
 DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 BULLET = re.compile(r"^[ \t\u00a0]*[•·▪●◦]\s*\S", re.M)
+#: a bullet that opens a record: lines under it before the next bullet (the institution, the types),
+#: indented as the catalogue's pages and our HTML/Markdown renderings put them. A menu's or a
+#: "related news" list's bullets follow one another ("• Main  • Kuwait  • Photos", then the story).
+RECORD_BULLET = re.compile(r"^[ \t\u00a0]*[•·▪●◦][ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t\u00a0]+(?![•·▪●◦])\S", re.M)
+#: an unindented line under a bullet of at least this many words (a record's title) continues a record
+#: (a listing copied without its indentation; two such records at least, as for other markers)
+_UNINDENTED_RECORD = re.compile(r"^[ \t\u00a0]*[•·▪●◦][ \t]*(?:\S+[ \t]+){3,}\S[^\n]*\n(?:[ \t]*\n)*(?![•·▪●◦\s])\S", re.M)
 #: list markers other than bullets ("- ", "* ", "– ", "1. ", "2) "); a page is a listing of them
 #: when at least MIN_MARKED_RECORDS unindented marked lines have indented lines under them
 #: (records._record_bounds splits it by the same rule)
@@ -142,22 +149,32 @@ def normalise_newlines(text: str) -> str:
 
 
 def detect_kind(text: str) -> Kind:
-    """Listing (bullet or dash layout), news item (English prose) or unknown."""
-    if (BULLET.search(text) or DASH_TITLE.search(text) or _dash_label().search(text)
+    """Listing (bullet or dash layout), news item (English prose) or unknown.
+
+    Bullets make a listing when they open records (lines under them); bullets that only follow one
+    another (a page's menu, a "related news" list) do so only when the page is no news prose.
+    """
+    if (RECORD_BULLET.search(text) or len(_UNINDENTED_RECORD.findall(text)) >= MIN_MARKED_RECORDS
+            or DASH_TITLE.search(text) or _dash_label().search(text)
             or len(ALT_BULLET.findall(text)) >= MIN_MARKED_RECORDS):
         return "listing"
     from pipeline.records import is_block_listing  # records builds on this module
 
     if is_block_listing(text):  # blank-line separated records whose list markers were lost
         return "listing"
+    if _is_prose(text):
+        return "news"
+    return "listing" if BULLET.search(text) else "unknown"
+
+
+def _is_prose(text: str) -> bool:
+    """Running English prose: 30 words, two sentence ends, 12% function words."""
     words = re.findall(r"[A-Za-z]+", text.lower())
     # a sentence end after a word, a number or a closing bracket/quote: "… (MAPTSS).", "… in 2022."
     sentences = re.findall(r"[\w)\]’\"”][.!?](\s|$)", text)
     if len(words) >= 30 and len(sentences) >= 2:
-        share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
-        if share >= 0.12:
-            return "news"
-    return "unknown"
+        return sum(w in _FUNCTION_WORDS for w in words) / len(words) >= 0.12
+    return False
 
 
 def text_document(text: str, name: str = "text.txt") -> Document:

@@ -126,6 +126,23 @@ def test_listing_layouts_are_listings(text: str, kind: str) -> None:
     assert detect_kind(text) == kind
 
 
+def test_a_news_page_with_a_menu_list_is_news() -> None:
+    """Bullets that follow one another (a site menu, related stories) open no record."""
+    text = ("KUNA – Kuwait News Agency\n  • Main\n  • Kuwait\n  • Photos\n"
+            "PAM, EU experts look at faster ways to settle labour disputes\n19/02/2020 12:41 PM\n"
+            "KUWAIT, Feb 19 (KUNA) -- The Public Authority for Manpower (PAM) on Wednesday wrapped up a two-day "
+            "seminar on the settlement of labour disputes, organised with experts of the SOCIEUX+ facility.\n"
+            "The two experts were in Kuwait from February 15 to 20 and analysed some 300 complaint files.\n"
+            "More from Kuwait\n  • Amir receives credentials of new ambassadors\n"
+            "  • Kuwait Fund signs road loan agreement\nCopyright © Kuwait News Agency\n")
+    assert detect_kind(text) == "news"
+    # the same bullets with records' lines under them are a listing, indented or not
+    assert detect_kind("  • Support to the Ministry of Labour\n    Ministry of Labour\n    Training\n" + text) == "listing"
+    unindented = ("• Support to the Ministry of Labour\nMinistry of Labour (MoL)\nTraining\n"
+                  "• Review of the pension scheme of the institute\nNational Social Security Institute\nAssessment\n")
+    assert detect_kind(unindented + text) == "listing"
+
+
 @pytest.mark.parametrize(
     "text",
     [
