@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -35,6 +36,7 @@ from spacy.util import ensure_path, minibatch
 from spacy.vocab import Vocab
 
 from pipeline.facts import CountryMention, ensure_extensions
+from pipeline.paths import DATA_DIR
 
 #: `doc.user_data` key of the cached `doc.text`
 TEXT_KEY = "socieux_text"
@@ -95,10 +97,42 @@ def doc_text(doc: Doc) -> str:
 
 def sentence_span(text: str, c: int) -> tuple[int, int]:
     """Character range of the sentence around character c of `text` (split on ". ", "; " and
-    newlines: the pipeline has no parser)."""
-    left = max(text.rfind(". ", 0, c), text.rfind("\n", 0, c), text.rfind("; ", 0, c))
-    rights = [p for p in (text.find(". ", c), text.find("\n", c), text.find("; ", c)) if p != -1]
+    newlines: the pipeline has no parser). A full stop after an abbreviation or an initial
+    ("St. Vincent", "Mr. Lindberg", "No. 6", "J. Smith", models/data/abbreviations.txt), or
+    before a lower-case word, ends no sentence."""
+    stop = text.rfind(". ", 0, c)
+    while stop != -1 and not _ends_sentence(text, stop):
+        stop = text.rfind(". ", 0, stop)
+    left = max(stop, text.rfind("\n", 0, c), text.rfind("; ", 0, c))
+    stop = text.find(". ", c)
+    while stop != -1 and not _ends_sentence(text, stop):
+        stop = text.find(". ", stop + 1)
+    rights = [p for p in (stop, text.find("\n", c), text.find("; ", c)) if p != -1]
     return left + 1, (min(rights) if rights else len(text))
+
+
+_LAST_WORD = re.compile(r"[\w.]+$")
+
+
+def _ends_sentence(text: str, stop: int) -> bool:
+    """The ". " at character `stop` ends a sentence: no abbreviation or initial before it, no
+    lower-case word after it."""
+    after = text[stop + 2 : stop + 3]
+    if after.islower():
+        return False
+    word = _LAST_WORD.search(text, max(0, stop - 12), stop)
+    if word is None:
+        return True
+    w = word.group()
+    return not (len(w) == 1 and w.isupper() or w.casefold() in abbreviations())
+
+
+@lru_cache(maxsize=1)
+def abbreviations(path: Path | None = None) -> frozenset[str]:
+    """Abbreviations whose full stop ends no sentence (models/data/abbreviations.txt)."""
+    path = path or DATA_DIR / "abbreviations.txt"
+    return frozenset(ln.strip().casefold() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
 
 
 def release_tokenizer_cache(nlp: Language) -> None:

@@ -124,6 +124,10 @@ class ExpertsComponent(PatternComponent):
         self.withdrawal_heads = tuple(h for h in heads if not any(o != h and o in h for o in heads))
         # first words of the participant verbs of two words ("took part"): `_predicate` looks further only there
         self.phrase_heads = frozenset(w.split()[0] for w in self.lex.get("participant_verb", ()) if " " in w)
+        # "<work> by" person cues with up to three lower-case words before "by" ("facilitated in person by")
+        by_verbs = sorted(c.split()[0] for c in self.lex.get("person_cue", ()) if c.endswith(" by") and " " in c)
+        self.by_cue = re.compile(r"\b(?:%s)(?: [a-z-]+){1,3} by (?:mr|ms|mrs|dr|prof|a|an|one|two|three|four)\b"
+                                 % "|".join(map(re.escape, by_verbs)) if by_verbs else r"(?!)")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self._resolve_in_phrase(doc, doc._.countries or [])
@@ -162,7 +166,8 @@ class ExpertsComponent(PatternComponent):
                 # "prepared with peers from Nouméa and Québec"); "peer experts" (another noun follows),
                 # "peer-to-peer": not a noun of its own
             before, after = self._before(doc, start, at), self._after(doc, end, at)
-            of = self._of_institution(doc, end, at) or self._whose(doc, start, at)
+            of = self._of_institution(doc, end, at) or self._whose(doc, start, at) \
+                or ([] if before or after else self._seconded_by(doc, start, at))
             if not (before or after or of) or rule in self.tentative and self._predicate(doc, end) == "participant":
                 continue  # "An official of the Dominican Republic's Ministry attended the training as an observer"
             if self._may_withdraw(doc) and self._withdrawn(
@@ -173,7 +178,9 @@ class ExpertsComponent(PatternComponent):
             for m in before:
                 emit(m, f"{rule}:premodifier", one=one or team, firm=team)
             for m in after:
-                emit(m, f"{rule}:from", one=one, firm=True)  # "a colleague from Kenya's State Department"
+                # "a colleague from Kenya's State Department"; one person from a city: "an e-services manager
+                # from Roseau"
+                emit(m, f"{rule}:from", one=one, firm=True, placed=one)
             mobilised = self._mobilised(doc, start)
             for m, possessive in of:
                 # one person of an institution in a city ("a medical adviser of the Compensation Fund in
@@ -221,7 +228,9 @@ class ExpertsComponent(PatternComponent):
                                  or self._is("participant_verb", doc[m.start - 2].text)):
                 continue  # "the experts trained two Moroccans": the people trained
             sent = _sentence(doc, m.start).casefold()
-            if not any(w in cues for w in _WORDS.findall(sent)) \
+            # "The advice was given by two Danes working at …": the people who did the work
+            by_work = m.start >= 2 and doc[m.start - 2].lower_ == "by" and self._person_cue(sent)
+            if not (by_work or any(w in cues for w in _WORDS.findall(sent))) \
                     or any(cue in sent for cue in self.lex.get("visit_cue", ())):
                 continue
             if self._predicate(doc, m.end) == "participant" or self._may_withdraw(doc) and self._withdrawn(doc, m.end):
@@ -507,6 +516,45 @@ class ExpertsComponent(PatternComponent):
         if k >= 0 and (doc[k].lower_ in ("a", "an", "the") or doc[k].like_num):  # like_num: "two", "3"
             k -= 1
         return k >= 0 and self._is("mobilising_verb", doc[k].text)
+
+    def _seconded_by(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[tuple[CountryMention, bool]]:
+        """Institutions that are the subject of a verb of seconding whose object is the noun: "Jobsplus,
+        Malta's public employment service, seconded a youth guarantee coordinator", "The Norwegian Labour
+        Inspection Authority and the Icelandic Administration of … each seconded an inspector". The
+        subject runs from the sentence start to the verb over names, appositions and "and" only (no
+        other clause: "Under an agreement with the Spanish ministry, …"); its countries are those that
+        name an institution (a demonym or a possessive before a name, a country closing a name after
+        "of"). Returns (mention, True) as `_of_institution` does for a possessive."""
+        j = start - 1
+        while j >= 0 and start - j <= SECONDED_MODIFIERS and doc[j].is_lower and doc[j].is_alpha \
+                and doc[j].lower_ not in ("a", "an", "one"):
+            j -= 1  # "a youth guarantee coordinator"
+        if j < 1 or not (doc[j].lower_ in ("a", "an", "one") or doc[j].like_num):
+            return []
+        j -= 1
+        if j >= 1 and doc[j].lower_ in ("each", "also", "both", "jointly"):
+            j -= 1  # "… seconded each an inspector"
+        if j < 1 or doc[j].lower_ not in SECONDING_VERBS:
+            return []
+        if doc[j - 1].lower_ in ("each", "also", "both", "jointly"):
+            j -= 1  # "… each seconded an inspector"
+        lo, _ = sentence_span(doc_text(doc), doc[j].idx)
+        k = j - 1
+        while k >= 0 and doc[k].idx >= lo:
+            if doc[k].lower_ in SUBJECT_BREAKS or doc[k].text in CLAUSE_ENDS or "\n" in doc[k].text_with_ws:
+                return []
+            k -= 1
+        found = []
+        for n in range(k + 1, j):
+            m = at.get(n)
+            if m is None or m.start != n:
+                continue
+            nxt = doc[m.end] if m.end < len(doc) else None
+            if m.kind == "demonym" and nxt is not None and nxt.text[:1].isupper() \
+                    or m.kind in ("country", "region") and nxt is not None and nxt.text in POSSESSIVES \
+                    or m.kind in ("country", "region") and n > 0 and doc[n - 1].lower_ == "of":
+                found.append((m, True))
+        return found
 
     def _whose(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[tuple[CountryMention, bool]]:
         """The country of the institution a "whose" clause hangs on: "The Swedish Pensions Agency, whose
@@ -906,6 +954,8 @@ class ExpertsComponent(PatternComponent):
         a title ("by Ms …") only when no ceremony names them ("opened by Ms …, Minister of …",
         lex:ceremony-by)."""
         cues = [cue for cue in self.lex.get("person_cue", ()) if cue in sent_low]
+        if not cues and " by " in sent_low and self.by_cue.search(sent_low):
+            cues = ["by"]  # a few words between the work and "by": "facilitated in person by Mrs …"
         if cues and all(cue.split()[0] == "by" for cue in cues):
             return not any(c in sent_low for c in self.lex.get("ceremony_by", ()))
         return bool(cues)
@@ -1092,6 +1142,15 @@ PRESENCE = frozenset({"was", "were"})
 RESTATED_GAP = 8
 #: a place's possessive after it ("Spain's", "Namibia’s", "the Netherlands' UWV")
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+#: verbs whose subject institution provides the expert noun that is their object (`_seconded_by`)
+SECONDING_VERBS = frozenset({"seconded", "delegated", "lent", "loaned", "detached", "provided", "contributed",
+                             "mobilised", "mobilized", "released"})
+#: lower-case words between the article and the expert noun after a seconding verb ("a youth guarantee coordinator")
+SECONDED_MODIFIERS = 4
+#: words that open another clause or phrase before a seconding verb: its subject is then no institution list
+SUBJECT_BREAKS = frozenset({"with", "under", "to", "in", "on", "at", "by", "after", "before", "from", "as", "was",
+                            "were", "has", "have", "had", "is", "are", "which", "who", "that", "when", "while",
+                            "since", "through", "via", "thanks", "following"})
 #: most lower-case words of a role without an article after a titled person's name ("Mr Jean-Paul Mabiala,
 #: head of the pensions department of …")
 BARE_ROLE_WORDS = 8
@@ -1137,7 +1196,8 @@ RESTATED_KEY = "socieux_experts_restated_links"
 RELATIVE_ADVERBS = frozenset({"has", "had", "also", "currently", "now", "still", "previously", "formerly"})
 
 #: what follows a demonym that stands as a noun ("two Austrians from …", "a Slovak –")
-NOUN_FOLLOW = frozenset({"from", "of", "with", "at", "who", "based", "–", "—", ")", ".", ";", ":"})
+NOUN_FOLLOW = frozenset({"from", "of", "with", "at", "who", "based", "working", "employed", "serving",
+                         "–", "—", ")", ".", ";", ":"})
 
 #: auxiliaries and adverbs between an expert phrase and its verb ("had to withdraw", "is expected to join",
 #: ", who later withdrew")

@@ -7,7 +7,7 @@ import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from pipeline.components.base import WindowedMatcher, doc_lowers
+from pipeline.components.base import WindowedMatcher, doc_lowers, sentence_span
 from pipeline.documents import discover, read_document
 from pipeline.paths import CORPUS_DIR, PATTERNS_DIR
 from pipeline.records import split_document
@@ -77,3 +77,17 @@ def test_lowers_are_cached_per_doc(nlp: Language) -> None:
     doc = nlp.make_doc("Experts from France")
     assert doc_lowers(doc) is doc_lowers(doc)
     assert [nlp.vocab.strings[h] for h in doc_lowers(doc)] == ["experts", "from", "france"]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "sentence"),
+    [
+        ("Trained by Mr. J. Lindberg of St. Vincent and the Grenadines. The experts came.", "Lindberg",
+         "Trained by Mr. J. Lindberg of St. Vincent and the Grenadines"),
+        ("The experts came. Law No. 6 of 2010 was amended; it took effect.", "amended", " Law No. 6 of 2010 was amended"),
+        ("It ended in Dec. the next year. Then the study.", "next", "It ended in Dec. the next year"),
+        ("The experts came. Then the study.", "study", " Then the study."),
+    ],
+)
+def test_sentence_span_skips_abbreviations_and_initials(text: str, at: str, sentence: str) -> None:
+    assert text[slice(*sentence_span(text, text.index(at)))] == sentence

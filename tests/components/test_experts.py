@@ -383,6 +383,32 @@ NEGATIVE += [
     ("A Congolese expert reviewed the files.", set()),
 ]
 
+# held-out round 31-32 rules
+POSITIVE += [
+    # institutions that second the expert noun, their object
+    ("Jobsplus, Malta's public employment service, seconded a youth guarantee coordinator to the action.", {"MT"}),
+    ("The Norwegian Labour Inspection Authority and the Icelandic Administration of Occupational Safety and "
+     "Health each seconded an inspector to the action.", {"NO", "IS"}),
+    # a few words between the work and "by"; a full stop after "St." ends no sentence
+    ("The training was facilitated in person by Mrs Ann Cole, a senior officer of the National Insurance "
+     "Services of St. Vincent and the Grenadines, and Mr Johan Lindberg of Försäkringskassan, the Swedish "
+     "Social Insurance Agency.", {"SE", "VC"}),
+    # demonyms as nouns after "by" in a sentence about who did the work; a two-word profession
+    ("The advice was given by two Danes working at the job centre of the Municipality of Aarhus.", {"DK"}),
+    ("The experts were a case worker of the Estonian Unemployment Insurance Fund and a lawyer.", {"EE"}),
+    # professions: conciliator, methodologist; one person from a city outside the EU
+    ("The experts were a conciliator of ACAS, the British advisory and conciliation service, and a lawyer.", {"GB"}),
+    ("The work was done with a methodologist of the Uganda Bureau of Statistics (UBOS).", {"UG"}),
+    ("The work was done with an e-services manager from Roseau.", {"DM"}),
+]
+NEGATIVE += [
+    # a seconding verb after another clause; a subject that is no institution of a country
+    ("Under an agreement with the Spanish ministry, Jobsplus seconded a coordinator.", set()),
+    # people from a city who attended or were trained
+    ("An officer from Kigali attended the course.", set()),
+    ("The two Moroccans trained by two Danes attended.", set()),
+]
+
 # negatives of the held-out rounds 15-16 rules
 NEGATIVE += [
     # a country opening a name needs a restated "from" for the list to go on

@@ -118,6 +118,13 @@ CASES = [
      "The experts trained the staff in Bulawayo. The new equipment was donated by the Government of Japan.", "ZW"),
     ("Occupational safety", "Private Organizations Employees' Social Security Agency (POESSA)",
      "Experts trained the staff in Addis Ababa. A study visit of POESSA managers to Kigali is planned for 2022.", "ET"),
+    # benefits paid by the partner's institution name no funder; a body a relative clause says funds the work is one
+    ("Social welfare review", "Department of Social Services",
+     "A review of the benefits paid by the Niue Government's Department of Social Services is under way. "
+     "Most Niueans live in New Zealand.", "NU"),
+    ("Case management", "Social Services Department",
+     "Officers of the Montserrat Social Security Fund were trained. The minister thanked the UK's Department for "
+     "International Development, which has funded most of the island's social programmes.", "MS"),
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),
