@@ -118,25 +118,30 @@ def _wide_names() -> dict[str, int]:
 
 #: languages whose month names are read when a day or a year comes with them ("5 de mayo de 2023",
 #: "Publié le 12 mars 2024", "julho de 2024", "25. oktober 2022": a news page's date line in the site's language)
-FOREIGN_MONTH_LOCALES = ("es", "fr", "pt", "it", "de", "nl", "da", "sv", "nb")
+FOREIGN_MONTH_LOCALES = ("es", "fr", "pt", "it", "de", "nl", "da", "sv", "nb", "fi", "et", "lv", "lt", "pl", "cs",
+                         "sk", "sl", "hr", "hu", "ro", "bg", "el", "mt", "ga")  # the EU's languages, and Norwegian
 #: the grammar's kinds that read those names
 FOREIGN_KINDS = frozenset({"fdm", "fm"})
 
 
 @lru_cache(maxsize=1)
 def foreign_month_names() -> dict[str, int]:
-    """Lower-cased full month names of FOREIGN_MONTH_LOCALES (CLDR via babel) that are not English
-    names, with the accent-free spellings of the French ones ("fevrier") and "setiembre"."""
+    """Lower-cased full month names of FOREIGN_MONTH_LOCALES (CLDR via babel, also the genitive forms
+    of a date: Croatian "14. lipnja 2023.") that are not English names and name one month in every
+    language, with the accent-free spellings of the French ones ("fevrier") and "setiembre"."""
     names: dict[str, int] = {}
+    clashes: set[str] = set()  # one name, two months: Croatian "listopad" is October, Polish and Czech November
     for locale in FOREIGN_MONTH_LOCALES:
         for context in ("format", "stand-alone"):
             for num, name in Locale(locale).months[context]["wide"].items():
                 name = name.lower()
+                if names.get(name, num) != num:
+                    clashes.add(name)
                 names[name] = num
                 if locale == "fr":  # "fevrier", "aout", "decembre" ("marco" would be a word of its own)
                     names["".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))] = num
     names["setiembre"] = 9
-    return {name: num for name, num in names.items() if name not in month_names()}
+    return {name: num for name, num in names.items() if name not in month_names() and name not in clashes}
 
 
 @lru_cache(maxsize=1)

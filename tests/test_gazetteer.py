@@ -259,6 +259,11 @@ def test_spellings_differ_only_in_marks(name: str, alternates: list[str], expect
         ("Djibouti city", "CITY", "DJ", ()),  # the common lower-case spelling
         # a capital spelt "St. John's" by the country table and "Saint John’s" by the city table
         ("St. John's", "CITY", "CA", ("AG",)),
+        # a territory ISO 3166-1 codes of its own, also an ISO 3166-2 subdivision of another country
+        ("Saint-Pierre-et-Miquelon", "COUNTRY", "PM", ()),
+        ("Wallis-et-Futuna", "COUNTRY", "WF", ()),
+        ("Aruba", "COUNTRY", "AW", ()),
+        ("Puerto Rico", "COUNTRY", "PR", ()),
     ],
 )
 def test_entries(by_phrase: dict[str, dict[str, str]], phrase: str, label: str, first: str, also: tuple[str, ...]) -> None:

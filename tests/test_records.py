@@ -439,6 +439,7 @@ def test_a_meta_line_under_the_headline_is_not_body():
     "12th September 2024",  # an ordinal day
     "Nov 28, 2022 • West Africa",  # a bullet before a region label
     "Wednesday 19 June 2024",
+    "Objavljeno: 14. lipnja 2023.",  # a label in another language, a day's period, a closing full stop
 ])
 def test_date_lines_of_news_pages(date_line: str) -> None:
     """The page's head ends at its date line, whatever its shape: the headline under it stays alone."""

@@ -353,6 +353,8 @@ class ActionIdsComponent(PatternComponent):
         for mention, self_cue, ref_cue in classified:
             if code is not None and mention.value == code.value:
                 continue  # the record's own id repeated (e.g. inside the tag or after "Code")
+            if self_cue and ref_cue and unrealised(doc, mention.start, mention.end):
+                self_cue = None  # "A follow-up request …, registered as action 2023-40, is under preparation"
             if self_cue and code is None and chosen not in (None, mention.value):
                 self_cue = f"{self_cue}:outranked"  # another id has a strong self cue: a conflict, kept as ref
             if self_cue and code is None and not self_cue.endswith(":outranked"):

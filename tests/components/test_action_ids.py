@@ -55,6 +55,12 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("SOCIEUX+ action n° 2021-15 supported the Ministry of Labour.", "2021-15", []),
         ("Action 2021-15 helped the agency to review its procedures.", "2021-15", []),
         ("The cooperation, registered as Action 2022-31, will continue in 2024.", "2022-31", []),
+        ("Registered as SOCIEUX+ action 2020-66, the support began in October 2020.", "2020-66", []),
+        ("The action (2022-12) drew on a conciliator of the British advisory service.", "2022-12", []),
+        # a follow-up registered but still to come is another action
+        ("The experts trained 40 inspectors. A follow-up request, registered as action 2023-40, is under "
+         "preparation.", None, ["2023-40"]),
+        ("The previous action (2019-12) trained the staff.", None, ["2019-12"]),
         # the activity reported belongs to the record's own action
         ("The webinar is part of Action 2023-38, which has accompanied the STSS since October 2023.", "2023-38", []),
         ("This action, 2023-16, brought together the ministries of labour of Guyana and Suriname.", "2023-16", []),
