@@ -382,6 +382,12 @@ def full_nlp() -> Language:
     # an expert's verb of doing the work dates it; a named law's year does not
     ("In the first week of March 2023, an Irish expert reviewed the claims circuit.", ("2023-03", "2023-03")),
     ("The action reviewed the Employment Act No. 5 of 2023 and its regulations.", (None, None)),
+    # the agents on the ground after an apposition; starting their work; meeting the partner
+    ("The two experts, a senior inspector of the Greek SEPE and a conciliator of the British Acas, were in Kuwait "
+     "from 15 to 20 February 2020.", ("2020-02-15", "2020-02-20")),
+    ("The experts began their work in January 2019 with a remote assessment of the Board's finances.",
+     ("2019-01", None)),
+    ("Two Maltese experts met the Department staff in virtual meetings in June 2021.", ("2021-06", "2021-06")),
 ])
 def test_period_with_ids_and_experts(full_nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
@@ -519,7 +525,7 @@ def test_the_activity_that_closed_the_action(nlp_formats: Language, description:
     "Following the last analysis carried out by the Institute of Social Activities in June 2022, experts from "
     "Portugal were mobilised. The third and last activity concluded the technical cooperation with a framework.",
     # who closed the action is no activity ("The experts concluded their action"); their dates elsewhere are not its end
-    "The experts met the Board on 3 May 2022 to discuss the law. The experts concluded their action.",
+    "The Board wrote to the experts on 3 May 2022 about the law. The experts concluded their action.",
 ])
 def test_a_closing_cue_without_a_dated_activity_gives_no_end(nlp_formats: Language, description: str) -> None:
     text, fields = listing("Support to the Ministry", description)
