@@ -582,6 +582,8 @@ class ExpertsComponent(PatternComponent):
         Chrétienne (Belgium)" (see `_institution_country`). Returns (mention, named with a
         possessive)."""
         i = end
+        if i + 2 < len(doc) and doc[i].lower_ in FORMERLY and doc[i + 1].lower_ in (links or OF_LINKS):
+            i += 1  # "an economist formerly with the United Kingdom's Low Pay Commission"
         if i + 1 >= len(doc) or doc[i].lower_ not in (links or OF_LINKS):
             return []
         found = None
@@ -663,6 +665,9 @@ class ExpertsComponent(PatternComponent):
         if n in at:  # ", the Malaysian social security organisation,"
             m = at[n]
             e = m.end
+            if m.kind in ("country", "region") and e + 1 < limit and doc[e].text in POSSESSIVES \
+                    and doc[e + 1].text[:1].isupper():
+                e += 1  # ", the UK's Advisory, Conciliation and Arbitration Service"
             while e < limit and (doc[e].is_alpha and (doc[e].is_lower or doc[e].is_upper and len(doc[e]) <= 4
                                                       or doc[e].text[:1].isupper())
                                  or doc[e].text == "-" or self._is("name_word", doc[e].text)):
@@ -751,7 +756,10 @@ class ExpertsComponent(PatternComponent):
             if tok.lower_ == "in" and j > first and (not crossed or doc[j - 1].text == ")") and j + 1 in at \
                     and not self._is("intl_org", doc[first].text) \
                     and at[j + 1].kind in ("city", "region", "country") \
-                    and any(doc[k].text[:1].isupper() and doc[k].is_alpha for k in range(first, j)):
+                    and (any(doc[k].text[:1].isupper() and doc[k].is_alpha for k in range(first, j))
+                         or at[j + 1].kind == "city" and at[j + 1].code in self.eu):
+                # … also a lower-case name in a city of an EU member state, which is no partner's: "a
+                # contribution officer of the social insurance office in Gdańsk"
                 return (at[j + 1], False)
             if tok.text in NAME_COORDINATION and j > first:
                 if j + 1 < limit and self._name_goes_on(doc, j + 1, at):
@@ -1142,6 +1150,8 @@ PRESENCE = frozenset({"was", "were"})
 RESTATED_GAP = 8
 #: a place's possessive after it ("Spain's", "Namibia’s", "the Netherlands' UWV")
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+#: adverbs between a person's noun and the link word of their institution ("formerly with …")
+FORMERLY = frozenset({"formerly", "previously", "currently", "now", "also"})
 #: verbs whose subject institution provides the expert noun that is their object (`_seconded_by`)
 SECONDING_VERBS = frozenset({"seconded", "delegated", "lent", "loaned", "detached", "provided", "contributed",
                              "mobilised", "mobilized", "released"})

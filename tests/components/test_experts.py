@@ -400,12 +400,20 @@ POSITIVE += [
     ("The experts were a conciliator of ACAS, the British advisory and conciliation service, and a lawyer.", {"GB"}),
     ("The work was done with a methodologist of the Uganda Bureau of Statistics (UBOS).", {"UG"}),
     ("The work was done with an e-services manager from Roseau.", {"DM"}),
+    # an apposition of a possessive and a capitalised name; an adverb before the link word; "pooled from"
+    ("The experts were a conciliator with Acas, the UK's Advisory, Conciliation and Arbitration Service, and a "
+     "lawyer.", {"GB"}),
+    ("An economist formerly with the United Kingdom's Low Pay Commission advised the ministry.", {"GB"}),
+    ("Expertise was pooled from Kenya's National Industrial Training Authority (NITA).", {"KE"}),
+    # a lower-case institution's name placed by a city of an EU member state
+    ("The experts were a contribution officer of the social insurance office in Gdańsk and a lawyer.", {"PL"}),
 ]
 NEGATIVE += [
     # a seconding verb after another clause; a subject that is no institution of a country
     ("Under an agreement with the Spanish ministry, Jobsplus seconded a coordinator.", set()),
     # people from a city who attended or were trained
     ("An officer from Kigali attended the course.", set()),
+    ("An official of the ministry in Lisbon attended the workshop.", set()),
     ("The two Moroccans trained by two Danes attended.", set()),
 ]
 
