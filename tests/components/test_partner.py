@@ -125,6 +125,10 @@ CASES = [
     ("Case management", "Social Services Department",
      "Officers of the Montserrat Social Security Fund were trained. The minister thanked the UK's Department for "
      "International Development, which has funded most of the island's social programmes.", "MS"),
+    # a visit to an institution of a place is the visit's destination
+    ("Case management", "Directorate of Social Affairs (DSA)",
+     "The experts trained the case managers in Windhoek. In March 2020 two of the case managers made a study visit "
+     "to the UWV office in Eindhoven.", "NA"),
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),
