@@ -209,7 +209,8 @@ class DeliveryComponent(PatternComponent):
     def pattern_cues(self, doc: Doc) -> tuple[list[Fact], list[tuple[str, int, int]]]:
         """Cues of the pattern file, and the negatives' (kind, start_char, end_char), which also
         block the city rule's cues ("An in-person workshop in Santiago is planned …")."""
-        matches = [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher(doc)]
+        # resolve() reads no order (ties of one span go by pattern order, as Matcher emits them)
+        matches = [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher.match_set(doc)]
         if not matches:
             return [], []
         negatives = [(pid.split(":", 1)[0][4:], span.start_char, span.end_char)

@@ -69,7 +69,8 @@ class FormatsComponent(PatternComponent):
 
     def find(self, doc: Doc) -> list[Fact]:
         """Format facts in text order (pure: does not touch doc._.facts)."""
-        matches = [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher(doc)]
+        # resolve() reads no order (ties of one span go by pattern order, as Matcher emits them)
+        matches = [(self.nlp.vocab.strings[mid], doc[s:e]) for mid, s, e in self.matcher.match_set(doc)]
         # a pattern restricted to some fields (e.g. capitalised names in running text) applies there only
         matches = [(pid, span) for pid, span in matches if self._applies(doc, pid, span)]
         if not matches:

@@ -47,6 +47,8 @@ in the same sentence, the period stays open), and a spaCy Matcher token pattern.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Callable
 
 from spacy.language import Language
@@ -110,7 +112,7 @@ class PeriodComponent(PatternComponent):
         """Cue matches as (start_char, end_char, kind, id), in text order (of `matcher`: by default the
         cues of the sentence rules)."""
         found = []
-        for match_id, start, end in (matcher or self.matcher)(doc):
+        for match_id, start, end in (matcher or self.matcher).match_set(doc):  # sorted below: any order
             key = self.nlp.vocab.strings[match_id]
             span = doc[start:end]
             found.append((span.start_char, span.end_char, self.kinds[key], key))
@@ -491,15 +493,20 @@ def _they_after(text: str, experts: list[Fact]) -> Spans:
 
 
 def _sentence(text: str, char: int) -> tuple[int, int]:
-    """Char bounds of the sentence holding `char` (newlines and end punctuation split)."""
-    lo, hi = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= char:
-            lo = m.end()
-        elif m.start() >= char:
-            hi = m.start()
-            break
-    return lo, hi
+    """Char bounds of the sentence holding `char` (newlines and end punctuation split): after the
+    last sentence break that ends at or before it, up to the first that starts at or after it."""
+    starts, ends = _sentence_breaks(text)
+    k = bisect_right(ends, char)
+    j = bisect_left(starts, char)
+    return (ends[k - 1] if k else 0), (starts[j] if j < len(starts) else len(text))
+
+
+@lru_cache(maxsize=16)
+def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the record text's sentence breaks, found once per text (the
+    period's rules ask for many sentences of the same record)."""
+    breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    return [a for a, _ in breaks], [b for _, b in breaks]
 
 
 def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period: list[Fact]) -> list[Fact]:

@@ -43,6 +43,27 @@ def test_same_matches_as_matcher_on_corpus_records(nlp: Language, record_docs: l
     assert total > 0
 
 
+@pytest.mark.parametrize("name", PATTERN_FILES)
+def test_match_set_is_the_set_of_matcher_matches(nlp: Language, record_docs: list, name: str) -> None:
+    """`match_set` (one sub-matcher per anchor word, for callers that sort) finds every match of
+    `Matcher`, each once, ordered by start, end and pattern; a second pass (sub-matchers cached)
+    gives the same."""
+    entries = [e for e in srsly.read_jsonl(PATTERNS_DIR / f"{name}.jsonl") if "pattern" in e]
+    windowed, stock = both(nlp, [(e["id"], e["pattern"], e.get("anchor_at")) for e in entries])
+    first = {}
+    for i, e in enumerate(entries):
+        first.setdefault(nlp.vocab.strings[e["id"]], i)
+    total = 0
+    for doc in record_docs:
+        expected = sorted(set(stock(doc)), key=lambda m: (m[1], m[2], first[m[0]]))
+        assert windowed.match_set(doc) == expected
+        assert windowed.match_set(doc) == expected
+        total += len(expected)
+    assert total > 0
+    # the sub-matchers are those of the anchor words: bounded by the pattern file, not by the records
+    assert len(windowed._cache) <= len({tuple(ix) for ix, _, _ in windowed.anchors.values()}) + len(windowed.regex_anchors)
+
+
 def test_anchor_named_by_the_pattern_file(nlp: Language) -> None:
     """`anchor_at` picks the rarer token to look for first: same matches, other windows."""
     pattern = [{"LOWER": {"IN": ["study", "assessment"]}}, {"IS_ALPHA": True, "OP": "{0,3}"},
