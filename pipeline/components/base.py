@@ -70,9 +70,12 @@ def town_mentions(doc: Doc, openers: Iterable[str], code_of: Callable[[str], str
     words a name may start with (a cheap test), else any capitalised word."""
     from pipeline.towns import MAX_WORDS
 
-    hashes = np.array([get_string_id(w) for w in openers], dtype=np.uint64)
+    lowers = doc_lowers(doc)
+    hit = np.zeros(len(lowers), dtype=bool)
+    for w in openers:  # a few words: one comparison each is faster than np.isin's sort
+        hit |= lowers == get_string_id(w)
     out = []
-    for i in np.flatnonzero(np.isin(doc_lowers(doc), hashes)).tolist():
+    for i in np.flatnonzero(hit).tolist():
         j = i + 1
         if j >= len(doc) or j in covered:
             continue

@@ -90,7 +90,7 @@ from pipeline.components.base import (PatternComponent, WindowedMatcher, doc_low
 from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, unrealised
 from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, CountryMention, Fact, add_fact
-from pipeline.towns import town_countries
+from pipeline.towns import town_countries, town_heads
 
 
 #: determiners that open a new noun phrase after a comma (another clause's subject)
@@ -108,6 +108,7 @@ class ExpertsComponent(PatternComponent):
         self.lex: dict[str, frozenset[str]] = {}
         self.tentative: set[str] = set()  # noun rules whose non-member countries are tentative
         self.eu = frozenset(load_membership())
+        self.eu_town_heads: frozenset[str] | None = None
         for p in self.patterns:
             if "pattern" in p:
                 self.matcher.add(p["id"], p["pattern"])
@@ -338,7 +339,9 @@ class ExpertsComponent(PatternComponent):
             return next(iter(codes)) if len(codes) == 1 and codes <= self.eu else None
 
         covered = {t for m in mentions for t in range(m.start, m.end)}
-        return town_mentions(doc, ("from", "in"), eu_code, covered, "town:eu-member")
+        if self.eu_town_heads is None:  # first words of the member states' towns: a cheap test first
+            self.eu_town_heads = frozenset().union(*(town_heads(code) for code in self.eu))
+        return town_mentions(doc, ("from", "in"), eu_code, covered, "town:eu-member", self.eu_town_heads)
 
     @staticmethod
     def _from_place(doc: Doc, end: int, at: dict[int, CountryMention]) -> bool:
