@@ -388,8 +388,12 @@ class WindowedMatcher:
             spots += [(p, self.regex_anchors[k][1:]) for p in np.flatnonzero(_member(self._regex_hit_words, lowers)).tolist()
                       for k in self._regex_hits[int(lowers[p])]]
         found = [(max(0, p - before), min(n, p + after + 1), indices) for p, (indices, before, after) in spots]
-        if regions is not None:
-            found = [w for w in found if any(w[0] < end and start < w[1] for start, end in regions)]
+        if regions is not None:  # tokens of the regions, counted cumulatively: a window holds one if its count grows
+            marked = np.zeros(n + 1, dtype=np.int32)
+            for start, end in regions:
+                marked[max(0, start) + 1 : max(0, min(n, end)) + 1] = 1
+            seen = np.cumsum(marked)
+            found = [w for w in found if seen[w[1]] > seen[w[0]]]
         found.sort(key=lambda w: w[0])
         merged: list[tuple[int, int, set[int]]] = []
         for start, end, indices in found:

@@ -50,6 +50,9 @@ withdrew or are only to join later (lex:withdrawal, lex:join-verbs read by
 record names is marked at its other mentions too (rule `echo:expert-country`), so that
 `socieux_partner` never reads "the State Public Employment Service of Spain" in the
 experts' sentence as the partner's.
+Institutions that are the subject of a verb of seconding whose object is the noun name its
+country ("Jobsplus, Malta's public employment service, seconded a youth guarantee coordinator");
+a few lower-case words may stand between the work and "by" ("facilitated in person by Mrs …").
 A person or profession noun whose verb is a participant's ("attended", "took part",
 "… as an observer", lex:participant-verbs, lex:observer-cues) is no expert.
 
@@ -128,7 +131,7 @@ class ExpertsComponent(PatternComponent):
         # "<work> by" person cues with up to three lower-case words before "by" ("facilitated in person by")
         by_verbs = sorted(c.split()[0] for c in self.lex.get("person_cue", ()) if c.endswith(" by") and " " in c)
         self.by_cue = re.compile(r"\b(?:%s)(?: [a-z-]+){1,3} by (?:mr|ms|mrs|dr|prof|a|an|one|two|three|four)\b"
-                                 % "|".join(map(re.escape, by_verbs)) if by_verbs else r"(?!)")
+                                 % "|".join(map(re.escape, by_verbs)) if by_verbs else r"(?!)")  # (?!): never
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self._resolve_in_phrase(doc, doc._.countries or [])

@@ -29,15 +29,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import numpy as np
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, sentence_span
+from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text, sentence_span
 from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_of
 from pipeline.towns import MAX_WORDS as TOWN_WORDS, town_countries
 
 
+IN = get_string_id("in")
 #: the words that may join coordinated country names ("Jordan and Libya", "Jordan, Libya or Iraq")
 COORDINATION = frozenset({",", "and", "or", "the", "&"})
 #: a preposition restated before the next item ("the experience of the Bolivian … and of the Spanish …")
@@ -135,8 +138,9 @@ class PartnerComponent(PatternComponent):
         (pipeline/towns.py)."""
         found: set[str] = set()
         first: Fact | None = None
-        for tok in doc:
-            if tok.lower_ != "in" or field_of(doc, tok.idx) is None and doc.user_data.get(FIELDS_KEY):
+        for i in np.flatnonzero(doc_lowers(doc) == IN).tolist():  # the "in"s, without a Python loop over tokens
+            tok = doc[i]
+            if field_of(doc, tok.idx) is None and doc.user_data.get(FIELDS_KEY):
                 continue
             names: list[tuple[int, int, frozenset[str]]] = []  # (start char, end char, countries)
             j = tok.i + 1
