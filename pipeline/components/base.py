@@ -372,21 +372,25 @@ class WindowedMatcher:
         if hit_words:
             self._regex_hit_words = _insert_sorted(self._regex_hit_words, np.array(hit_words, dtype=np.uint64))
 
+    def _spots(self, doc: Doc) -> list[tuple[int, tuple[list[int], int, int]]]:
+        """(position, (pattern indices, most tokens before, most tokens after)) of every anchor occurrence."""
+        lowers = doc_lowers(doc)
+        # token positions whose LOWER is an anchor word: binary search of every token in the sorted anchors
+        hits = np.flatnonzero(_member(self._sorted_anchors, lowers))
+        spots = [(p, self.anchors[h]) for p, h in zip(hits.tolist(), lowers[hits].tolist())]
+        if self.regex_anchors:
+            self._learn_words(lowers)
+            spots += [(p, self.regex_anchors[k][1:]) for p in np.flatnonzero(_member(self._regex_hit_words, lowers)).tolist()
+                      for k in self._regex_hits[int(lowers[p])]]
+        return spots
+
     def windows(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int, tuple[int, ...]]]:
         """Disjoint, non-adjacent (start, end, pattern indices) token windows in text order
         (only those overlapping one of `regions`, when given)."""
         n = len(doc)
         if n == 0 or not (self.anchors or self.regex_anchors):
             return []
-        lowers = doc_lowers(doc)
-        # token positions whose LOWER is an anchor word: binary search of every token in the sorted anchors
-        hits = np.flatnonzero(_member(self._sorted_anchors, lowers))
-        # (position, (pattern indices, tokens before, tokens after)) of every anchor occurrence
-        spots = [(p, self.anchors[h]) for p, h in zip(hits.tolist(), lowers[hits].tolist())]
-        if self.regex_anchors:
-            self._learn_words(lowers)
-            spots += [(p, self.regex_anchors[k][1:]) for p in np.flatnonzero(_member(self._regex_hit_words, lowers)).tolist()
-                      for k in self._regex_hits[int(lowers[p])]]
+        spots = self._spots(doc)
         found = [(max(0, p - before), min(n, p + after + 1), indices) for p, (indices, before, after) in spots]
         if regions is not None:  # tokens of the regions, counted cumulatively: a window holds one if its count grows
             marked = np.zeros(n + 1, dtype=np.int32)
@@ -423,15 +427,8 @@ class WindowedMatcher:
         n = len(doc)
         if n == 0:
             return []
-        lowers = doc_lowers(doc)
-        hits = np.flatnonzero(_member(self._sorted_anchors, lowers))
-        spots = [(p, self.anchors[h]) for p, h in zip(hits.tolist(), lowers[hits].tolist())]
-        if self.regex_anchors:
-            self._learn_words(lowers)
-            spots += [(p, self.regex_anchors[k][1:]) for p in np.flatnonzero(_member(self._regex_hit_words, lowers)).tolist()
-                      for k in self._regex_hits[int(lowers[p])]]
         by_group: dict[tuple[int, ...], list[tuple[int, int]]] = {}
-        for p, (indices, before, after) in spots:
+        for p, (indices, before, after) in self._spots(doc):
             by_group.setdefault(tuple(indices), []).append((max(0, p - before), min(n, p + after + 1)))
         out: set[tuple[int, int, int]] = set()
         for group, spans in by_group.items():
