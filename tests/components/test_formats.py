@@ -187,6 +187,10 @@ def formats(doc: Doc) -> set[str]:
         ("The territorial centres, which already run training courses for family carers, asked for support.", set()),
         ("The guide covers the referral of young people to training and apprenticeship programmes.", set()),
         ("The experts delivered a training for the counsellors.", {"training"}),
+        # what participants practised in a training; a social-work method named "conference"
+        ("During the course, the participants practised assessing the needs of households.", {"training"}),
+        ("The experts introduced the family group conference model to the social workers.", set()),
+        ("The experts assessed the needs of households in two districts.", {"assessment"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:
