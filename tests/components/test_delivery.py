@@ -134,6 +134,7 @@ def delivery(doc: Doc) -> str | None:
         ("Employers deliver their monthly schedules and cheques in person at its counter.", None),
         ("Workers with a complaint come to the Department of Labour in person.", None),
         ("The experts delivered the training in person.", "onsite"),
+        ("Inspectors travel by boat to the remote cays of the islands.", None),
         ("The event was bringing together experts to discuss green jobs.", None),
         ("Experts from France and Spain assessed the services.", None),
     ],
