@@ -1131,6 +1131,8 @@ class ExpertsComponent(PatternComponent):
             if self._is("participant_verb", low) \
                     or low in self.phrase_heads and self._phrase_at(doc, j, "participant_verb", 2) \
                     or low == "as" and self._phrase_at(doc, j, "observer_cue", 3):
+                if low != "as" and self._in_the_action(doc, j, end):
+                    return "activity"  # "took part from January to May 2023 in a SOCIEUX+ action": its expert
                 return "participant"  # "attended", "took part", "followed the course as an observer"
             if low in PRESENCE and j + 1 < end and doc[j + 1].lower_ in ("in", "at", "on"):
                 j += 2  # "… of Lithuania (Sodra) were in Nuku'alofa to run a workshop": where, then what
@@ -1149,6 +1151,23 @@ class ExpertsComponent(PatternComponent):
         return None
 
 
+    @staticmethod
+    def _in_the_action(doc: Doc, j: int, end: int) -> bool:
+        """The participation verb at token j has the action itself as its object, not one of its
+        activities: "took part … in a SOCIEUX+ action with the CPS" (its experts take part in an
+        action; participants attend its workshops)."""
+        for k in range(j + 1, min(end, j + ACTION_OBJECT_WORDS)):
+            tok = doc[k]
+            if tok.text in CLAUSE_ENDS or tok.text == "," or "\n" in tok.text:
+                return False
+            if tok.lower_ in ("action", "actions") and doc[k - 1].lower_ in ("socieux+", "socieux", "a", "the", "this"):
+                return True
+        return False
+
+
+#: most tokens between a participation verb and "action", its object ("took part from January to May 2023 in a
+#: SOCIEUX+ action")
+ACTION_OBJECT_WORDS = 12
 #: a form of "be" followed by a place ("were in Nuku'alofa to run …") does not end the walk to the verb
 PRESENCE = frozenset({"was", "were"})
 #: most tokens between an institution's country and a restated "and of" ("the Flemish public employment

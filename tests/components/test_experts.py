@@ -400,6 +400,9 @@ POSITIVE += [
     ("The experts were a conciliator of ACAS, the British advisory and conciliation service, and a lawyer.", {"GB"}),
     ("The work was done with a methodologist of the Uganda Bureau of Statistics (UBOS).", {"UG"}),
     ("The work was done with an e-services manager from Roseau.", {"DM"}),
+    # taking part in the action itself (not in one of its activities) is an expert's part
+    ("Ms Ivana Perić, an employment counsellor at the Croatian Employment Service, took part from January to May "
+     "2023 in a SOCIEUX+ action with the Fund.", {"HR"}),
     # an apposition of a possessive and a capitalised name; an adverb before the link word; "pooled from"
     ("The experts were a conciliator with Acas, the UK's Advisory, Conciliation and Arbitration Service, and a "
      "lawyer.", {"GB"}),
@@ -413,6 +416,8 @@ NEGATIVE += [
     ("Under an agreement with the Spanish ministry, Jobsplus seconded a coordinator.", set()),
     # people from a city who attended or were trained
     ("An officer from Kigali attended the course.", set()),
+    ("Ms Ivana Perić, an employment counsellor at the Croatian Employment Service, took part in the workshop.",
+     set()),
     ("An official of the ministry in Lisbon attended the workshop.", set()),
     ("The two Moroccans trained by two Danes attended.", set()),
 ]
