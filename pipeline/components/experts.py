@@ -470,6 +470,11 @@ class ExpertsComponent(PatternComponent):
         j, possessive, loose = i, titled or bare, False
         while j < limit and j not in at:
             text = doc[j].text
+            if text == "," and j > i and possessive:
+                k = self._named_apposition_end(doc, j, limit)
+                if k is not None and self._restates_from(doc, k + 1):
+                    j = k  # "French Polynesia's social security fund, the CPS, and from the Caisses …"
+                    break
             if text == "(":
                 close = next((k for k in range(j + 1, limit) if doc[k].text in {")", "."}), None)
                 if close is None or doc[close].text != ")" or any(
@@ -499,6 +504,18 @@ class ExpertsComponent(PatternComponent):
         if (loose or bare) and not self._restates_from(doc, j + 1):
             return i  # lower-case words make a name only when the next item restates "from"
         return j
+
+    @staticmethod
+    def _named_apposition_end(doc: Doc, j: int, limit: int) -> int | None:
+        """Position of the comma that closes a short apposition naming the institution, opened by the
+        comma at token j: ", the CPS,", ", SEPE,"; None if there is none."""
+        k = j + 1
+        if k < limit and doc[k].lower_ == "the":
+            k += 1
+        first = k
+        while k < limit and k - first < 4 and doc[k].is_alpha and (doc[k].is_upper or doc[k].is_title):
+            k += 1
+        return k if k > first and k < limit and doc[k].text == "," else None
 
     def _restates_from(self, doc: Doc, k: int) -> bool:
         """The next listed item, from token k, restates "from" ("and from …", "and one from …")."""

@@ -400,6 +400,10 @@ POSITIVE += [
     ("The experts were a conciliator of ACAS, the British advisory and conciliation service, and a lawyer.", {"GB"}),
     ("The work was done with a methodologist of the Uganda Bureau of Statistics (UBOS).", {"UG"}),
     ("The work was done with an e-services manager from Roseau.", {"DM"}),
+    # a short apposition naming the first institution before a restated "from"
+    ("The experts, from French Polynesia's social security fund, the CPS, and from the Caisses Sociales de "
+     "Monaco, spent two weeks in Mata-Utu.", {"PF", "MC"}),
+    ("Experts from Spain's employment service, SEPE, and from Portugal's IEFP trained the staff.", {"ES", "PT"}),
     # taking part in the action itself (not in one of its activities) is an expert's part
     ("Ms Ivana Perić, an employment counsellor at the Croatian Employment Service, took part from January to May "
      "2023 in a SOCIEUX+ action with the Fund.", {"HR"}),
