@@ -398,15 +398,7 @@ class WindowedMatcher:
                 marked[max(0, start) + 1 : max(0, min(n, end)) + 1] = 1
             seen = np.cumsum(marked)
             found = [w for w in found if seen[w[1]] > seen[w[0]]]
-        found.sort(key=lambda w: w[0])
-        merged: list[tuple[int, int, set[int]]] = []
-        for start, end, indices in found:
-            if merged and start <= merged[-1][1]:  # overlapping or touching: one window
-                last = merged[-1]
-                merged[-1] = (last[0], max(last[1], end), last[2].union(indices))
-            else:
-                merged.append((start, end, set(indices)))
-        return [(s, e, tuple(sorted(ix))) for s, e, ix in merged]
+        return [(s, e, tuple(sorted(ix))) for s, e, ix in _joined(found)]
 
     def match_set(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The same matches as `__call__`, for a caller that does not read their order (it sorts
@@ -433,14 +425,8 @@ class WindowedMatcher:
         out: set[tuple[int, int, int]] = set()
         for group, spans in by_group.items():
             matcher = self._sub_matcher(group)
-            spans.sort()
-            start, end = spans[0]
-            for s, e in spans[1:] + [(n + 1, n + 1)]:
-                if s <= end:  # overlapping or touching: one window
-                    end = max(end, e)
-                    continue
+            for start, end, _ in _joined([(s, e, ()) for s, e in spans]):
                 out.update((match_id, start + a, start + b) for match_id, a, b in matcher(doc[start:end]))
-                start, end = s, e
         rank = self._rank
         return sorted(out, key=lambda m: (m[1], m[2], rank.get(m[0], 0)))
 
@@ -455,6 +441,18 @@ class WindowedMatcher:
             for match_id, s, e in self._sub_matcher(indices)(doc[start:end]):
                 out.append((match_id, start + s, start + e))
         return out
+
+
+def _joined(windows: list[tuple[int, int, Iterable[int]]]) -> list[tuple[int, int, set[int]]]:
+    """(start, end, pattern indices) token windows joined where they overlap or touch, in text order."""
+    merged: list[tuple[int, int, set[int]]] = []
+    for start, end, indices in sorted(windows, key=lambda w: w[0]):
+        if merged and start <= merged[-1][1]:  # overlapping or touching: one window
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2].union(indices))
+        else:
+            merged.append((start, end, set(indices)))
+    return merged
 
 
 class BatchPipe:

@@ -555,11 +555,11 @@ class ExpertsComponent(PatternComponent):
         if j < 1 or not (doc[j].lower_ in ("a", "an", "one") or doc[j].like_num):
             return []
         j -= 1
-        if j >= 1 and doc[j].lower_ in ("each", "also", "both", "jointly"):
+        if j >= 1 and doc[j].lower_ in SHARED_BY:
             j -= 1  # "… seconded each an inspector"
         if j < 1 or doc[j].lower_ not in SECONDING_VERBS:
             return []
-        if doc[j - 1].lower_ in ("each", "also", "both", "jointly"):
+        if doc[j - 1].lower_ in SHARED_BY:
             j -= 1  # "… each seconded an inspector"
         lo, _ = sentence_span(doc_text(doc), doc[j].idx)
         k = j - 1
@@ -1167,7 +1167,6 @@ class ExpertsComponent(PatternComponent):
             j += 1
         return None
 
-
     @staticmethod
     def _in_the_action(doc: Doc, j: int, end: int) -> bool:
         """The participation verb at token j has the action itself as its object, not one of its
@@ -1197,6 +1196,8 @@ FORMERLY = frozenset({"formerly", "previously", "currently", "now", "also"})
 #: verbs whose subject institution provides the expert noun that is their object (`_seconded_by`)
 SECONDING_VERBS = frozenset({"seconded", "delegated", "lent", "loaned", "detached", "provided", "contributed",
                              "mobilised", "mobilized", "released"})
+#: words next to a seconding verb that share it among its subjects ("… each seconded an inspector")
+SHARED_BY = frozenset({"each", "also", "both", "jointly"})
 #: lower-case words between the article and the expert noun after a seconding verb ("a youth guarantee coordinator")
 SECONDED_MODIFIERS = 4
 #: words that open another clause or phrase before a seconding verb: its subject is then no institution list

@@ -40,6 +40,7 @@ from pipeline.facts import ECHO_FIELD, FIELDS_KEY, CountryMention, Fact, add_fac
 from pipeline.towns import MAX_WORDS as TOWN_WORDS, town_countries
 
 
+#: "in" as a LOWER hash: the partner's towns are listed after it
 IN = get_string_id("in")
 #: the words that may join coordinated country names ("Jordan and Libya", "Jordan, Libya or Iraq")
 COORDINATION = frozenset({",", "and", "or", "the", "&"})
