@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text, sentence_span
 from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_of
+from pipeline.localities import locality_countries
 from pipeline.towns import MAX_WORDS as TOWN_WORDS, town_countries
 
 
@@ -46,6 +47,19 @@ IN = get_string_id("in")
 COORDINATION = frozenset({",", "and", "or", "the", "&"})
 #: a preposition restated before the next item ("the experience of the Bolivian … and of the Spanish …")
 RESTATED = frozenset({"of", "from", "in"})
+#: a place's name: capitalised words, joined by the particles of Spanish, Portuguese and French names
+#: ("San José de las Lajas", "Vila do Conde")
+PLACE_NAME = (r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:[ \t]+(?:(?:de|del|la|las|los|do|da|dos|das|el|sur|en)[ \t]+)?"
+              r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,4}")
+
+
+def _local_authority_regex(before: list[str], after: list[str]) -> re.Pattern[str]:
+    """A local authority's noun (any case) and the capitalised name after it ("the Municipality of
+    Girardota": group `after_noun`) or before it ("Ouahigouya City Council": group `before_noun`)."""
+    def nouns(phrases: list[str]) -> str:
+        return "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{nouns(before)})[ \t]+(?:the[ \t]+)?(?P<after_noun>{PLACE_NAME})"
+                      rf"|(?P<before_noun>{PLACE_NAME})[ \t]+(?i:{nouns(after)})\b")
 
 
 @Language.factory("socieux_partner")
@@ -58,6 +72,7 @@ class PartnerComponent(PatternComponent):
         self.matcher = WindowedMatcher(self.nlp.vocab)
         self.visit_clause: re.Pattern[str] | None = None
         self.visit_relatives: tuple[str, ...] = ()  # ", where" (also capitalised): a text without one has no clause
+        self.local_authority: re.Pattern[str] | None = None
         self.kinds: dict[str, str] = {}
         self.eu = frozenset(load_membership())
         self.weights: dict[str, float] = {}
@@ -67,6 +82,8 @@ class PartnerComponent(PatternComponent):
                 self.weights[p["field"]] = float(p["weight"])
             elif p["kind"] == "sidelined_sentence":
                 sidelined += p["phrases"]
+            elif p["kind"] == "local_authority":
+                self.local_authority = _local_authority_regex(p["before"], p["after"])
             elif p["kind"] == "visit_clause":
                 visits = "|".join(re.escape(w) for w in p["visit_words"])
                 relatives = "|".join(re.escape(w) for w in p["relatives"])
@@ -125,12 +142,48 @@ class PartnerComponent(PatternComponent):
         return all(t.lower_ in COORDINATION or t.lower_ in RESTATED
                    or (previous.kind == "demonym" and t.is_alpha and t.text[:1].isupper()) for t in between)
 
-    def _add_towns_partner(self, doc: Doc) -> bool:
-        """Add the partner its towns name (`_towns_partner`), if any; whether one was added."""
-        fact = self._towns_partner(doc)
+    def _add_last_resort(self, doc: Doc) -> bool:
+        """Add the partner that its towns (`_towns_partner`) or, failing them, its local authority's town
+        (`_local_authority_partner`) name, if any; whether one was added."""
+        fact = self._towns_partner(doc) or self._local_authority_partner(doc)
         if fact is not None:
             add_fact(doc, fact)
         return fact is not None
+
+    def _local_authority_partner(self, doc: Doc) -> Fact | None:
+        """A record that names no place the partner could be in may name a local authority by its town
+        ("the Municipality of Girardota", "Ouahigouya City Council"): the longest run of the name's
+        words that is a GeoNames place (pipeline/localities.py) settles the partner when the places of
+        that name are in one country outside the EU, and the record's local authorities agree."""
+        if self.local_authority is None:
+            return None
+        text = doc_text(doc)
+        found: set[str] = set()
+        first: Fact | None = None
+        for match in self.local_authority.finditer(text):
+            group = "after_noun" if match.group("after_noun") else "before_noun"
+            start, end = match.span(group)
+            if field_of(doc, start) is None and doc.user_data.get(FIELDS_KEY):
+                continue  # page text outside the record's fields
+            words = list(re.finditer(r"\S+", text[start:end]))
+            # the name opens after its noun's "of" ("Municipality of Girardota Antioquia") and ends before
+            # the noun that follows it ("Policy in Girardota Municipality"): longest candidate first
+            spans = [(words[0].start(), words[n - 1].end()) for n in range(len(words), 0, -1)] \
+                if group == "after_noun" else [(words[n].start(), words[-1].end()) for n in range(len(words))]
+            for a, b in spans:
+                b -= text[start + b - 1] == "."  # a sentence's full stop, not an abbreviation's
+                codes = locality_countries(text[start + a : start + b]) - self.eu
+                if codes:
+                    break
+            else:
+                continue
+            if len(codes) != 1:
+                return None  # a name that several countries share: no evidence, and no guess
+            found |= codes
+            if first is None:
+                first = Fact("partner_country", next(iter(codes)), start + a, start + b,
+                             text[start + a : start + b], "partner:local-authority", "inferred")
+        return first if len(found) == 1 else None
 
     def _towns_partner(self, doc: Doc) -> Fact | None:
         """The last resort of a record that names no place the partner could be in: a list of at least
@@ -176,7 +229,7 @@ class PartnerComponent(PatternComponent):
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in (doc._.countries or []) if m.code]
         if not mentions:
-            if self._add_towns_partner(doc):
+            if self._add_last_resort(doc):
                 return doc
             if doc._.countries:
                 add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:ambiguous-place", "ambiguous",
@@ -247,7 +300,7 @@ class PartnerComponent(PatternComponent):
                 best[m.code] = (weight, m, rule)
 
         if not scores:
-            self._add_towns_partner(doc)
+            self._add_last_resort(doc)
             return doc
         # spec: a news tag names the action's country ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)"), and the
         # title's country wins over the description

@@ -110,6 +110,18 @@ CASES = [
      "treatment in Serbia or in another neighbouring country.", "ME"),
     ("Electronic services", "Health Insurance Fund (FZO)",
      "Insured persons obtain a referral for treatment in Serbia or in another neighbouring country.", None),
+    # a local authority named by its town too small for the gazetteer: the last resort, when one country
+    # outside the EU alone has a place of that name (any case of the noun, before or after the name)
+    ("Assessment of local employment policy in Girardota Municipality", "Municipality of Girardota",
+     "Spanish experts helped the partner to identify the challenges of the municipal employment service.", "CO"),
+    ("Local employment plan", "Alcaldía de Soacha", "Spanish experts helped the municipality.", "CO"),
+    ("Local employment plan", "Employment office", "Experts from France advised the mairie de Dapaong.", "TG"),
+    # ... not a name several countries share ("San Bartolo": GT, MX, PA, PE) nor two authorities
+    # of two countries, nor a town's name after a word that names no local authority
+    ("Local employment plan", "Municipalidad de San Bartolo", "Spanish experts helped the municipality.", None),
+    ("Local employment plan", "Local employment office",
+     "Experts from Spain visited the Municipality of Girardota and the Mairie de Dapaong.", None),
+    ("Local employment plan", "Local employment office", "Experts from Spain visited the office of Girardota.", None),
     # a single town, or towns that several countries share, are no evidence
     ("Electronic services", "Health Insurance Fund (FZO)", "Insured persons visit the office in Pljevlja.", None),
     ("Electronic services", "Health Insurance Fund (FZO)", "Workers in Union and Victoria were trained.", None),
