@@ -251,11 +251,17 @@ def _known_label(label: str) -> bool:
     return LABEL_CODE.sub("", label, count=1).casefold() in _vocabulary_casefolded()
 
 
+def _all_known(line: str) -> bool:
+    """A line of labels of the vocabulary only."""
+    items = split_types(line)
+    return bool(items) and all(_known_label(i) for i in items)
+
+
 def is_types_line(line: str) -> bool:
     """A line of assistance labels: every label known, or short label-like items without institution words."""
-    items = split_types(line)
-    if items and all(_known_label(i) for i in items):
+    if _all_known(line):
         return True
+    items = split_types(line)
     if INSTITUTION_WORDS.search(line) or TERMINAL.search(line):
         return False
     return bool(items) and all(len(WORD.findall(i)) <= 6 for i in items) and any(_known_label(i) for i in items)
@@ -341,10 +347,15 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
             i += 1  # label without its value (spec: values may be missing)
     # unlabelled lines: institution, types, description in that order (each optional)
     types_at = next((k for k, ln in enumerate(free) if "assistance_types" not in got and is_types_line(ln.text)), None)
+    types_end = types_at
+    # labels on lines of their own ("Information management systems" / "Organisation/business strategy &
+    # planning", or an HTML <br> between them): each further line of known labels only
+    while types_end is not None and types_end + 1 < len(free) and _all_known(free[types_end + 1].text):
+        types_end += 1
     before = free if types_at is None else free[:types_at]
-    after = [] if types_at is None else free[types_at + 1 :]
+    after = [] if types_end is None else free[types_end + 1 :]
     if types_at is not None:
-        got["assistance_types"] = [free[types_at]]
+        got["assistance_types"] = free[types_at : types_end + 1]
     if before and "partner_institution" not in got and not _is_prose(before[0].text):
         got["partner_institution"] = [before[0]]
         before = before[1:]
@@ -423,21 +434,40 @@ def split_listing(doc: Document) -> list[RawRecord]:
 BLOCK_TITLE_WORDS = 30
 
 
-def _blocks(text: str) -> list[list[Line]]:
-    """Blank-line separated groups of lines that each read as a record without a list marker: a
-    title (short, no sentence), then within the next three lines a line of assistance types
+def _blocks(text: str) -> list[tuple[list[Line], list[Line]]]:
+    """(title lines, body lines) of the blank-line separated groups of lines that each read as a
+    record without a list marker: a title (short, no sentence), then within the next three lines a line of assistance types
     ("Recognition of prior learning …" / "Bureau of Manpower … (BMET)" / "Individual capacity
     building (human resources development)" / "Many Bangladeshi workers …"), as a page copied
-    from a browser keeps them when the list's bullets are lost."""
+    from a browser keeps them when the list's bullets are lost. A group of labelled fields
+    ("Partner institution: …", "Description: …") under a title that stands on its own (a
+    Markdown page's "## Title", a web page's heading) is one record with that title."""
     out = []
-    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        lines = lines_of(text, m.start(), m.end())
-        if (len(lines) >= 3 and not _is_prose(lines[0].text) and not TERMINAL.search(lines[0].text)
-                and len(WORD.findall(lines[0].text)) <= BLOCK_TITLE_WORDS
+    groups = [lines_of(text, m.start(), m.end()) for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text)]
+    for k, lines in enumerate(groups):
+        if _label_of(lines[0].text) is not None:
+            title = groups[k - 1] if k else []
+            if (0 < len(title) <= TITLE_LINES and _reads_as_block_title(" ".join(ln.text for ln in title))
+                    and _label_of(title[0].text) is None
+                    and any((_label_of(ln.text) or ("",))[0] in RECORD_FIELDS for ln in lines)):
+                out.append((title, lines))
+            continue
+        if (len(lines) >= 3 and _reads_as_block_title(lines[0].text)
                 and not any(BULLET.match(ln.text) or ln.text.startswith("-") for ln in lines)
                 and any(is_types_line(ln.text) for ln in lines[1:4])):
-            out.append(lines)
+            out.append((lines[:1], lines[1:]))
     return out
+
+
+#: most lines of a title standing on its own above labelled fields (a wrapped heading)
+TITLE_LINES = 2
+#: labelled fields that make a group of labels a record (not a page's "Published: …" line)
+RECORD_FIELDS = frozenset({"partner_institution", "assistance_types", "description"})
+
+
+def _reads_as_block_title(text: str) -> bool:
+    return (not _is_prose(text) and not TERMINAL.search(text) and len(WORD.findall(text)) <= BLOCK_TITLE_WORDS
+            and not BULLET.match(text) and not text.startswith("-"))
 
 
 def is_block_listing(text: str) -> bool:
@@ -447,9 +477,9 @@ def is_block_listing(text: str) -> bool:
 
 def split_blocks(doc: Document) -> list[RawRecord]:
     records = []
-    for index, lines in enumerate(_blocks(doc.text)):
-        got, problems = _parse_body(lines[1:])
-        rec = _make_record(doc, index, "listing", [lines[0]], got, lines[0].start, lines[-1].end)
+    for index, (title, body) in enumerate(_blocks(doc.text)):
+        got, problems = _parse_body(body)
+        rec = _make_record(doc, index, "listing", title, got, title[0].start, body[-1].end)
         rec.problems.extend(problems)
         records.append(rec)
     return records

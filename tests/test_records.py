@@ -577,6 +577,72 @@ def test_a_listing_whose_bullets_were_lost_splits_on_blank_lines():
     assert second.assistance_types == ["Policy development"] and second.index == 1
 
 
+HEADED_BLOCKS = """# Catalogue of actions: social protection
+
+Selected actions of the facility, each with its partner institution and a description.
+
+## Extending health coverage to workers in the informal economy
+
+**Partner institution:** Agency for Universal Health Coverage (ACMU)
+**Type of assistance:** Policy development, Institutional capacity building
+**Description:** French experts analysed the enrolment practices of the mutual health organisations.
+
+## Support to the employment agency on the integration of migrants
+## into the labour market
+
+**Partner institution:** National Agency for the Promotion of Employment (ANAPEC)
+**Description:** Experts from Italy and Spain delivered a three-day workshop in Tangier.
+
+## Strengthening the inspection of social security contributions
+
+**Start activities:** mar-2023
+**End activities:** Ongoing
+**Partner institution:** Social Security and National Insurance Trust (SSNIT)
+**Code:** 2023-05
+**Description:** Peer experts from Belgium held online working sessions with SSNIT.
+
+---
+
+*Published: 3 March 2025*
+"""
+
+
+def test_a_heading_over_labelled_fields_is_a_records_title(tmp_path: Path):
+    """A Markdown page of "## Title" headings, each over a group of labelled fields (the labels in any
+    order, some missing), is a listing of one record a heading; the page's own heading, its lead and a
+    labelled line of the footer are no record."""
+    path = tmp_path / "catalogue.md"
+    path.write_text(HEADED_BLOCKS, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "listing"
+    first, second, third = split_document(doc)
+    assert first.title == "Extending health coverage to workers in the informal economy"
+    assert first.partner_institution == "Agency for Universal Health Coverage (ACMU)"
+    assert first.assistance_types == ["Policy development", "Institutional capacity building"]
+    assert first.description.startswith("French experts")
+    assert second.title == "Support to the employment agency on the integration of migrants into the labour market"
+    assert second.assistance_types == [] and second.description.startswith("Experts from Italy")
+    assert third.title.startswith("Strengthening the inspection")
+    assert third.values == {"start_activities": "mar-2023", "end_activities": "Ongoing", "code": "2023-05"}
+    for rec in (first, second, third):
+        for name, (s, e) in rec.fields.items():
+            assert doc.text[rec.start + s : rec.start + e] == rec.text[s:e]
+
+
+def test_labels_on_lines_of_their_own_are_all_types():
+    """Two assistance labels on two lines (an HTML <br> between them) are both types, not the second
+    one the description's first line."""
+    text = ("  • Support to the Pension Fund on digital services\n\n    Pension Fund (PFU)\n"
+            "    Information management systems\n    Organisation/business strategy & planning\n"
+            "    Lithuanian experts worked with the PFU team remotely from April to September 2023.\n"
+            "  • Labour inspection reform\n\n    Ministry of Labour\n    Policy development\n"
+            "    Experts from Spain helped.\n")
+    first, second = split_document(doc_of(text))
+    assert first.assistance_types == ["Information management systems", "Organisation/business strategy & planning"]
+    assert first.description.startswith("Lithuanian experts")
+    assert second.assistance_types == ["Policy development"] and second.description == "Experts from Spain helped."
+
+
 def test_news_paragraphs_are_no_blocks():
     text = ("12 March 2024\nGhana trains its inspectors\n\nThe Ministry of Labour asked SOCIEUX+ for support with "
             "the reform of its inspection services. Two experts came to Accra in May.\n"
