@@ -76,6 +76,17 @@ _QUAL = (
     r"|(?:first|second)\s+half\s+of|(?:first|second|third|fourth|last)\s+quarter\s+of)"
 )
 _Q = rf"(?:(?P<q>{_QUAL})[\s{DASHES}]+)?"
+#: the months a qualified year or month covers ("late 2022": September to December), for ordering
+#: dates of different precisions (`covered_days`); the value keeps the precision written ("2022")
+_QUAL_MONTHS = (
+    (re.compile(r"(?i)^(?:early|beginning\s+of|start\s+of|first\s+quarter\s+of)"), 1, 3),
+    (re.compile(r"(?i)^(?:mid|middle\s+of)"), 5, 8),
+    (re.compile(r"(?i)^(?:late|end\s+of|fourth\s+quarter\s+of|last\s+quarter\s+of)"), 9, 12),
+    (re.compile(r"(?i)^first\s+half\s+of"), 1, 6),
+    (re.compile(r"(?i)^second\s+half\s+of"), 7, 12),
+    (re.compile(r"(?i)^second\s+quarter\s+of"), 4, 6),
+    (re.compile(r"(?i)^third\s+quarter\s+of"), 7, 9),
+)
 # Not dates (spec: action ids, COVID-19, SDG numbers, money, counts, numbers).
 _COUNTS = (
     "workers|people|participants|persons|institutions|employees|beneficiaries|members|jobs"
@@ -543,3 +554,20 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
         if written:
             context = written[-1]
     return results
+
+
+def covered_days(text: str, iso_start: str, iso_end: str | None = None) -> tuple[str, str]:
+    """(first day, last day) a date covers, as ISO days, to order dates of different precisions: "2022"
+    covers 2022-01-01 to 2022-12-31, "May 2022" 2022-05-01 to 2022-05-31, "late 2022" (its text opens
+    with a qualifier) 2022-09-01 to 2022-12-31. Day 31 stands for a month's last day: only the order counts."""
+    first_month, last_month = 1, 12
+    for pattern, lo, hi in _QUAL_MONTHS:
+        if pattern.match(text.strip()):
+            first_month, last_month = lo, hi
+            break
+    end = iso_end or iso_start
+
+    def pad(iso: str, month: int, day: str) -> str:
+        return iso + (f"-{month:02d}-{day}" if len(iso) == 4 else f"-{day}" if len(iso) == 7 else "")
+
+    return pad(iso_start, first_month, "01"), pad(end, last_month, "31")

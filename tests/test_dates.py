@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import DateMatch, find_dates, month_names
+from pipeline.dates import DateMatch, covered_days, find_dates, month_names
 
 # (text, default_year, [(surface, iso_start, iso_end), ...])
 POSITIVE = [
@@ -319,3 +319,17 @@ def test_windows_skip_text_without_anchors() -> None:
     windows = dates_module._windows(text)
     assert len(windows) == 1 and windows[0][1] == len(text) and windows[0][0] > 1000
     assert [d.iso_start for d in find_dates(text)] == ["2023-05"]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "expected"), [
+    ("2022", "2022", None, ("2022-01-01", "2022-12-31")),
+    ("May 2022", "2022-05", None, ("2022-05-01", "2022-05-31")),
+    ("late 2022", "2022", None, ("2022-09-01", "2022-12-31")),
+    ("end of 2022", "2022", None, ("2022-09-01", "2022-12-31")),
+    ("early 2023", "2023", None, ("2023-01-01", "2023-03-31")),
+    ("second half of 2023", "2023", None, ("2023-07-01", "2023-12-31")),
+    ("12 to 16 June 2023", "2023-06-12", "2023-06-16", ("2023-06-12", "2023-06-16")),
+    ("from 2021 to March 2022", "2021", "2022-03", ("2021-01-01", "2022-03-31")),
+])
+def test_covered_days_order_dates_of_different_precisions(text, start, end, expected) -> None:
+    assert covered_days(text, start, end) == expected

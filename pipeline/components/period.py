@@ -56,6 +56,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text
 from pipeline.components.modality import still_to_come, unrealised
+from pipeline.dates import covered_days
 from pipeline.facts import Fact, Status, add_fact, facts, field_of, field_span
 
 #: fields whose dates never come from sentence rules (they have their own rule or are no period)
@@ -87,6 +88,13 @@ def _overlaps(fact: Fact, span: tuple[int, int] | None) -> bool:
 def _end_of(fact: Fact) -> str | None:
     """ISO end of a date fact (a point's end is its start; open ranges end None)."""
     return fact.extra.get("end", fact.value)
+
+
+def _last_day(fact: Fact) -> str:
+    """The last day a date fact covers, for ordering ends of different precisions ("end of 2022" ends
+    after "May 2022"); "" for an open range."""
+    end = _end_of(fact)
+    return covered_days(fact.text, fact.value or end, end)[1] if end else ""
 
 
 class PeriodComponent(PatternComponent):
@@ -592,7 +600,7 @@ def _range(dates: list[Fact], rule: str, status: Status, only: dict[int, str] | 
     ends = [d for d in dates if only.get(id(d)) != "start_word"]
     out = []
     if starts:
-        first = min(starts, key=lambda d: d.value or "")
+        first = min(starts, key=lambda d: covered_days(d.text, d.value)[0] if d.value else "")
         out.append(_period("period_start", first, first.value, rule, status))
     if ends:
         open_ = [d for d in ends if _end_of(d) is None]
@@ -602,6 +610,6 @@ def _range(dates: list[Fact], rule: str, status: Status, only: dict[int, str] | 
         if open_ and not closed:
             last = open_[0]
         else:
-            last = max(ends if not open_ else closed, key=lambda d: _end_of(d) or "")
+            last = max(ends if not open_ else closed, key=_last_day)
         out.append(_period("period_end", last, _end_of(last), rule, status))
     return out

@@ -448,6 +448,15 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
     # the experts' work going on since a date
     ("Since January 2024, the two experts have been working remotely with the Department on a review of the rules.",
      ("2024-01", None)),
+    # dates of different precisions are ordered by the days they cover: the end of a year ends after its May
+    ("A French expert carried out a diagnosis in May 2022, followed by remote coaching of the team until the end "
+     "of 2022.", ("2022-05", "2022")),
+    ("Experts trained the staff in late 2022 and in May 2022.", ("2022-05", "2022")),
+    # a document another body made is dated by its making, not by the experts' review of it
+    ("Experts from Finland reviewed the actuarial valuation prepared by the Fund in 2019 and trained the "
+     "staff in March 2021.", ("2021-03", "2021-03")),
+    ("Experts from Finland reviewed the actuarial valuation prepared by the experts in 2019 and trained the "
+     "staff in March 2021.", ("2019", "2021-03")),
 ])
 def test_more_sentences_dating_the_action(nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
@@ -514,6 +523,9 @@ def test_the_last_activity_of_the_action(nlp_formats: Language, description: str
     ("Between 6 September and 10 December 2020, 24 officers took part in a training of trainers, the only activity "
      "of SOCIEUX+ action 2020-41. In November 2020 a virtual tour replaced the study visit.",
      ("2020-09-06", "2020-12-10")),
+    # a participle clause closing the action
+    ("A Portuguese expert first reviewed the collection procedures in Praia in March 2023. A training session for "
+     "inspectors followed in Praia from 12 to 16 June 2023, closing the action.", ("2023-03", "2023-06-16")),
 ])
 def test_the_activity_that_closed_the_action(nlp_formats: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
