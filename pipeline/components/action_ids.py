@@ -17,7 +17,8 @@ Whose id it is comes, in this order, from:
    …" over "The first, action 2020-29, helped …"); in a news item, the only id without
    any cue when every other id is cited with a reference cue ("SOCIEUX+ action 2020-26
    was the programme's first cooperation with the NEO", "… (action 2022-47), building
-   on action 2019-08") → rule "code:only-id", inferred.
+   on action 2019-08") → rule "code:only-id", inferred; an id in the title without a
+   reference cue ("… in Paraguay (Action 2019-22)") → rule "code:title", inferred.
 Cue words are Matcher patterns in the same file: `self:<cue>` and `ref:<cue>`,
 each with `where` = "before" | "after" the id. Every other id mention becomes
 `Fact(field="action_ref")`: certain when a reference cue ("previous",
@@ -364,6 +365,12 @@ class ActionIdsComponent(PatternComponent):
                 )
                 add_fact(doc, code)
                 continue
+            if code is None and not self_cue and not ref_cue and _in_title(doc, mention):
+                # the title names its action's id ("… network in Paraguay (Action 2019-22)"), not another's
+                code = Fact("action_code", mention.value, mention.start, mention.end, mention.text,
+                            "code:title", "inferred")
+                add_fact(doc, code)
+                continue
             if code is None and not self_cue and not ref_cue and self._only_id(doc, mention, classified, cues):
                 # a news item about one action names it: its only id, without a reference cue, is its own
                 code = Fact("action_code", mention.value, mention.start, mention.end, mention.text,
@@ -374,6 +381,11 @@ class ActionIdsComponent(PatternComponent):
             rule = ref_cue or (f"conflict:{self_cue}" if self_cue else "ref:mention")
             add_fact(doc, Fact("action_ref", mention.value, mention.start, mention.end, mention.text, rule, status))
         return doc
+
+
+def _in_title(doc: Doc, mention: Mention) -> bool:
+    span = field_span(doc, "title")
+    return span is not None and span[0] <= mention.start and mention.end <= span[1]
 
 
 @Language.factory("socieux_action_ids")

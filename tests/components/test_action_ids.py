@@ -57,6 +57,10 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("The cooperation, registered as Action 2022-31, will continue in 2024.", "2022-31", []),
         ("Registered as SOCIEUX+ action 2020-66, the support began in October 2020.", "2020-66", []),
         ("The action (2022-12) drew on a conciliator of the British advisory service.", "2022-12", []),
+        # a past verb of the work right after the id
+        ("Action 2023-14 followed up on the support provided under Action 2022-09 and helped the Fund.",
+         "2023-14", ["2022-09"]),
+        ("The previous Action 2022-09 developed a tool; the experts helped again.", None, ["2022-09"]),
         # a follow-up registered but still to come is another action
         ("The experts trained 40 inspectors. A follow-up request, registered as action 2023-40, is under "
          "preparation.", None, ["2023-40"]),
@@ -191,6 +195,17 @@ def test_whose_id_by_kind_of_record(nlp: Language, description: str, kind: str, 
                                     refs: list[str]) -> None:
     fields = {"title": "Support to the Ministry", "description": description}
     assert ids(annotate(nlp, fields, kind=kind)) == (code, refs)
+
+
+@pytest.mark.parametrize(("title", "code", "refs"), [
+    # the title names its action's id ...
+    ("Strengthening the employment service network in Paraguay (Action 2019-22)", "2019-22", ["2018-03"]),
+    # ... unless it cites another action
+    ("Follow-up to Action 2019-22 on the employment service network", None, ["2018-03", "2019-22"]),
+])
+def test_an_id_in_the_title(nlp: Language, title: str, code: str | None, refs: list[str]) -> None:
+    doc = annotate(nlp, {"title": title, "description": "Experts from Spain helped; this built on Action 2018-03."})
+    assert ids(doc) == (code, refs)
 
 
 def test_code_field(nlp: Language) -> None:
