@@ -64,6 +64,9 @@ REMOTE_BEFORE_WORDS = 4
 #: a remote word this many tokens after "<place> hosted" is what was hosted ("hosted, with the support of
 #: SOCIEUX+, a regional webinar")
 REMOTE_HOSTED_WORDS = 12
+#: "by" names the action's own agents when one of this many words after it is one ("by Czech and Slovak
+#: peer experts")
+BY_AGENT_WORDS = 6
 #: record fields whose text can hold a delivery cue; labels, the institution line and
 #: the types of assistance never describe how the action was delivered
 SCOPE_FIELDS = ("title", "description", "tag")
@@ -156,6 +159,7 @@ class CityRule:
     obligation: frozenset[str] = frozenset()  # "people have to visit the offices in …": a duty, no event
     proper_remote: frozenset[str] = frozenset()  # remote words only as a tool's name: "Teams", not "SLI teams"
     venue_words: frozenset[str] = frozenset()  # "at the INPP centre of Lubumbashi": a venue in the city
+    contrast_adverbs: frozenset[str] = frozenset()  # "remotely in 2021 and then in Suva": a later step's place
 
     def is_remote(self, tok: Token) -> bool:
         """A remote word ("online", "webinar"), a tool's name only capitalised ("via Teams")."""
@@ -176,6 +180,7 @@ class CityRule:
             obligation=frozenset(entry.get("obligation", [])),
             proper_remote=frozenset(entry.get("proper_remote_words", [])),
             venue_words=frozenset(entry.get("venue_words", [])),
+            contrast_adverbs=frozenset(entry.get("contrast_adverbs", [])),
         )
 
 
@@ -283,7 +288,8 @@ class DeliveryComponent(PatternComponent):
                 if trigger is not None and self._remote_before(doc, trigger.i, rule):
                     trigger = None  # "The webinar was held in Lima", "Online sessions were organised in Lima"
                 elif trigger is not None and any(rule.is_remote(doc[k])
-                                               for k in [*range(trigger.i + 1, i), *self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places)]):
+                                               for k in [*self._before_contrast(doc, trigger.i + 1, i, rule),
+                                                         *self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places)]):
                     trigger = None  # "delivered webinars to counsellors in Medellín", "coached staff in Aden through
                     # online sessions": where participants are
                 elif trigger is not None and trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.object_words:
@@ -335,6 +341,15 @@ class DeliveryComponent(PatternComponent):
         return range(i, j)
 
     @staticmethod
+    def _before_contrast(doc: Doc, lo: int, hi: int, rule: CityRule) -> range:
+        """Token indices lo..hi, minus those before a contrast adverb ("then", "later"): in "carried out an
+        assessment, remotely in 2021 and then in Suva", the remote word speaks of an earlier step."""
+        for k in range(hi - 1, lo - 1, -1):
+            if doc[k].lower_ in rule.contrast_adverbs:
+                return range(k + 1, hi)
+        return range(lo, hi)
+
+    @staticmethod
     def _remote_after(doc: Doc, i: int, rule: CityRule, n: int = REMOTE_HOSTED_WORDS) -> bool:
         """A remote word among the n tokens from token i on, in the same sentence: what was hosted."""
         for tok in doc[i : i + n]:
@@ -363,7 +378,9 @@ class DeliveryComponent(PatternComponent):
         for k in range(lo, hi):
             if doc[k].lower_ == "by":
                 words = [t.lower_ for t in doc[k + 1 : hi] if t.is_alpha and t.lower_ not in ("the", "a", "an", "two", "three")]
-                return bool(words) and not any(w.startswith("socieux") or w in rule.action_agents for w in words[:3])
+                # the agent's head may follow its modifiers: "by Czech and Slovak peer experts"
+                return bool(words) and not any(w.startswith("socieux") or w in rule.action_agents
+                                               for w in words[:BY_AGENT_WORDS])
         return False
 
     @staticmethod

@@ -44,6 +44,8 @@ def delivery(doc: Doc) -> str | None:
         # remote cues (spec: online, on-line, virtual, remote/remotely, webinar, e-learning platform,
         # e-conference, at a distance, distant cooperation), in case and hyphen variants
         ("On-line workshops were delivered to present good practices.", "remote"),
+        # what the partner's clients do online is a topic
+        ("The Fund of Morocco presented its experience with online pension claims.", None),
         ("Two experts carried out the review by video link.", "remote"),
         ("The experts coached the managers through video meetings.", "remote"),
         ("The closing seminar was broadcast live for the staff of the regional offices.", "remote"),
@@ -244,6 +246,9 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Experts took part in the job fairs organised by the Agency in Chisinau.", "Chisinau", "MD", "MD", None),
         ("The assessment was carried out by a French expert and a Tunisian expert in Yaoundé.", "Yaoundé", "CM", "CM",
          "onsite"),
+        # the action's agent after "by" may follow its modifiers
+        ("Social workers took part in training sessions delivered by Czech and Slovak peer experts in Tbilisi.",
+         "Tbilisi", "GE", "GE", "onsite"),
         # things kept in the city, not an event held there
         ("Experts mapped the paper-based contribution records held in Port-au-Prince.", "Port-au-Prince", "HT", "HT", None),
         # an activity still to come, from its article (the pattern file's negatives block the city rule too)
@@ -359,6 +364,11 @@ def test_a_remote_word_before_the_verb_or_noun(nlp: Language, text: str, expecte
     # a remote word in the next clause does not undo the work done in the city
     ("Experts assessed the IT architecture in Kingstown and then accompanied remotely the strategy.",
      "Kingstown", "VC", "mixed", True),
+    # a remote word before a contrast adverb speaks of an earlier step, not of the work in the city
+    ("A Danish expert carried out a feasibility assessment, remotely in 2021 and then in Suva in early 2022.",
+     "Suva", "FJ", "mixed", True),
+    ("A Danish expert carried out a feasibility assessment remotely for the staff in Suva.", "Suva", "FJ", "remote",
+     False),
 ])
 def test_a_remote_word_after_the_city(nlp: Language, text: str, city: str | tuple[str, ...], code: str,
                                       expected: str, city_cue: bool) -> None:
