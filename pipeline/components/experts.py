@@ -890,6 +890,13 @@ class ExpertsComponent(PatternComponent):
                                                               for k in range(first, i - 1))):
                 i += 1  # … or named with a capitalised word: "an instructor from the AFPA centre in Saint-Étienne"
                 break
+            # … or by its country, after a proper name: "a job counsellor from Le Forem in Belgium" (not an
+            # international organisation's office: "from the ILO office in Senegal")
+            if doc[i].lower_ == "in" and i + 1 in at and at[i + 1].kind == "country" and i > first \
+                    and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() \
+                    and not any(self._is("intl_org", doc[k].text) for k in range(first, i)):
+                i += 1
+                break
             # a comma then a determiner before any country starts another clause: "a Cypriot expert
             # from the Social Insurance Services, the Gambian SSHFC modelled …" (but not "from public
             # entities, notably public employment services, of Belgium and France")

@@ -230,6 +230,10 @@ POSITIVE += [
      "reviewed the scheme.", {"BE", "NL"}),
     ("SOCIEUX+ mobilised peers from the Voivodeship Labour Office in Lublin and from the Lithuanian Employment "
      "Service.", {"PL", "LT"}),
+    # ... or placed by its country after a proper name; not an international organisation's office
+    ("The course was delivered by two experts from the French employment service and a job counsellor from Le "
+     "Forem in Belgium.", {"FR", "BE"}),
+    ("Experts from the ILO office in Senegal trained the staff.", set()),
     # one person of an institution in a city, outside the EU too; a local authority opened by its city
     ("An insurance physician of the Belgian agency and a medical adviser of the Compensation Fund in Pretoria "
      "designed the course.", {"BE", "ZA"}),

@@ -452,6 +452,9 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
     ("A French expert carried out a diagnosis in May 2022, followed by remote coaching of the team until the end "
      "of 2022.", ("2022-05", "2022")),
     ("Experts trained the staff in late 2022 and in May 2022.", ("2022-05", "2022")),
+    # completing a mission, at the partner's request (the request's own date is another matter)
+    ("A team of experts completed a mission to Addis Ababa from 20 to 31 January 2025 at the request of the "
+     "Ministry.", ("2025-01-20", "2025-01-31")),
     # a document another body made is dated by its making, not by the experts' review of it
     ("Experts from Finland reviewed the actuarial valuation prepared by the Fund in 2019 and trained the "
      "staff in March 2021.", ("2021-03", "2021-03")),
