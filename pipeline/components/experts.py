@@ -1036,6 +1036,10 @@ class ExpertsComponent(PatternComponent):
                     start = self._name_start(doc, bare - 1, at)
                     if start is not None and start > 0 and doc[start - 1].lower_ in HONORIFICS:
                         return start, True, bare - 1
+                    # … or a name opening a list after a colon: "Two experts led the discussions: Marie
+                    # Lefèvre, head of digital projects at the CNAV in Paris, and …"
+                    if start is not None and start > 0 and doc[start - 1].text == ":":
+                        return start, False, bare - 1
                 j = self._relative_start(doc, i) if relative else None
                 if j is None:
                     return None

@@ -296,6 +296,11 @@ POSITIVE += [
     ("Mr Jean-Paul Mabiala, head of the pensions department of the Caisse de retraite des fonctionnaires in "
      "Brazzaville, and Ms Ioana Popescu, of the Casa Națională de Pensii Publice in Bucharest, carried out an audit.",
      {"CG", "RO"}),
+    # ... and a name opening a list after a colon, without a title; a role alone names no expert
+    ("Two European experts led the discussions: Marie Lefèvre, head of digital projects at the Caisse nationale "
+     "d'assurance vieillesse (CNAV) in Paris, and Jonas Berg, from the Swedish Pensions Agency in Stockholm.",
+     {"FR", "SE"}),
+    ("The discussions were opened by the Minister: Marie Lefèvre, head of the protocol in Paris, welcomed them.", set()),
     # a person "in" an institution, after an apposition
     ("The guidelines were prepared by two experts mobilised by SOCIEUX+: Mr Jakub Novák, a specialist of the Czech "
      "Social Security Administration in Prague, and Ms Thandeka Zulu, a director in the Department of Labour of "
