@@ -468,10 +468,21 @@ def _attached(text: str, activity: Fact, date: Fact) -> bool:
     return date.end <= activity.start and len(gap) <= ATTACHED_BEFORE
 
 
+#: a coordinated clause with a subject of its own: ", and the plan was presented …"
+_AND_CLAUSE = re.compile(r", and (?:the|a|an|its|their|this|these) ")
+
+
 def _clause(text: str, char: int, lo: int, hi: int) -> tuple[int, int]:
-    """Char bounds of the clause (split on ":" and ";") holding `char` inside the sentence lo..hi."""
+    """Char bounds of the clause (split on ":", ";" and ", and the …") holding `char` inside the
+    sentence lo..hi."""
     left = max(text.rfind(":", lo, char), text.rfind(";", lo, char))
     rights = [p for p in (text.find(":", char, hi), text.find(";", char, hi)) if p != -1]
+    for m in _AND_CLAUSE.finditer(text, lo, hi):
+        if m.end() <= char:
+            left = max(left, m.start())
+        elif m.start() >= char:
+            rights.append(m.start())
+            break
     return (left + 1 if left != -1 else lo), (min(rights) if rights else hi)
 
 

@@ -452,6 +452,9 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
     ("A French expert carried out a diagnosis in May 2022, followed by remote coaching of the team until the end "
      "of 2022.", ("2022-05", "2022")),
     ("Experts trained the staff in late 2022 and in May 2022.", ("2022-05", "2022")),
+    # a not-period cue of a coordinated clause with its own subject speaks for that clause only
+    ("The diagnosis mission took place in Asunción from 07-10-2019 to 18-10-2019, and the plan was adopted by the "
+     "Ministry in 2021.", ("2019-10-07", "2019-10-18")),
     # completing a mission, at the partner's request (the request's own date is another matter)
     ("A team of experts completed a mission to Addis Ababa from 20 to 31 January 2025 at the request of the "
      "Ministry.", ("2025-01-20", "2025-01-31")),
