@@ -193,6 +193,8 @@ class ExpertsComponent(PatternComponent):
                      one=one or team, firm=mobilised, placed=True)
         for m, via in self._named_experts(doc, at):
             emit(m, f"person:{via}", tentative=via in ("of", "active") and m.code not in self.eu)
+        for m in self._bracketed_people(doc, at):
+            emit(m, "person:bracket")
         for m in self._demonym_nouns(doc, mentions, at):
             emit(m, "demonym-noun", tentative=m.code not in self.eu)
         self._echo(doc, mentions, found)
@@ -987,6 +989,24 @@ class ExpertsComponent(PatternComponent):
                 out += [(m, "active") for m in found]
         return out
 
+    def _bracketed_people(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
+        """Named people with their institution and its place in brackets, in a sentence about the
+        experts (lex:person-cue): "Social work experts Katrin Vogel (Federal Ministry of Labour and
+        Social Affairs, Berlin) and …": the place that closes the bracket after a comma, in an EU member
+        state (a place elsewhere may be the partner's: "The experts met Ana Costa (Ministry of Labour, Lima)")."""
+        out: list[CountryMention] = []
+        for i in np.flatnonzero(doc_lowers(doc) == OPEN_BRACKET).tolist():
+            if self._name_start(doc, i, at) is None:
+                continue
+            close = next((k for k in range(i + 1, min(len(doc), i + BRACKET_TOKENS)) if doc[k].text == ")"), None)
+            m = at.get(close - 1) if close is not None else None
+            if m is None or m.end != close or m.kind not in ("city", "region", "country") or m.code not in self.eu \
+                    or doc[m.start - 1].text != "," or m.start - 1 <= i + 1:
+                continue
+            if self._person_cue(_sentence(doc, i).casefold()):
+                out.append(m)
+        return out
+
     def _person_cue(self, sent_low: str) -> bool:
         """The sentence speaks of mobilised experts or of who did its work (lex:person-cue); "by" and
         a title ("by Ms …") only when no ceremony names them ("opened by Ms …, Minister of …",
@@ -1254,6 +1274,9 @@ APPOSITION_ENDS = frozenset({",", ".", ";", ")", "–", "—"})
 #: may come between "who" and its verb ("who has worked at", "who currently heads")
 RELATIVE_WORDS = 12
 WHO, FOR = get_string_id("who"), get_string_id("for")
+OPEN_BRACKET = get_string_id("(")
+#: most tokens of a person's bracketed institution and place ("(Labour Office of the Czech Republic, Brno)")
+BRACKET_TOKENS = 20
 #: per-Doc cache keys of `_may_withdraw` and of the link words restated after "and" ("… and of the …")
 WITHDRAW_KEY = "socieux_experts_may_withdraw"
 RESTATED_KEY = "socieux_experts_restated_links"

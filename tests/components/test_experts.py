@@ -301,6 +301,11 @@ POSITIVE += [
      "d'assurance vieillesse (CNAV) in Paris, and Jonas Berg, from the Swedish Pensions Agency in Stockholm.",
      {"FR", "SE"}),
     ("The discussions were opened by the Minister: Marie Lefèvre, head of the protocol in Paris, welcomed them.", set()),
+    # named experts with their institution and its place in brackets (an EU member state's place only)
+    ("Social work experts Katrin Vogel (Federal Ministry of Labour and Social Affairs, Berlin) and Jan Novák "
+     "(Labour Office, Brno) drafted a case-management manual.", {"DE", "CZ"}),
+    ("The experts met Ana Costa (Ministry of Labour, Lima) in May.", set()),
+    ("The minister Ana Costa (Ministry of Labour, Lisbon) opened the seminar.", set()),
     # a person "in" an institution, after an apposition
     ("The guidelines were prepared by two experts mobilised by SOCIEUX+: Mr Jakub Novák, a specialist of the Czech "
      "Social Security Administration in Prague, and Ms Thandeka Zulu, a director in the Department of Labour of "
