@@ -21,7 +21,9 @@ A tie between different countries leaves the value null with the reason kept
 as a `partner_note` fact, rather than a guess. A record with no candidate at all may
 still list the partner's small towns, which the gazetteer leaves out: at least two after
 "in" that one country outside the EU has all of, two of them no other country's ("the branch
-offices in Bar, Pljevlja or Bijelo Polje": ME, rule `partner:towns`, pipeline/towns.py).
+offices in Bar, Pljevlja or Bijelo Polje": ME, rule `partner:towns`, pipeline/towns.py), else a local
+authority's town (rule `partner:local-authority`, pipeline/localities.py); a news item's last resort is the
+one non-EU country its page head names (rule `partner:page-head`).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text, sentence_span
 from pipeline.eu import load_membership
-from pipeline.facts import ECHO_FIELD, FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_of
+from pipeline.facts import ECHO_FIELD, FIELDS_KEY, KIND_KEY, CountryMention, Fact, add_fact, facts, field_of, field_span
 from pipeline.localities import locality_countries
 from pipeline.towns import MAX_WORDS as TOWN_WORDS, town_countries
 
@@ -267,12 +269,17 @@ class PartnerComponent(PatternComponent):
         hosts = [m.span(1) for m in self.visit_clause.finditer(text)] \
             if self.visit_clause is not None and any(r in text for r in self.visit_relatives) else []
         excluded_before |= {m.start for m in mentions if any(lo <= m.start_char < hi for lo, hi in hosts)}
+        title = field_span(doc, "title")
+        head: set[str] = set()  # countries of a news page's head (its site's name, a breadcrumb), not EU
         for m in mentions:
             before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])
             if (m.start_char, m.end_char) in expert_spans or m.start in excluded_before or "exclude_after" in after:
                 continue
             where = field_of(doc, m.start_char)
             if where is None and doc.user_data.get(FIELDS_KEY):
+                if title is not None and m.end_char <= title[0] and m.code not in self.eu \
+                        and doc.user_data.get(KIND_KEY) == "news":
+                    head.add(m.code)
                 continue  # page text outside the record's fields (a news page's head): no evidence
             where = where or "description"
             if where == "description" and "partner_before" not in before and any(
@@ -300,7 +307,14 @@ class PartnerComponent(PatternComponent):
                 best[m.code] = (weight, m, rule)
 
         if not scores:
-            self._add_last_resort(doc)
+            if not self._add_last_resort(doc) and len(head) == 1:
+                # the very last resort: a news item whose text names no place, on a page whose head names
+                # one country outside the EU (a ministry's site: "Republic of the Philippines · Department
+                # of Labor and Employment"; an EU Delegation's page: "Delegation of the European Union to
+                # Ethiopia")
+                m = next(m for m in mentions if m.code in head and m.end_char <= title[0])
+                add_fact(doc, Fact("partner_country", m.code, m.start_char, m.end_char, m.text,
+                                   "partner:page-head", "inferred"))
             return doc
         # spec: a news tag names the action's country ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)"), and the
         # title's country wins over the description

@@ -211,6 +211,25 @@ def test_page_text_outside_the_fields_is_no_evidence(nlp: Language) -> None:
     assert next((f.value for f in facts(doc) if f.field == "partner_country"), None) == "PY"
 
 
+@pytest.mark.parametrize(("head", "body", "code"), [
+    # a news item that names no place, on a page whose head names one country outside the EU: a ministry's
+    # own site, an EU Delegation's page
+    ("Republic of the Philippines | Department of Labor and Employment\n",
+     "The Bureau of Local Employment held webinars for PESO managers with experts from Spain.", "PH"),
+    ("Delegation of the European Union to Ethiopia\n", "Dutch experts mapped the job centres of the sub-cities.", "ET"),
+    # ... not a member state's site, nor two countries in the head, nor a head over a body that names a place
+    ("Gobierno de España | Ministerio de Trabajo\n", "Experts from Spain held webinars for the employment offices.",
+     None),
+    ("News › Ghana › Togo\n", "Experts from Spain held webinars for the employment offices.", None),
+    ("Delegation of the European Union to Ethiopia\n", "The experts trained inspectors in Nairobi.", "KE"),
+])
+def test_a_news_pages_head_is_the_last_resort(nlp: Language, head: str, body: str, code: str | None) -> None:
+    title = "Experts support the employment services"
+    text = f"{head}{title}\n{body}"
+    doc = annotate(nlp, text, {"title": title, "description": body}, "news")
+    assert next((f.value for f in facts(doc) if f.field == "partner_country"), None) == code
+
+
 def test_one_id_one_kind(nlp: Language) -> None:
     """An id with two kinds would silently take the last one: refused with a message."""
     pipe = nlp.get_pipe("socieux_partner")
