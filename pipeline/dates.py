@@ -71,22 +71,21 @@ _L = r"(?<![\w.,/:€$£¥#])"  # not inside a larger number, amount or code
 _RY = r"(?![\w%€$£]|[.,/:]\d)"  # after a year attached to a month or day
 _RY_BARE = _RY + rf"(?!\s?{_D}\s?\d)"  # bare year: "2023-11" is an action id, not a year
 _YEAR = r"(?:19|20)\d\d"
-_QUAL = (
-    r"(?i:early|mid|late|(?:end|beginning|start|middle)\s+of"
-    r"|(?:first|second)\s+half\s+of|(?:first|second|third|fourth|last)\s+quarter\s+of)"
+#: the qualifiers of a year or month ("early 2022", "the second half of 2023") and the months each
+#: covers ("late": September to December): one table for the grammar (`_QUAL`) and for ordering dates of
+#: different precisions (`covered_days`; the value keeps the precision written, "2022")
+_QUALIFIERS = (
+    (r"early|beginning\s+of|start\s+of|first\s+quarter\s+of", 1, 3),
+    (r"mid|middle\s+of", 5, 8),
+    (r"late|end\s+of|fourth\s+quarter\s+of|last\s+quarter\s+of", 9, 12),
+    (r"first\s+half\s+of", 1, 6),
+    (r"second\s+half\s+of", 7, 12),
+    (r"second\s+quarter\s+of", 4, 6),
+    (r"third\s+quarter\s+of", 7, 9),
 )
+_QUAL = "(?i:" + "|".join(words for words, _, _ in _QUALIFIERS) + ")"
 _Q = rf"(?:(?P<q>{_QUAL})[\s{DASHES}]+)?"
-#: the months a qualified year or month covers ("late 2022": September to December), for ordering
-#: dates of different precisions (`covered_days`); the value keeps the precision written ("2022")
-_QUAL_MONTHS = (
-    (re.compile(r"(?i)^(?:early|beginning\s+of|start\s+of|first\s+quarter\s+of)"), 1, 3),
-    (re.compile(r"(?i)^(?:mid|middle\s+of)"), 5, 8),
-    (re.compile(r"(?i)^(?:late|end\s+of|fourth\s+quarter\s+of|last\s+quarter\s+of)"), 9, 12),
-    (re.compile(r"(?i)^first\s+half\s+of"), 1, 6),
-    (re.compile(r"(?i)^second\s+half\s+of"), 7, 12),
-    (re.compile(r"(?i)^second\s+quarter\s+of"), 4, 6),
-    (re.compile(r"(?i)^third\s+quarter\s+of"), 7, 9),
-)
+_QUAL_MONTHS = tuple((re.compile(rf"(?i)^(?:{words})"), lo, hi) for words, lo, hi in _QUALIFIERS)
 # Not dates (spec: action ids, COVID-19, SDG numbers, money, counts, numbers).
 _COUNTS = (
     "workers|people|participants|persons|institutions|employees|beneficiaries|members|jobs"

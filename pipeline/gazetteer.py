@@ -384,6 +384,14 @@ def render(patterns: list[dict[str, str]]) -> str:
     return "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns)
 
 
+def read_pairs(path: Path) -> Iterator[tuple[str, str]]:
+    """The rows of a generated two-column table under models/patterns/ (towns.tsv, localities.tsv)."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            first, _, second = line.rstrip("\n").partition("\t")
+            yield first, second
+
+
 def generated_file_main(argv: list[str] | None, default: Path, build: Callable[[], str], unit: str,
                         module: str) -> int:
     """The command line of a generated data file under models/patterns/ (`python -m <module>`): write

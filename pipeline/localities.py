@@ -25,7 +25,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.gazetteer import generated_file_main, spellings, variants
+from pipeline.gazetteer import generated_file_main, read_pairs, spellings, variants
 from pipeline.paths import PATTERNS_DIR
 from pipeline.towns import MAX_WORDS, MIN_LENGTH
 
@@ -61,12 +61,7 @@ def render(rows: list[tuple[str, tuple[str, ...]]]) -> str:
 
 @lru_cache(maxsize=1)
 def _localities(path: Path = LOCALITIES_PATH) -> dict[str, frozenset[str]]:
-    table: dict[str, frozenset[str]] = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            name, _, codes = line.rstrip("\n").partition("\t")
-            table[name] = frozenset(codes.split(","))
-    return table
+    return {name: frozenset(codes.split(",")) for name, codes in read_pairs(path)}
 
 
 def locality_countries(name: str) -> frozenset[str]:

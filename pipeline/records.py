@@ -251,17 +251,16 @@ def _known_label(label: str) -> bool:
     return LABEL_CODE.sub("", label, count=1).casefold() in _vocabulary_casefolded()
 
 
-def _all_known(line: str) -> bool:
-    """A line of labels of the vocabulary only."""
-    items = split_types(line)
+def _all_known(items: list[str]) -> bool:
+    """Labels (of one line, `split_types`) of the vocabulary only."""
     return bool(items) and all(_known_label(i) for i in items)
 
 
 def is_types_line(line: str) -> bool:
     """A line of assistance labels: every label known, or short label-like items without institution words."""
-    if _all_known(line):
-        return True
     items = split_types(line)
+    if _all_known(items):
+        return True
     if INSTITUTION_WORDS.search(line) or TERMINAL.search(line):
         return False
     return bool(items) and all(len(WORD.findall(i)) <= 6 for i in items) and any(_known_label(i) for i in items)
@@ -350,7 +349,7 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
     types_end = types_at
     # labels on lines of their own ("Information management systems" / "Organisation/business strategy &
     # planning", or an HTML <br> between them): each further line of known labels only
-    while types_end is not None and types_end + 1 < len(free) and _all_known(free[types_end + 1].text):
+    while types_end is not None and types_end + 1 < len(free) and _all_known(split_types(free[types_end + 1].text)):
         types_end += 1
     before = free if types_at is None else free[:types_at]
     after = [] if types_end is None else free[types_end + 1 :]

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.gazetteer import generated_file_main, spellings, variants
+from pipeline.gazetteer import generated_file_main, read_pairs, spellings, variants
 from pipeline.paths import PATTERNS_DIR
 
 TOWNS_PATH = PATTERNS_DIR / "towns.tsv"
@@ -57,10 +57,8 @@ def render(rows: list[tuple[str, str]]) -> str:
 @lru_cache(maxsize=1)
 def _towns(path: Path = TOWNS_PATH) -> dict[str, frozenset[str]]:
     by_code: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            code, _, name = line.rstrip("\n").partition("\t")
-            by_code.setdefault(code, set()).add(name)
+    for code, name in read_pairs(path):
+        by_code.setdefault(code, set()).add(name)
     return {code: frozenset(names) for code, names in by_code.items()}
 
 

@@ -42,3 +42,19 @@ def corpus_db(prefect_harness, tmp_path_factory: pytest.TempPathFactory):
     db = tmp / "corpus.duckdb"
     flows.extract_corpus(tmp / "corpus", db)
     return db
+
+
+@pytest.fixture
+def assert_generated_file(tmp_path):
+    """The check shared by the generated tables under models/patterns/ (towns, localities):
+    `python -m <module>` writes the table, `--check` fails on a missing file and passes on a fresh one,
+    and what it writes is the committed table."""
+
+    def check(main, committed) -> None:
+        out = tmp_path / committed.name
+        assert main(["--check", "--output", str(out)]) == 1  # missing
+        assert main(["--output", str(out)]) == 0
+        assert main(["--check", "--output", str(out)]) == 0
+        assert out.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")
+
+    return check

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pipeline.localities import LOCALITIES_PATH, build_rows, locality_countries, main, render
 
 
@@ -27,9 +25,5 @@ def test_rows_are_sorted_and_unique() -> None:
     assert all(codes and list(codes) == sorted(codes) and len(name) >= 3 for name, codes in rows)
 
 
-def test_main_writes_and_checks(tmp_path: Path) -> None:
-    out = tmp_path / "localities.tsv"
-    assert main(["--check", "--output", str(out)]) == 1  # missing
-    assert main(["--output", str(out)]) == 0
-    assert main(["--check", "--output", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == LOCALITIES_PATH.read_text(encoding="utf-8")
+def test_main_writes_and_checks(assert_generated_file) -> None:
+    assert_generated_file(main, LOCALITIES_PATH)

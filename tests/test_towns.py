@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pipeline.towns import TOWNS_PATH, build_rows, main, render, town_countries, towns_of
 
 
@@ -28,9 +26,5 @@ def test_no_short_names() -> None:
     assert all(len(name) >= 3 for _, name in build_rows())
 
 
-def test_main_writes_and_checks(tmp_path: Path) -> None:
-    out = tmp_path / "towns.tsv"
-    assert main(["--check", "--output", str(out)]) == 1  # missing
-    assert main(["--output", str(out)]) == 0
-    assert main(["--check", "--output", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == TOWNS_PATH.read_text(encoding="utf-8")
+def test_main_writes_and_checks(assert_generated_file) -> None:
+    assert_generated_file(main, TOWNS_PATH)

@@ -886,17 +886,8 @@ class ExpertsComponent(PatternComponent):
         limit = min(len(doc), i + self.window)
         first = i
         while i < limit and i not in at:
-            # an institution named by its city: "peers from the Voivodeship Labour Office in Lublin"
-            if doc[i].lower_ == "in" and i + 1 in at and at[i + 1].kind == "city" and i > first and doc[i - 1].is_alpha \
-                    and (doc[i - 1].text[:1].isupper() or any(doc[k].text[:1].isupper() and doc[k].is_alpha
-                                                              for k in range(first, i - 1))):
-                i += 1  # … or named with a capitalised word: "an instructor from the AFPA centre in Saint-Étienne"
-                break
-            # … or by its country, after a proper name: "a job counsellor from Le Forem in Belgium" (not an
-            # international organisation's office: "from the ILO office in Senegal")
-            if doc[i].lower_ == "in" and i + 1 in at and at[i + 1].kind == "country" and i > first \
-                    and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() \
-                    and not any(self._is("intl_org", doc[k].text) for k in range(first, i)):
+            if doc[i].lower_ == "in" and i + 1 in at and i > first and doc[i - 1].is_alpha \
+                    and self._placed_institution(doc, first, i, at[i + 1]):
                 i += 1
                 break
             # a comma then a determiner before any country starts another clause: "a Cypriot expert
@@ -908,6 +899,18 @@ class ExpertsComponent(PatternComponent):
                 return []
             i += 1
         return self._list_from(doc, i, at, +1) if i in at else []
+
+    def _placed_institution(self, doc: Doc, first: int, i: int, place: CountryMention) -> bool:
+        """The words first..i (up to "in" at i) name an institution that the place after "in" locates:
+        by its city ("peers from the Voivodeship Labour Office in Lublin", also named with a capitalised
+        word: "an instructor from the AFPA centre in Saint-Étienne"), or by its country after a proper
+        name ("a job counsellor from Le Forem in Belgium"; not an international organisation's office:
+        "from the ILO office in Senegal")."""
+        if place.kind == "city":
+            return doc[i - 1].text[:1].isupper() or any(doc[k].text[:1].isupper() and doc[k].is_alpha
+                                                        for k in range(first, i - 1))
+        return place.kind == "country" and doc[i - 1].text[:1].isupper() \
+            and not any(self._is("intl_org", doc[k].text) for k in range(first, i))
 
     @staticmethod
     def _apposition_of(doc: Doc, i: int, limit: int, at: dict[int, CountryMention]) -> bool:
