@@ -160,6 +160,7 @@ class CityRule:
     proper_remote: frozenset[str] = frozenset()  # remote words only as a tool's name: "Teams", not "SLI teams"
     venue_words: frozenset[str] = frozenset()  # "at the INPP centre of Lubumbashi": a venue in the city
     contrast_adverbs: frozenset[str] = frozenset()  # "remotely in 2021 and then in Suva": a later step's place
+    participation: frozenset[str] = frozenset()  # "experts took part in the congress organised by the CNSS in …"
 
     def is_remote(self, tok: Token) -> bool:
         """A remote word ("online", "webinar"), a tool's name only capitalised ("via Teams")."""
@@ -181,6 +182,7 @@ class CityRule:
             proper_remote=frozenset(entry.get("proper_remote_words", [])),
             venue_words=frozenset(entry.get("venue_words", [])),
             contrast_adverbs=frozenset(entry.get("contrast_adverbs", [])),
+            participation=frozenset(entry.get("participation", [])),
         )
 
 
@@ -302,7 +304,8 @@ class DeliveryComponent(PatternComponent):
                         or trigger.i > 1 and doc[trigger.i - 1].lower_ == "to"
                         and doc[trigger.i - 2].lower_ in rule.obligation):
                     trigger = None  # "insured persons have to visit the branch offices in Bar": a duty, not an event
-                elif trigger is not None and self._by_another(doc, trigger.i + 1, i, rule):
+                elif trigger is not None and self._by_another(doc, trigger.i + 1, i, rule) \
+                        and not self._agents_took_part(doc, trigger.i, rule):
                     trigger = None  # "the job fairs organised by the Agency in Chișinău": the partner's own event
             if trigger is not None:
                 span = doc[trigger.i : m.end] if trigger.i < m.start else doc[i : trigger.i + 1]
@@ -382,6 +385,18 @@ class DeliveryComponent(PatternComponent):
                 return bool(words) and not any(w.startswith("socieux") or w in rule.action_agents
                                                for w in words[:BY_AGENT_WORDS])
         return False
+
+    @staticmethod
+    def _agents_took_part(doc: Doc, i: int, rule: CityRule) -> bool:
+        """Before token i in its sentence, the action's agents and a word of taking part: another body's event
+        that the experts took part in is where the action was ("SOCIEUX+ supported the participation of a
+        Spanish expert in the Congress organised by the CNSS in Santo Domingo")."""
+        words = set()
+        for j in range(i - 1, -1, -1):
+            if doc[j].text in SENTENCE_BREAKS or (doc[j].is_space and "\n" in doc[j].text):
+                break
+            words.add(doc[j].lower_)
+        return bool(words & rule.participation) and any(w.startswith("socieux") or w in rule.action_agents for w in words)
 
     @staticmethod
     def _presence_before(doc: Doc, i: int, rule: CityRule) -> Token | None:

@@ -108,6 +108,7 @@ class PeriodComponent(PatternComponent):
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.kinds: dict[str, str] = {}
         self.strong: set[str] = set()  # self cues naming the action itself: they outrank the others
+        self.future: set[str] = set()  # not-period cues that say a thing is still to come ("planned"), see still_open
         self.coming = WindowedMatcher(self.nlp.vocab, validate=True)  # read only when an end may stay open
         for entry in self.patterns:
             self.kinds[entry["id"]] = entry["kind"]
@@ -115,6 +116,8 @@ class PeriodComponent(PatternComponent):
             matcher.add(entry["id"], entry["pattern"], entry.get("anchor_at"))  # anchor_at: see WindowedMatcher.add
             if entry.get("strong"):
                 self.strong.add(entry["id"])
+            if entry.get("future"):
+                self.future.add(entry["id"])
 
     def cues(self, doc: Doc, matcher: WindowedMatcher | None = None) -> Spans:
         """Cue matches as (start_char, end_char, kind, id), in text order (of `matcher`: by default the
@@ -136,7 +139,8 @@ class PeriodComponent(PatternComponent):
                 or self.from_sentences(doc, dates, cues)
                 or self.from_title_event(doc, dates, cues)
             )
-            period = still_open(doc, dates, lambda: self.cues(doc, self.coming), period)
+            blocking = [c for c in cues if c[2] == "not_period_cue" and c[3] not in self.future]
+            period = still_open(doc, dates, lambda: self.cues(doc, self.coming), period, blocking)
             period = _first_of_more(doc_text(doc), cues, period)
         for fact in period:
             add_fact(doc, fact)
@@ -274,6 +278,12 @@ class PeriodComponent(PatternComponent):
                 # not the other way round: the activities after a stated start need not be its last ones
                 for d, _ in chosen:
                     only.setdefault(id(d), "start_word")
+            elif {only.get(id(d)) for d, _ in strong} == {"start_word"}:
+                # … and a start only keeps an end said in its sentence ("The action started in early 2023 and
+                # was completed in 2024")
+                said = {_sentence(text, d.start) for d, _ in strong}
+                chosen = strong + [(d, cue) for d, cue in chosen if cue not in self.strong
+                                   and only.get(id(d)) == "end_word" and _sentence(text, d.start) in said]
             else:
                 chosen = strong
         # "…, which brought the action to a close", "concluded their action … on 5 December 2024": the
@@ -528,12 +538,15 @@ def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
     return [a for a, _ in breaks], [b for _, b in breaks]
 
 
-def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period: list[Fact]) -> list[Fact]:
+def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period: list[Fact],
+               blocking: Spans = ()) -> list[Fact]:
     """The period with its end left open when the record dates an activity of the action still to
     come after it ("The action will end with a webinar … scheduled for July 2025" after a tag of March
     2025; a `coming_activity` cue in the date's sentence, not the partner's "own" event, the date still to
     come for `socieux_modality`): spec, period_end is null when the action is ongoing. The evidence is that
-    activity's date."""
+    activity's date. A `blocking` cue (a not-period cue that is no word of things to come: "adoption",
+    "plan", not "planned") between the activity and the date dates that other thing ("Recommendations
+    from the mission will feed into the manual, scheduled for adoption in the first quarter of 2025")."""
     end = next((f for f in period if f.field == "period_end" and f.value), None)
     if end is None:
         return period
@@ -552,7 +565,8 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
             activities = coming()
         lo, hi = _sentence(text, d.start)
         # "The Administration will hold its own webinar for employers in March 2024": the partner's, not the action's
-        return any(lo <= a and b <= hi and not _OWN.search(text, max(lo, a - OWN_WINDOW), a) for a, b, _, _ in activities)
+        return any(lo <= a and b <= hi and not _OWN.search(text, max(lo, a - OWN_WINDOW), a)
+                   and not any(b <= c < d.start for c, _, _, _ in blocking) for a, b, _, _ in activities)
 
     later = next((d for d in dates if to_come(d)), None)
     if later is None:

@@ -104,6 +104,8 @@ def delivery(doc: Doc) -> str | None:
         ("Two in-person sessions were organised.", "onsite"),
         ("The experts held face-to-face interviews with employers.", "onsite"),
         ("The first mission was dedicated to a systemic and organizational diagnosis.", "onsite"),
+        ("The action ended with a Study-Visit to Tallinn.", "onsite"),
+        ("The delegation made a field-visit to two employment offices.", "onsite"),
         ("Upon an assessment mission which reviewed the institutional processes.", "onsite"),
         ("A study visit to Finland provided Kyrgyz partners with practical understanding.", "onsite"),
         ("A single activity was implemented, bringing French experts to Gabon to conduct an audit.", "onsite"),
@@ -242,8 +244,13 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("The experts reviewed the online portal piloted in Sfax.", "Sfax", "TN", "TN", None),
         ("Two actuaries, who delivered a series of lectures in Harare, coached the staff.", "Harare", "ZW", "ZW",
          "onsite"),
-        # another body's event ("organised by the Agency"), not the action's ("carried out by two experts")
-        ("Experts took part in the job fairs organised by the Agency in Chisinau.", "Chisinau", "MD", "MD", None),
+        # another body's event ("organised by the Agency"), not the action's ("carried out by two experts"),
+        # unless the action's agents took part in it
+        ("The experts reviewed the job fairs organised by the Agency in Chisinau.", "Chisinau", "MD", "MD", None),
+        ("Jobseekers took part in the job fairs organised by the Agency in Chisinau.", "Chisinau", "MD", "MD", None),
+        ("Experts took part in the job fairs organised by the Agency in Chisinau.", "Chisinau", "MD", "MD", "onsite"),
+        ("SOCIEUX+ supported the participation of a Spanish expert in the Congress organised by the CNSS in Santo "
+         "Domingo.", "Santo Domingo", "DO", "DO", "onsite"),
         ("The assessment was carried out by a French expert and a Tunisian expert in Yaoundé.", "Yaoundé", "CM", "CM",
          "onsite"),
         # the action's agent after "by" may follow its modifiers

@@ -191,6 +191,23 @@ def formats(doc: Doc) -> set[str]:
         ("During the course, the participants practised assessing the needs of households.", {"training"}),
         ("The experts introduced the family group conference model to the social workers.", set()),
         ("The experts assessed the needs of households in two districts.", {"assessment"}),
+        # a hyphenated study visit
+        ("The action ended with a Study-Visit to Tallinn.", {"study_visit"}),
+        ("A study-visit to Lisbon is planned.", set()),
+        # a topic: what recommendations are about, a scheme a law grants, a domain coordinated with assessment
+        ("It delivered recommendations on the registration of job seekers and the pre-departure training of seasonal "
+         "workers.", set()),
+        ("The experts drafted guidelines for the training of labour inspectors and trained 20 inspectors.",
+         {"training"}),
+        ("The visit included a presentation of the Austrian training guarantee for young people.", set()),
+        ("Experts from Germany and Slovenia presented the financing and assessment of care needs.", set()),
+        ("The experts supported the design and assessment of the scheme.", {"assessment"}),
+        # the work of a cited action this one follows; an id right after a format may be the record's own
+        ("This activity follows the assessment of social protection financing carried out under action 2022-11.",
+         set()),
+        ("The study visit follows up on the labour market assessment carried out under action 2021-08.",
+         {"study_visit"}),
+        ("The workshop held under action 2023-05 gathered 40 counsellors.", {"workshop"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

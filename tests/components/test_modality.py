@@ -57,6 +57,10 @@ CASES = [
     ("A study visit to the Huelva province of Spain is not part of this action.", (None, set())),
     ("Training was delivered online, as movement restrictions made missions impossible.", ("remote", {"training"})),
     ("The action followed up on an analysis of the Agency's services.", (None, set())),
+    ("The experts ran two training sessions in Tbilisi and followed up online.", ("remote", {"training"})),
+    # a format first planned that took place in the end
+    ("The validation workshop, initially scheduled for 31/04/2023, finally took place in Maputo on 2 May 2023.",
+     (None, {"workshop"})),
     ("An Irish expert reviewed the claims circuit and proposed a simplified workflow.", (None, {"assessment"})),
     # an earlier action's activity
     ("It builds on an earlier SOCIEUX+ assessment of the migration unit (Action 2021-26).", (None, set())),

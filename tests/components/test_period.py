@@ -122,6 +122,9 @@ def test_press_dateline_is_not_the_period(nlp: Language) -> None:
     ("The action started in the last quarter of 2021.", ("2021", None)),
     ("The action ended in March 2021.", (None, "2021-03")),
     ("The action started in January 2022 and ended in June 2022.", ("2022-01", "2022-06")),
+    # the action's stated start keeps an end its sentence says, not a later activity's date
+    ("The action started in early 2023 and was completed in 2024.", ("2023", "2024")),
+    ("The action started in early 2023. A workshop was held in May 2023.", ("2023", None)),
     # a date after "until" only ends the period
     ("The remaining work was completed through videoconferences until the end of 2018.", (None, "2018")),
     # the experts on the ground, and work "carried out" between two dates
@@ -245,6 +248,12 @@ def test_a_start_the_text_states_goes_before_the_tagged_activity(nlp: Language, 
      None),
     # still to come, but not after the tag's end
     ("A webinar is planned for 2023.", "2023-11-24"),
+    # the date of another thing between the activity and the date: the adoption, not the mission
+    ("Recommendations from the mission will feed into the revised manual, scheduled for adoption in the first quarter "
+     "of 2025.", "2023-11-24"),
+    ("The findings of the workshop will inform the strategy to be approved by the Council in 2024.", "2023-11-24"),
+    # ... but "planned" is a word of things to come, not another thing
+    ("A final seminar in Dushanbe is planned for December 2024.", None),
 ])
 def test_an_activity_still_to_come_leaves_the_period_open(nlp: Language, body: str, end: str | None) -> None:
     tag = "SOCIEUX+ 2022-41 TAJIKISTAN, ACT. 4 (20.11 – 24.11.2023)"
@@ -388,6 +397,10 @@ def full_nlp() -> Language:
     ("The experts began their work in January 2019 with a remote assessment of the Board's finances.",
      ("2019-01", None)),
     ("Two Maltese experts met the Department staff in virtual meetings in June 2021.", ("2021-06", "2021-06")),
+    # an event another body organised that the action took part in dates the action; another body's work does not
+    ("SOCIEUX+ supported the participation of a Spanish expert in the International Congress organised by the CNSS "
+     "in Santo Domingo on 7-8 June 2023.", ("2023-06-07", "2023-06-08")),
+    ("The experts reviewed the diagnosis of the inspection services carried out by the ILO in 2018.", (None, None)),
 ])
 def test_period_with_ids_and_experts(full_nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
