@@ -71,6 +71,10 @@ _L = r"(?<![\w.,/:€$£¥#])"  # not inside a larger number, amount or code
 _RY = r"(?![\w%€$£]|[.,/:]\d)"  # after a year attached to a month or day
 _RY_BARE = _RY + rf"(?!\s?{_D}\s?\d)"  # bare year: "2023-11" is an action id, not a year
 _YEAR = r"(?:19|20)\d\d"
+#: what may stand right before a month/year date ("in 07/2024", "Start: 11/2019", "10/2023 – 06/2024")
+_MY_BEFORE = ("(?:" + "|".join(rf"(?<=\b{w} )" for w in ("in", "In", "since", "Since", "from", "From", "until", "Until",
+                                                          "till", "to", "between", "and", "before", "after"))
+              + r"|(?<=: )|(?<=:)|(?<=\n)|(?<![\s\S])|(?<=[–—-] )|(?<=[–—-])|(?<=\()|(?<=\n )|(?<=\n  ))")
 #: the qualifiers of a year or month ("early 2022", "the second half of 2023") and the months each
 #: covers ("late": September to December): one table for the grammar (`_QUAL`) and for ordering dates of
 #: different precisions (`covered_days`; the value keeps the precision written, "2022")
@@ -174,6 +178,9 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"{_L}(?P<y>{_YEAR})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\w%]|[.,/:]\d)",
             rf"{_L}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}){_RY}",
         ],
+        # month/year ("07/2024") only after a word of time, a label's colon, a range dash or at a line's start:
+        # "Law 12/2019", "Decree No. 05/2021" are numbered texts
+        "num-my": [rf"{_MY_BEFORE}(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR}){_RY}"],
         "yy": [rf"{_L}(?P<a>\d{{2}})/(?P<b>\d{{2}})(?![\w%]|[./:]?\d|\s*{_D}\s*\d)"],
         "num-dm": [rf"{_L}(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})(?![\w%]|[./:,]?\d)"],
         "dm": [rf"{_L}{day}(?:\s+of)?\s+{mon}(?:,?\s+(?P<y>{_YEAR}){_RY})?"],

@@ -126,6 +126,10 @@ POSITIVE = [
     ("from November to February", 2020, [("from November to February", "2020-11", "2021-02")]),
     ("on 5 June the workshop", 2019, [("5 June", "2019-06-05", "2019-06-05")]),
     ("In 2018 and on 5 June", 2019, [("2018", "2018", "2018"), ("5 June", "2018-06-05", "2018-06-05")]),
+    # month/year after a word of time, a label's colon or a range dash
+    ("A mission followed in 07/2024 to train the officers.", None, [("07/2024", "2024-07", "2024-07")]),
+    ("Period: 10/2023 – 06/2024", None, [("10/2023 – 06/2024", "2023-10", "2024-06")]),
+    ("Start: 11/2019", None, [("11/2019", "2019-11", "2019-11")]),
 ]
 
 NEGATIVE = [
@@ -170,6 +174,10 @@ NEGATIVE = [
     "from 23 to 24 May",  # no year anywhere: left out
     "5 May",
     "Jan said",
+    # a numbered law or decree, not a month
+    "The Law 12/2019 on social insurance was adopted.",
+    "Decree No. 05/2021 sets the contribution rates.",
+    "In 13/2020",
 ]
 
 INVALID = ["31 February 2023", "32/13/2020", "30/02/2021", "2027-2022"]

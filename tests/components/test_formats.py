@@ -208,6 +208,7 @@ def formats(doc: Doc) -> set[str]:
         ("The study visit follows up on the labour market assessment carried out under action 2021-08.",
          {"study_visit"}),
         ("The workshop held under action 2023-05 gathered 40 counsellors.", {"workshop"}),
+        ("A mission to Dili followed in July 2024 to train INSS outreach officers.", {"training"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:
