@@ -133,6 +133,19 @@ class PartnerComponent(PatternComponent):
             previous = m
         return out
 
+    def _cued_lists(self, doc: Doc, mentions: list[CountryMention], ends_before: dict[int, list[str]]) -> set[int]:
+        """Token starts of the countries coordinated after one with a partner cue: the cue is theirs too
+        ("Ministries in charge of social protection of Benin, Togo and Niger": equal evidence, no partner)."""
+        out: set[int] = set()
+        previous: CountryMention | None = None
+        for m in sorted(mentions, key=lambda m: m.start):
+            if previous is not None and m.kind == "country" and (
+                    previous.start in out or "partner_before" in ends_before.get(previous.start, [])) \
+                    and self._coordinated(doc, previous, m):
+                out.add(m.start)
+            previous = m
+        return out
+
     @staticmethod
     def _coordinated(doc: Doc, previous: CountryMention, m: CountryMention) -> bool:
         """Mention m is coordinated with the one before it: only "and", ",", "or", "the" between, a
@@ -264,6 +277,7 @@ class PartnerComponent(PatternComponent):
         title_codes: set[str] = set()
         tag_codes: set[str] = set()  # a news reference tag names the action's country
         excluded_before = self._excluded_before(doc, mentions, ends_before)
+        cued = self._cued_lists(doc, mentions, ends_before)
         # a visit's relative clause speaks of its destination: "a study tour to Kampala, where a delegation …
         # was hosted by the National Social Security Fund of Uganda"
         hosts = [m.span(1) for m in self.visit_clause.finditer(text)] \
@@ -289,7 +303,7 @@ class PartnerComponent(PatternComponent):
             rule = f"partner:{where}"
             if (m.start_char, m.end_char) in tentative:
                 pass
-            elif "partner_before" in before or (m.kind == "demonym" and "partner_after" in after) \
+            elif "partner_before" in before or m.start in cued or (m.kind == "demonym" and "partner_after" in after) \
                     or (m.kind == "country" and "partner_after" in after):
                 weight += self.weights.get("cue", 2.0)
                 rule += "+cue"

@@ -181,6 +181,16 @@ def test_two_candidates_without_a_cue_stay_null_with_a_reason(nlp: Language) -> 
     assert notes == ["equal evidence for BO, PE"]
 
 
+@pytest.mark.parametrize(("institution", "expected"), [
+    # a partner cue before a list is every listed country's: equal evidence, no partner
+    ("Ministries in charge of social protection of Benin, Togo and Niger", (None, ["equal evidence for BJ, NE, TG"])),
+    ("Ministry of Labour of Bosnia and Herzegovina", ("BA", [])),
+])
+def test_a_partner_cue_before_a_list_of_countries(nlp: Language, institution: str, expected: tuple) -> None:
+    assert partner(nlp, "Regional peer learning on social registries", institution,
+                   "The action brought together the social registry units.") == expected
+
+
 def test_a_news_tag_names_the_partner(nlp: Language) -> None:
     """The reference tag gives the action's country: it wins over countries the body names more often
     (participants), also though the tag lies inside the description's span."""
