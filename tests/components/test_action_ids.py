@@ -61,6 +61,9 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("Action 2023-14 followed up on the support provided under Action 2022-09 and helped the Fund.",
          "2023-14", ["2022-09"]),
         ("The previous Action 2022-09 developed a tool; the experts helped again.", None, ["2022-09"]),
+        # ... or in the present tense
+        ("Action 2023-31 accompanies the ACMU of Senegal in the extension of health coverage.", "2023-31", []),
+        ("The previous Action 2022-09 trains no one; the experts helped again.", None, ["2022-09"]),
         # a follow-up registered but still to come is another action
         ("The experts trained 40 inspectors. A follow-up request, registered as action 2023-40, is under "
          "preparation.", None, ["2023-40"]),

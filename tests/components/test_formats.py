@@ -209,6 +209,8 @@ def formats(doc: Doc) -> set[str]:
          {"study_visit"}),
         ("The workshop held under action 2023-05 gathered 40 counsellors.", {"workshop"}),
         ("A mission to Dili followed in July 2024 to train INSS outreach officers.", {"training"}),
+        ("Two webinars helped the staff integrate gender analysis into the planning and budgeting.", {"webinar"}),
+        ("The experts carried out a gender analysis of the budget.", {"assessment"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

@@ -573,6 +573,12 @@ def test_a_closing_cue_without_a_dated_activity_gives_no_end(nlp_formats: Langua
     # the partner's own future event keeps no action open
     ("From September to December 2023 two experts carried out a gap analysis. The Administration will hold its own "
      "webinar for employers in March 2024.", ("2023-09", "2023-12")),
+    # an end said to close the action stays: what is planned after it is a follow-up
+    ("Experts from Denmark reviewed the data in February 2024. The same experts then delivered a training course to "
+     "25 officers, which closed the action in May 2024. A webinar for other ministries is planned for early 2025.",
+     ("2024-02", "2024-05")),
+    ("Experts from Denmark reviewed the data in February 2024. The same experts then delivered a training course to "
+     "25 officers in May 2024. A webinar for other ministries is planned for early 2025.", ("2024-02", None)),
 ])
 def test_activities_still_to_come(nlp_formats: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
