@@ -346,14 +346,17 @@ def _atoms(text: str) -> list[_Atom]:
     return chosen
 
 
+#: a weekday before a day of a range ("from Monday 9 to Friday 13 September 2024")
+_WEEKDAY = (r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+            r"\.?,?\s+)?")
 _CONNECTORS = (
-    ("dash", re.compile(rf"\s*{_D}\s*")),
+    ("dash", re.compile(rf"\s*{_D}\s*{_WEEKDAY}")),
     # "between mid-March and the end of April 2023", "from May to the end of June"
-    ("to", re.compile(r"\s+(?i:to|until|till|through)\s+(?:(?i:the)\s+)?")),
-    ("and", re.compile(r"\s+(?i:and)\s+(?:(?i:the)\s+)?")),
+    ("to", re.compile(rf"\s+(?i:to|until|till|through)\s+(?:(?i:the)\s+)?{_WEEKDAY}")),
+    ("and", re.compile(rf"\s+(?i:and)\s+(?:(?i:the)\s+)?{_WEEKDAY}")),
     ("list", re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|&)\s+")),
 )
-_PREFIX = re.compile(r"\b(?i:(from|since|between))\s+(?:the\s+)?$")
+_PREFIX = re.compile(rf"\b(?i:(from|since|between))\s+(?:the\s+)?{_WEEKDAY}$")
 _ONWARDS = re.compile(r"\s+(?i:onwards?)\b")
 _MONTH_CUE = re.compile(r"\b(?i:in|on|since|from|to|until|till|by|during|through|before|after|of|for)\s+$")
 

@@ -126,6 +126,11 @@ POSITIVE = [
     ("from November to February", 2020, [("from November to February", "2020-11", "2021-02")]),
     ("on 5 June the workshop", 2019, [("5 June", "2019-06-05", "2019-06-05")]),
     ("In 2018 and on 5 June", 2019, [("2018", "2018", "2018"), ("5 June", "2018-06-05", "2018-06-05")]),
+    # weekdays inside a range
+    ("from Monday 9 to Friday 13 September 2024", None,
+     [("from Monday 9 to Friday 13 September 2024", "2024-09-09", "2024-09-13")]),
+    ("from Monday, 9 September to Friday, 13 September 2024", None,
+     [("from Monday, 9 September to Friday, 13 September 2024", "2024-09-09", "2024-09-13")]),
     # month/year after a word of time, a label's colon or a range dash
     ("A mission followed in 07/2024 to train the officers.", None, [("07/2024", "2024-07", "2024-07")]),
     ("Period: 10/2023 – 06/2024", None, [("10/2023 – 06/2024", "2023-10", "2024-06")]),

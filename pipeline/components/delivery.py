@@ -316,13 +316,14 @@ class DeliveryComponent(PatternComponent):
 
     @staticmethod
     def _town_mentions(doc: Doc, partner: str, mentions: list[CountryMention]) -> list[CountryMention]:
-        """The partner's towns too small for the gazetteer (pipeline/towns.py) right after "in" or
-        "to" ("two workshops … in Nikšić", "a training in David"): city mentions for this rule only."""
+        """The partner's towns too small for the gazetteer (pipeline/towns.py) right after "in", "to" or
+        "the" ("two workshops … in Nikšić", "a training in David", "held … at the Lautoka office of the
+        Ministry"): city mentions for this rule only."""
         towns = towns_of(partner)
         if not towns:
             return []
         covered = {t for m in mentions for t in range(m.start, m.end)}
-        return town_mentions(doc, ("in", "to"), lambda name: partner if name in towns else None, covered,
+        return town_mentions(doc, ("in", "to", "the"), lambda name: partner if name in towns else None, covered,
                              "town:partner", town_heads(partner))
 
     @staticmethod
@@ -380,7 +381,8 @@ class DeliveryComponent(PatternComponent):
         not the action's ("delivered by two SOCIEUX+ experts")."""
         for k in range(lo, hi):
             if doc[k].lower_ == "by":
-                words = [t.lower_ for t in doc[k + 1 : hi] if t.is_alpha and t.lower_ not in ("the", "a", "an", "two", "three")]
+                words = [t.lower_ for t in doc[k + 1 : hi] if (t.is_alpha or t.lower_.startswith("socieux"))
+                         and t.lower_ not in ("the", "a", "an", "two", "three")]  # "SOCIEUX+" is one token
                 # the agent's head may follow its modifiers: "by Czech and Slovak peer experts"
                 return bool(words) and not any(w.startswith("socieux") or w in rule.action_agents
                                                for w in words[:BY_AGENT_WORDS])

@@ -48,7 +48,8 @@ A cue inside a relative clause about an earlier action the record builds on ("bu
 2019-21, in which SOCIEUX+ supported the Services in reviewing …"; the `clause_verbs` entry) is that
 action's, whatever the clause's markers. An `earlier`, `upcoming`, `replaced` or `negated` marker at most two words before the cue makes it unrealised; an
 ordinal right before it keeps it ("the second mission was postponed" says a first
-one took place).
+one took place), and so does a count before "earlier" ("In two earlier online sessions, the experts reviewed …":
+this action's own steps).
 """
 
 from __future__ import annotations
@@ -272,7 +273,9 @@ def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
         near = cache[(lo, hi)] = component.markers(doc, lo, hi) if component.may_hold_unrealised(doc, lo, hi) else []
     if not near:
         return None
-    premodifier = next((m for m in near if m[2] in PREMODIFIERS and 0 <= start - m[1] <= EARLIER_GAP), None)
+    # a count before "earlier" counts this action's own steps: "In two earlier online sessions, the experts …"
+    premodifier = next((m for m in near if m[2] in PREMODIFIERS and 0 <= start - m[1] <= EARLIER_GAP
+                        and not (m[2] == "earlier" and m[0] > 0 and doc[m[0] - 1].like_num)), None)
     if premodifier is not None:
         return premodifier
     near = [m for m in near if m[2] not in PREMODIFIERS]

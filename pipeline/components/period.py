@@ -227,6 +227,11 @@ class PeriodComponent(PatternComponent):
                 continue
             # nearest cue wins; on a tie the not-period cue wins (spec: dates about something else)
             best = min(near, key=lambda c: (max(0, c[0] - date.end, date.start - c[1]), c[2] == "self_cue"))
+            if best[2] == "not_period_cue" and best[0] >= date.end and "," in text[date.end : best[0]]:
+                # a not-period cue after a comma speaks of what follows it: "completed a diagnostic mission … from
+                # 24 June to 3 July, as part of the Fund's strategy" dates the mission
+                before = [c for c in near if c[2] == "self_cue" and c[1] <= date.start]
+                best = max(before, key=lambda c: c[1]) if before else best
             if best[2] == "self_cue":
                 chosen.append((date, best[3]))
                 usable.append(date)
@@ -374,7 +379,7 @@ def _cited_as_other(text: str, cues: Spans, refs: list[Fact]) -> Spans:
 #: cue kinds that say the action ended
 CLOSING_KINDS = ("end_clause", "last_activity", "only_activity", "end_word")
 #: "its own webinar", "their own training": the partner's activity, not the action's (`still_open`)
-_OWN = re.compile(r"(?i)\bown\s+(?:\w+\s+){0,2}$")
+_OWN = re.compile(r"(?i)\b(?:own\s+(?:\w+\s+){0,2}|(?:at|during)\s+its\s+(?:\w+\s+)?)$")
 OWN_WINDOW = 40
 #: a date written as a span of the action's own: "from October 2024 until March 2025", "between May and June",
 #: "since September 2021"
@@ -479,8 +484,10 @@ def _attached(text: str, activity: Fact, date: Fact) -> bool:
     return date.end <= activity.start and len(gap) <= ATTACHED_BEFORE
 
 
-#: a coordinated clause with a subject of its own: ", and the plan was presented …"
-_AND_CLAUSE = re.compile(r", and (?:the|a|an|its|their|this|these) ")
+#: a coordinated clause with a subject of its own: ", and the plan was presented …", ", and NAPSA plans to …"
+#: (a capitalised word that is no month name)
+_AND_CLAUSE = re.compile(r", and (?:the|a|an|its|their|this|these|(?!(?:January|February|March|April|May|June|July|August"
+                         r"|September|October|November|December)\b)[A-Z][\w+&-]*) ")
 
 
 def _clause(text: str, char: int, lo: int, hi: int) -> tuple[int, int]:

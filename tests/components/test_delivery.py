@@ -249,6 +249,7 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("The experts reviewed the job fairs organised by the Agency in Chisinau.", "Chisinau", "MD", "MD", None),
         ("Jobseekers took part in the job fairs organised by the Agency in Chisinau.", "Chisinau", "MD", "MD", None),
         ("Experts took part in the job fairs organised by the Agency in Chisinau.", "Chisinau", "MD", "MD", "onsite"),
+        ("Our team hosted two experts mobilised by SOCIEUX+ here in Chisinau.", "Chisinau", "MD", "MD", "onsite"),
         ("SOCIEUX+ supported the participation of a Spanish expert in the Congress organised by the CNSS in Santo "
          "Domingo.", "Santo Domingo", "DO", "DO", "onsite"),
         ("The assessment was carried out by a French expert and a Tunisian expert in Yaoundé.", "Yaoundé", "CM", "CM",
@@ -324,6 +325,9 @@ def test_partner_country_named_as_the_place(nlp: Language, text: str, expected: 
         # the partner's towns, too small for the gazetteer, after "in" (pipeline/towns.py)
         ("A three-day workshop was held in David for the regional staff.", "PA", "onsite"),
         ("The experts facilitated two workshops with service providers in Nikšić.", "ME", "onsite"),
+        ("The course, held from Monday to Friday at the Lautoka office of the Ministry, covered risk assessment.", "FJ",
+         "onsite"),
+        ("The Lautoka office of the Ministry sent two officers.", "FJ", None),
         ("The experts were in Victoria for a training of trainers.", "SC", "onsite"),
         # what people have to do there is no event held there
         ("Insured persons still have to visit the branch offices in Nikšić.", "ME", None),

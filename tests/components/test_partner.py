@@ -141,6 +141,15 @@ CASES = [
     ("Case management", "Directorate of Social Affairs (DSA)",
      "The experts trained the case managers in Windhoek. In March 2020 two of the case managers made a study visit "
      "to the UWV office in Eindhoven.", "NA"),
+    # people who only attended or watched are no partner; a country whose practice the partner studies neither
+    ("Virtual training on pension projections", "Instituto de Previsión Social (IPS)",
+     "Asunción. Technical staff of the Institute took part in a virtual training. Officials of Uruguay's Banco de "
+     "Previsión Social followed the sessions as guests.", "PY"),
+    ("Consultation seminar on unemployment insurance", "Department of Employment",
+     "HANOI, 21 August 2024 – The seminar was held in Hanoi. Officials from the Lao Ministry of Labour and Social "
+     "Welfare also attended.", "VN"),
+    ("Ministry delegation studies Estonia's digital social services", "Unified Social Service",
+     "In March the expert worked with the Unified Social Service in Yerevan.", "AM"),
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),

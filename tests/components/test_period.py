@@ -252,6 +252,9 @@ def test_a_start_the_text_states_goes_before_the_tagged_activity(nlp: Language, 
     ("Recommendations from the mission will feed into the revised manual, scheduled for adoption in the first quarter "
      "of 2025.", "2023-11-24"),
     ("The findings of the workshop will inform the strategy to be approved by the Council in 2024.", "2023-11-24"),
+    # another body's session; support still to be requested is another action's
+    ("The draft law will be submitted to the National Assembly at its session in October 2024.", "2023-11-24"),
+    ("Building on the webinars, the Ministry intends to request further SOCIEUX+ support in 2025.", "2023-11-24"),
     # ... but "planned" is a word of things to come, not another thing
     ("A final seminar in Dushanbe is planned for December 2024.", None),
 ])
@@ -401,6 +404,14 @@ def full_nlp() -> Language:
     ("SOCIEUX+ supported the participation of a Spanish expert in the International Congress organised by the CNSS "
      "in Santo Domingo on 7-8 June 2023.", ("2023-06-07", "2023-06-08")),
     ("The experts reviewed the diagnosis of the inspection services carried out by the ILO in 2018.", (None, None)),
+    # a not-period cue after a comma speaks of what follows it; a scheme launched is the partner's
+    ("A team of experts completed a diagnostic mission at the CNSS from 24 June to 3 July 2024, as part of the Fund's "
+     "strategy to extend coverage.", ("2024-06-24", "2024-07-03")),
+    ("The experts reviewed the voluntary insurance scheme launched in 2021.", (None, None)),
+    # ", and <a capitalised subject> …" opens a clause of its own
+    ("The strategy was validated at a national workshop held by the experts on 28-29 April 2025. The SOCIEUX+ action "
+     "ended with the validation workshop, and NAPSA plans to roll out the strategy in the second half of 2025.",
+     ("2025-04-28", "2025-04-29")),
 ])
 def test_period_with_ids_and_experts(full_nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
