@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Iterator, Literal, NamedTuple
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -44,22 +44,39 @@ ALT_BULLET = re.compile(rf"^{LIST_MARKER}[ \t]+\S[^\n]*\n(?:[ \t]*\n)*[ \t\u00a0
 DASH_TITLE = re.compile(r"^-[ \t]*\n[^\n-]", re.M)
 
 
+class FieldLabel(NamedTuple):
+    """A row of models/data/record_labels.tsv: the field a label names, its value's form, and whether
+    the label may stand alone on its line with the value on the next (the spec's layout)."""
+
+    field: str
+    form: str  # any | date | code | range
+    own_line: bool
+
+
 @lru_cache(maxsize=1)
-def labels(path: Path = DATA_DIR / "record_labels.tsv") -> dict[str, tuple[str, str]]:
-    """Field label of the catalogue's labelled layouts (casefolded) -> (field name, value form)."""
+def labels(path: Path = DATA_DIR / "record_labels.tsv") -> dict[str, FieldLabel]:
+    """Field label of the catalogue's labelled layouts (casefolded, spaces collapsed) -> its FieldLabel."""
     out = {}
     for row in path.read_text(encoding="utf-8").splitlines():
         if row.strip() and not row.startswith("#"):
-            label, name, form = row.split("\t")
-            out[label.casefold()] = (name, form)
+            label, name, form, own_line = row.split("\t")
+            out[" ".join(label.split()).casefold()] = FieldLabel(name, form, own_line.strip() == "yes")
     return out
 
 
 @lru_cache(maxsize=1)
 def _dash_label() -> re.Pattern[str]:
-    """A dash list's label line ("- Partner Institution", "- Institution partenaire")."""
-    alternatives = "|".join(re.escape(label) for label in sorted(labels(), key=len, reverse=True))
+    """A dash list's label line ("- Partner Institution", "- Institution partenaire"): labels that may stand alone."""
+    alone = sorted((label for label, row in labels().items() if row.own_line), key=len, reverse=True)
+    alternatives = "|".join(re.escape(label) for label in alone)
     return re.compile(rf"^-[ \t]+(?:{alternatives})\s*$", re.M | re.I)
+
+
+def has_dash_records(text: str) -> bool:
+    """The spec's dash list: a line holding only "-" over a title, or "- Label" lines (labels alone)."""
+    return bool(DASH_TITLE.search(text) or _dash_label().search(text))
+
+
 # English function words: a news item is running English prose (EXTRACTION_SPEC: English record text)
 _FUNCTION_WORDS = frozenset(
     "the of and to in for with on by a an is was were has have that this from as at which its their".split()
@@ -155,8 +172,7 @@ def detect_kind(text: str) -> Kind:
     another (a page's menu, a "related news" list) do so only when the page is no news prose.
     """
     if (RECORD_BULLET.search(text) or len(_UNINDENTED_RECORD.findall(text)) >= MIN_MARKED_RECORDS
-            or DASH_TITLE.search(text) or _dash_label().search(text)
-            or len(ALT_BULLET.findall(text)) >= MIN_MARKED_RECORDS):
+            or has_dash_records(text) or len(ALT_BULLET.findall(text)) >= MIN_MARKED_RECORDS):
         return "listing"
     from pipeline.records import is_block_listing  # records builds on this module
 

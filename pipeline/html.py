@@ -4,7 +4,12 @@ The page is parsed (lexbor via selectolax), never executed: scripts, styles and
 templates are dropped. Each list item becomes a bullet record (`  • ` + its
 first line, then its other blocks as indented lines); other block elements
 become lines of their own, so a news page becomes date line, headline and
-paragraphs.
+paragraphs. Structures of field labels (models/data/record_labels.tsv) keep their
+records: a `<table>` whose header row (or first column) holds labels becomes one
+block of "Label: value" lines a body row (or value column), a `<dl>` one
+"Label: value" line a `<dt>`/`<dd>` pair, a list of "Label: value" items plain
+lines instead of bullets; a blank line closes each block, and the heading right
+above one opens it (its title). records.py reads them as labelled records.
 
 Site chrome is not content: `nav`, `header` (but an `<article>`'s or `<main>`'s own
 header, which holds its headline and date), `footer` and `aside` elements (and
@@ -22,8 +27,12 @@ reads a news item from there, whatever page text stands above it.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser
+
+if TYPE_CHECKING:
+    from pipeline.documents import FieldLabel
 
 BLOCKS = frozenset(
     "address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
@@ -160,6 +169,159 @@ def _is_heading_led(node) -> bool:
             and _opens_record(children[1]))
 
 
+# -- labelled structures ------------------------------------------------------
+#: a line break between two records of labelled lines (`html_page` writes a blank line)
+BREAK = "\x00"
+#: fewest known field labels that make a table header, a `<dl>` or a list a record's labelled fields
+MIN_LABELS = 2
+
+
+def _label_text(text: str | None) -> str:
+    """A cell's or a `<dt>`'s label as written, without its colon ("Partner institution:" -> "Partner institution")."""
+    return _norm(text).rstrip(" :：").strip()
+
+
+def _field_label(text: str) -> FieldLabel | None:
+    """The FieldLabel (models/data/record_labels.tsv) a cell's or a `<dt>`'s text is, or None."""
+    from pipeline.documents import labels  # documents builds on this module
+
+    return labels().get(" ".join(text.split()).casefold())
+
+
+def _block_lines(node) -> list[str]:
+    """A cell's or a `<dd>`'s text, one line per block inside it (paragraphs, `<br>`, list items)."""
+    out: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = _norm("".join(current))
+        current.clear()
+        if text:
+            out.append(text)
+
+    def walk(n) -> None:
+        for child in n.iter(include_text=True):
+            if child.tag == "-text":
+                current.append(child.text(deep=False) or "")
+            elif child.tag in BLOCKS:
+                flush()
+                walk(child)
+                flush()
+            else:
+                walk(child)
+
+    walk(node)
+    flush()
+    return out
+
+
+def _elements(node) -> list:
+    return [c for c in node.iter() if c.tag not in ("-text", "-comment")]
+
+
+def _rows(table) -> list[list]:
+    """The rows of a table (not of a table inside it), each its `<th>`/`<td>` cells."""
+    rows = []
+    for tr in table.css("tr"):
+        owner = tr.parent
+        while owner is not None and owner.tag != "table":
+            owner = owner.parent
+        if owner is not None and owner.mem_id == table.mem_id:
+            rows.append([c for c in _elements(tr) if c.tag in ("th", "td")])
+    return [r for r in rows if r]
+
+
+Fields = list[tuple[str, list[str]]]  # one record's (label, value lines)
+
+
+def _table_records(table) -> list[Fields] | None:
+    """Records of a table of field labels: a header row of labels (one record a body row: "Action | Country |
+    Partner institution | …"), or a first column of labels (one record a column of values); None when it
+    has fewer than MIN_LABELS known labels (a table of figures)."""
+    rows = _rows(table)
+    if len(rows) < 2:
+        return None
+    header = [_label_text(c.text()) for c in rows[0]]
+    if sum(_field_label(h) is not None for h in header) >= MIN_LABELS:
+        if header[0] == "" and not any((_field_label(h) or ("",))[0] == "title" for h in header):
+            header[0] = "Title"  # an unnamed first column of titles
+        return [[(h, _block_lines(c)) for h, c in zip(header, row) if any(ch.isalpha() for ch in h)]
+                for row in rows[1:]]
+    firsts = [_label_text(r[0].text()) for r in rows]
+    if sum(_field_label(h) is not None for h in firsts) >= MIN_LABELS and max(len(r) for r in rows) >= 2:
+        columns = range(1, max(len(r) for r in rows))
+        return [[(h, _block_lines(r[col]) if col < len(r) else []) for h, r in zip(firsts, rows)
+                 if any(ch.isalpha() for ch in h)] for col in columns]
+    return None
+
+
+def _dl_records(dl) -> list[Fields] | None:
+    """A `<dl>` of field labels (`<dt>Partner institution</dt><dd>…</dd>`): its pairs as one group of
+    labelled lines (records.py starts a new record where labels start over); None with fewer than MIN_LABELS."""
+    pairs: Fields = []
+    for child in dl.css("dt, dd"):  # also inside the `<div>` HTML allows around each pair
+        if child.tag == "dt":
+            pairs.append((_label_text(child.text()), []))
+        elif child.tag == "dd" and pairs:
+            pairs[-1][1].extend(_block_lines(child))
+    if sum(_field_label(label) is not None for label, _ in pairs) < MIN_LABELS:
+        return None
+    return [pairs]
+
+
+#: blocks inside a list item that make it more than one "Label: value" line
+_ITEM_BLOCKS = "p, div, br, ul, ol, dl, table, h1, h2, h3, h4, h5, h6"
+#: a list item "Label: value" ("<li><strong>Partner:</strong> Ministry …</li>")
+_ITEM_LABEL = re.compile(r"^(?P<label>[^:：]{1,60}?)\s*[:：]\s*(?P<value>.*)$", re.S)
+
+
+def _list_records(node) -> list[Fields] | None:
+    """A `<ul>`/`<ol>` whose items are mostly "Label: value" lines of known labels: one group of labelled
+    lines, not records of their own (each item would be a bullet title)."""
+    items = [c for c in _elements(node) if c.tag == "li"]
+    pairs: Fields = []
+    for li in items:
+        if li.css_first(_ITEM_BLOCKS) is not None:  # a record of its own (a title over its field lines)
+            continue
+        m = _ITEM_LABEL.match(_norm(li.text()))
+        if m and _field_label(m["label"]) is not None:
+            pairs.append((m["label"], [m["value"]] if m["value"] else []))
+    if len(pairs) < MIN_LABELS or 2 * len(pairs) < len(items):
+        return None
+    return [pairs]
+
+
+def _labelled_records(node) -> list[Fields] | None:
+    if node.tag == "table":
+        return _table_records(node)
+    if node.tag == "dl":
+        return _dl_records(node)
+    if node.tag in ("ul", "ol"):
+        return _list_records(node)
+    return None
+
+
+def _previous_element(node):
+    prev = node.prev
+    while prev is not None and prev.tag in ("-text", "-comment") and not (prev.text(deep=False) or "").strip():
+        prev = prev.prev
+    return prev
+
+
+def _render_labelled(records: list[Fields], prefix: str) -> list[str]:
+    """Lines of labelled records: "Label: value" (further lines of a value under it), a record a block."""
+    out: list[str] = []
+    for fields in records:
+        if not prefix:
+            out.append(BREAK)
+        for label, values in fields:
+            out.append(f"{prefix}{label}: {values[0]}" if values else f"{prefix}{label}:")
+            out.extend(prefix + v for v in values[1:])
+    if not prefix:
+        out.append(BREAK)
+    return out
+
+
 #: separators between a headline and the site's name in a page's `<title>` ("Headline | Site")
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 #: fewest words of a headline told by the page's `<title>`
@@ -239,6 +401,17 @@ def html_page(html: str) -> tuple[str, str | None]:
                 walk(child, depth + 1, True)
                 flush("    ")
                 continue
+            labelled = _labelled_records(child) if tag in ("table", "dl", "ul", "ol") else None
+            if labelled is not None:  # one "Label: value" line a field, a record a block of them
+                flush("    " if in_item else "")
+                prev = _previous_element(child)
+                if not in_item and prev is not None and prev.tag in HEADINGS and lines \
+                        and lines[-1] == _norm(prev.text()):
+                    lines.insert(len(lines) - 1, BREAK)  # the heading above opens the record: one block
+                    lines.extend(_render_labelled(labelled, "")[1:])
+                else:
+                    lines.extend(_render_labelled(labelled, "    " if in_item else ""))
+                continue
             if tag == "li" or child.mem_id in items:
                 flush("    " if in_item else "")
                 lines.append("")  # marker: the next flushed line is a bullet title
@@ -261,6 +434,12 @@ def html_page(html: str) -> tuple[str, str | None]:
         if line == "":
             bullet = True
             continue
+        if line == BREAK:
+            if out and out[-1] != "":
+                out.append("")
+            continue
         out.append("  • " + line.strip() if bullet else line)
         bullet = False
+    while out and out[-1] == "":
+        out.pop()
     return "\n".join(out) + "\n", headline_text

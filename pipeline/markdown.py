@@ -1,9 +1,11 @@
 """A listing or news item saved as Markdown -> the plain-text layout records.py reads.
 
-Markup is not content, but the layout is: every line of the file stays a line,
-with its indentation and its list marker ("- ", "* ", "1. "), which records.py
+Markup is not content, but the layout is: every line of the file stays a line
+(but the rows of a table of field labels, below), with its indentation and its list marker ("- ", "* ", "1. "), which records.py
 reads as it reads a text file. What goes is markup: heading markers ("# "),
-quote markers, table rules and pipes, fenced-code fences, and, parsed by
+quote markers, table rules and pipes (a table whose header row holds field
+labels, models/data/record_labels.tsv, becomes one block of "Label: value" lines a
+row, its header row a blank line), fenced-code fences, and, parsed by
 markdown-it-py line by line, emphasis, code spans, inline HTML tags and link
 targets ("[Share on X](#)" -> "Share on X"). A YAML front matter block (a web
 clipper's `title:`, `source:`, `created:` …) is no content; only when the body has
@@ -91,6 +93,46 @@ def _front_matter(lines: list[str]) -> tuple[int, list[str]]:
     return end + 1, out
 
 
+def _cells(raw: str) -> list[str] | None:
+    """A table row's cells without their markup, or None when the line is no table row."""
+    m = _LINE.match(raw)
+    rest = m["rest"] if m and not (m["marker"] or "").strip() else raw.strip()
+    if not (rest.lstrip().startswith("|") or rest.rstrip().endswith("|")):
+        return None
+    return [_inline(c.strip()) for c in rest.strip().strip("|").split("|")]
+
+
+#: fewest known field labels in a table's header that make its rows records of labelled fields
+MIN_LABELS = 2
+
+
+def _label_tables(raw_lines: list[str]) -> dict[int, list[str]]:
+    """Row index -> its table's header labels, for the body rows of tables whose header row holds field
+    labels ("| Action | Country | Partner institution | … |"): each row is then written as a block of
+    "Label: value" lines, as records.py reads a record of labelled fields."""
+    from pipeline.documents import labels  # documents builds on this module
+
+    out: dict[int, list[str]] = {}
+    for i in range(len(raw_lines) - 1):
+        header = _cells(raw_lines[i])
+        if header is None or not _TABLE_RULE.match(raw_lines[i + 1]) or i in out:
+            continue
+        header = [h.strip().rstrip(":").strip() for h in header]
+        if sum(" ".join(h.split()).casefold() in labels() for h in header) < MIN_LABELS:
+            continue
+        j = i + 2
+        while j < len(raw_lines) and _cells(raw_lines[j]) is not None:
+            out[j] = header
+            j += 1
+    return out
+
+
+def _label_block(header: list[str], cells: list[str]) -> str:
+    """A table row as "Label: value" lines (an empty cell: "Label:"), then a blank line."""
+    rows = [f"{h}: {c.strip()}" if c.strip() else f"{h}:" for h, c in zip(header, cells) if any(ch.isalpha() for ch in h)]
+    return "\n".join(rows) + "\n"
+
+
 def md_to_text(text: str) -> str:
     return md_page(text)[0]
 
@@ -102,7 +144,14 @@ def md_page(text: str) -> tuple[str, str | None]:
     skip, lines = _front_matter(raw_lines)
     in_fence = False
     after_image = False  # the previous line held only images: an emphasised line under them is a caption
-    for raw in raw_lines[skip:]:
+    label_rows = _label_tables(raw_lines)
+    for at, raw in enumerate(raw_lines[skip:], start=skip):
+        if at in label_rows:  # a row of a table of field labels: a record's block of labelled lines
+            lines.append(_label_block(label_rows[at], _cells(raw) or []))
+            continue
+        if at + 2 in label_rows and _TABLE_RULE.match(raw_lines[at + 1]):
+            lines.append("")  # its header row: the labels are on the rows' lines
+            continue
         if after_image and _CAPTION.match(raw):
             lines.append("")
             continue

@@ -5,10 +5,16 @@ plain bullets (`  • Title`, then institution, types of assistance and
 description in that order, each optional), bullets with field labels on their
 own lines (`Start activities`, `Partner Institution`, …, values on the next
 line, possibly missing), and the dash list (`-`, the title unindented, then
-`- Label` / `- value` lines). A news item is one record: date line, boilerplate
-and image credit skipped, the headline (possibly over two lines), the body, and
-a trailing reference tag. Every field keeps its offsets so evidence can point
-back into the source text.
+`- Label` / `- value` lines). Pages of other catalogues give each action as a
+block of "Label: value" lines (`split_labelled`): the title a labelled field
+("Action title: …", a table's "Action" column) or a line above the labels
+("### Title" over "- **Partner:** …", a heading over its `<dl>`); labels and their
+value forms are data (models/data/record_labels.tsv), unknown labels ("SDG: 8")
+are skipped, and the fields beyond the spec's (`country`, `period`) are kept in
+`RawRecord.values`/`fields` like `code`. A news item is one record: date line,
+boilerplate and image credit skipped, the headline (possibly over two lines),
+the body, and a trailing reference tag. Every field keeps its offsets so evidence
+can point back into the source text.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pipeline.documents import LIST_MARKER, MIN_MARKED_RECORDS, Document, labels
+from pipeline.documents import LIST_MARKER, MIN_MARKED_RECORDS, RECORD_BULLET, Document, has_dash_records, labels
 from pipeline.html import RELATED_WORDS
 from pipeline.paths import DATA_DIR
 
@@ -108,7 +114,8 @@ class RawRecord:
     partner_institution: str | None = None
     assistance_types: list[str] = field(default_factory=list)
     description: str | None = None
-    values: dict[str, str] = field(default_factory=dict)  # start_activities, end_activities, code
+    #: the other labelled fields: start_activities, end_activities, code, country, period (record_labels.tsv)
+    values: dict[str, str] = field(default_factory=dict)
     fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # record-relative spans
     year: int | None = None  # year of a news item's date line
     #: the page text before the first record of a listing, with its document offsets: on the
@@ -163,20 +170,96 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     return out
 
 
-def _label_of(line: str) -> tuple[str, str, str | None] | None:
-    """(field, form, inline value) when the line is a field label (`Label` or `Label: value`)."""
-    head, sep, rest = line.partition(":")
-    hit = labels().get((head if sep else line).strip().casefold())
+#: what may stand before a "Label: value" line's label: a list marker ("- ", "• ", "1. ") and emphasis left
+#: by a copy of Markdown ("**Partner:** …")
+LABEL_PREFIX = re.compile(r"^(?:(?:[-*+•·▪●◦–]|\d{1,3}[.)])[ \t]+)?[*_]*")
+#: a value that says there is none: "—", "-", "n/a", "none", "TBD"
+NO_VALUE = re.compile(r"^(?:[-–—‒―_/.…?]+|n\.?\s?/?\s?a\.?|none|nil|tbd|tbc"
+                      r"|to\s+be\s+(?:confirmed|determined)"
+                      r"|not\s+(?:applicable|available|specified|known)|unknown)$", re.I)
+#: an action's code inside a longer code value ("SOCIEUX+ 2022-14", "Action 2022-14")
+CODE_IN = re.compile(r"(?<![\d/.-])\d{4}-\d{1,3}(?![\d/.-])")
+#: a date value of a month and a year: "09/2022", "03-2021"
+MONTH_YEAR = re.compile(r"^\d{1,2}[/.-]\d{4}$")
+#: a period's value holds a date (a digit) or says the action goes on
+RANGE_VALUE = re.compile(r"\d|\bongoing\b|\ben\s+cours\b|\ben\s+curso\b|\bem\s+curso\b", re.I)
+#: a field label the catalogue's layouts do not know ("SDG: 8", "Sector: Social protection"): a short
+#: label (at most four words) and a colon ending the line or followed by a space
+OTHER_LABEL = re.compile(r"^(?P<head>[^\W\d_][\w'’&/().-]*(?:[ \t]+[\w'’&/().-]+){0,3})[ \t]*:"
+                         r"(?:[ \t]+(?P<value>.*))?$")
+#: words that open a sentence, not a label: "The experts recommended: …", "In 2022: …"
+SENTENCE_OPENERS = frozenset("the a an this these that those it its their our we they he she there in on at for with "
+                             "from by as during after before since while when".split())
+#: most words of an unknown label's value when the label has three or four words ("Number of experts: 3")
+OTHER_VALUE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A "Label: value" line of a known field: its value with offsets, or None when missing."""
+
+    field: str
+    form: str
+    value: Line | None  # None: empty, a "none" mark, or of another form than the field's
+    written: str  # the value as written (may be empty)
+
+
+#: more characters than any label line (a label, a list marker and emphasis around it)
+LONGEST_LABEL = 80
+
+
+def _label_key(text: str) -> str:
+    return " ".join(text.strip(" \t*_").split()).casefold()
+
+
+def _labelled(ln: Line) -> Labelled | None:
+    """The known field of a "Label: value" line (`Start: 14/03/2022`, `- Partner: Ministry …`, `Code:`)."""
+    if ":" not in ln.text:  # most lines of a listing: no label to look up
+        return None
+    lead = LABEL_PREFIX.match(ln.text).end()
+    head, sep, rest = ln.text[lead:].partition(":")
+    if not sep:
+        return None
+    hit = labels().get(_label_key(head))
     if hit is None:
         return None
-    return hit[0], hit[1], (rest.strip() or None) if sep else None
+    at = lead + len(head) + 1
+    emphasis = ln.text[:lead].endswith(("*", "_")) or head.rstrip().endswith(("*", "_"))  # "**Label:** value"
+    value = rest.strip(" \t*_") if emphasis else rest.strip()
+    if not value:
+        return Labelled(hit.field, hit.form, None, "")
+    start = ln.start + ln.text.index(value, at)
+    if _fits(hit.form, value):
+        return Labelled(hit.field, hit.form, Line(start, start + len(value), value), value)
+    codes = list(CODE_IN.finditer(value)) if hit.form == "code" else []
+    if len(codes) == 1:  # "Reference: SOCIEUX+ 2022-14": the code itself
+        m = codes[0]
+        return Labelled(hit.field, hit.form, Line(start + m.start(), start + m.end(), m.group()), value)
+    return Labelled(hit.field, hit.form, None, value)
+
+
+def _alone_label(text: str) -> tuple[str, str] | None:
+    """(field, form) when the line is a label standing on its own (the spec's layout: the value on the next line)."""
+    if len(text) > LONGEST_LABEL:  # a description line, not a label
+        return None
+    hit = labels().get(_label_key(LABEL_PREFIX.sub("", text, count=1)))
+    return (hit.field, hit.form) if hit is not None and hit.own_line else None
+
+
+def _is_any_label(ln: Line) -> bool:
+    return _alone_label(ln.text) is not None or _labelled(ln) is not None
 
 
 def _fits(form: str, value: str) -> bool:
+    """A value of the field's form (models/data/record_labels.tsv); "—", "n/a" … are no value at all."""
+    if NO_VALUE.match(value.strip()):
+        return False
     if form == "date":
-        return bool(DATE_VALUE.match(value))
+        return bool(DATE_VALUE.match(value) or MONTH_YEAR.match(value))
     if form == "code":
         return bool(CODE_VALUE.match(value))
+    if form == "range":
+        return bool(RANGE_VALUE.search(value))
     return True
 
 
@@ -314,6 +397,14 @@ def _drop_unindented_tails(records: list[tuple[int, list[Line]]]) -> list[tuple[
     return out
 
 
+def _without_page_end(body: list[Line]) -> list[Line]:
+    """The last record's lines without the page's footer (`_without_trailing_chrome`), but never a field's
+    labelled line ("End: 30/11/2021" reads like a page's date line)."""
+    kept = len(_without_trailing_chrome(body))
+    labelled = [k + (2 if _alone_label(ln.text) else 1) for k, ln in enumerate(body) if _is_any_label(ln)]
+    return body[: max([kept, *labelled])]
+
+
 def _strip_dash(ln: Line) -> Line:
     m = DASH_ITEM.match(ln.text)
     return Line(ln.start + m.end(), ln.end, ln.text[m.end() :]) if m else ln
@@ -327,24 +418,33 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
     i = 0
     while i < len(body):
         ln = body[i]
-        lab = _label_of(ln.text)
+        inline = _labelled(ln)
+        if inline is not None:  # "Label: value" (a title label is the bullet's: split_listing)
+            if inline.value is not None and inline.field != "title":
+                got[inline.field] = [inline.value]
+            i += 1
+            continue
+        lab = _alone_label(ln.text)
         if lab is None:
             free.append(ln)
             i += 1
             continue
-        name, form, inline = lab
-        if inline is not None:
-            offset = ln.text.index(inline, ln.text.index(":"))
-            got[name] = [Line(ln.start + offset, ln.end, inline)]
-            i += 1
-            continue
+        name, form = lab
         nxt = body[i + 1] if i + 1 < len(body) else None
-        if nxt is not None and _label_of(nxt.text) is None and _fits(form, nxt.text):
+        if nxt is not None and not _is_any_label(nxt) and _fits(form, nxt.text):
             got.setdefault(name, []).append(nxt)
             i += 2
+        elif nxt is not None and NO_VALUE.match(nxt.text):
+            i += 2  # "Code" over "—": the value is missing, the mark is no other field
         else:
             i += 1  # label without its value (spec: values may be missing)
-    # unlabelled lines: institution, types, description in that order (each optional)
+    _assign_free(free, got, problems)
+    return got, problems
+
+
+def _assign_free(free: list[Line], got: dict[str, list[Line]], problems: list[str]) -> None:
+    """Unlabelled lines to the fields labels left unfilled: institution, types, description in that order
+    (each optional)."""
     types_at = next((k for k, ln in enumerate(free) if "assistance_types" not in got and is_types_line(ln.text)), None)
     types_end = types_at
     # labels on lines of their own ("Information management systems" / "Organisation/business strategy &
@@ -363,7 +463,6 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
         if "description" in got:
             problems.append("unlabelled lines after a labelled description: " + " | ".join(ln.text[:40] for ln in rest))
         got.setdefault("description", []).extend(rest)
-    return got, problems
 
 
 def _join(lines: list[Line]) -> str:
@@ -408,17 +507,20 @@ def split_listing(doc: Document) -> list[RawRecord]:
     for index, (i, body) in enumerate(bounds):
         body = [_strip_dash(ln) for ln in body]
         if index == len(bounds) - 1:  # the page's footer follows the last record
-            body = _without_trailing_chrome(body)
+            body = _without_page_end(body)
         head = lines[i]
         m = BULLET.match(head.text) or ALT_BULLET.match(head.text)
         title = Line(head.start + m.end(), head.end, head.text[m.end() :]) if m else head
+        named = _labelled(title)  # "• Action title: …"
+        if named is not None and named.field == "title" and named.value is not None:
+            title = named.value
         titles = [title]
         # a title wrapped over two lines: the next line follows without a blank line and goes on
         # in lower case ("… private employment agencies and" / "the protection of migrant workers")
         while body and _continues(doc.text, titles[-1], body[0]):
             titles.append(body.pop(0))
         got, problems = _parse_body(body)
-        end = body[-1].end if body else title.end
+        end = body[-1].end if body else titles[-1].end
         rec = _make_record(doc, index, "listing", titles, got, head.start, end)
         rec.problems.extend(problems)
         rec.heading = heading
@@ -433,23 +535,26 @@ def split_listing(doc: Document) -> list[RawRecord]:
 BLOCK_TITLE_WORDS = 30
 
 
+def _groups(text: str) -> list[list[Line]]:
+    """The blank-line separated groups of lines of a text."""
+    return [lines_of(text, m.start(), m.end()) for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text)]
+
+
 def _blocks(text: str) -> list[tuple[list[Line], list[Line]]]:
     """(title lines, body lines) of the blank-line separated groups of lines that each read as a
     record without a list marker: a title (short, no sentence), then within the next three lines a line of assistance types
     ("Recognition of prior learning …" / "Bureau of Manpower … (BMET)" / "Individual capacity
     building (human resources development)" / "Many Bangladeshi workers …"), as a page copied
-    from a browser keeps them when the list's bullets are lost. A group of labelled fields
-    ("Partner institution: …", "Description: …") under a title that stands on its own (a
-    Markdown page's "## Title", a web page's heading) is one record with that title."""
+    from a browser keeps them when the list's bullets are lost. (Groups of labelled fields are
+    `_labelled_records`'.) A title may also stand apart, as the last line of the group above its fields
+    (`_detached_blocks`)."""
+    groups = _groups(text)
+    detached = _detached_blocks(groups)
+    if len(detached) >= MIN_MARKED_RECORDS:
+        return detached
     out = []
-    groups = [lines_of(text, m.start(), m.end()) for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text)]
-    for k, lines in enumerate(groups):
-        if _label_of(lines[0].text) is not None:
-            title = groups[k - 1] if k else []
-            if (0 < len(title) <= TITLE_LINES and _reads_as_block_title(" ".join(ln.text for ln in title))
-                    and _label_of(title[0].text) is None
-                    and any((_label_of(ln.text) or ("",))[0] in RECORD_FIELDS for ln in lines)):
-                out.append((title, lines))
+    for lines in groups:
+        if any(_is_any_label(ln) for ln in lines):
             continue
         if (len(lines) >= 3 and _reads_as_block_title(lines[0].text)
                 and not any(BULLET.match(ln.text) or ln.text.startswith("-") for ln in lines)
@@ -458,20 +563,46 @@ def _blocks(text: str) -> list[tuple[list[Line], list[Line]]]:
     return out
 
 
-#: most lines of a title standing on its own above labelled fields (a wrapped heading)
-TITLE_LINES = 2
-#: labelled fields that make a group of labels a record (not a page's "Published: …" line)
-RECORD_FIELDS = frozenset({"partner_institution", "assistance_types", "description"})
+def _fields_start(lines: list[Line]) -> bool:
+    """A group that opens with a record's fields: a types line first, or an institution then a types line."""
+    if not lines or any(_is_any_label(ln) for ln in lines) or any(BULLET.match(ln.text) for ln in lines):
+        return False
+    if is_types_line(lines[0].text):
+        return True
+    return len(lines) >= 2 and is_types_line(lines[1].text) and not _is_prose(lines[0].text) \
+        and not TERMINAL.search(lines[0].text)
+
+
+def _detached_blocks(groups: list[list[Line]]) -> list[tuple[list[Line], list[Line]]]:
+    """(title, body) of records whose title is the last line of the group above their fields, as a page copied
+    from a browser keeps a bulleted listing ("Modernising pension management at the National Pension Fund" /
+    blank line / "National Pension Fund [Fonds National de Retraites] (FNR)" / "Financial management (incl.
+    budgeting) Information management systems" / "The FNR pays …" / the next record's title). A body's last
+    line is the next record's title when fields follow it; after the last record, the page's end ("This
+    website uses cookies …") is left out."""
+    starts = [k for k in range(1, len(groups)) if _fields_start(groups[k])
+              and _reads_as_block_title(groups[k - 1][-1].text) and not is_types_line(groups[k - 1][-1].text)]
+    out = []
+    for n, k in enumerate(starts):
+        body = groups[k]
+        if n + 1 < len(starts) and starts[n + 1] == k + 1:
+            body = body[:-1]  # the next record's title
+        elif n + 1 == len(starts):
+            body = _without_trailing_chrome(body)
+        if body:
+            out.append(([groups[k - 1][-1]], body))
+    return out
 
 
 def _reads_as_block_title(text: str) -> bool:
     return (not _is_prose(text) and not TERMINAL.search(text) and len(WORD.findall(text)) <= BLOCK_TITLE_WORDS
-            and not BULLET.match(text) and not text.startswith("-"))
+            and not BULLET.match(text) and not text.startswith("-") and not text.rstrip().endswith(":"))
 
 
 def is_block_listing(text: str) -> bool:
-    """A listing laid out as blank-line separated blocks (see `_blocks`), at least MIN_MARKED_RECORDS."""
-    return len(_blocks(text)) >= MIN_MARKED_RECORDS
+    """A listing laid out as blank-line separated blocks, at least MIN_MARKED_RECORDS of them: blocks whose
+    list markers were lost (`_blocks`) or blocks of labelled fields (`_is_labelled_listing`)."""
+    return len(_blocks(text)) >= MIN_MARKED_RECORDS or _is_labelled_listing(_labelled_records(text))
 
 
 def split_blocks(doc: Document) -> list[RawRecord]:
@@ -481,6 +612,200 @@ def split_blocks(doc: Document) -> list[RawRecord]:
         rec = _make_record(doc, index, "listing", title, got, title[0].start, body[-1].end)
         rec.problems.extend(problems)
         records.append(rec)
+    return records
+
+
+# -- labelled blocks ---------------------------------------------------------
+#: most lines of a title standing on its own above labelled fields (a wrapped heading)
+TITLE_LINES = 2
+#: free-text fields whose value may go on over the unlabelled lines under it (a wrapped title, an
+#: institution's second line, types of assistance a line each, the description's paragraphs)
+CONTINUED_FIELDS = frozenset({"title", "partner_institution", "assistance_types", "description"})
+
+
+def _is_other_label(ln: Line) -> bool:
+    """A "Label: value" line of a field no layout knows ("SDG: 8", "Number of experts: 3"): no value of any
+    field, and it ends the value of the label above it. A sentence with a colon is none ("The experts
+    recommended: a new law, …"): it opens with a determiner or a preposition, or says too much after a
+    label of three or four words."""
+    m = OTHER_LABEL.match(LABEL_PREFIX.sub("", ln.text, count=1))
+    if m is None or _labelled(ln) is not None:
+        return False
+    words = m["head"].split()
+    return words[0].casefold() not in SENTENCE_OPENERS and (
+        len(words) <= 2 or len(WORD.findall(m["value"] or "")) <= OTHER_VALUE_WORDS)
+
+
+def _cuts(group: list[Line], hits: list[Labelled | None]) -> list[int]:
+    """Where records start inside one group of labelled lines written without blank lines between them:
+    at every title label after the first; without title labels, at a label already seen in the record
+    (and at the title line or two right above it, when the group's records open with a title line). A record
+    starts at the labels right above its title label that repeat fields of the record before it
+    ("Code: 2022-14" over "Title: …")."""
+    titles = [k for k, h in enumerate(hits) if h is not None and h.field == "title"]
+    cuts: list[int] = []
+    if len(titles) >= 2:
+        for k in titles[1:]:
+            c, begin = k, cuts[-1] if cuts else 0
+            while c - 1 > begin and hits[c - 1] is not None and hits[c - 1].field in {
+                    h.field for h in hits[begin : c - 1] if h is not None}:
+                c -= 1
+            cuts.append(c)
+        return cuts
+    titled = hits[0] is None and not _is_other_label(group[0])
+    seen: set[str] = set()
+    for k, h in enumerate(hits):
+        if h is None:
+            continue
+        if h.field in seen:
+            c, begin = k, cuts[-1] if cuts else 0
+            while (titled and c - 1 > begin and k - c < TITLE_LINES and hits[c - 1] is None
+                   and _reads_as_block_title(group[c - 1].text) and not _is_other_label(group[c - 1])):
+                c -= 1
+            cuts.append(c)
+            seen = set()
+        seen.add(h.field)
+    return cuts
+
+
+def _head_title(lines: list[Line]) -> tuple[int, int]:
+    """(first, end) of the title in `lines`: the short line (no sentence, no label) right above the first
+    labelled line ("### Title" over "- **Partner:** …", a heading over its `<dl>`), with the line above it
+    when it goes on in lower case (a wrapped title); lines above the title are the page's (its heading, an
+    intro line). (0, 0) when none."""
+    first = next((k for k, ln in enumerate(lines) if _is_any_label(ln) or _is_other_label(ln)), 0)
+    if first == 0 or not _is_any_label(lines[first]) or not _reads_as_block_title(lines[first - 1].text):
+        return 0, 0
+    begin = first - 1
+    if begin > 0 and lines[begin].text[:1].islower() and _reads_as_block_title(lines[begin - 1].text):
+        begin -= 1
+    return begin, first
+
+
+def _labelled_records(text: str) -> list[tuple[list[Line], list[Line]]]:
+    """(title lines, body lines) of the records of a page of labelled fields: groups of "Label: value" lines
+    (labels of models/data/record_labels.tsv, in any order, some missing, unknown ones such as "SDG: 8"
+    in between), one record a group or more where labels start over, whose title is a labelled field
+    ("Action title: …"), the line right above its labels ("### Title" over "- **Partner:** …") or the group
+    above when it stands alone ("## Title", a blank line, the labels), with one labelled field at least.
+    A group without a title that names
+    none of the fields of the record right above it goes on with it (a blank line inside a record); a
+    title-less group else is no record. On a page whose records have title labels, only those are records.
+    `_parse_labelled` reads a body."""
+    out: list[tuple[list[Line], list[Line]]] = []
+    groups = _groups(text)
+    last = -2  # group index of the last record's last group
+    for g, group in enumerate(groups):
+        hits = [_labelled(ln) for ln in group]
+        if not any(hits) and not any(_alone_label(ln.text) for ln in group):
+            continue
+        bounds = [0, *_cuts(group, hits), len(group)]
+        for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            lines = group[a:b]
+            fields = _fields_of(lines)
+            if "title" in fields:
+                if len(fields) >= 2:  # lines above its first label are the page's (a subheading)
+                    out.append(([], lines[next(k for k, ln in enumerate(lines) if _is_any_label(ln)):]))
+                    last = g
+                continue
+            skip, head = _head_title(lines)
+            title = lines[skip:head]
+            if not title and n == 0 and g > 0 and 0 < len(groups[g - 1]) <= TITLE_LINES and last != g - 1 \
+                    and not any(_is_any_label(ln) or _is_other_label(ln) for ln in groups[g - 1]) \
+                    and _reads_as_block_title(" ".join(ln.text for ln in groups[g - 1])):
+                title = groups[g - 1]
+            if title and fields - {"title"}:
+                out.append((title, lines[head:]))
+                last = g
+            elif not title and n == 0 and out and last == g - 1 and not fields & _fields_of(out[-1][1]):
+                out[-1] = (out[-1][0], out[-1][1] + lines)  # a blank line inside the record above
+                last = g
+    if any(not title for title, _ in out):  # records titled by a label: a line over labels is the page's
+        out = [(title, body) for title, body in out if not title]  # ("Summary: …" under the page's heading)
+    return out
+
+
+def _is_labelled_listing(found: list[tuple[list[Line], list[Line]]]) -> bool:
+    """A page of labelled records: MIN_MARKED_RECORDS of them that each name a field besides a labelled
+    title, or two under a title line (a news item's "Summary: …" paragraph under its headline is none)."""
+    return sum(len(_fields_of(body) - {"title"}) >= (2 if title else 1) for title, body in found) >= MIN_MARKED_RECORDS
+
+
+def _fields_of(lines: list[Line]) -> set[str]:
+    """The fields a record's lines label (with a value or without)."""
+    inline = {h.field for ln in lines if (h := _labelled(ln))}
+    return inline | {lab[0] for ln in lines if (lab := _alone_label(ln.text))}
+
+
+def _parse_labelled(lines: list[Line]) -> tuple[list[Line], dict[str, list[Line]], list[str]]:
+    """(title lines, field -> value lines, problems) of a record's labelled lines.
+
+    A value may go on over unlabelled lines when its field is free text (CONTINUED_FIELDS: "Summary: …"
+    and the line under it); a label with no value (`Start:`, `Code: —`, a value of another form than its field's) is
+    a missing value, and the line under an empty label is its value when it fits ("Summary:" over the
+    text); an unknown label ("SDG: 8") is no field and ends the value above it. Unlabelled lines that
+    continue no value fill what labels left unfilled as in the unlabelled layout (`_assign_free`)."""
+    got: dict[str, list[Line]] = {}
+    free: list[Line] = []
+    problems: list[str] = []
+    current: str | None = None  # the free-text field the next unlabelled line continues
+    pending: tuple[str, str] | None = None  # a label whose value may be on the next line
+    for ln in lines:
+        hit = _labelled(ln)
+        alone = _alone_label(ln.text) if hit is None else None
+        if RULE_LINE.match(ln.text):  # "-----" between two records
+            current = pending = None
+        elif hit is not None and hit.value is not None and hit.field in got:
+            problems.append(f"{hit.field} given twice; the second ({hit.written[:40]!r}) left out")
+            current = pending = None
+        elif hit is not None and hit.value is not None:
+            got[hit.field] = [hit.value]
+            current, pending = (hit.field if hit.field in CONTINUED_FIELDS else None), None
+        elif hit is not None or alone is not None:
+            field, form = (hit.field, hit.form) if hit is not None else alone
+            current, pending = None, ((field, form) if hit is None or not hit.written else None)
+            if hit is not None and hit.written and not NO_VALUE.match(hit.written):
+                problems.append(f"{field}: {hit.written!r} is not a {hit.form} value; read as missing")
+        elif _is_other_label(ln):
+            current = pending = None
+        elif pending is not None and pending[0] not in got and _fits(pending[1], ln.text):
+            got[pending[0]] = [ln]
+            current, pending = (pending[0] if pending[0] in CONTINUED_FIELDS else None), None
+        elif current is not None:
+            got[current].append(ln)
+        else:
+            free.append(ln)
+            pending = None
+    _assign_free(free, got, problems)
+    return got.pop("title", []), got, problems
+
+
+def split_labelled(doc: Document) -> list[RawRecord]:
+    """Records of a page of labelled fields (`_labelled_records`), when it holds MIN_MARKED_RECORDS of them
+    and none of the spec's bullet or dash records (split_listing's); the text above the first record is the
+    page's heading."""
+    if RECORD_BULLET.search(doc.text) or has_dash_records(doc.text):
+        return []
+    found = _labelled_records(doc.text)
+    if not _is_labelled_listing(found):
+        return []
+    records = []
+    for index, (title, body) in enumerate(found):
+        if index == len(found) - 1:  # the page's footer follows the last record
+            body = _without_page_end(body)
+        titles, got, problems = _parse_labelled(body)
+        titles = title or titles
+        if not titles:
+            continue
+        start = min(titles[0].start, body[0].start)
+        rec = _make_record(doc, len(records), "listing", titles, got, start, max(titles[-1].end, body[-1].end))
+        rec.problems.extend(problems)
+        records.append(rec)
+    first = min((r.start for r in records), default=0)
+    page = lines_of(doc.text, 0, first)
+    heading = (page[0].start, page[-1].end, doc.text[page[0].start : page[-1].end]) if page else None
+    for rec in records:
+        rec.heading = heading
     return records
 
 
@@ -823,7 +1148,7 @@ def _is_header_chrome(lines: list[Line], k: int) -> bool:
     line of section labels or a kicker (a date line is tested by the caller, which keeps it)."""
     text = lines[k].text
     return bool(CREDIT.search(text) or _is_boilerplate(text) or _is_byline(text) or _is_section_labels(text)
-                or _is_taxonomy(text) or _is_kicker(lines, k) or _in_label_cluster(lines, k)
+                or _is_taxonomy(text) or _is_kicker(lines, k) or _in_label_cluster(lines, k) or _is_fact_line(lines[k])
                 or (k > 0 and _is_date_line(lines[k - 1].text) and _is_category_list(text, 2)))
 
 
@@ -852,6 +1177,17 @@ def _in_label_cluster(lines: list[Line], k: int) -> bool:
         if 0 <= j < len(lines) and _is_label_line(lines[j].text):
             return True
     return False
+
+
+#: labelled fields a news page's fact box may give ("Country: Ghana", "Partner: Ministry …"), never its
+#: headline; a headline may open with "Overview:" or "Summary:", so not these
+FACT_FIELDS = frozenset({"partner_institution", "assistance_types", "code", "country", "period",
+                         "start_activities", "end_activities"})
+
+
+def _is_fact_line(ln: Line) -> bool:
+    hit = _labelled(ln)
+    return hit is not None and hit.field in FACT_FIELDS
 
 
 def _is_byline(line: str) -> bool:
@@ -964,7 +1300,7 @@ def _is_boilerplate_part(part: str) -> bool:
 def split_document(doc: Document) -> list[RawRecord]:
     """Records of a document by its kind; an unknown document has none."""
     if doc.kind == "listing":
-        return split_listing(doc) or split_blocks(doc)
+        return split_labelled(doc) or split_listing(doc) or split_blocks(doc)
     if doc.kind == "news":
         return split_news(doc)
     return []

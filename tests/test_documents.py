@@ -17,8 +17,11 @@ from pipeline.documents import (
     DocumentError,
     content_hash,
     decode,
+    FieldLabel,
     detect_kind,
     discover,
+    has_dash_records,
+    labels,
     normalise_newlines,
     read_corpus,
     read_document,
@@ -120,6 +123,13 @@ def test_non_documents_are_unknown(text: str) -> None:
         ("• Support to ANPE\n    Ministry of Labour\n", "listing"),  # first bullet without leading spaces
         ("  • Support to ANPE\n", "listing"),
         ("-\nSupport to ANPE\n- Partner Institution\n- ANPE\n", "listing"),  # dash list
+        # blocks of "Label: value" lines, the title a labelled field (records.split_labelled)
+        ("Actions\n\nAction title: Support to ANPE\nCountry: Niger\nBeneficiary institution: ANPE\n\n"
+         "Action title: Pension reform\nCountry: Togo\nSummary: Experts advised the fund. They met the board.\n",
+         "listing"),
+        # headings over bold labels (a Markdown page as converted)
+        ("Actions\n\nSupport to ANPE\n- Partner: ANPE\n- Country: Niger\n\nPension reform\n- Partner: CRT\n"
+         "- Description: Experts advised the fund. They met the board of the fund twice in 2022.\n", "listing"),
     ],
 )
 def test_listing_layouts_are_listings(text: str, kind: str) -> None:
@@ -301,3 +311,27 @@ def test_mojibake_check_only_reads_non_ascii_lines_and_agrees_with_ftfy(text: st
     from pipeline.documents import has_mojibake
 
     assert has_mojibake(text) == ftfy.is_bad(text)
+
+
+def test_a_news_item_with_a_few_labelled_lines_is_news() -> None:
+    text = ("Ghana trains its labour inspectors\nPublished: 12 March 2024\nCountry: Ghana\nPartner: Ministry of Labour\n\n"
+            "The Ministry of Labour asked SOCIEUX+ for support with the reform of its inspection services. Two experts "
+            "came to Accra in May and trained forty inspectors of the regional offices.\n\nTags: Labour inspection\n")
+    assert detect_kind(text) == "news"
+
+
+@pytest.mark.parametrize(("line", "dash"), [
+    ("- Partner Institution", True),  # the spec's label, alone on its line
+    ("- Beneficiary institution", True),  # a multi-word synonym may stand alone
+    ("- Summary", False),  # a one-word label only before a colon: alone, a heading or a list item
+    ("- To", False),
+    ("- Partner: Ministry of Labour", False),  # a label with its value is no dash list's label line
+])
+def test_only_labels_that_may_stand_alone_make_a_dash_list(line: str, dash: bool) -> None:
+    assert has_dash_records("Actions\n" + line + "\n") is dash
+
+
+def test_record_labels_carry_field_form_and_own_line() -> None:
+    assert labels()["partner institution"] == FieldLabel("partner_institution", "any", True)
+    assert labels()["action id"].form == "code" and labels()["period"] == FieldLabel("period", "range", False)
+    assert labels()["country"].field == "country"

@@ -206,3 +206,133 @@ def test_the_title_names_the_headline_among_the_pages_headings() -> None:
             "diagnosis of its voluntary insurance scheme.</p></main></body></html>")
     assert html_page(page)[1] == "Voluntary social insurance: CNPS prepares to reach informal workers"
     assert html_page("<html><body><h1>A</h1><h1>B</h1><p>text</p></body></html>")[1] is None  # two h1: no guess
+
+
+# -- structures of field labels: tables, <dl>, lists of "Label: value" items --------------------------------
+TABLE_PAGE = _page(
+    "<h1>Actions in Asia</h1><p>The facility's actions in Asia, with their partners.</p>"
+    "<table><thead><tr><th>#</th><th>Action</th><th>Country</th><th>Partner institution:</th><th>Type of assistance</th>"
+    "<th>Code</th><th>Start activities</th><th>End activities</th><th>SDG</th><th>Description</th></tr></thead><tbody>"
+    "<tr><td>1</td><td>Feasibility of unemployment insurance</td><td>Mongolia</td><td>Ministry of Labour and Social "
+    "Protection</td><td>Policy development<br>Institutional capacity building</td><td>2020-11</td><td>01/09/2020</td>"
+    "<td>15/12/2020</td><td>8</td><td><p>Experts from Korea and Lithuania contributed online.</p><p>A report followed.</p>"
+    "</td></tr>"
+    "<tr><td>2</td><td>Recognition of prior learning</td><td>Bangladesh</td><td>Bureau of Manpower, Employment and "
+    "Training (BMET)</td><td>Individual capacity building (human resources development)</td><td>—</td>"
+    "<td>mar-2022</td><td>Ongoing</td><td></td><td>A Filipino expert trained BMET assessors in Dhaka.</td></tr>"
+    "</tbody></table>")
+
+
+def _listing(tmp_path: Path, page: str, name: str = "page.html"):
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "listing"
+    recs = split_document(doc)
+    for rec in recs:  # evidence offsets refer to the converted text, as for every HTML page
+        for field, (s, e) in rec.fields.items():
+            assert doc.text[rec.start + s : rec.start + e] == rec.text[s:e]
+            if field in rec.values:
+                assert rec.text[s:e] == rec.values[field]
+    return doc, recs
+
+
+def test_a_table_of_field_labels_is_one_record_a_row(tmp_path: Path) -> None:
+    """Header cells of labels (with or without their colon, unknown ones too) label each body row's cells."""
+    doc, (first, second) = _listing(tmp_path, TABLE_PAGE)
+    assert "Action: Feasibility of unemployment insurance\nCountry: Mongolia\n" in doc.text
+    assert (first.title, first.partner_institution) == ("Feasibility of unemployment insurance",
+                                                        "Ministry of Labour and Social Protection")
+    assert first.assistance_types == ["Policy development", "Institutional capacity building"]  # a <br> between
+    assert first.description == "Experts from Korea and Lithuania contributed online.\nA report followed."
+    assert first.values == {"country": "Mongolia", "code": "2020-11", "start_activities": "01/09/2020",
+                            "end_activities": "15/12/2020"}
+    assert second.title == "Recognition of prior learning"
+    assert second.values == {"country": "Bangladesh", "start_activities": "mar-2022", "end_activities": "Ongoing"}
+    assert first.heading[2].startswith("Actions in Asia")  # the page's heading, for its country
+
+
+def test_a_table_with_labels_in_its_first_column_is_one_record_a_column(tmp_path: Path) -> None:
+    block = ("<div class='action'><h2>{t}</h2><table><tr><th>Partner institution:</th><td>{i}</td></tr>"
+             "<tr><td>Country</td><td>{c}</td></tr><tr><th>Period</th><td>{p}</td></tr>"
+             "<tr><th>Description</th><td>{d}</td></tr></table></div>")
+    page = _page("<h1>Actions</h1>" + block.format(t="Pension reform in Togo", i="Caisse de retraite du Togo (CRT)",
+                                                   c="Togo", p="03/2021 – 10/2021", d="Experts advised the fund.")
+                 + block.format(t="Labour inspection in Ghana", i="Labour Department (LD)", c="Ghana", p="—",
+                                d="Experts reviewed the manual."))
+    _, (first, second) = _listing(tmp_path, page)
+    assert (first.title, first.partner_institution) == ("Pension reform in Togo", "Caisse de retraite du Togo (CRT)")
+    assert first.values == {"country": "Togo", "period": "03/2021 – 10/2021"}
+    assert second.values == {"country": "Ghana"} and second.description == "Experts reviewed the manual."
+
+
+def test_a_definition_list_under_its_heading_is_a_record(tmp_path: Path) -> None:
+    dl = ("<h3>{t}</h3><dl><dt>Partner institution</dt><dd>{i}</dd><dt>Country:</dt><dd>{c}</dd>"
+          "<dt>Type of assistance</dt><dd>Policy development</dd><dt>Description</dt><dd>{d}</dd></dl>")
+    page = _page("<h1>Actions in Africa</h1><p>Our actions.</p>"
+                 + dl.format(t="Pension reform in Togo", i="Caisse de retraite du Togo (CRT)", c="Togo",
+                             d="Experts advised the fund.")
+                 + dl.format(t="Labour inspection in Ghana", i="Labour Department (LD)", c="Ghana",
+                             d="Experts reviewed the manual."))
+    doc, (first, second) = _listing(tmp_path, page)
+    assert "\n\nPension reform in Togo\nPartner institution: Caisse de retraite du Togo (CRT)\n" in doc.text
+    assert (first.title, first.values, first.assistance_types) == ("Pension reform in Togo", {"country": "Togo"},
+                                                                   ["Policy development"])
+    assert (second.title, second.partner_institution) == ("Labour inspection in Ghana", "Labour Department (LD)")
+
+
+def test_a_list_of_label_items_is_no_list_of_records(tmp_path: Path) -> None:
+    """`<li><strong>Partner:</strong> …</li>` items are a record's fields, not bullets of their own."""
+    ul = ("<h3>{t}</h3><ul><li><strong>Partner:</strong> {i}</li><li><strong>SDG:</strong> 8</li>"
+          "<li><strong>Description:</strong> {d}</li></ul>")
+    page = _page("<h1>Actions</h1>" + ul.format(t="Pension reform in Togo", i="Caisse de retraite du Togo (CRT)",
+                                                d="Experts advised.")
+                 + ul.format(t="Labour inspection in Ghana", i="Labour Department (LD)", d="Experts reviewed."))
+    doc, recs = _listing(tmp_path, page)
+    assert "•" not in doc.text
+    assert [(r.title, r.partner_institution, r.description) for r in recs] == [
+        ("Pension reform in Togo", "Caisse de retraite du Togo (CRT)", "Experts advised."),
+        ("Labour inspection in Ghana", "Labour Department (LD)", "Experts reviewed.")]
+
+
+def test_tables_and_lists_without_field_labels_are_read_as_before() -> None:
+    """A table of figures keeps a line a cell; a list of items that are no labels stays bullets."""
+    text = html_to_text(_page("<table><tr><th>Year</th><th>Actions</th></tr><tr><td>2022</td><td>14</td></tr></table>"
+                              "<ul><li>Pensions: reform</li><li>Health</li><li>Employment</li></ul>"))
+    assert text.splitlines()[:4] == ["Year", "Actions", "2022", "14"]
+    assert "  • Pensions: reform" in text.splitlines()
+
+
+def test_a_news_page_with_a_fact_box_stays_news(tmp_path: Path) -> None:
+    page = _page("<article><h1>Ghana trains its labour inspectors on risk-based inspection</h1><p>12 March 2024</p>"
+                 "<dl><dt>Country</dt><dd>Ghana</dd><dt>Partner</dt><dd>Ministry of Employment and Labour Relations"
+                 "</dd></dl><p>The Ministry of Labour asked SOCIEUX+ for support with the reform of its inspection "
+                 "services. Two experts came to Accra in May and trained forty inspectors.</p></article>")
+    rec = _news_record(tmp_path, page)
+    assert rec.title == "Ghana trains its labour inspectors on risk-based inspection"
+    assert rec.description.startswith("The Ministry of Labour asked")
+
+
+def test_list_items_that_hold_a_record_stay_bullets_and_a_title_label_is_their_title(tmp_path: Path) -> None:
+    """An item with blocks inside is a record of its own, not a "Label: value" line; "Action title: …" on its
+    bullet line is its title."""
+    page = _page("<h1>Actions</h1><ul><li>Action title: Pension reform in Togo<p>Partner: Caisse de retraite du Togo"
+                 "</p><p>Country: Togo</p></li><li>Action title: Labour inspection in Ghana<p>Partner: Labour Department"
+                 "</p><p>Description: Experts reviewed the manual.</p></li></ul>")
+    doc, (first, second) = _listing(tmp_path, page)
+    assert "  • Action title: Pension reform in Togo" in doc.text
+    assert (first.title, first.partner_institution, first.values) == (
+        "Pension reform in Togo", "Caisse de retraite du Togo", {"country": "Togo"})
+    assert second.title == "Labour inspection in Ghana" and second.description == "Experts reviewed the manual."
+
+
+def test_a_definition_list_of_several_actions_with_wrapped_pairs(tmp_path: Path) -> None:
+    """One `<dl>` for all actions, each pair in a `<div>`: a title label starts each record."""
+    pair = "<div><dt>{}</dt><dd>{}</dd></div>"
+    rows = [("Title", "Pension reform in Togo"), ("Partner", "CRT"), ("Start", "03/2021"),
+            ("Title", "Labour inspection in Ghana"), ("Partner", "Labour Department"), ("End", "Ongoing")]
+    doc, (first, second) = _listing(tmp_path, _page("<h1>Actions</h1><dl>" + "".join(pair.format(*r) for r in rows)
+                                                    + "</dl>"))
+    assert (first.title, first.partner_institution, first.values) == ("Pension reform in Togo", "CRT",
+                                                                      {"start_activities": "03/2021"})
+    assert (second.title, second.values) == ("Labour inspection in Ghana", {"end_activities": "Ongoing"})

@@ -139,3 +139,40 @@ def test_the_only_level_one_heading_is_the_headline(tmp_path: Path) -> None:
     (rec,) = split_document(read_document(path))
     assert rec.title == "Curaçao studies an unemployment insurance" and rec.year == 2023
     assert rec.description.startswith("WILLEMSTAD – The Ministry")
+
+
+LABEL_TABLE = """# Actions in the Pacific
+
+The facility's actions in the Pacific.
+
+| Title | Partner institution: | Country | Type of assistance | SDG | Description |
+|---|---|:--|---|---|---|
+| Pension reform in Samoa | Samoa National Provident Fund (SNPF) | Samoa | Policy development | 8 | Experts from **Portugal** reviewed the scheme. |
+| Social protection floor in Tuvalu | Department of Community Affairs |  | Institutional capacity building | 1 | A French expert advised. |
+
+*Published: 3 March 2025*
+"""
+
+
+def test_a_table_of_field_labels_becomes_one_block_of_labelled_lines_a_row(tmp_path: Path) -> None:
+    text = md_to_text(LABEL_TABLE)
+    assert "Title: Pension reform in Samoa\nPartner institution: Samoa National Provident Fund (SNPF)\nCountry: Samoa\n" in text
+    assert "Country:\n" in text  # an empty cell: a missing value
+    assert "Title | Partner" not in text  # the header's labels are on the rows' lines
+    path = tmp_path / "pacific.md"
+    path.write_text(LABEL_TABLE, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.kind == "listing"
+    first, second = split_document(doc)
+    assert (first.title, first.partner_institution, first.values) == (
+        "Pension reform in Samoa", "Samoa National Provident Fund (SNPF)", {"country": "Samoa"})
+    assert first.description == "Experts from Portugal reviewed the scheme."
+    assert (second.title, second.values, second.assistance_types) == (
+        "Social protection floor in Tuvalu", {}, ["Institutional capacity building"])
+    s, e = second.fields["partner_institution"]
+    assert doc.text[second.start + s : second.start + e] == "Department of Community Affairs"
+
+
+def test_a_table_without_field_labels_keeps_its_rows() -> None:
+    assert md_to_text("| Region | Actions |\n|---|---|\n| West Africa | 2 |\n").splitlines() == [
+        "Region | Actions", "", "West Africa | 2"]

@@ -157,6 +157,26 @@ class PartnerComponent(PatternComponent):
         return all(t.lower_ in COORDINATION or t.lower_ in RESTATED
                    or (previous.kind == "demonym" and t.is_alpha and t.text[:1].isupper()) for t in between)
 
+    @staticmethod
+    def _from_country_field(doc: Doc, mentions: list[CountryMention]) -> bool:
+        """A labelled `Country` value ("Country: Ghana", a table's Country column) names the partner's country
+        (certain); naming several ("Benin, Togo, Niger": a regional action) it names none, and says so."""
+        span = field_span(doc, "country")
+        if span is None:
+            return False
+        named = [m for m in mentions if span[0] <= m.start_char and m.end_char <= span[1]]
+        codes = sorted({m.code for m in named})
+        if len(codes) == 1:
+            m = named[0]
+            add_fact(doc, Fact("partner_country", m.code, m.start_char, m.end_char, m.text, "partner:country-field",
+                               "certain"))
+            return True
+        if len(codes) > 1:
+            add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:country-field", "ambiguous",
+                               {"reason": "the Country field names " + ", ".join(codes)}))
+            return True
+        return False  # a value the gazetteer does not know: the other evidence decides
+
     def _add_last_resort(self, doc: Doc) -> bool:
         """Add the partner that its towns (`_towns_partner`) or, failing them, its local authority's town
         (`_local_authority_partner`) name, if any; whether one was added."""
@@ -249,6 +269,8 @@ class PartnerComponent(PatternComponent):
             if doc._.countries:
                 add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:ambiguous-place", "ambiguous",
                                    {"reason": "only ambiguous place names: " + ", ".join(m.text for m in doc._.countries)}))
+            return doc
+        if self._from_country_field(doc, mentions):
             return doc
         # a tentative expert country (a profession noun's: "a Costa Rican official") may be the partner's
         expert_spans = {(f.start, f.end) for f in facts(doc)

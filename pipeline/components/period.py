@@ -62,8 +62,10 @@ from pipeline.facts import Fact, Status, add_fact, facts, field_of, field_span
 #: fields whose dates never come from sentence rules (they have their own rule or are no period)
 NOT_SENTENCE_FIELDS = (
     "title", "date_line", "tag", "start_activities", "end_activities",
-    "code", "assistance_types", "partner_institution",
+    "code", "assistance_types", "partner_institution", "period", "country",
 )
+#: a labelled period value saying the action goes on: "from 09/2022 (ongoing)", "since 03/2021", "2023 – present"
+_STILL_GOING = re.compile(r"(?i)\b(?:ongoing|on-going|en cours|en curso|em curso|present|to date|since|from)\b")
 #: a press dateline opening a paragraph, "Asunción, 5 May 2022 – The Ministry …": the date it
 #: gives is the publication's, like a news item's date line, never the period (a date with digits and
 #: no comma: "Under action 2021-30, which started in May, three experts – …" is no dateline)
@@ -149,7 +151,17 @@ class PeriodComponent(PatternComponent):
 
     # -- sources, in order of trust ------------------------------------------
     def from_fields(self, doc: Doc, dates: list[Fact]) -> list[Fact]:
-        """`Start activities` / `End activities` values (spec: a `Start activities` value)."""
+        """`Start activities` / `End activities` values (spec: a `Start activities` value), or a labelled
+        `Period` value ("01/03/2021 – 15/10/2021"; one date of a period said to go on starts it only: "from
+        09/2022 (ongoing)")."""
+        period_span = field_span(doc, "period")
+        in_period = [d for d in dates if _overlaps(d, period_span)]
+        if in_period:
+            value = doc_text(doc)[period_span[0] : period_span[1]]
+            if len(in_period) == 1 and _end_of(in_period[0]) == in_period[0].value and _STILL_GOING.search(value):
+                return [_period("period_start", in_period[0], in_period[0].value, "period:field", "certain"),
+                        _period("period_end", in_period[0], None, "period:field", "certain")]
+            return _range(in_period, "period:field", "certain")
         start_span, end_span = field_span(doc, "start_activities"), field_span(doc, "end_activities")
         starts = [d for d in dates if _overlaps(d, start_span)]
         ends = [d for d in dates if _overlaps(d, end_span)]
@@ -227,9 +239,10 @@ class PeriodComponent(PatternComponent):
                 continue
             # nearest cue wins; on a tie the not-period cue wins (spec: dates about something else)
             best = min(near, key=lambda c: (max(0, c[0] - date.end, date.start - c[1]), c[2] == "self_cue"))
-            if best[2] == "not_period_cue" and best[0] >= date.end and "," in text[date.end : best[0]]:
-                # a not-period cue after a comma speaks of what follows it: "completed a diagnostic mission … from
-                # 24 June to 3 July, as part of the Fund's strategy" dates the mission
+            if best[2] == "not_period_cue" and best[0] >= date.end and _AFTER_BREAK.search(text, date.end, best[0]):
+                # a not-period cue after a comma or an "and" speaks of what follows it: "completed a diagnostic
+                # mission … from 24 June to 3 July, as part of the Fund's strategy", "conducted an audit … in
+                # October 2019 and proposed a roadmap" date the mission and the audit
                 before = [c for c in near if c[2] == "self_cue" and c[1] <= date.start]
                 best = max(before, key=lambda c: c[1]) if before else best
             if best[2] == "self_cue":
@@ -484,6 +497,8 @@ def _attached(text: str, activity: Fact, date: Fact) -> bool:
     return date.end <= activity.start and len(gap) <= ATTACHED_BEFORE
 
 
+#: what ends the phrase of a date before a later cue: a comma, a coordinated predicate
+_AFTER_BREAK = re.compile(r",|\band\b")
 #: a coordinated clause with a subject of its own: ", and the plan was presented …", ", and NAPSA plans to …"
 #: (a capitalised word that is no month name)
 _AND_CLAUSE = re.compile(r", and (?:the|a|an|its|their|this|these|(?!(?:January|February|March|April|May|June|July|August"

@@ -161,6 +161,24 @@ def test_partner_country(nlp: Language, title: str, institution: str, descriptio
     assert partner(nlp, title, institution, description)[0] == code
 
 
+@pytest.mark.parametrize(("country", "description", "expected"), [
+    # a labelled Country value names the partner, over any other evidence
+    ("Ghana", "Two experts from the Netherlands trained 24 labour officers in Lomé.", ("GH", "certain", [])),
+    ("Republic of Moldova", "Experts from Romania shared their experience.", ("MD", "certain", [])),
+    # several countries: a regional action, no partner, said so
+    ("Benin, Togo, Niger", "The registry units of the three countries met online.",
+     (None, None, ["the Country field names BJ, NE, TG"])),
+])
+def test_a_labelled_country_names_the_partner(nlp: Language, country: str, description: str, expected: tuple) -> None:
+    text = f"Action title: Labour inspection\nCountry: {country}\nPartner: Ministry of Labour\nSummary: {description}"
+    doc = annotate(nlp, text, {"title": "Labour inspection", "country": country,
+                               "partner_institution": "Ministry of Labour", "description": description})
+    found = facts(doc)
+    fact = next((f for f in found if f.field == "partner_country"), None)
+    notes = [f.extra.get("reason", "") for f in found if f.field == "partner_note"]
+    assert (fact and fact.value, fact and fact.status, notes) == expected
+
+
 def test_a_language_community_is_not_a_country(nlp: Language) -> None:
     value, _ = partner(nlp, "Social protection in Portuguese-speaking countries",
                        "Community of Portuguese Language Countries (CPLP)", "Officials from five countries took part.")

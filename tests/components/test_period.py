@@ -290,6 +290,21 @@ def test_labelled_fields_are_certain_and_win(nlp: Language, start: str, end: str
     assert {(f.rule, f.status) for f in period_facts(doc)} == {("period:field", "certain")}
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    ("01/03/2021 – 15/10/2021", ("2021-03-01", "2021-10-15")),
+    ("10/2023 – 06/2024", ("2023-10", "2024-06")),
+    ("from 09/2022 (ongoing)", ("2022-09", None)),
+    ("since March 2021", ("2021-03", None)),
+    ("2019", ("2019", "2019")),
+])
+def test_a_labelled_period_is_certain_and_wins(nlp: Language, value: str, expected: tuple) -> None:
+    desc = "Action 2023-11 was implemented from May to November 2023."
+    text = f"Action title: An action\nPeriod: {value}\nSummary: {desc}"
+    doc = run(nlp, text, {"title": "An action", "period": value, "description": desc})
+    assert period(doc) == expected
+    assert {(f.rule, f.status) for f in period_facts(doc)} == {("period:field", "certain")}
+
+
 def test_empty_labelled_fields_fall_back_to_the_text(nlp: Language) -> None:
     desc = "Action 2023-11 was implemented from May to November 2023."
     text = LABELLED.format(title="An action", start="", end="Ongoing", desc=desc)
@@ -408,6 +423,8 @@ def full_nlp() -> Language:
     ("A team of experts completed a diagnostic mission at the CNSS from 24 June to 3 July 2024, as part of the Fund's "
      "strategy to extend coverage.", ("2024-06-24", "2024-07-03")),
     ("The experts reviewed the voluntary insurance scheme launched in 2021.", (None, None)),
+    ("A French expert and a Moroccan expert conducted an audit of the processes in Dakar in October 2019 and "
+     "proposed a roadmap for the digitalisation of files.", ("2019-10", "2019-10")),
     # ", and <a capitalised subject> …" opens a clause of its own
     ("The strategy was validated at a national workshop held by the experts on 28-29 April 2025. The SOCIEUX+ action "
      "ended with the validation workshop, and NAPSA plans to roll out the strategy in the second half of 2025.",
