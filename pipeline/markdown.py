@@ -8,9 +8,9 @@ labels, models/data/record_labels.tsv, becomes one block of "Label: value" lines
 row, its header row a blank line), fenced-code fences, and, parsed by
 markdown-it-py line by line, emphasis, code spans, inline HTML tags and link
 targets ("[Share on X](#)" -> "Share on X"). A YAML front matter block (a web
-clipper's `title:`, `source:`, `created:` …) is no content; only when the body has
-no "# " heading do its `published`/`date` and `title` values stand in its place,
-as a date line and a headline. An image goes with its alt text (a
+clipper's `title:`, `source:`, `created:` …) is no content; its `published`/`date`
+value stands as the page's date line (the year of dates written without one), and when
+the body has no "# " heading its `title` stands as the headline. An image goes with its alt text (a
 caption, never part of a headline or body), so a line that only held images
 goes too, and so does an emphasised line right under it (its caption: "*Photo:
 Ministry of Labour*"). Offsets of facts then refer to the converted text.
@@ -85,11 +85,13 @@ def _front_matter(lines: list[str]) -> tuple[int, list[str]]:
     if end is None or not any(_YAML_KEY.match(ln) for ln in lines[1:end]):
         return 0, []
     out = [""] * (end + 1)
+    values = {m["key"].strip().casefold(): m["value"].strip().strip("\"'") for m in map(_YAML_KEY.match, lines[1:end]) if m}
+    date = next((values[k] for k in _DATE_KEYS if values.get(k)), "")
     if not any(_HEADING.match(ln) for ln in lines[end + 1 :]):
-        values = {m["key"].strip().casefold(): m["value"].strip().strip("\"'") for m in map(_YAML_KEY.match, lines[1:end]) if m}
-        date = next((values[k] for k in _DATE_KEYS if values.get(k)), "")
         title = next((values[k] for k in _TITLE_KEYS if values.get(k)), "")
         out[: 2] = [date, title] if date else [title, ""]
+    elif date:  # the body's "# " heading is the headline; the date stays the page's date line, right above it
+        out[end] = date
     return end + 1, out
 
 

@@ -110,6 +110,17 @@ def test_front_matter_is_no_content_when_the_body_has_its_headline(tmp_path: Pat
     assert "2025" not in read_document(path).text  # the clipping date is the clipper's, not the page's
 
 
+def test_front_matter_date_dates_a_body_with_its_own_headline(tmp_path: Path):
+    """A blog's front matter `date:` is the page's date line: "from 8 to 12 April" takes its year."""
+    path = tmp_path / "blog.md"
+    path.write_text('---\ntitle: "Notes from Ulaanbaatar"\ndate: 2024-05-02\n---\n\n# Notes from Ulaanbaatar\n\n'
+                    "The mission ran from 8 to 12 April. Two experts reviewed the guidance tools of the office.\n\n"
+                    "A second paragraph says what happened next, in a sentence of its own.\n", encoding="utf-8")
+    rec, = split_document(read_document(path))
+    assert rec.title == "Notes from Ulaanbaatar" and rec.year == 2024
+    assert rec.description.startswith("The mission ran")
+
+
 def test_front_matter_gives_headline_and_date_line_to_a_body_without_heading(tmp_path: Path):
     path = tmp_path / "clip.md"
     path.write_text(FRONT_MATTER + NEWS_BODY, encoding="utf-8")
