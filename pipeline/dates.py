@@ -391,6 +391,8 @@ def _mergeable(a: _Atom, b: _Atom, conn: str | None, prefix: str | None) -> bool
         return b.kind == "num"
     if conn == "dash" and a.kind == "y":
         return False  # "2021 - 5 May"; year ranges are atoms
+    if prefix in ("from", "between") and conn in ("to", "and") and a.first.year is not None and b.first.year is not None:
+        return True  # a span with both ends' years, of any precisions: "from mid-2022 to January 2023"
     return _precision(a.first) == _precision(b.first)
 
 

@@ -131,6 +131,9 @@ POSITIVE = [
      [("from Monday 9 to Friday 13 September 2024", "2024-09-09", "2024-09-13")]),
     ("from Monday, 9 September to Friday, 13 September 2024", None,
      [("from Monday, 9 September to Friday, 13 September 2024", "2024-09-09", "2024-09-13")]),
+    # a span with both ends' years, of different precisions
+    ("which ran from mid-2022 to January 2023", None, [("from mid-2022 to January 2023", "2022", "2023-01")]),
+    ("between May 2021 and 2022", None, [("between May 2021 and 2022", "2021-05", "2022")]),
     # month/year after a word of time, a label's colon or a range dash
     ("A mission followed in 07/2024 to train the officers.", None, [("07/2024", "2024-07", "2024-07")]),
     ("Period: 10/2023 – 06/2024", None, [("10/2023 – 06/2024", "2023-10", "2024-06")]),

@@ -41,7 +41,9 @@ dated activity, start the period), or
 `activity_cue` (a verb of delivering the action, a self cue only in a sentence that
 also has an `agent_cue`: the experts, SOCIEUX+, the action), or `coming_activity` (an
 activity of the action or its experts: with a date still to come after the period found,
-in the same sentence, the period stays open), and a spaCy Matcher token pattern.
+in the same sentence, the period stays open) unless a `not_coming` cue covers it (what is made
+of it, "the recordings of the sessions", or its repetition by others, "will replicate the course"),
+and a spaCy Matcher token pattern.
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ class PeriodComponent(PatternComponent):
         self.coming = WindowedMatcher(self.nlp.vocab, validate=True)  # read only when an end may stay open
         for entry in self.patterns:
             self.kinds[entry["id"]] = entry["kind"]
-            matcher = self.coming if entry["kind"] == "coming_activity" else self.matcher
+            matcher = self.coming if entry["kind"] in ("coming_activity", "not_coming") else self.matcher
             matcher.add(entry["id"], entry["pattern"], entry.get("anchor_at"))  # anchor_at: see WindowedMatcher.add
             if entry.get("strong"):
                 self.strong.add(entry["id"])
@@ -591,7 +593,12 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
         if not still_to_come(doc, d.start, d.end):
             return False
         if activities is None:
-            activities = coming()
+            found = coming()
+            # "the recordings of the sessions", "will replicate the course": an output of the activity or its
+            # repetition by others, not the action's activity to come
+            outputs = [c for c in found if c[2] == "not_coming"]
+            activities = [c for c in found if c[2] == "coming_activity"
+                          and not any(o[0] <= c[0] and c[1] <= o[1] for o in outputs)]
         lo, hi = _sentence(text, d.start)
         # "The Administration will hold its own webinar for employers in March 2024": the partner's, not the action's
         return any(lo <= a and b <= hi and not _OWN.search(text, max(lo, a - OWN_WINDOW), a)

@@ -65,6 +65,9 @@ CASES = [
     # an earlier action's activity
     ("It builds on an earlier SOCIEUX+ assessment of the migration unit (Action 2021-26).", (None, set())),
     ("In two earlier online sessions, the experts reviewed the draft methodology.", ("remote", {"assessment"})),
+    # what could happen did not
+    ("The coaching was delivered online. A face-to-face follow-up could be organised in Suva next year.",
+     ("remote", set())),
     # what took place stays, also next to what did not
     ("Experts delivered three workshops in 2023 and will hold a final seminar in 2024.", (None, {"workshop"})),
     ("A seminar was held online in May; the study visit was cancelled.", ("remote", {"seminar"})),

@@ -148,6 +148,9 @@ CASES = [
     ("Consultation seminar on unemployment insurance", "Department of Employment",
      "HANOI, 21 August 2024 – The seminar was held in Hanoi. Officials from the Lao Ministry of Labour and Social "
      "Welfare also attended.", "VN"),
+    ("Employment officers return from study visit", "General Office for Labour and Welfare Services",
+     "The experts held workshops in Ulaanbaatar. \"We saw how the Estonian fund profiles jobseekers,\" said the head "
+     "of the department.", "MN"),
     ("Ministry delegation studies Estonia's digital social services", "Unified Social Service",
      "In March the expert worked with the Unified Social Service in Yerevan.", "AM"),
     # a country inside another word or a person's name is no evidence
