@@ -68,6 +68,9 @@ CASES = [
     # what could happen did not
     ("The coaching was delivered online. A face-to-face follow-up could be organised in Suva next year.",
      ("remote", set())),
+    # ... a possibility about something else says nothing of the activity
+    ("A review of the instruments has been conducted, which helped to determine how they might be adapted.",
+     (None, {"assessment"})),
     # what took place stays, also next to what did not
     ("Experts delivered three workshops in 2023 and will hold a final seminar in 2024.", (None, {"workshop"})),
     ("A seminar was held online in May; the study visit was cancelled.", ("remote", {"seminar"})),
