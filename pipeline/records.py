@@ -411,7 +411,10 @@ def _strip_dash(ln: Line) -> Line:
 
 
 def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
-    """Assign body lines to fields: labelled values first, then free lines by position and form."""
+    """Assign body lines to fields: labelled values first, then free lines by position and form. A web
+    page's link lines closing a record ("Read more about this action") are the page's."""
+    while body and _is_boilerplate(body[-1].text) and not NO_VALUE.match(body[-1].text):
+        body = body[:-1]
     got: dict[str, list[Line]] = {}
     free: list[Line] = []
     problems: list[str] = []
@@ -434,6 +437,12 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
         if nxt is not None and not _is_any_label(nxt) and _fits(form, nxt.text):
             got.setdefault(name, []).append(nxt)
             i += 2
+            # types of assistance listed one a line ("Institutional capacity building" / "Information
+            # management systems", a web page's items): each further line of known labels only
+            while name == "assistance_types" and i < len(body) and not _is_any_label(body[i]) \
+                    and _all_known(split_types(body[i].text)):
+                got[name].append(body[i])
+                i += 1
         elif nxt is not None and NO_VALUE.match(nxt.text):
             i += 2  # "Code" over "—": the value is missing, the mark is no other field
         else:
@@ -711,7 +720,8 @@ def _labelled_records(text: str) -> list[tuple[list[Line], list[Line]]]:
             skip, head = _head_title(lines)
             title = lines[skip:head]
             if not title and n == 0 and g > 0 and 0 < len(groups[g - 1]) <= TITLE_LINES and last != g - 1 \
-                    and not any(_is_any_label(ln) or _is_other_label(ln) for ln in groups[g - 1]) \
+                    and not any(_is_any_label(ln) or _is_other_label(ln) and not _titled_with_colon(ln)
+                                for ln in groups[g - 1]) \
                     and _reads_as_block_title(" ".join(ln.text for ln in groups[g - 1])):
                 title = groups[g - 1]
             if title and fields - {"title"}:
@@ -723,6 +733,17 @@ def _labelled_records(text: str) -> list[tuple[list[Line], list[Line]]]:
     if any(not title for title, _ in out):  # records titled by a label: a line over labels is the page's
         out = [(title, body) for title, body in out if not title]  # ("Summary: …" under the page's heading)
     return out
+
+
+#: fewest words after the colon of a title standing alone ("Kazakhstan: long-term care insurance feasibility
+#: study"), more than an unknown field's value has ("SDG: 8", "Number of experts: 3")
+TITLE_AFTER_COLON_WORDS = 3
+
+
+def _titled_with_colon(ln: Line) -> bool:
+    """A heading with a colon of its own standing alone above a record's labels, not an unknown field."""
+    m = OTHER_LABEL.match(LABEL_PREFIX.sub("", ln.text, count=1))
+    return m is not None and len(WORD.findall(m["value"] or "")) >= TITLE_AFTER_COLON_WORDS
 
 
 def _is_labelled_listing(found: list[tuple[list[Line], list[Line]]]) -> bool:

@@ -614,6 +614,34 @@ def test_a_browser_copy_keeps_each_title_above_a_blank_line():
             assert r.text[a:b] == getattr(r, name, None) or name not in ("title", "partner_institution", "description")
 
 
+def test_a_heading_with_a_colon_of_its_own_titles_the_labels_under_it(tmp_path: Path):
+    """A Markdown heading such as "## Kazakhstan: long-term care …" is a title, not an unknown field."""
+    path = tmp_path / "actions.md"
+    path.write_text("# Actions\n\n## Kazakhstan: long-term care insurance feasibility study\n\n"
+                    "- **Type of assistance:** Policy development\n- **Description:** German experts analysed the "
+                    "practices in Astana.\n\n## Support to the employment agency\n\n- **Partner institution:** "
+                    "National Employment Agency\n- **Description:** Experts from Italy delivered a workshop.\n\n"
+                    "## SDG: 8\n\n- **Partner institution:** Ministry of Labour\n- **Description:** Experts met.\n",
+                    encoding="utf-8")
+    recs = split_document(read_document(path))
+    assert [r.title for r in recs] == ["Kazakhstan: long-term care insurance feasibility study",
+                                       "Support to the employment agency"]
+    assert recs[0].assistance_types == ["Policy development"]
+
+
+def test_types_one_a_line_under_their_label_and_link_lines_closing_a_record():
+    text = ("  • Support to the labour inspectorate\n    Partner Institution\n    National Superintendency of Labour "
+            "Inspection\n    Type of Assistance\n    Institutional capacity building\n    Information management "
+            "systems\n    Inspectors from Portugal reviewed the planning tools.\n    Read more about this action\n"
+            "  • Developing an implementation plan\n    Partner Institution\n    Ministry of Labour\n"
+            "    Type of Assistance\n    Policy development\n    Experts assessed the capacities.\n"
+            "    Read more about this action\n")
+    first, second = split_document(doc_of(text))
+    assert first.assistance_types == ["Institutional capacity building", "Information management systems"]
+    assert first.description == "Inspectors from Portugal reviewed the planning tools."
+    assert second.description == "Experts assessed the capacities."
+
+
 def test_a_news_item_with_a_blank_line_after_its_headline_stays_one_record():
     text = ("12 June 2023\nGeorgia: employment services reform\n\nThe Social Service Agency of Georgia was "
             "supported by two experts from Estonia in the reform of its employment services, which the Agency had "
