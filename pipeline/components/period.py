@@ -278,11 +278,15 @@ class PeriodComponent(PatternComponent):
             chosen = closing_activity
         # "The training is the first activity of SOCIEUX+ action 2021-90": with no other cue, that activity's
         # dates start the period (its end stays open, `_first_of_more`)
-        for cue in all_cues if not chosen else []:
+        # ... and with other cues, they start it still ("The first activity, a workshop held in Dili in November
+        # 2022, … The second and last activity, delivered remotely in the first half of 2023, …")
+        first_found: list[tuple[Fact, str]] = []
+        for cue in all_cues:
             if cue[2] == "first_activity":
                 found = _activity_dates(text, cue, usable, eligible, only, agents)
                 if found:
-                    chosen = [(d, cue[3]) for d in found]
+                    first_found = [(d, cue[3]) for d in found]
+                    chosen = [(d, c) for d, c in chosen if all(d is not f for f in found)] + first_found
                     only.update((id(d), "start_word") for d in found)
                     break
         # "The course was the last activity of SOCIEUX+ action 2021-62": the latest dated activity ends it
@@ -306,7 +310,7 @@ class PeriodComponent(PatternComponent):
                 chosen = strong + [(d, cue) for d, cue in chosen if cue not in self.strong
                                    and only.get(id(d)) == "end_word" and _sentence(text, d.start) in said]
             else:
-                chosen = strong
+                chosen = strong + [dc for dc in first_found if all(dc[0] is not d for d, _ in strong)]
         # "…, which brought the action to a close", "concluded their action … on 5 December 2024": the
         # dates of a sentence saying the action ended only end the period, whatever other cues say
         closings = [c for c in all_cues if c[2] == "end_clause"]

@@ -153,6 +153,11 @@ CASES = [
      "of the department.", "MN"),
     ("Ministry delegation studies Estonia's digital social services", "Unified Social Service",
      "In March the expert worked with the Unified Social Service in Yerevan.", "AM"),
+    # a country's practices are showcased; a place's own model is the partner's
+    ("Medical control of sick leave", "Caisse Nationale d'Assurance Maladie (CNAM)",
+     "The CNAM of Tunisia asked for support. French practices in medical control were also presented.", "TN"),
+    ("Establishment of Thika model Job Centres", "Ministry of Labour",
+     "Belgian experts supported the pilot one-stop-shop for youth.", "KE"),
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),

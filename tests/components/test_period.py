@@ -426,6 +426,16 @@ def full_nlp() -> Language:
     ("A team of experts completed a diagnostic mission at the CNSS from 24 June to 3 July 2024, as part of the Fund's "
      "strategy to extend coverage.", ("2024-06-24", "2024-07-03")),
     ("The experts reviewed the voluntary insurance scheme launched in 2021.", (None, None)),
+    # a directive's year, a text's entry into force
+    ("Croatian and Austrian experts compared the laws with the EU Work-Life Balance Directive of 2019.", (None, None)),
+    ("Estonian experts supported the drafting of the methodology, which entered into force on 1 July 2021.",
+     (None, None)),
+    # peers accompanying the partner; a first activity in apposition starts the period
+    ("From March to July 2021, Spanish and Uruguayan peers accompanied the Unidad de Bonos in mapping the data flows.",
+     ("2021-03", "2021-07")),
+    ("The first activity, a technical workshop held in Dili in November 2022, brought together Portuguese experts. "
+     "The second and last activity, delivered remotely in the first half of 2023, presented the costing.",
+     ("2022-11", "2023")),
     ("From late 2022 to early 2023, SOCIEUX+ accompanied the Ministry in reviewing its inspection protocol.",
      ("2022", "2023")),
     ("The action started in March 2023. Lusaka hosted from 8 to 12 May 2023 the final activity of a SOCIEUX+ action "
