@@ -956,6 +956,7 @@ class ExpertsComponent(PatternComponent):
         links = np.array(links, dtype=np.int64)
         starts = np.array(sorted({m.start for m in at.values()}) + [len(doc) + self.window + 2], dtype=np.int64)
         near = starts[np.searchsorted(starts, links + 1)] <= links + self.window + 1
+        named: list[int] = []  # first tokens of the names taken so far
         for i in links[near].tolist():
             rel = False
             tok = doc[i]
@@ -984,13 +985,32 @@ class ExpertsComponent(PatternComponent):
                 continue  # "Ms … of the Dominican Republic's TSS attended the last day of the course"
             sent_low = _sentence(doc, i).casefold()
             if self._person_cue(sent_low):
-                if via == "from" or apposition is not None or _person_context(doc, start):
+                if via == "from" or apposition is not None or _person_context(doc, start) \
+                        or self._next_in_list(doc, start, named):
                     out += [(m, via) for m in found]
+                    named.append(start)
             elif predicate == "activity" and (titled or apposition is not None) and self._subject(doc, start, titled) \
                     and not any(cue in sent_low for cue in self.lex.get("visit_cue", ())) \
                     and not self._funder(doc, i, found[-1].end):
                 out += [(m, "active") for m in found]
         return out
+
+    def _next_in_list(self, doc: Doc, start: int, named: list[int]) -> bool:
+        """The name at `start` follows "and" after an institution that closed a person taken in the same
+        sentence: "Johan Lindqvist of the Swedish Public Employment Service and Nurul Aziz of the
+        Malaysian …" (not "the Ministry of Labour and Social Protection of …": institution words)."""
+        if start < 2 or doc[start - 1].lower_ not in ("and", "&") or not named:
+            return False
+        sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else None
+        lo = sentence_start if sentence_start is not None else max(0, start - 60)
+        if not any(lo <= n < start for n in named):
+            return False
+        k = start
+        while k < len(doc) and (_is_name(doc[k]) or _hyphen_tail(doc, k) or doc[k].text == "-"):
+            if self._is("institution_noun", doc[k].text):
+                return False
+            k += 1
+        return True
 
     def _bracketed_people(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
         """Named people with their institution and its place in brackets, in a sentence about the
@@ -1048,7 +1068,7 @@ class ExpertsComponent(PatternComponent):
         if role is not None:  # "Ms Sharon Phillip, Compliance Manager at …": a role in Title Case
             start, comma = role
             return start, True, comma
-        if prev.is_lower:  # ", a physiotherapist with", ", an employment counsellor of"
+        if prev.is_lower and not _hyphen_tail(doc, i - 1):  # ", a physiotherapist with", ", an employment counsellor of"
             j = i - 1
             while j > i - 6 and j >= 0 and (doc[j].is_lower and doc[j].is_alpha or doc[j].text == "-") \
                     and doc[j].lower_ not in ("a", "an"):
@@ -1136,6 +1156,9 @@ class ExpertsComponent(PatternComponent):
                     break
                 places += m is not None
                 words += 1
+            elif _hyphen_tail(doc, j):
+                j -= 2  # the lower-case part of a hyphenated given name and its hyphen: "Park Ji-woo"
+                continue
             elif not (words and (self._is("name_particle", tok.text) or tok.text == "-" and j > 0
                                  and (self._is("name_particle", doc[j - 1].text) or _is_name(doc[j - 1])))):
                 break
@@ -1143,7 +1166,8 @@ class ExpertsComponent(PatternComponent):
         start = j + 1
         while start < k and not _is_name(doc[start]):  # a particle cannot open the name
             start += 1
-        if not 2 <= words <= 4 or words - places < 1 or start >= k or not _is_name(doc[k - 1]):
+        if not 2 <= words <= 4 or words - places < 1 or start >= k \
+                or not (_is_name(doc[k - 1]) or _hyphen_tail(doc, k - 1)):
             return None
         return start
 
@@ -1330,6 +1354,12 @@ def _is_name(tok) -> bool:
     """A word of a person's name: capitalised letters, also with an apostrophe or hyphen ("O'Connor")."""
     return tok.text[:1].isupper() and tok.text.replace("'", "").replace("’", "").replace("-", "").isalpha() \
         and not tok.is_upper
+
+
+def _hyphen_tail(doc: Doc, j: int) -> bool:
+    """Token j is the lower-case part of a hyphenated given name, after a name word: "Ji-woo", "Hong-gil"."""
+    return j > 1 and doc[j].is_alpha and doc[j].is_lower and doc[j - 1].text == "-" and _is_name(doc[j - 2]) \
+        and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_
 
 
 def _indices_of(doc: Doc, words: frozenset[str]) -> list[int]:

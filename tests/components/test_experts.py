@@ -48,6 +48,13 @@ POSITIVE = [
     ("SOCIEUX+ mobilised experts from the Flemish public employment service VDAB.", {"BE"}),
     # a named expert
     ("SOCIEUX+ mobilised experts, including Pedro Parra from the State Employment Service of Spain.", {"ES"}),
+    # a hyphenated given name; a second named person after "and"; people named after "coaching by"
+    ("SOCIEUX+ mobilised Dr Park Ji-woo of the National Pension Service of the Republic of Korea.", {"KR"}),
+    ("The experts were Johan Lindqvist of the Swedish Public Employment Service and Nurul Aziz of the Malaysian Social "
+     "Security Organisation.", {"SE", "MY"}),
+    ("The staff received online coaching by Johan Lindqvist of the Swedish Public Employment Service.", {"SE"}),
+    # ... not an institution's second part after "and"
+    ("Experts from Spain supported the Ministry of Labour and Social Protection of Cambodia.", {"ES"}),
     # peers: peer experts of a country, not the partner's staff (see NEGATIVE)
     ("French and Senegalese peers supported the ministry.", {"FR", "SN"}),
     ("Zambian and Kenyan peers and a Danish expert supported the fund.", {"ZM", "KE", "DK"}),
