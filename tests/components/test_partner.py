@@ -153,6 +153,10 @@ CASES = [
      "of the department.", "MN"),
     ("Ministry delegation studies Estonia's digital social services", "Unified Social Service",
      "In March the expert worked with the Unified Social Service in Yerevan.", "AM"),
+    # where workers go for a job is no institution of that country ("employment in" is a domain)
+    ("Pre-departure orientation for seasonal workers", "Ministry of Commerce, Industry and Labour (MCIL)",
+     "The Samoan MCIL asked for a revised programme for workers recruited for seasonal employment in Australia and "
+     "New Zealand. A Maltese expert co-facilitated a training of trainers in Apia.", "WS"),
     # a country's practices are showcased; a place's own model is the partner's
     ("Medical control of sick leave", "Caisse Nationale d'Assurance Maladie (CNAM)",
      "The CNAM of Tunisia asked for support. French practices in medical control were also presented.", "TN"),
