@@ -426,6 +426,8 @@ def full_nlp() -> Language:
     ("A team of experts completed a diagnostic mission at the CNSS from 24 June to 3 July 2024, as part of the Fund's "
      "strategy to extend coverage.", ("2024-06-24", "2024-07-03")),
     ("The experts reviewed the voluntary insurance scheme launched in 2021.", (None, None)),
+    ("Six webinars gathered the staff. The series ran from 15 February to 29 March 2022.",
+     ("2022-02-15", "2022-03-29")),
     # a directive's year, a text's entry into force
     ("Croatian and Austrian experts compared the laws with the EU Work-Life Balance Directive of 2019.", (None, None)),
     ("Estonian experts supported the drafting of the methodology, which entered into force on 1 July 2021.",
