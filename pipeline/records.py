@@ -410,10 +410,15 @@ def _strip_dash(ln: Line) -> Line:
     return Line(ln.start + m.end(), ln.end, ln.text[m.end() :]) if m else ln
 
 
+#: most characters of a link line closing a record ("Read more about this action"): a longer line is text
+LINK_LINE_CHARS = 60
+
+
 def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
     """Assign body lines to fields: labelled values first, then free lines by position and form. A web
     page's link lines closing a record ("Read more about this action") are the page's."""
-    while body and _is_boilerplate(body[-1].text) and not NO_VALUE.match(body[-1].text):
+    while body and len(body[-1].text) <= LINK_LINE_CHARS and _is_boilerplate(body[-1].text) \
+            and not NO_VALUE.match(body[-1].text):
         body = body[:-1]
     got: dict[str, list[Line]] = {}
     free: list[Line] = []
