@@ -127,6 +127,11 @@ class RawRecord:
     # worker's validation and the load all ask for them
     @cached_property
     def action_id(self) -> str:
+        """The action's id; a news item, which names no institution, is also told apart by its date line
+        (two items of different dates under one generic headline are two records)."""
+        if self.kind == "news" and "date_line" in self.fields:
+            a, b = self.fields["date_line"]
+            return action_id(self.title, self.partner_institution, self.text[a:b])
         return action_id(self.title, self.partner_institution)
 
     @cached_property
@@ -138,14 +143,15 @@ def _norm(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip().casefold()
 
 
-def action_id(title: str, institution: str | None = None) -> str:
-    """Stable id: a hash of the whitespace- and case-normalised title and institution.
+def action_id(title: str, institution: str | None = None, dated: str | None = None) -> str:
+    """Stable id: a hash of the whitespace- and case-normalised title and institution (and a news item's
+    date line, `dated`).
 
     It does not depend on the record's position or on other records, so it
     survives reordering, whitespace edits and edits elsewhere in the document;
     the same action listed on two pages gets the same id.
     """
-    key = _norm(title).rstrip(" .") + "\x1f" + _norm(institution)
+    key = _norm(title).rstrip(" .") + "\x1f" + _norm(institution) + ("\x1f" + _norm(dated) if dated else "")
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -222,6 +222,16 @@ def test_unknown_document_has_no_records():
     assert doc.kind == "unknown" and split_document(doc) == []
 
 
+def test_news_items_under_one_headline_are_told_apart_by_their_date_line():
+    body = ("The Ministry of Labour asked SOCIEUX+ for support with its inspection procedures. Two experts from "
+            "Spain reviewed the procedures in the capital and trained thirty inspectors during a week of work.\n")
+    first = split_document(doc_of("12 March 2024\nSOCIEUX+ supports the Ministry of Labour\n" + body, "a.txt"))
+    later = split_document(doc_of("5 June 2025\nSOCIEUX+ supports the Ministry of Labour\n" + body, "b.txt"))
+    again = split_document(doc_of("12 March 2024\nSOCIEUX+ supports the Ministry of Labour\n" + body, "c.txt"))
+    assert first[0].kind == "news" and first[0].action_id != later[0].action_id
+    assert first[0].action_id == again[0].action_id  # the same item on two sites is one record
+
+
 def test_action_id_stable():
     text = (LAYOUTS / "plain_missing.txt").read_text(encoding="utf-8")
     before = {r.title: r.action_id for r in split_document(doc_of(text))}
