@@ -1227,10 +1227,17 @@ def _is_byline(line: str) -> bool:
     return BYLINE.match(line) is not None and len(WORD.findall(line)) <= 12
 
 
+#: furthest a call to action's phrase starts in its line: "This website uses cookies", "SOCIEUX+ is funded by the
+#: European Union"; further on, the phrase is part of a sentence of the body ("The study visit concluded the
+#: SOCIEUX+ support, which is funded by the European Union.")
+CALL_PHRASE_AT = 40
+
+
 def _is_call_to_action(line: str) -> bool:
-    """A short closing line inviting the reader ("Sign up for the SOCIEUX+ newsletter …")."""
+    """A short closing line inviting the reader ("Sign up for the SOCIEUX+ newsletter …") or saying who funds
+    the site, its phrase near the line's start."""
     low = line.casefold()
-    return len(WORD.findall(line)) <= 25 and any(p in low for p in _boilerplate_rows()[2])
+    return len(WORD.findall(line)) <= 25 and any(0 <= low.find(p) <= CALL_PHRASE_AT for p in _boilerplate_rows()[2])
 
 
 #: a line after which a news page lists other pages, not its own body; also its links to the

@@ -334,6 +334,16 @@ def test_a_news_items_taxonomy_line_is_page_chrome(chrome):
     assert rec.text.endswith(tag)  # the record ends with its body: no date of a related item is its own
 
 
+def test_a_body_sentence_naming_the_funder_stays_the_bodys():
+    """A funding phrase far into a sentence of the body is the body's ("…, which is funded by the European
+    Union."), not the site's funding line."""
+    last = "The study visit concluded the SOCIEUX+ support, which is funded by the European Union."
+    doc = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n" + NEWS_BODY + last
+                 + "\nShare: LinkedIn · Facebook · X\nFunded by the European Union\n", "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.description.endswith(last)
+
+
 def test_a_byline_under_the_headline_is_not_body():
     doc = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n"
                  "By Rania Haddad, SOCIEUX+ communication officer\n" + NEWS_BODY, "news.txt")
