@@ -303,6 +303,12 @@ class PeriodComponent(PatternComponent):
                 # not the other way round: the activities after a stated start need not be its last ones
                 for d, _ in chosen:
                     only.setdefault(id(d), "start_word")
+            elif {only.get(id(d)) for d, _ in strong} == {"start_word"} and any(c[2] == "end_clause" for c in all_cues):
+                # … but when the record says the action closed ("Czech and Lithuanian experts conclude SOCIEUX+
+                # mission in Pristina"), its other dated activities end it
+                later = [(d, cue) for d, cue in chosen if cue not in self.strong]
+                only.update((id(d), "end_word") for d, _ in later)
+                chosen = strong + later
             elif {only.get(id(d)) for d, _ in strong} == {"start_word"}:
                 # … and a start only keeps an end said in its sentence ("The action started in early 2023 and
                 # was completed in 2024")

@@ -174,6 +174,8 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
          "(action 2018-29).", "news", None, ["2018-29"]),
         ("SOCIEUX+ had worked with the same office back in 2019 (action 2019-33, on labour market information).",
          "news", None, ["2019-33"]),
+        ("This is the second SOCIEUX+ action with the CNSS, after the support to its inspection unit "
+         "(Action 2021-14).", "news", None, ["2021-14"]),
         # a bare id in brackets closing a phrase about an action; not a year range
         ("The cooperation follows an earlier SOCIEUX+ action on the collection of contributions (2018-52).", "news",
          None, ["2018-52"]),

@@ -255,6 +255,7 @@ def test_a_start_the_text_states_goes_before_the_tagged_activity(nlp: Language, 
     # another body's session; support still to be requested is another action's
     ("The draft law will be submitted to the National Assembly at its session in October 2024.", "2023-11-24"),
     ("Building on the webinars, the Ministry intends to request further SOCIEUX+ support in 2025.", "2023-11-24"),
+    ("A second module on modelling will be delivered online in May 2024.", None),
     # what is made of an activity, and its repetition by the people trained, are no activity to come
     ("The Delegation will publish the recordings of the sessions in early 2024.", "2023-11-24"),
     ("The certified instructors will replicate the course in three provinces in 2024.", "2023-11-24"),
@@ -428,6 +429,15 @@ def full_nlp() -> Language:
     ("The experts reviewed the voluntary insurance scheme launched in 2021.", (None, None)),
     ("Six webinars gathered the staff. The series ran from 15 February to 29 March 2022.",
      ("2022-02-15", "2022-03-29")),
+    # the experts' team is the action's agent; "the current cooperation" closes
+    ("Between March and May 2022 two experts worked remotely. The team, composed of Ingrid de Vries and Tom Peeters, "
+     "then travelled to Paramaribo from 13 to 17 June 2022 to present its findings.", ("2022-03", "2022-06-17")),
+    # a stated start keeps the later activities as its end when the record says the action closed
+    ("The experts conclude SOCIEUX+ mission in Pristina. Action 2021-06 started in February 2021 with a remote "
+     "assessment. From 31 May to 4 June 2021, the experts were in Pristina to present a proposal.",
+     ("2021-02", "2021-06-04")),
+    ("Action 2021-06 started in February 2021 with a remote assessment. From 31 May to 4 June 2021, the experts were "
+     "in Pristina to present a proposal.", ("2021-02", None)),
     # a directive's year, a text's entry into force
     ("Croatian and Austrian experts compared the laws with the EU Work-Life Balance Directive of 2019.", (None, None)),
     ("Estonian experts supported the drafting of the methodology, which entered into force on 1 July 2021.",
