@@ -105,6 +105,7 @@ def delivery(doc: Doc) -> str | None:
         ("The experts held face-to-face interviews with employers.", "onsite"),
         ("The first mission was dedicated to a systemic and organizational diagnosis.", "onsite"),
         ("The action ended with a Study-Visit to Tallinn.", "onsite"),
+        ("The experts adapted the OiRA (Online interactive Risk Assessment) tool with the inspectors.", None),
         ("The delegation made a field-visit to two employment offices.", "onsite"),
         ("Upon an assessment mission which reviewed the institutional processes.", "onsite"),
         ("A study visit to Finland provided Kyrgyz partners with practical understanding.", "onsite"),

@@ -438,6 +438,9 @@ def full_nlp() -> Language:
      ("2021-02", "2021-06-04")),
     ("Action 2021-06 started in February 2021 with a remote assessment. From 31 May to 4 June 2021, the experts were "
      "in Pristina to present a proposal.", ("2021-02", None)),
+    # work done with another body's support
+    ("The webinars followed up the actuarial assessment carried out with ILO support in 2019. Between January and "
+     "March 2022, the experts ran four webinars.", ("2022-01", "2022-03")),
     # a directive's year, a text's entry into force
     ("Croatian and Austrian experts compared the laws with the EU Work-Life Balance Directive of 2019.", (None, None)),
     ("Estonian experts supported the drafting of the methodology, which entered into force on 1 July 2021.",
