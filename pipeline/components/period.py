@@ -611,8 +611,10 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
                           and not any(o[0] <= c[0] and c[1] <= o[1] for o in outputs)]
         lo, hi = _sentence(text, d.start)
         # "The Administration will hold its own webinar for employers in March 2024": the partner's, not the action's
+        # … nor one whose word names another thing ("its national training programme": a not-period cue right after)
         return any(lo <= a and b <= hi and not _OWN.search(text, max(lo, a - OWN_WINDOW), a)
-                   and not any(b <= c < d.start for c, _, _, _ in blocking) for a, b, _, _ in activities)
+                   and not any(b <= c < d.start or 0 <= c - b <= 1 for c, _, _, _ in blocking)
+                   for a, b, _, _ in activities)
 
     later = next((d for d in dates if to_come(d)), None)
     if later is None:

@@ -157,6 +157,10 @@ CASES = [
     ("Pre-departure orientation for seasonal workers", "Ministry of Commerce, Industry and Labour (MCIL)",
      "The Samoan MCIL asked for a revised programme for workers recruited for seasonal employment in Australia and "
      "New Zealand. A Maltese expert co-facilitated a training of trainers in Apia.", "WS"),
+    # a body's experience that was presented is showcased
+    ("Youth employment observatory", "Office National pour la Promotion de l'Emploi (ONAPE)",
+     "At the request of the Chadian ONAPE, SOCIEUX+ mobilised a Belgian statistician. The experts also presented the "
+     "experience of the employment observatory of Côte d'Ivoire.", "TD"),
     # a country's practices are showcased; a place's own model is the partner's
     ("Medical control of sick leave", "Caisse Nationale d'Assurance Maladie (CNAM)",
      "The CNAM of Tunisia asked for support. French practices in medical control were also presented.", "TN"),

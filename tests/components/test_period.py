@@ -256,6 +256,9 @@ def test_a_start_the_text_states_goes_before_the_tagged_activity(nlp: Language, 
     ("The draft law will be submitted to the National Assembly at its session in October 2024.", "2023-11-24"),
     ("Building on the webinars, the Ministry intends to request further SOCIEUX+ support in 2025.", "2023-11-24"),
     ("A second module on modelling will be delivered online in May 2024.", None),
+    # an activity word that names another thing ("its national training programme") is no activity to come
+    ("In early 2024, the Ministry is expected to integrate the materials into its national training programme.",
+     "2023-11-24"),
     # what is made of an activity, and its repetition by the people trained, are no activity to come
     ("The Delegation will publish the recordings of the sessions in early 2024.", "2023-11-24"),
     ("The certified instructors will replicate the course in three provinces in 2024.", "2023-11-24"),
