@@ -53,9 +53,6 @@ POSITIVE = [
     ("The experts were Johan Lindqvist of the Swedish Public Employment Service and Nurul Aziz of the Malaysian Social "
      "Security Organisation.", {"SE", "MY"}),
     ("The staff received online coaching by Johan Lindqvist of the Swedish Public Employment Service.", {"SE"}),
-    # one peer named as the action's
-    ("French and Italian experts, together with a peer from Morocco's National Social Security Fund, facilitated "
-     "four workshops.", {"FR", "IT", "MA"}),
     # ... not an institution's second part after "and"
     ("Experts from Spain supported the Ministry of Labour and Social Protection of Cambodia.", {"ES"}),
     # peers: peer experts of a country, not the partner's staff (see NEGATIVE)
