@@ -448,12 +448,10 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
         if nxt is not None and not _is_any_label(nxt) and _fits(form, nxt.text):
             got.setdefault(name, []).append(nxt)
             i += 2
-            # types of assistance listed one a line ("Institutional capacity building" / "Information
-            # management systems", a web page's items): each further line of known labels only
-            while name == "assistance_types" and i < len(body) and not _is_any_label(body[i]) \
-                    and _all_known(split_types(body[i].text)):
-                got[name].append(body[i])
-                i += 1
+            if name == "assistance_types":  # listed one a line under their label, a web page's items
+                end = _more_types(body, i)
+                got[name].extend(body[i:end])
+                i = end
         elif nxt is not None and NO_VALUE.match(nxt.text):
             i += 2  # "Code" over "—": the value is missing, the mark is no other field
         else:
@@ -462,15 +460,20 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
     return got, problems
 
 
+def _more_types(lines: list[Line], i: int) -> int:
+    """End of the run of lines from i that hold known assistance labels only, no field label: labels on
+    lines of their own ("Information management systems" / "Organisation/business strategy & planning", an
+    HTML <br> or a web page's items between them)."""
+    while i < len(lines) and not _is_any_label(lines[i]) and _all_known(split_types(lines[i].text)):
+        i += 1
+    return i
+
+
 def _assign_free(free: list[Line], got: dict[str, list[Line]], problems: list[str]) -> None:
     """Unlabelled lines to the fields labels left unfilled: institution, types, description in that order
     (each optional)."""
     types_at = next((k for k, ln in enumerate(free) if "assistance_types" not in got and is_types_line(ln.text)), None)
-    types_end = types_at
-    # labels on lines of their own ("Information management systems" / "Organisation/business strategy &
-    # planning", or an HTML <br> between them): each further line of known labels only
-    while types_end is not None and types_end + 1 < len(free) and _all_known(split_types(free[types_end + 1].text)):
-        types_end += 1
+    types_end = None if types_at is None else _more_types(free, types_at + 1) - 1
     before = free if types_at is None else free[:types_at]
     after = [] if types_end is None else free[types_end + 1 :]
     if types_at is not None:
@@ -643,12 +646,17 @@ TITLE_LINES = 2
 CONTINUED_FIELDS = frozenset({"title", "partner_institution", "assistance_types", "description"})
 
 
+def _other_label_match(ln: Line) -> re.Match[str] | None:
+    """The line read as "Head: value" past its list marker and emphasis (`OTHER_LABEL`), any head."""
+    return OTHER_LABEL.match(LABEL_PREFIX.sub("", ln.text, count=1))
+
+
 def _is_other_label(ln: Line) -> bool:
     """A "Label: value" line of a field no layout knows ("SDG: 8", "Number of experts: 3"): no value of any
     field, and it ends the value of the label above it. A sentence with a colon is none ("The experts
     recommended: a new law, …"): it opens with a determiner or a preposition, or says too much after a
     label of three or four words."""
-    m = OTHER_LABEL.match(LABEL_PREFIX.sub("", ln.text, count=1))
+    m = _other_label_match(ln)
     if m is None or _labelled(ln) is not None:
         return False
     words = m["head"].split()
@@ -753,7 +761,7 @@ TITLE_AFTER_COLON_WORDS = 3
 
 def _titled_with_colon(ln: Line) -> bool:
     """A heading with a colon of its own standing alone above a record's labels, not an unknown field."""
-    m = OTHER_LABEL.match(LABEL_PREFIX.sub("", ln.text, count=1))
+    m = _other_label_match(ln)
     return m is not None and len(WORD.findall(m["value"] or "")) >= TITLE_AFTER_COLON_WORDS
 
 

@@ -1001,9 +1001,8 @@ class ExpertsComponent(PatternComponent):
         Malaysian …" (not "the Ministry of Labour and Social Protection of …": institution words)."""
         if start < 2 or doc[start - 1].lower_ not in ("and", "&") or not named:
             return False
-        sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else None
-        lo = sentence_start if sentence_start is not None else max(0, start - 60)
-        if not any(lo <= n < start for n in named):
+        lo, _ = sentence_span(doc_text(doc), doc[start].idx)  # the pipeline has no parser
+        if not any(lo <= doc[n].idx and n < start for n in named):
             return False
         k = start
         while k < len(doc) and (_is_name(doc[k]) or _hyphen_tail(doc, k) or doc[k].text == "-"):

@@ -143,9 +143,7 @@ class PeriodComponent(PatternComponent):
                 or self.from_sentences(doc, dates, cues)
                 or self.from_title_event(doc, dates, cues)
             )
-            blocking = [c for c in cues if c[2] == "not_period_cue" and c[3] not in self.future]
-            closing = [c for c in cues if c[2] in ("end_clause", "last_activity")]
-            period = still_open(doc, dates, lambda: self.cues(doc, self.coming), period, blocking, closing)
+            period = still_open(doc, dates, lambda: self.cues(doc, self.coming), period, cues, self.future)
             period = _first_of_more(doc_text(doc), cues, period)
         for fact in period:
             add_fact(doc, fact)
@@ -574,20 +572,22 @@ def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
 
 
 def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period: list[Fact],
-               blocking: Spans = (), closing: Spans = ()) -> list[Fact]:
+               cues: Spans = (), future: frozenset[str] | set[str] = frozenset()) -> list[Fact]:
     """The period with its end left open when the record dates an activity of the action still to
     come after it ("The action will end with a webinar … scheduled for July 2025" after a tag of March
     2025; a `coming_activity` cue in the date's sentence, not the partner's "own" event, the date still to
     come for `socieux_modality`): spec, period_end is null when the action is ongoing. The evidence is that
-    activity's date. A `blocking` cue (a not-period cue that is no word of things to come: "adoption",
-    "plan", not "planned") between the activity and the date dates that other thing ("Recommendations
-    from the mission will feed into the manual, scheduled for adoption in the first quarter of 2025"). An end
-    whose sentence says it closed the action (a `closing` cue: "…, which closed the action in May 2024") stays:
-    what is planned after it is a follow-up."""
+    activity's date. Of the sentence rules' `cues`, a blocking one (a not-period cue that is no word of things
+    to come, not in `future`: "adoption", "plan", not "planned") between the activity and the date dates that
+    other thing ("Recommendations from the mission will feed into the manual, scheduled for adoption in the
+    first quarter of 2025"). An end whose sentence says it closed the action (a closing cue: "…, which closed
+    the action in May 2024") stays: what is planned after it is a follow-up."""
     end = next((f for f in period if f.field == "period_end" and f.value), None)
     if end is None:
         return period
     text = doc_text(doc)
+    blocking = [c for c in cues if c[2] == "not_period_cue" and c[3] not in future]
+    closing = [c for c in cues if c[2] in ("end_clause", "last_activity")]
     if closing:
         lo, hi = _sentence(text, end.start)
         if any(lo <= a and b <= hi for a, b, _, _ in closing):
