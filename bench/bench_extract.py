@@ -65,7 +65,7 @@ def _runner(method: str):
 def worker(method: str, corpus: Path, max_records: int | None) -> dict:
     """Time one method over one corpus; the caller runs this in a fresh process."""
     from pipeline.documents import discover, read_document
-    from pipeline.records import split_document
+    from pipeline.split import split_document
 
     t0 = time.perf_counter()
     run, what = _runner(method)

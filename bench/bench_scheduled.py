@@ -41,7 +41,7 @@ LISTING = "000_3a8d02358315f3d7.txt"
 def new_record_file(corpus: Path, n: int) -> Path:
     """A new listing file with one record: the corpus listing's first record under a new title."""
     from pipeline.documents import read_document
-    from pipeline.records import split_document
+    from pipeline.split import split_document
 
     first = split_document(read_document(ROOT / "corpus" / LISTING))[0]
     text = "  • " + f"New action {n}: " + first.text.lstrip("•· ").lstrip()

@@ -29,7 +29,7 @@ from bench.synth import ensure  # noqa: E402
 def components(corpus: Path) -> list[str]:
     from pipeline.documents import discover, read_document
     from pipeline.extract import make_doc, to_record
-    from pipeline.records import split_document
+    from pipeline.split import split_document
     from pipeline.run import get_nlp
 
     nlp = get_nlp()

@@ -40,7 +40,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from pipeline.documents import read_corpus  # noqa: E402
-from pipeline.records import RawRecord, split_document  # noqa: E402
+from pipeline.records import RawRecord  # noqa: E402
+from pipeline.split import split_document  # noqa: E402
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -174,7 +174,7 @@ def detect_kind(text: str) -> Kind:
     if (RECORD_BULLET.search(text) or len(_UNINDENTED_RECORD.findall(text)) >= MIN_MARKED_RECORDS
             or has_dash_records(text) or len(ALT_BULLET.findall(text)) >= MIN_MARKED_RECORDS):
         return "listing"
-    from pipeline.records import is_block_listing  # records builds on this module
+    from pipeline.split import is_block_listing  # split builds on this module
 
     if is_block_listing(text):  # blank-line separated records whose list markers were lost
         return "listing"

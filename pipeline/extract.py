@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from pipeline.components.base import TEXT_KEY
 from pipeline.facts import FIELDS_KEY, INTERNAL_FIELDS, KIND_KEY, YEAR_KEY, Fact, facts
 from pipeline.documents import text_document
-from pipeline.records import RawRecord, split_document
+from pipeline.records import RawRecord
+from pipeline.split import split_document
 from pipeline.schema import ActionRecord, Evidence, Reject
 
 

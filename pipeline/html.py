@@ -1,4 +1,4 @@
-"""A listing or news item saved as an HTML page -> the plain-text layout records.py reads.
+"""A listing or news item saved as an HTML page -> the plain-text layout the record readers (split.py) read.
 
 The page is parsed (lexbor via selectolax), never executed: scripts, styles and
 templates are dropped. Each list item becomes a bullet record (`  • ` + its
@@ -9,7 +9,7 @@ records: a `<table>` whose header row (or first column) holds labels becomes one
 block of "Label: value" lines a body row (or value column), a `<dl>` one
 "Label: value" line a `<dt>`/`<dd>` pair, a list of "Label: value" items plain
 lines instead of bullets; a blank line closes each block, and the heading right
-above one opens it (its title). records.py reads them as labelled records.
+above one opens it (its title). labelled.py reads them as labelled records.
 
 Site chrome is not content: `nav`, `header` (but an `<article>`'s or `<main>`'s own
 header, which holds its headline and date), `footer` and `aside` elements (and
@@ -20,7 +20,7 @@ and share widgets, a trail of a few short links whatever its class (a breadcrumb
 actions must not make it a listing). When the
 page marks its content with `<main>` or `<article>`, only that is read, with the
 page's headline if it stands outside it. The headline is the `<h1>`/`<h2>` the page's
-`<title>` names ("Headline | Site"), else its only `<h1>` (`html_page`): records.py
+`<title>` names ("Headline | Site"), else its only `<h1>` (`html_page`): news.py
 reads a news item from there, whatever page text stands above it.
 """
 
@@ -46,7 +46,7 @@ CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner
           "figure", "figcaption", "[class*=related]", "[class*=share]", "[class*=social]", "[class*=breadcrumb]",
           "[aria-label*=breadcrumb]", "[class*=newsletter]")
 #: words opening a heading or line that introduces links to other pages, not content
-#: ("Related actions", "See also"); records.py cuts a news body at such a line too
+#: ("Related actions", "See also"); chrome.py cuts a news body at such a line too
 RELATED_WORDS = (r"related|see also|read also|more news|other news|other actions|more (?:testimonials|stories|interviews"
                  r"|articles)|latest news|recent news|you may also like|read next|photo gallery|gallery|see all|view all"
                  r"|all news|back to|noticias relacionadas|notícias relacionadas|actualités associées|articles liés"
@@ -257,7 +257,7 @@ def _table_records(table) -> list[Fields] | None:
 
 def _dl_records(dl) -> list[Fields] | None:
     """A `<dl>` of field labels (`<dt>Partner institution</dt><dd>…</dd>`): its pairs as one group of
-    labelled lines (records.py starts a new record where labels start over); None with fewer than MIN_LABELS."""
+    labelled lines (labelled.py starts a new record where labels start over); None with fewer than MIN_LABELS."""
     pairs: Fields = []
     for child in dl.css("dt, dd"):  # also inside the `<div>` HTML allows around each pair
         if child.tag == "dt":

@@ -1,4 +1,4 @@
-"""A listing or news item saved as Markdown -> the plain-text layout records.py reads.
+"""A listing or news item saved as Markdown -> the plain-text layout the record readers (split.py) read.
 
 Markup is not content, but the layout is: every line of the file stays a line
 (but the rows of a table of field labels, below), with its indentation and its list marker ("- ", "* ", "1. "), which records.py
@@ -14,7 +14,7 @@ the body has no "# " heading its `title` stands as the headline. An image goes w
 caption, never part of a headline or body), so a line that only held images
 goes too, and so does an emphasised line right under it (its caption: "*Photo:
 Ministry of Labour*"). Offsets of facts then refer to the converted text.
-The only level-1 heading of a page is its headline (`md_page`): records.py reads the item
+The only level-1 heading of a page is its headline (`md_page`): news.py reads the item
 from there, whatever page text stands above it.
 """
 
@@ -111,7 +111,7 @@ MIN_LABELS = 2
 def _label_tables(raw_lines: list[str]) -> dict[int, list[str]]:
     """Row index -> its table's header labels, for the body rows of tables whose header row holds field
     labels ("| Action | Country | Partner institution | … |"): each row is then written as a block of
-    "Label: value" lines, as records.py reads a record of labelled fields."""
+    "Label: value" lines, as labelled.py reads a record of labelled fields."""
     from pipeline.documents import labels  # documents builds on this module
 
     out: dict[int, list[str]] = {}

@@ -32,7 +32,8 @@ from pipeline.documents import (Document, DocumentError, detect_kind, discover, 
                                 stream_parts)
 from pipeline.extract import extract
 from pipeline.nlp import ensure_built, load_nlp, pipeline_version
-from pipeline.records import RawRecord, split_document
+from pipeline.records import RawRecord
+from pipeline.split import split_document
 from pipeline.schema import ActionRecord, Reject
 
 if TYPE_CHECKING:

@@ -318,7 +318,7 @@ def test_windowed_scan_equals_whole_scan_on_generated_text(monkeypatch, text: st
 def test_windowed_scan_equals_whole_scan_on_corpus(monkeypatch) -> None:
     from pipeline.documents import discover, read_document
     from pipeline.paths import CORPUS_DIR
-    from pipeline.records import split_document
+    from pipeline.split import split_document
 
     found = 0
     for path in discover(CORPUS_DIR):

@@ -123,7 +123,7 @@ def test_non_documents_are_unknown(text: str) -> None:
         ("• Support to ANPE\n    Ministry of Labour\n", "listing"),  # first bullet without leading spaces
         ("  • Support to ANPE\n", "listing"),
         ("-\nSupport to ANPE\n- Partner Institution\n- ANPE\n", "listing"),  # dash list
-        # blocks of "Label: value" lines, the title a labelled field (records.split_labelled)
+        # blocks of "Label: value" lines, the title a labelled field (labelled.split_labelled)
         ("Actions\n\nAction title: Support to ANPE\nCountry: Niger\nBeneficiary institution: ANPE\n\n"
          "Action title: Pension reform\nCountry: Togo\nSummary: Experts advised the fund. They met the board.\n",
          "listing"),

@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 from pipeline import exports
 from pipeline.cli import app
 from pipeline.exports import COLUMNS, ExportError
-from pipeline.paths import CORPUS_DIR
 
 
 def plain(output: str) -> str:

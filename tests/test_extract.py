@@ -17,7 +17,8 @@ from pipeline.documents import Document, read_document
 from pipeline.extract import extract, extract_text
 from pipeline.facts import Fact
 from pipeline.paths import CORPUS_DIR
-from pipeline.records import RawRecord, split_document
+from pipeline.records import RawRecord
+from pipeline.split import split_document
 from pipeline.schema import ActionRecord, Reject
 
 LISTING = "000_3a8d02358315f3d7.txt"

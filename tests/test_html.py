@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pipeline.documents import read_document
 from pipeline.html import html_to_text, looks_like_html, html_page
-from pipeline.records import split_document
+from pipeline.split import split_document
 
 MENU = """<header><a href="/">SOCIEUX+</a><nav><ul><li><a href="/">Home</a></li><li><a href="/about">About us</a></li>
 <li><a href="/actions">Actions</a></li></ul></nav></header>"""

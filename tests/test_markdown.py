@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pipeline.documents import is_large, read_document
 from pipeline.markdown import is_markdown, md_to_text, md_page
-from pipeline.records import split_document
+from pipeline.split import split_document
 
 NEWS = """*News · 14 March 2025*
 

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from pipeline import queries, store
-from pipeline.paths import CORPUS_DIR, ROOT
+from pipeline.paths import ROOT
 from pipeline.schema import Reject
 
 README = ROOT / "README.md"

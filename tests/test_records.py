@@ -9,7 +9,9 @@ import pytest
 
 from pipeline.documents import Document, detect_kind, read_document, text_document
 from pipeline.paths import CORPUS_DIR, GOLD_PATH
-from pipeline.records import action_id, split_document, split_types
+from pipeline.assistance import split_types
+from pipeline.records import action_id
+from pipeline.split import split_document
 
 LAYOUTS = Path(__file__).parent / "data" / "layouts"
 
@@ -1043,9 +1045,10 @@ def test_markdown_headings_over_bold_labels(tmp_path: Path) -> None:
     ("Type(s) of assistance: Policy development", "assistance_types", "Policy development"),
 ])
 def test_a_labelled_value_has_its_fields_form(line: str, field: str, value: str | None) -> None:
-    from pipeline.records import Line, _labelled
+    from pipeline.labels import read_labelled
+    from pipeline.lines import Line
 
-    hit = _labelled(Line(10, 10 + len(line), line))
+    hit = read_labelled(Line(10, 10 + len(line), line))
     assert hit is not None and hit.field == field
     if value is None:
         assert hit.value is None
@@ -1066,7 +1069,8 @@ def test_a_labelled_value_has_its_fields_form(line: str, field: str, value: str 
     ("See https://socieux.eu/actions for more", False),
 ])
 def test_an_unknown_label_is_short_and_no_sentence(line: str, other: bool) -> None:
-    from pipeline.records import Line, _is_other_label
+    from pipeline.labelled import _is_other_label
+    from pipeline.lines import Line
 
     assert _is_other_label(Line(0, len(line), line)) is other
 
@@ -1098,7 +1102,7 @@ def test_a_news_item_with_labelled_lines_stays_one_news_record(text: str) -> Non
     "Ghana trains its labour inspectors\n\nSource: SOCIEUX+\nCountry: Ghana\n\nFormat: News\nCountry: Togo\n",
 ], ids=["single-block", "metadata-groups"])
 def test_groups_of_labels_that_are_no_listing(text: str) -> None:
-    from pipeline.records import split_labelled
+    from pipeline.labelled import split_labelled
 
     assert split_labelled(doc_of(text)) == []
     assert detect_kind(text) != "listing"

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from pipeline.documents import Document, normalise_newlines, text_document
 from pipeline.paths import CORPUS_DIR
-from pipeline.records import split_document
+from pipeline.split import split_document
 
 LINES = st.sampled_from([
     "  • A title", "•Title without space", "-", "- Partner Institution", "- Ministry of X", "Start activities",

@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 
 from pipeline import report, store
 from pipeline.cli import app
-from pipeline.paths import CORPUS_DIR
 from pipeline.report import Mark, highlight
 
 CHROMIUM = Path("/usr/bin/chromium")

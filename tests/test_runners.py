@@ -24,7 +24,7 @@ def test_runner_matches_default(prefect_harness, corpus_db: Path, tmp_path: Path
 
 def test_worker_processes_extract_and_are_reused(nlp) -> None:
     from pipeline.documents import read_document
-    from pipeline.records import split_document
+    from pipeline.split import split_document
     from pipeline.run import extract_records
 
     records = split_document(read_document(CORPUS_DIR / "004_a00941e2d125b2e4.txt"))

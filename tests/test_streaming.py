@@ -14,7 +14,7 @@ from pipeline import documents
 from pipeline.diff import diff_states, state_from_db
 from pipeline.documents import read_document, stream_parts
 from pipeline.paths import CORPUS_DIR
-from pipeline.records import split_document
+from pipeline.split import split_document
 
 LISTING = CORPUS_DIR / "000_3a8d02358315f3d7.txt"
 

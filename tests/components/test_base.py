@@ -10,7 +10,7 @@ from spacy.matcher import Matcher
 from pipeline.components.base import WindowedMatcher, doc_lowers, sentence_span
 from pipeline.documents import discover, read_document
 from pipeline.paths import CORPUS_DIR, PATTERNS_DIR
-from pipeline.records import split_document
+from pipeline.split import split_document
 
 PATTERN_FILES = ["formats", "delivery", "action_ids", "period", "experts", "partner"]
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.facts import FIELDS_KEY, KIND_KEY, YEAR_KEY, Fact, facts
+from pipeline.facts import Fact, facts
 from pipeline.extract import annotate
 from pipeline.nlp import build_nlp
 

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from pipeline.components.entity_ruler import SocieuxEntityRuler
 from pipeline.documents import discover, read_document
 from pipeline.paths import CORPUS_DIR
-from pipeline.records import split_document
+from pipeline.split import split_document
 
 
 @pytest.fixture(scope="module")
