@@ -47,6 +47,7 @@ def _split_outside_brackets(text: str) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     return spans
 
+
 _SPLIT_CHARS = re.compile(r"[()\[\],;]")
 
 

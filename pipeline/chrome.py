@@ -50,6 +50,7 @@ def _boilerplate_rows() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...
 def _boilerplate() -> frozenset[str]:
     return _boilerplate_rows()[0]
 
+
 #: most one-word boilerplate rows in a row that make a widget line part ("Facebook LinkedIn Courriel")
 WIDGET_RUN = 6
 
@@ -68,6 +69,7 @@ def is_taxonomy(line: str) -> bool:
     rest = low[len(label):]
     return not TERMINAL.search(rest) and len(WORD.findall(rest)) <= TAXONOMY_WORDS
 
+
 #: separators of a site's section label or trail ("SOCIEUX+ | News", "Accueil › Actualités",
 #: "Share: Facebook | X | LinkedIn"; a menu copied from a page: "Home  About  News")
 SECTION_SEPARATORS = re.compile(r"\s*[|›>»·•:]\s*|\s+/\s+|\s{2,}")
@@ -83,15 +85,18 @@ BY_AUTHOR = re.compile(r"\s+(?:by|in|par|por)\s+[^\d.!?]{1,60}$", re.I)
 BYLINE = re.compile(r"^(?:by|authors?|written\s+by|posted\s+by|text|words|autor|autora|auteur|autrice|par|por)\b\s*:?\s+"
                     r"(?:[^\d.!?]|(?<=\b[A-Z])\.){1,80}$", re.I)
 
+
 #: a time of day on a date line: "10:30", "at 10:14", "16:42:05 GMT", "2:15 pm", "10h30"
 TIME_OF_DAY = re.compile(r"(?:\s+(?:at|à|às|a\s+las))?\s+\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
                          r"(?:\s*(?:GMT|UTC|CET|CEST)(?:[+-]\d{1,2})?)?(?=$|\s)", re.I)
+
 
 #: a short metadata part of a date line: "Reading time: 3 min", "5 min read", "0 comments"
 META_PART = re.compile(r"^\d{1,3}\s*min(?:ute)?s?(?:\s+read)?$|^\d{1,4}\s+comments?$"
                        r"|^(?:lectura|leitura|temps\s+de\s+lecture)(?:\s+de)?\s*:?\s*\d{1,3}\s*min(?:utos?|utes?)?$"
                        r"|^\d{1,3}\s*min(?:utos?)?\s+(?:de\s+)?(?:lectura|leitura)$"
                        r"|^(?:issue|no\.?|n[°º]|page|vol\.?)\s*\d{1,4}$", re.I)
+
 
 #: words of a short label: a part of a date line or of a line of section labels
 LABEL_WORDS = 5
@@ -123,6 +128,7 @@ def is_byline(line: str) -> bool:
     line = TIME_OF_DAY.sub("", line.strip())  # "Posted by Tendai M. at 10:14"
     return BYLINE.match(line) is not None and len(WORD.findall(line)) <= 12
 
+
 #: furthest a call to action's phrase starts in its line: "This website uses cookies", "SOCIEUX+ is funded by the
 #: European Union"; further on, the phrase is part of a sentence of the body ("The study visit concluded the
 #: SOCIEUX+ support, which is funded by the European Union.")
@@ -134,6 +140,7 @@ def _is_call_to_action(line: str) -> bool:
     the site, its phrase near the line's start."""
     low = line.casefold()
     return len(WORD.findall(line)) <= 25 and any(0 <= low.find(p) <= CALL_PHRASE_AT for p in _boilerplate_rows()[2])
+
 
 #: a line after which a news page lists other pages, not its own body; also its links to the
 #: previous and next items ("Previous: Niger: ANPE trains its job counsellors (12.03.2019)")
@@ -174,6 +181,7 @@ def without_trailing_chrome(body: list[Line], news: bool = False) -> list[Line]:
         body = body[:-1]
     return body
 
+
 #: most lines after a news page's widget line that are still the site's, not the body's
 TAIL_LINES = 3
 
@@ -192,6 +200,7 @@ INLINE_CHROME = re.compile(r"^[\s*_]*(?:read\s+also|also\s+read|see\s+also|read\
 def is_page_end(line: str) -> bool:
     """A line no news body ends with: a copyright, a footnote, boilerplate or a call to action."""
     return bool(PAGE_END.search(line.strip()) or is_boilerplate(line) or _is_call_to_action(line))
+
 
 #: arrows of a page's previous/next links ("← Previous article | Next article →"), a menu's "▾", and the
 #: brackets of a link or button ("[Print this page]")

@@ -22,9 +22,11 @@ from pipeline.records import RawRecord, assign_free, line_groups, make_record, r
 OTHER_LABEL = re.compile(r"^(?P<head>[^\W\d_][\w'’&/().-]*(?:[ \t]+[\w'’&/().-]+){0,3})[ \t]*:"
                          r"(?:[ \t]+(?P<value>.*))?$")
 
+
 #: words that open a sentence, not a label: "The experts recommended: …", "In 2022: …"
 SENTENCE_OPENERS = frozenset("the a an this these that those it its their our we they he she there in on at for with "
                              "from by as during after before since while when".split())
+
 
 #: most words of an unknown label's value when the label has three or four words ("Number of experts: 3")
 OTHER_VALUE_WORDS = 8
@@ -143,6 +145,7 @@ def labelled_records(text: str) -> list[tuple[list[Line], list[Line]]]:
     if any(not title for title, _ in out):  # records titled by a label: a line over labels is the page's
         out = [(title, body) for title, body in out if not title]  # ("Summary: …" under the page's heading)
     return out
+
 
 #: fewest words after the colon of a title standing alone ("Kazakhstan: long-term care insurance feasibility
 #: study"), more than an unknown field's value has ("SDG: 8", "Number of experts: 3")

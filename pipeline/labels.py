@@ -23,6 +23,7 @@ NO_VALUE = re.compile(r"^(?:[-–—‒―_/.…?]+|n\.?\s?/?\s?a\.?|none|nil|tb
                       r"|to\s+be\s+(?:confirmed|determined)"
                       r"|not\s+(?:applicable|available|specified|known)|unknown)$", re.I)
 
+
 #: an action's code inside a longer code value ("SOCIEUX+ 2022-14", "Action 2022-14")
 CODE_IN = re.compile(r"(?<![\d/.-])\d{4}-\d{1,3}(?![\d/.-])")
 
@@ -41,6 +42,7 @@ class Labelled:
     form: str
     value: Line | None  # None: empty, a "none" mark, or of another form than the field's
     written: str  # the value as written (may be empty)
+
 
 #: more characters than any label line (a label, a list marker and emphasis around it)
 LONGEST_LABEL = 80

@@ -53,6 +53,7 @@ def _page_head(lines: list[Line]) -> tuple[int, int | None]:
         return 0, None
     return 0, None
 
+
 #: most lines of page metadata between a headline and the body's first paragraph
 META_LINES = 6
 
@@ -88,6 +89,7 @@ def _after_breadcrumb(lines: list[Line], text: str) -> int | None:
         return j
     return None
 
+
 #: a line of menu items or labels: separators, or items spaced wide ("News   Business   Sports")
 MENU_LINE = re.compile(r"\s[|·•›»]\s|\s{3,}")
 
@@ -97,6 +99,7 @@ HEADLINE_WORDS = (5, 30)
 #: a full date anywhere in a line ("Communiqué de presse du 17 mai 2023", "Managua, jueves 22 de octubre de 2020")
 FULL_DATE = re.compile(r"\b\d{1,2}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?\d{4}\b"
                        r"|\b[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+
 
 #: lines of a page's head searched for the body's first paragraph
 BODY_SEARCH_LINES = 40
@@ -142,6 +145,7 @@ def _glued_to_date(text: str, lines: list[Line], k: int) -> bool:
     headline, when a breadcrumb trail has a headline of its own under it."""
     return (0 < k < len(lines) - 1 and text.count("\n", lines[k - 1].end, lines[k].start) > 1
             and text.count("\n", lines[k].end, lines[k + 1].start) == 1 and is_date_line(lines[k + 1].text))
+
 
 #: lines of a page's head searched for its marked headline
 HINT_LINES = 60
@@ -235,6 +239,7 @@ def split_news(doc: Document) -> list[RawRecord]:
     rec.year = year
     return [rec]
 
+
 #: separators of a line of section labels ("Europe and Central Asia | Social services")
 LABEL_SEPARATORS = re.compile(r"\s+[|·•›»]\s+")
 
@@ -257,6 +262,7 @@ def _is_category_list(line: str, minimum: int) -> bool:
     return len(items) >= minimum and all(
         p[:1].isupper() and len(WORD.findall(p)) <= CATEGORY_WORDS and is_short_label(p) for p in items)
 
+
 #: a kicker (a section or region label above a headline) has at most this many words
 KICKER_WORDS = 4
 
@@ -276,6 +282,7 @@ def _is_header_chrome(lines: list[Line], k: int) -> bool:
     return bool(CREDIT.search(text) or is_boilerplate(text) or is_byline(text) or _is_section_labels(text)
                 or is_taxonomy(text) or _is_kicker(lines, k) or _in_label_cluster(lines, k) or _is_fact_line(lines[k])
                 or (k > 0 and is_date_line(lines[k - 1].text) and _is_category_list(text, 2)))
+
 
 #: a page's metadata line: a one- or two-word label, a colon and a short value ("Source: SOCIEUX+",
 #: "Origin: View original", "Hits: 418")
@@ -303,6 +310,7 @@ def _in_label_cluster(lines: list[Line], k: int) -> bool:
         if 0 <= j < len(lines) and _is_label_line(lines[j].text):
             return True
     return False
+
 
 #: labelled fields a news page's fact box may give ("Country: Ghana", "Partner: Ministry …"), never its
 #: headline; a headline may open with "Overview:" or "Summary:", so not these

@@ -145,6 +145,7 @@ def _strip_dash(ln: Line) -> Line:
     m = DASH_ITEM.match(ln.text)
     return Line(ln.start + m.end(), ln.end, ln.text[m.end() :]) if m else ln
 
+
 #: most characters of a link line closing a record ("Read more about this action"): a longer line is text
 LINK_LINE_CHARS = 60
 
@@ -280,6 +281,7 @@ def split_listing(doc: Document) -> list[RawRecord]:
             rec.problems.append("record has a title and nothing under it")
         records.append(rec)
     return records
+
 
 #: a block's title line has at most this many words
 BLOCK_TITLE_WORDS = 30
