@@ -9,9 +9,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.paths import DATA_DIR
 from pipeline.lines import TERMINAL, WORD
-
+from pipeline.paths import DATA_DIR
 
 LABEL_CODE = re.compile(r"^[A-Z]\.\d+\s+")  # "A.02 " before an assistance label
 

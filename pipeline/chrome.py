@@ -12,9 +12,8 @@ import unicodedata
 from functools import lru_cache
 
 from pipeline.html import RELATED_WORDS
-from pipeline.paths import DATA_DIR
 from pipeline.lines import CODE_VALUE, DATE_VALUE, TERMINAL, WORD, Line, is_prose
-
+from pipeline.paths import DATA_DIR
 
 #: an image credit line before a headline: "Images courtesy of …", "Photo: CNSS", "© ILO", "Crédit photo : …"
 #: a caption pointing at its picture: "▲ Enumerators register households in Kassala State. Photo: MLSD"

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 
-from pipeline.documents import MIN_MARKED_RECORDS, RECORD_BULLET, Document, has_dash_records
 from pipeline.chrome import RULE_LINE
+from pipeline.documents import MIN_MARKED_RECORDS, RECORD_BULLET, Document, has_dash_records
 from pipeline.labels import LABEL_PREFIX, NO_VALUE, Labelled, alone_label, fits, is_any_label, read_labelled
 from pipeline.lines import WORD, Line, lines_of
 from pipeline.records import RawRecord, assign_free, line_groups, make_record, reads_as_block_title, without_page_end
-
 
 #: a field label the catalogue's layouts do not know ("SDG: 8", "Sector: Social protection"): a short
 #: label (at most four words) and a colon ending the line or followed by a space

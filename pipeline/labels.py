@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pipeline.documents import labels
 from pipeline.lines import CODE_VALUE, DATE_VALUE, Line
 
-
 #: what may stand before a "Label: value" line's label: a list marker ("- ", "• ", "1. ") and emphasis left
 #: by a copy of Markdown ("**Partner:** …")
 LABEL_PREFIX = re.compile(r"^(?:(?:[-*+•·▪●◦–]|\d{1,3}[.)])[ \t]+)?[*_]*")

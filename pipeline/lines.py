@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 CODE_VALUE = re.compile(r"^\d{4}-\d{1,3}$")
 
 #: a date as a field value or a news item's date line: 12/03/2022, May-2022, 12 May 2022,

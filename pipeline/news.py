@@ -7,12 +7,25 @@ from __future__ import annotations
 
 import re
 
+from pipeline.chrome import (
+    ARROWS,
+    BREADCRUMB,
+    CAPTION,
+    CREDIT,
+    NEWS_TAG,
+    NEWS_TAG_LINE,
+    is_boilerplate,
+    is_byline,
+    is_date_line,
+    is_page_end,
+    is_short_label,
+    is_taxonomy,
+    without_trailing_chrome,
+)
 from pipeline.documents import Document
-from pipeline.chrome import ARROWS, BREADCRUMB, CAPTION, CREDIT, NEWS_TAG, NEWS_TAG_LINE, is_boilerplate, is_byline, is_date_line, is_page_end, is_short_label, is_taxonomy, without_trailing_chrome
 from pipeline.labels import read_labelled
 from pipeline.lines import TERMINAL, WORD, Line, is_prose, lines_of
 from pipeline.records import RawRecord, continues_title, make_record
-
 
 #: a news page's head (menus, banners, breadcrumb, date line, headline) lies within its first lines
 HEAD_LINES = 15

@@ -17,12 +17,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline.documents import LIST_MARKER, MIN_MARKED_RECORDS, Document
 from pipeline.assistance import all_known, is_types_line, known_label, split_types
 from pipeline.chrome import is_boilerplate, without_trailing_chrome
+from pipeline.documents import LIST_MARKER, MIN_MARKED_RECORDS, Document
 from pipeline.labels import NO_VALUE, alone_label, fits, is_any_label, read_labelled
 from pipeline.lines import TERMINAL, WORD, Line, is_prose, lines_of
-
 
 BULLET = re.compile(r"^[•·▪●◦]\s*")
 
