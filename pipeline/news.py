@@ -6,6 +6,8 @@ over two lines, or found by the page's hints), the body, and a trailing referenc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from pipeline.chrome import (
     ARROWS,
@@ -25,6 +27,7 @@ from pipeline.chrome import (
 from pipeline.documents import Document
 from pipeline.labels import read_labelled
 from pipeline.lines import TERMINAL, WORD, Line, is_prose, lines_of
+from pipeline.paths import DATA_DIR
 from pipeline.records import RawRecord, continues_title, make_record
 
 #: a news page's head (menus, banners, breadcrumb, date line, headline) lies within its first lines
@@ -173,6 +176,46 @@ def _hinted_headline(lines: list[Line], headline: str | None) -> int | None:
     return next((i for i in range(min(len(lines), HINT_LINES)) if " ".join(lines[i].text.split()) == want), None)
 
 
+#: most words of a publisher's line
+PUBLISHER_WORDS = 16
+#: separators of a publisher line's parts ("SEFOPE – Press Office", "Ministère du Travail | Service de presse")
+PUBLISHER_PARTS = re.compile(r"\s+[–—-]\s+|\s*[|·]\s*")
+NAME_WORD = re.compile(r"[^\W\d_][\w'’.+-]*")
+ELISION = re.compile(r"^[ldLD]['’]")  # "de l'Emploi"
+#: share of a name's words (but function words) that are capitalised: French and Spanish names keep some
+#: adjectives in lower case ("Ministère de l'Emploi et de la Protection sociale")
+NAME_CAPITALS = 0.75
+
+
+@lru_cache(maxsize=1)
+def _publisher_words(path: Path = DATA_DIR / "publisher_lines.txt") -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """(organisation heads, press units, function words) of models/data/publisher_lines.txt, casefolded."""
+    rows: dict[str, list[str]] = {"head": [], "unit": [], "function": []}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        kind, sep, value = row.partition(":")
+        if sep and not row.startswith("#") and kind.strip() in rows:
+            value = value.strip().casefold()
+            rows[kind.strip()].extend(value.split() if kind.strip() == "function" else [value])
+    return tuple(rows["head"]), frozenset(rows["unit"]), frozenset(rows["function"])
+
+
+def _is_publisher(text: str) -> bool:
+    """A publisher's line ("Delegation of the European Union to Armenia – Press and information team",
+    "SEFOPE – Press Office"): a name, its words capitalised but function words (NAME_CAPITALS; a press
+    unit's part may be lower case), opening with an organisation's head word or with a press unit as one of its parts."""
+    heads, units, function = _publisher_words()
+    if TERMINAL.search(text) or len(WORD.findall(text)) > PUBLISHER_WORDS:
+        return False
+    parts = [p.strip() for p in PUBLISHER_PARTS.split(text.strip()) if p.strip()]
+    named = [p for p in parts if p.casefold() not in units]
+    words = [ELISION.sub("", w) for p in named for w in NAME_WORD.findall(p)]
+    content = [w for w in words if w.casefold() not in function]
+    if sum(w[:1].isupper() for w in content) < NAME_CAPITALS * len(content):
+        return False  # a sentence's words: "EU-funded experts help the Unified Social Service …"
+    low = text.strip().casefold()
+    return len(named) < len(parts) or any(low.startswith(h + " ") for h in heads)
+
+
 def split_news(doc: Document) -> list[RawRecord]:
     """One record: skip the page's head (site lines, date line, credits); headline; body; tag."""
     lines = lines_of(doc.text)
@@ -215,6 +258,10 @@ def split_news(doc: Document) -> list[RawRecord]:
             for i in range(nearest):
                 head_line(i)
             k = headline_at = marked = nearest
+    if (wraps and (headline_at is None or headline_at == marked) and k + 1 < len(lines)
+            and _is_publisher(lines[k].text) and _reads_as_headline(lines[k + 1].text)):
+        head_line(k)  # the publisher's line over the headline ("SEFOPE – Press Office"): the page's
+        k += 1
     title = [lines[k]]
     k += 1
     # a headline split over two lines: no blank line between, neither part ends a sentence, the

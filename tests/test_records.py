@@ -449,6 +449,31 @@ def test_a_headline_above_its_date_line():
     assert rec.description.startswith("The Ministry of Labour asked") and rec.year == 2024
 
 
+
+@pytest.mark.parametrize("publisher", [
+    "Delegation of the European Union to Zambia – Press and information team",
+    "Ministère de l'Emploi et de la Protection sociale – Service de presse",
+    "Delegation of the European Union to the Philippines",
+    "SEFOPE – Press Office",
+    "Regional Government of Cusco | Communication Office",
+])
+def test_a_publishers_line_between_the_date_line_and_the_headline_is_no_headline(publisher: str) -> None:
+    text = "12 March 2024\n" + publisher + "\nGhana trains its labour inspectors on risk-based inspection\n" + BODY
+    rec, = split_document(doc_of(text))
+    assert rec.title == "Ghana trains its labour inspectors on risk-based inspection"
+    assert rec.description.startswith("The Ministry of Labour asked")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # a headline over two lines: its first line is no name ("experts" in lower case)
+    ("EU experts and the Ministry of Labour of Ghana", "review the labour inspection strategy together"),
+    # a Title Case headline over a standfirst that ends its sentence
+    ("National Employment Agency Launches New Online Services", "Jobseekers can now register from home."),
+])
+def test_a_headline_is_no_publishers_line(first: str, second: str) -> None:
+    rec, = split_document(doc_of("12 March 2024\n" + first + "\n" + second + "\n" + BODY))
+    assert rec.title.startswith(first)
+
 def test_a_meta_line_under_the_headline_is_not_body():
     text = "Ghana trains its labour inspectors\n08/11/2023 · West Africa\n" + BODY
     rec, = split_document(doc_of(text))
