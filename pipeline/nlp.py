@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.util import load_config
 
 from pipeline import __version__
-from pipeline.paths import CONFIG_PATH, PATTERNS_DIR, PIPELINE_DIR
+from pipeline.paths import CONFIG_PATH, DATA_DIR, PATTERNS_DIR, PIPELINE_DIR
 
 FINGERPRINT_FILE = "socieux_fingerprint.json"
 
@@ -50,12 +50,16 @@ EXTRACTION_CODE = ("components/*.py", "dates.py", "documents.py", "extract.py", 
                    "split.py", "lines.py", "labels.py", "assistance.py", "chrome.py", "records.py", "labelled.py", "news.py")
 
 
-def fingerprint(config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR) -> str:
-    """Hash of what defines the pipeline: package version, config, every pattern file and the
-    extraction code (EXTRACTION_CODE)."""
+def fingerprint(config_path: Path = CONFIG_PATH, patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -> str:
+    """Hash of what defines the pipeline: package version, config, every pattern file, the
+    vocabularies of models/data (field labels, page chrome, assistance types …) and the extraction
+    code (EXTRACTION_CODE)."""
     h = hashlib.sha256(__version__.encode())
     h.update(config_path.read_bytes())
     for path in sorted([*patterns_dir.glob("*.jsonl"), *patterns_dir.glob("*.tsv")]):  # towns.tsv too
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    for path in sorted([*data_dir.glob("*.txt"), *data_dir.glob("*.tsv")]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     package = Path(__file__).resolve().parent

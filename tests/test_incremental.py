@@ -12,7 +12,7 @@ import pytest
 import flows
 from pipeline import run
 from pipeline.nlp import fingerprint
-from pipeline.paths import CONFIG_PATH, CORPUS_DIR, PATTERNS_DIR
+from pipeline.paths import CONFIG_PATH, CORPUS_DIR, DATA_DIR, PATTERNS_DIR
 
 LISTING = "000_3a8d02358315f3d7.txt"
 NEWS = "004_a00941e2d125b2e4.txt"
@@ -80,6 +80,16 @@ def test_pipeline_version_changes_with_patterns(tmp_path: Path) -> None:
         fh.write('{"id": "workshop", "pattern": [{"LOWER": "hackathon"}]}\n')
     assert fingerprint(CONFIG_PATH, patterns) != before
 
+
+
+def test_pipeline_version_changes_with_a_vocabulary(tmp_path: Path) -> None:
+    """A vocabulary of models/data (here the page chrome's rows) decides records and fields as a pattern does."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    before = fingerprint(CONFIG_PATH, PATTERNS_DIR, data)
+    with (data / "news_boilerplate.txt").open("a", encoding="utf-8") as fh:
+        fh.write("Subscribe to our podcast\n")
+    assert fingerprint(CONFIG_PATH, PATTERNS_DIR, data) != before
 
 def test_other_pipeline_version_reextracts(corpus: Path, tmp_path: Path, prefect_harness) -> None:
     db = tmp_path / "v.duckdb"
