@@ -426,13 +426,42 @@ class ExpertsComponent(PatternComponent):
                     continue
             if step > 0 and found and self._restated_from(doc, i):
                 named = self._institution_country(doc, i, at, lower=False)
-                if named is not None:  # "… (SEPE) and from the Employment Service of Slovenia"
-                    m = named[0]
-                    found.append(m)
+                m = named[0] if named is not None else self._apposed_demonym(doc, i, at)
+                if m is not None:  # "… (SEPE) and from the Employment Service of Slovenia", "and from SOLAS,
+                    found.append(m)  # the Irish further education and training authority"
                     i = self._after_apposition(doc, m.end, at)
+                    continue
+            if step > 0 and found and found[-1].kind in ("city", "region") and found[-1].end == i:
+                k = self._name_of_country(doc, i, at)
+                if k is not None:  # "the Emilia-Romagna Region of Italy and from …": the region's name goes on
+                    i = k
                     continue
             break
         return found
+
+    @staticmethod
+    def _apposed_demonym(doc: Doc, i: int, at: dict[int, CountryMention]) -> CountryMention | None:
+        """A short proper name from token i followed by an apposition opened by "the" and a demonym
+        ("SOLAS, the Irish further education and training authority"): the demonym's mention."""
+        k = i
+        while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha \
+                and (doc[k].is_upper or doc[k].is_title):
+            k += 1
+        if k == i or k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "the":
+            return None
+        m = at.get(k + 2)
+        return m if m is not None and m.kind == "demonym" else None
+
+    @staticmethod
+    def _name_of_country(doc: Doc, i: int, at: dict[int, CountryMention]) -> int | None:
+        """Right after a region or city, its institution's name goes on (in capitalised words, if any) to
+        "of" and a country ("Emilia-Romagna Region of Italy"): the country's position, else None."""
+        k = i
+        while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha and doc[k].is_title:
+            k += 1
+        if k + 1 >= len(doc) or doc[k].lower_ != "of" or k + 1 not in at:
+            return None
+        return k + 1 if at[k + 1].kind == "country" else None
 
     def _relative_then_from(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> int | None:
         """After the comma at token i, a relative clause closed by a comma and followed by a restated
@@ -503,9 +532,17 @@ class ExpertsComponent(PatternComponent):
             j += 1
         if j == i or j >= len(doc) or not self._is("coordination", doc[j].text) or doc[j].text.casefold() == "the":
             return i
-        if (loose or bare) and not self._restates_from(doc, j + 1):
-            return i  # lower-case words make a name only when the next item restates "from"
+        if (loose or bare) and not (self._restates_from(doc, j + 1) or self._demonym_item(doc, j + 1, at)):
+            return i  # lower-case words make a name only when the next item restates "from" or is a demonym's
         return j
+
+    def _demonym_item(self, doc: Doc, k: int, at: dict[int, CountryMention]) -> bool:
+        """The next listed item, from token k, is an institution named by its demonym ("the French Pôle
+        emploi, the Belgian Actiris and …"): an item as plainly as a restated "from"."""
+        while k < len(doc) and doc[k].text in NAME_COORDINATION:
+            k += 1
+        return k + 1 < len(doc) and doc[k].lower_ == "the" and k + 1 in at and at[k + 1].kind == "demonym" \
+            and at[k + 1].end < len(doc) and doc[at[k + 1].end].text[:1].isupper()
 
     @staticmethod
     def _named_apposition_end(doc: Doc, j: int, limit: int) -> int | None:
@@ -936,9 +973,11 @@ class ExpertsComponent(PatternComponent):
         - "from" / "of": the sentence speaks of mobilised experts or of who delivered the work
           (lex:person-cue: "SOCIEUX+ mobilised experts, including Pedro Parra from …", "delivered
           by Georgia Nikolaou, … of the Greek …");
-        - "active": no such cue, but the person, with a title ("Ms", "Dr" …) or an apposition, is
-          the subject of a verb of the action's work (lex:activity-verbs): "Ms Ioana Popescu of
-          Romania's National Agency … and Mr Markus Huber of the Austrian … ran three webinars".
+        - "active": no such cue, but the person, with a title ("Ms", "Dr" …) or an apposition, or of an
+          institution of an EU member state (no partner's), is the subject of a verb of the action's
+          work (lex:activity-verbs): "Ms Ioana Popescu of Romania's National Agency … and Mr Markus
+          Huber of the Austrian … ran three webinars", "Tomasz Nowak of the Polish Ministry of Family
+          and Social Policy facilitated a workshop".
 
         Nobody counts who attended, took part or observed (lex:participant-verbs: "Ms … of the
         Dominican Republic's TSS attended the course"), nor, by the active path, anyone named in a
@@ -989,7 +1028,8 @@ class ExpertsComponent(PatternComponent):
                         or self._next_in_list(doc, start, named):
                     out += [(m, via) for m in found]
                     named.append(start)
-            elif predicate == "activity" and (titled or apposition is not None) and self._subject(doc, start, titled) \
+            elif predicate == "activity" and (titled or apposition is not None or all(m.code in self.eu for m in found)) \
+                    and self._subject(doc, start, titled) \
                     and not any(cue in sent_low for cue in self.lex.get("visit_cue", ())) \
                     and not self._funder(doc, i, found[-1].end):
                 out += [(m, "active") for m in found]
@@ -1200,7 +1240,7 @@ class ExpertsComponent(PatternComponent):
         while j < end:
             tok = doc[j]
             low = tok.lower_
-            if self._is("activity_verb", low):
+            if self._is("activity_verb", low) or self._is("join_verb", low) and self._joins_the_team(doc, j, end):
                 return "activity"
             if self._is("participant_verb", low) \
                     or low in self.phrase_heads and self._phrase_at(doc, j, "participant_verb", 2) \
@@ -1224,6 +1264,16 @@ class ExpertsComponent(PatternComponent):
             j += 1
         return None
 
+    def _joins_the_team(self, doc: Doc, j: int, end: int) -> bool:
+        """The join verb at token j has the experts or their mission as its object, before the clause ends
+        (lex:join-objects: "joined them for the second mission", "joined the team"): one of the experts."""
+        for k in range(j + 1, min(end, j + JOIN_OBJECT_WORDS + 1)):
+            if doc[k].text in CLAUSE_ENDS or doc[k].text == ",":
+                return False
+            if self._is("join_object", doc[k].lower_):
+                return True
+        return False
+
     @staticmethod
     def _in_the_action(doc: Doc, j: int, end: int) -> bool:
         """The participation verb at token j has the action itself as its object, not one of its
@@ -1238,6 +1288,8 @@ class ExpertsComponent(PatternComponent):
         return False
 
 
+#: most tokens between a join verb and its object ("joined the SOCIEUX+ expert team")
+JOIN_OBJECT_WORDS = 4
 #: most tokens between a participation verb and "action", its object ("took part from January to May 2023 in a
 #: SOCIEUX+ action")
 ACTION_OBJECT_WORDS = 12
@@ -1246,6 +1298,9 @@ PRESENCE = frozenset({"was", "were"})
 #: most tokens between an institution's country and a restated "and of" ("the Flemish public employment
 #: service VDAB and of the Dutch …")
 RESTATED_GAP = 8
+#: most words of a proper name before its apposition ("SOLAS, the Irish …") or between a region and "of <country>"
+#: ("Emilia-Romagna Region of Italy")
+APPOSED_NAME_WORDS = 4
 #: a place's possessive after it ("Spain's", "Namibia’s", "the Netherlands' UWV")
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 #: adverbs between a person's noun and the link word of their institution ("formerly with …")

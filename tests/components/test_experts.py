@@ -333,6 +333,24 @@ POSITIVE += [
     # a study tour after the experts' own clause does not make them its hosts
     ("An Irish guidance counsellor of the Intreo service and a career adviser of Luxembourg's ADEM delivered three "
      "webinars, followed by a study tour to Luxembourg for six counsellors of the Ministry.", {"IE", "LU"}),
+    # a list of institutions named by their demonyms, the first with lower-case name words
+    ("The action mobilised experts from the French Pôle emploi, the Belgian Actiris and the Tunisian National "
+     "Agency for Employment and Self-Employment (ANETI).", {"FR", "BE", "TN"}),
+    # a restated "from" and a name whose apposition gives its country
+    ("The action mobilised experts from the Czech National Training Fund and from SOLAS, the Irish further "
+     "education and training authority.", {"CZ", "IE"}),
+    # a region's institution named "of <country>" before the next item
+    ("Experts from the Emilia-Romagna Region of Italy and from the French Association for Adult Vocational "
+     "Training (AFPA) ran the sessions.", {"IT", "FR"}),
+    # a second named person of an EU member state's institution, no title, doing the work
+    ("During the mission, Ingrid Sandberg, an analyst at Arbetsförmedlingen, the Swedish Public Employment "
+     "Service, and Tomasz Nowak of the Polish Ministry of Family and Social Policy facilitated a workshop.",
+     {"SE", "PL"}),
+    # a person who joins the experts or their mission; "joined by" a person
+    ("Mr David Wright, formerly of the UK Department for Work and Pensions, joined them for the second mission.",
+     {"GB"}),
+    ("They were joined by Kadri Tamm of the Estonian Social Insurance Board, whose experience was of great "
+     "interest.", {"EE"}),
 ]
 
 
@@ -493,6 +511,11 @@ NEGATIVE += [
     # the people of a ceremony, even after "by" and a title
     ("The workshop was opened by Ms Sara Lee, Minister of Labour of Fiji, and by Mr John Doe of the Samoan "
      "Ministry of Labour.", set()),
+    # lower-case name words before a next item that is no demonym's institution: the partner's ministry
+    ("Experts from the Spanish public employment service and the Ministry of Labour of Peru ran the sessions.",
+     {"ES"}),
+    # joining a course is a participant's
+    ("Ms Ana Costa of the Irish Department of Social Protection joined the training as a participant.", set()),
 ]
 
 
