@@ -131,6 +131,11 @@ class PeriodComponent(PatternComponent):
             key = self.nlp.vocab.strings[match_id]
             span = doc[start:end]
             found.append((span.start_char, span.end_char, self.kinds[key], key))
+        names = [(a, b) for a, b, kind, _ in found if kind == "institution_name"]
+        if names:  # "the Secretariat of State for … Employment Policy (SEFOPE)": a name's word, no policy of the text
+            text = doc_text(doc)
+            found = [c for c in found if c[2] != "institution_name" and not (
+                c[2] == "not_period_cue" and text[c[0]].isupper() and any(a < c[0] and c[1] <= b for a, b in names))]
         return sorted(found)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -580,8 +585,10 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
     activity's date. Of the sentence rules' `cues`, a blocking one (a not-period cue that is no word of things
     to come, not in `future`: "adoption", "plan", not "planned") between the activity and the date dates that
     other thing ("Recommendations from the mission will feed into the manual, scheduled for adoption in the
-    first quarter of 2025"). An end whose sentence says it closed the action (a closing cue: "…, which closed
-    the action in May 2024") stays: what is planned after it is a follow-up."""
+    first quarter of 2025"). An end stays when its sentence closes the action or an activity (a closing cue:
+    "…, which closed the action in May 2024"), or when any sentence closes the action itself ("With this mission,
+    SOCIEUX+ action 2023-31 comes to a close"; not "The mission closed with a workshop"): what is planned after
+    it is a follow-up."""
     end = next((f for f in period if f.field == "period_end" and f.value), None)
     if end is None:
         return period
@@ -590,8 +597,8 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
     closing = [c for c in cues if c[2] in ("end_clause", "last_activity")]
     if closing:
         lo, hi = _sentence(text, end.start)
-        if any(lo <= a and b <= hi for a, b, _, _ in closing):
-            return period
+        if any(lo <= a and b <= hi or _ACTION_WORD.search(text, a, b) for a, b, _, _ in closing):
+            return period  # what is planned after the action's end is a follow-up (not after a mission's end)
     activities: Spans | None = None  # the coming_activity cues, matched on first need
 
     def to_come(d: Fact) -> bool:
@@ -623,6 +630,8 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
         _period("period_end", later, None, "period:ongoing:activity-to-come", "inferred")]
 
 
+#: a closing cue that names the action itself, not one of its activities
+_ACTION_WORD = re.compile(r"\b(?:action|cooperation)\b", re.I)
 #: most years between the end of an action's activity and the news item reporting it
 MAX_YEARS_BEFORE = 3
 

@@ -333,12 +333,22 @@ def test_title_without_event_gives_no_period(nlp: Language, title: str) -> None:
     assert period_facts(run(nlp, *listing(title, "Experts reviewed the framework."))) == []
 
 
+def test_a_not_period_word_inside_an_institutions_name_is_the_names(nlp: Language) -> None:
+    """"Policy" in the partner's name is no policy the date belongs to; a policy of the text still is."""
+    text, fields = listing("Support to the Secretariat", "Since November 2024, the Secretariat of State for Vocational "
+                           "Training and Employment Policy (SEFOPE) has been working with SOCIEUX+ on a new system.")
+    assert period(run(nlp, text, fields)) == ("2024-11", None)
+    text, fields = listing("Support to the Secretariat", "Experts reviewed the files. The National Employment Policy "
+                           "was adopted in November 2019.")
+    assert period(run(nlp, text, fields)) == (None, None)
+
+
 def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) -> None:
     pipe = nlp.get_pipe("socieux_period")
     assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
     assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word",
                                                  "start_clause", "end_clause", "last_activity", "only_activity", "first_activity",
-                                                 "activity_cue", "agent_cue", "coming_activity", "not_coming"}
+                                                 "activity_cue", "agent_cue", "coming_activity", "not_coming", "institution_name"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
@@ -609,6 +619,17 @@ def test_the_last_activity_of_the_action(nlp_formats: Language, description: str
     # a participle clause closing the action
     ("A Portuguese expert first reviewed the collection procedures in Praia in March 2023. A training session for "
      "inspectors followed in Praia from 12 to 16 June 2023, closing the action.", ("2023-03", "2023-06-16")),
+    # "comes to a close" after "this <activity>": the activity just reported ends it
+    ("SOCIEUX+ action 2023-31 started in November 2023 with online exchanges. The experts then worked in Windhoek "
+     "from 11 to 15 March 2024. With this mission, SOCIEUX+ action 2023-31 comes to a close. The Ministry will "
+     "hold a meeting with employers in May 2026.", ("2023-11", "2024-03-15")),
+    # the last activity with its rank, or qualified before its noun
+    ("The experts spent two weeks in Dushanbe, from 23 October to 3 November 2023. It was the second and final "
+     "activity of SOCIEUX+ action 2022-40, which started with an online assessment in spring 2023.",
+     ("2023", "2023-11-03")),
+    ("In late April 2024 I joined my colleague from Finland in Hanoi for the final, in-person part of a SOCIEUX+ "
+     "action with the department. In January 2024 the two experts had worked online with its team.",
+     ("2024-01", "2024-04")),
 ])
 def test_the_activity_that_closed_the_action(nlp_formats: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
@@ -643,6 +664,15 @@ def test_a_closing_cue_without_a_dated_activity_gives_no_end(nlp_formats: Langua
      ("2024-02", "2024-05")),
     ("Experts from Denmark reviewed the data in February 2024. The same experts then delivered a training course to "
      "25 officers in May 2024. A webinar for other ministries is planned for early 2025.", ("2024-02", None)),
+    # the partner presenting the results at another body's event keeps no action open
+    ("Between January and June 2024 the service worked with two experts. The service will share the results at the "
+     "European Social Network conference in Vilnius in October 2024.", ("2024-01", "2024-06")),
+    ("Two experts worked with the bureau from November 2023 to March 2024. The Ministry intends to present first "
+     "results at the SADC Employment and Labour Sector meeting scheduled for May 2026.", ("2023-11", "2024-03")),
+    # a forum still to come that ends the action keeps it open
+    ("From 8 to 12 April 2024 the agency hosted a workshop with two experts, the third activity of the cooperation "
+     "launched with SOCIEUX+ in September 2023. It will end in June 2026 with a forum for employers.",
+     ("2023-09", None)),
 ])
 def test_activities_still_to_come(nlp_formats: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
