@@ -161,6 +161,7 @@ class CityRule:
     venue_words: frozenset[str] = frozenset()  # "at the INPP centre of Lubumbashi": a venue in the city
     contrast_adverbs: frozenset[str] = frozenset()  # "remotely in 2021 and then in Suva": a later step's place
     participation: frozenset[str] = frozenset()  # "experts took part in the congress organised by the CNSS in …"
+    located: frozenset[str] = frozenset()  # "officials based in Santo Domingo": where people are, right before "in"
 
     def is_remote(self, tok: Token) -> bool:
         """A remote word ("online", "webinar"), a tool's name only capitalised ("via Teams")."""
@@ -183,6 +184,7 @@ class CityRule:
             venue_words=frozenset(entry.get("venue_words", [])),
             contrast_adverbs=frozenset(entry.get("contrast_adverbs", [])),
             participation=frozenset(entry.get("participation", [])),
+            located=frozenset(entry.get("located", [])),
         )
 
 
@@ -271,6 +273,8 @@ class DeliveryComponent(PatternComponent):
                 continue
             if i < 0 or doc[i].lower_ not in ("in", "at"):
                 continue
+            if i > 0 and doc[i - 1].lower_ in rule.located:
+                continue  # "presented their systems to officials based in Santo Domingo": where they are, no venue
             noun = self._noun_before(doc, i, rule.nouns)
             being = self._presence_before(doc, i, rule)
             if noun is not None and country:

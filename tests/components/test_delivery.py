@@ -243,6 +243,8 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         # where people work or live, a tool piloted there: no venue ("experts who delivered … in Harare" is one)
         ("The profiling targets jobseekers who work in Banja Luka.", "Banja Luka", "BA", "BA", None),
         ("The experts reviewed the online portal piloted in Sfax.", "Sfax", "TN", "TN", None),
+        ("The experts presented their systems to officials based in Santo Domingo.", "Santo Domingo", "DO", "DO", None),
+        ("The experts trained the staff of an agency headquartered in Lusaka.", "Lusaka", "ZM", "ZM", None),
         ("Two actuaries, who delivered a series of lectures in Harare, coached the staff.", "Harare", "ZW", "ZW",
          "onsite"),
         # another body's event ("organised by the Agency"), not the action's ("carried out by two experts"),
