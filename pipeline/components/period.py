@@ -210,7 +210,9 @@ class PeriodComponent(PatternComponent):
         experts = [f for f in facts(doc) if f.field == "expert_country"]
         agents = [c for c in all_cues if c[2] == "agent_cue"] + [
             (f.start, f.end, "agent_cue", "agent:expert-country") for f in experts] + _they_after(text, experts)
-        activities = [c for c in all_cues if c[2] == "activity_cue"]
+        activities, qualifiers = _reduced_relatives(text, [c for c in all_cues if c[2] == "activity_cue"])
+        # "reviewed the … model piloted in Yerevan since 2019": the participle dates what someone else did
+        cues = sorted(cues + [(a, b, "not_period_cue", "not:object-qualifier") for a, b, _, _ in qualifiers])
         # an activity format of this action (socieux_formats: realised, in the title or description)
         # dates the action where it is dated: "a follow-up webinar on 5 September 2023"
         formats = [f for f in facts(doc) if f.field == "format"]
@@ -433,6 +435,30 @@ def _same_word(a: str, b: str) -> bool:
     """Two forms of one word: "missions" of "mission", "presented" of "presentation"."""
     common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     return common >= max(SAME_WORD_PREFIX, min(len(a), len(b)) - SAME_WORD_SLACK)
+
+
+def _reduced_relatives(text: str, activities: Spans) -> tuple[Spans, Spans]:
+    """(the activity cues, those among them that qualify the object of the one before): "reviewed the
+    functional disability assessment model piloted in Yerevan since 2019" (what someone else piloted, not
+    the experts' work): a participle a few words after another activity cue, no comma, "and" or other
+    break between."""
+    kept: Spans = []
+    qualifiers: Spans = []
+    for cue in activities:
+        prev = kept[-1] if kept else None
+        gap = text[prev[1] : cue[0]] if prev is not None else ""
+        if (prev is not None and text[cue[0] : cue[1]].lower().endswith("ed") and gap.strip()
+                and len(_NAME_WORD.findall(gap)) <= RELATIVE_GAP_WORDS and not _GAP_BREAK.search(gap)):
+            qualifiers.append(cue)
+        else:
+            kept.append(cue)
+    return kept, qualifiers
+
+
+#: most words between an activity and a participle qualifying its object ("reviewed the … model piloted")
+RELATIVE_GAP_WORDS = 6
+#: what ends a verb's object before another verb: punctuation, a coordination, a relative, a verb's helper
+_GAP_BREAK = re.compile(r"[,;:.()–—]|\b(?:and|or|then|but|which|who|that|were|was|had|has|have|they|we|he|she|also)\b", re.I)
 
 
 def _activity_word(text: str, cue: tuple[int, int, str, str], lo: int, hi: int) -> str | None:

@@ -343,6 +343,19 @@ def test_a_not_period_word_inside_an_institutions_name_is_the_names(nlp: Languag
     assert period(run(nlp, text, fields)) == (None, None)
 
 
+@pytest.mark.parametrize(("description", "expected"), [
+    # a participle qualifying the object of the experts' verb dates what someone else did
+    ("In late 2021, experts from Lithuania reviewed the disability assessment model piloted in Yerevan since 2019.",
+     ("2021", "2021")),
+    # ... but a second verb of the experts, after "and", dates their work
+    ("Experts from Lithuania reviewed the model in March 2021 and piloted the new forms from May to June 2021.",
+     ("2021-03", "2021-06")),
+])
+def test_a_participle_qualifying_an_object_is_no_activity(nlp: Language, description: str, expected: tuple) -> None:
+    text, fields = listing("Support to the Service", description)
+    assert period(run(nlp, text, fields)) == expected
+
+
 def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) -> None:
     pipe = nlp.get_pipe("socieux_period")
     assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
