@@ -111,6 +111,8 @@ def delivery(doc: Doc) -> str | None:
         ("A study visit to Finland provided Kyrgyz partners with practical understanding.", "onsite"),
         ("A single activity was implemented, bringing French experts to Gabon to conduct an audit.", "onsite"),
         ("A delegation of the Ministry visited the Spanish employment service.", "onsite"),
+        ("A delegation of eight officials of the Ulaanbaatar-based General Office of Labour and Welfare Services "
+         "(GOLWS) visited Germany and Austria.", "onsite"),
         # mixed: cues of both kinds
         (
             "In two activities implemented remotely, experts assessed the Agency. The two last activities "
