@@ -6,6 +6,7 @@ over two lines, or found by the page's hints), the body, and a trailing referenc
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -187,33 +188,46 @@ ELISION = re.compile(r"^[ldLD]['’]")  # "de l'Emploi"
 NAME_CAPITALS = 0.75
 
 
+@dataclass(frozen=True)
+class PublisherWords:
+    """The rows of models/data/publisher_lines.txt, casefolded."""
+
+    heads: tuple[str, ...]  # an organisation name's first words
+    nouns: frozenset[str]  # an organisation's nouns anywhere in its name
+    units: frozenset[str]  # press and communication units
+    function: frozenset[str]  # words a name keeps in lower case
+
+
 @lru_cache(maxsize=1)
-def _publisher_words(path: Path = DATA_DIR / "publisher_lines.txt") -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
-    """(organisation heads, press units, function words) of models/data/publisher_lines.txt, casefolded."""
-    rows: dict[str, list[str]] = {"head": [], "unit": [], "function": []}
+def _publisher_words(path: Path = DATA_DIR / "publisher_lines.txt") -> PublisherWords:
+    rows: dict[str, list[str]] = {"head": [], "noun": [], "unit": [], "function": []}
     for row in path.read_text(encoding="utf-8").splitlines():
         kind, sep, value = row.partition(":")
         if sep and not row.startswith("#") and kind.strip() in rows:
             value = value.strip().casefold()
             rows[kind.strip()].extend(value.split() if kind.strip() == "function" else [value])
-    return tuple(rows["head"]), frozenset(rows["unit"]), frozenset(rows["function"])
+    return PublisherWords(tuple(rows["head"]), frozenset(rows["noun"]), frozenset(rows["unit"]),
+                          frozenset(rows["function"]))
 
 
 def _is_publisher(text: str) -> bool:
     """A publisher's line ("Delegation of the European Union to Armenia – Press and information team",
-    "SEFOPE – Press Office"): a name, its words capitalised but function words (NAME_CAPITALS; a press
-    unit's part may be lower case), opening with an organisation's head word or with a press unit as one of its parts."""
-    heads, units, function = _publisher_words()
+    "SEFOPE – Press Office", "Unified Social Service of Armenia", "France Travail – International news"): a
+    name, its words capitalised but function words (NAME_CAPITALS; a press unit's part may be lower case),
+    that opens with an organisation's head word, holds an organisation's noun, has a press unit as one of
+    its parts or is made of parts (an organisation and its section)."""
+    found = _publisher_words()
     if TERMINAL.search(text) or len(WORD.findall(text)) > PUBLISHER_WORDS:
         return False
     parts = [p.strip() for p in PUBLISHER_PARTS.split(text.strip()) if p.strip()]
-    named = [p for p in parts if p.casefold() not in units]
+    named = [p for p in parts if p.casefold() not in found.units]
     words = [ELISION.sub("", w) for p in named for w in NAME_WORD.findall(p)]
-    content = [w for w in words if w.casefold() not in function]
-    if sum(w[:1].isupper() for w in content) < NAME_CAPITALS * len(content):
+    content = [w for w in words if w.casefold() not in found.function]
+    if not content or sum(w[:1].isupper() for w in content) < NAME_CAPITALS * len(content):
         return False  # a sentence's words: "EU-funded experts help the Unified Social Service …"
     low = text.strip().casefold()
-    return len(named) < len(parts) or any(low.startswith(h + " ") for h in heads)
+    return (len(parts) > 1 or any(low.startswith(h + " ") for h in found.heads)
+            or any(w.casefold() in found.nouns for w in content))
 
 
 def split_news(doc: Document) -> list[RawRecord]:

@@ -456,12 +456,21 @@ def test_a_headline_above_its_date_line():
     "Delegation of the European Union to the Philippines",
     "SEFOPE – Press Office",
     "Regional Government of Cusco | Communication Office",
+    "Unified Social Service of Armenia",  # an organisation's noun inside the name
+    "France Travail – International news",  # an organisation and its section
+    "Instituto da Segurança Social, I.P. – International Relations",
 ])
 def test_a_publishers_line_between_the_date_line_and_the_headline_is_no_headline(publisher: str) -> None:
     text = "12 March 2024\n" + publisher + "\nGhana trains its labour inspectors on risk-based inspection\n" + BODY
     rec, = split_document(doc_of(text))
     assert rec.title == "Ghana trains its labour inspectors on risk-based inspection"
     assert rec.description.startswith("The Ministry of Labour asked")
+
+
+def test_a_publishers_line_over_the_headline_of_a_page_without_date_line() -> None:
+    rec, = split_document(doc_of("France Travail – International news\n"
+                                 "Ghana trains its labour inspectors on risk-based inspection\n" + BODY))
+    assert rec.title == "Ghana trains its labour inspectors on risk-based inspection"
 
 
 @pytest.mark.parametrize(("first", "second"), [

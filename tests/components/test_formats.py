@@ -202,6 +202,11 @@ def formats(doc: Doc) -> set[str]:
         ("The visit included a presentation of the Austrian training guarantee for young people.", set()),
         ("Experts from Germany and Slovenia presented the financing and assessment of care needs.", set()),
         ("The experts supported the design and assessment of the scheme.", {"assessment"}),
+        # training as what experience or a system is about, or as what an action strengthens: its domain
+        ("Experts from Spain shared experience on pre-departure training for seasonal workers.", set()),
+        ("Strengthening occupational training in the province. Three workshops were held in 2018.", {"workshop"}),
+        ("The experts strengthened capacities through training of 40 inspectors.", {"training"}),
+        ("Improving the vocational training system was the aim; the experts trained 20 counsellors.", {"training"}),
         # the work of a cited action this one follows; an id right after a format may be the record's own
         ("This activity follows the assessment of social protection financing carried out under action 2022-11.",
          set()),
