@@ -181,7 +181,10 @@ class ExpertsComponent(PatternComponent):
             team = self._team_of(doc, start, at)  # "a team of French and Ivorian labour inspectors"
             for m in before:
                 emit(m, f"{rule}:premodifier", one=one or team, firm=team)
+            demonyms = {m.code for m in before if m.kind == "demonym"}
             for m in after:
+                if demonyms and m.code not in demonyms and m.kind in ("city", "region"):
+                    continue  # "A Swiss case-management specialist from Suva": the Swiss insurer, not Fiji's capital
                 # "a colleague from Kenya's State Department"; one person from a city: "an e-services manager
                 # from Roseau"
                 emit(m, f"{rule}:from", one=one, firm=True, placed=one)
@@ -941,13 +944,14 @@ class ExpertsComponent(PatternComponent):
         """The words first..i (up to "in" at i) name an institution that the place after "in" locates:
         by its city ("peers from the Voivodeship Labour Office in Lublin", also named with a capitalised
         word: "an instructor from the AFPA centre in Saint-Étienne"), or by its country after a proper
-        name ("a job counsellor from Le Forem in Belgium"; not an international organisation's office:
-        "from the ILO office in Senegal")."""
+        name ("a job counsellor from Le Forem in Belgium"); not an international organisation's office, nor a
+        team of one ("from the ILO office in Senegal", "An ILO specialist from the Decent Work Team in Bangkok")."""
+        if any(self._is("intl_org", doc[k].text) for k in range(max(0, first - INTL_NOUN_WORDS), i)):
+            return False  # "from the ILO office in Bangkok", "An ILO specialist from the Decent Work Team in Bangkok"
         if place.kind == "city":
             return doc[i - 1].text[:1].isupper() or any(doc[k].text[:1].isupper() and doc[k].is_alpha
                                                         for k in range(first, i - 1))
-        return place.kind == "country" and doc[i - 1].text[:1].isupper() \
-            and not any(self._is("intl_org", doc[k].text) for k in range(first, i))
+        return place.kind == "country" and doc[i - 1].text[:1].isupper()
 
     @staticmethod
     def _apposition_of(doc: Doc, i: int, limit: int, at: dict[int, CountryMention]) -> bool:
@@ -1014,7 +1018,9 @@ class ExpertsComponent(PatternComponent):
             if apposition is None and tok.lower_ in ("with", "at", "for", "in"):
                 continue  # "Ana Costa at …" needs the apposition: "Ana Costa, a counsellor at …", "…, a director in …"
             if via == "from":
-                found = self._from_list(doc, i + 1, at)
+                # "Rui Matos, from the Institute for Employment and Vocational Training (IEFP) of Portugal": a name
+                # whose words stop a list ("for") still ends on its country
+                found = self._from_list(doc, i + 1, at) or self._from_name(doc, i + 1, at)
             else:
                 found = [m for m, _ in self._of_institution(doc, i, at, OF_LINKS | {"for", "in"})]
             if not found:
@@ -1034,6 +1040,13 @@ class ExpertsComponent(PatternComponent):
                     and not self._funder(doc, i, found[-1].end):
                 out += [(m, "active") for m in found]
         return out
+
+    def _from_name(self, doc: Doc, k: int, at: dict[int, CountryMention]) -> list[CountryMention]:
+        """The country an institution's name from token k (after "from", past "the") holds or ends on."""
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        named = self._institution_country(doc, k, at, lower=False) if k < len(doc) and doc[k].text[:1].isupper() else None
+        return [named[0]] if named is not None else []
 
     def _next_in_list(self, doc: Doc, start: int, named: list[int]) -> bool:
         """The name at `start` follows "and" after an institution that closed a person taken in the same
@@ -1303,6 +1316,10 @@ RESTATED_GAP = 8
 APPOSED_NAME_WORDS = 4
 #: a place's possessive after it ("Spain's", "Namibia’s", "the Netherlands' UWV")
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+#: most tokens between an international organisation's name and "from" ("An ILO specialist from …")
+INTL_NOUN_WORDS = 3
+#: words before "of" that open a list of people ("made up of", "composed of", "consisting of")
+MADE_OF = frozenset({"up", "composed", "consisting", "consisted", "comprised"})
 #: adverbs between a person's noun and the link word of their institution ("formerly with …")
 FORMERLY = frozenset({"formerly", "previously", "currently", "now", "also"})
 #: verbs whose subject institution provides the expert noun that is their object (`_seconded_by`)
@@ -1401,7 +1418,9 @@ def _person_context(doc: Doc, i: int) -> bool:
         return True
     if prev.lower_ in ("and", "&"):
         return i >= 2 and (doc[i - 2].is_punct or doc[i - 2].is_lower)
-    return prev.is_lower and prev.is_alpha and prev.lower_ not in ("the", "of", "for")
+    if prev.lower_ == "of":  # "The team, made up of Willem de Vries …" (not "the Minister of Labour Ana Costa")
+        return i >= 2 and doc[i - 2].lower_ in MADE_OF
+    return prev.is_lower and prev.is_alpha and prev.lower_ not in ("the", "for")
 
 
 def _is_name(tok) -> bool:

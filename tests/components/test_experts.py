@@ -351,6 +351,16 @@ POSITIVE += [
      {"GB"}),
     ("They were joined by Kadri Tamm of the Estonian Social Insurance Board, whose experience was of great "
      "interest.", {"EE"}),
+    # a named person "from" a long institution name that ends on its country ("for" inside the name)
+    ("Two experts took part: Carmen Iglesias, from the Spanish Public Employment Service (SEPE), and Rui Matos, "
+     "from the Institute for Employment and Vocational Training (IEFP) of Portugal.", {"ES", "PT"}),
+    # a team "made up of" named people; the speakers of the action's sessions
+    ("The team, made up of Willem de Vries of the Dutch Social Insurance Bank (SVB), carried out a diagnosis.",
+     {"NL"}),
+    ("Speakers included Ana Ribeiro of the Institute of Social Security of Portugal and Tomasz Nowak from the "
+     "Polish Agricultural Social Insurance Fund (KRUS).", {"PT", "PL"}),
+    # a demonym before the noun outweighs a namesake city after "from" (the Swiss insurer Suva, not Fiji's capital)
+    ("A Swiss case-management specialist from Suva reviewed the procedures.", {"CH"}),
 ]
 
 
@@ -516,6 +526,9 @@ NEGATIVE += [
      {"ES"}),
     # joining a course is a participant's
     ("Ms Ana Costa of the Irish Department of Social Protection joined the training as a participant.", set()),
+    # an international organisation's staff: its office's city is no origin
+    ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
+    ("An expert from the ILO office in Bangkok contributed a session.", set()),
 ]
 
 
