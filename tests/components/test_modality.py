@@ -54,6 +54,9 @@ CASES = [
     ("The mission planned for December 2021 was postponed, and a workshop with the Ministry was finally held in "
      "Djibouti.", (None, {"workshop"})),  # ", and" opens a second clause with its own subject
     ("A mission to Port Vila and Luganville, pencilled in for July, was called off.", (None, set())),
+    # a subordinate clause of time or cause has its own verb ("borders closed" says nothing of the mission)
+    ("The mission to Chisinau planned for 23-27 March 2020 under the action with the National Employment Agency "
+     "(ANOFM) of the Republic of Moldova was cancelled when borders closed.", (None, set())),
     ("A study visit to the Huelva province of Spain is not part of this action.", (None, set())),
     ("Training was delivered online, as movement restrictions made missions impossible.", ("remote", {"training"})),
     ("The action followed up on an analysis of the Agency's services.", (None, set())),
