@@ -42,6 +42,8 @@ CASES = [
      "for December.", (None, set())),
     ("A final online seminar will review the results.", (None, set())),
     ("The Ministry intends to hold a workshop in Suva.", (None, set())),
+    ("Officials attended ahead of the Pacific Labour Mobility Conference to be held in Nadi in November 2022.",
+     (None, set())),
     # cancelled or postponed
     ("A validation workshop, initially planned in San Pedro Sula for 12 June 2024, has been cancelled.", (None, set())),
     ("A mission to Brazzaville and Pointe-Noire, planned for July 2023, had to be postponed.", (None, set())),
