@@ -166,6 +166,10 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
             if inline.value is not None and inline.field != "title":
                 got[inline.field] = [inline.value]
             i += 1
+            if inline.field == "assistance_types" and inline.value is not None:
+                end = _more_types(body, i)  # "Type of Assistance: Policy development" / "Information management
+                got[inline.field].extend(body[i:end])  # systems" (an HTML cell's <br>)
+                i = end
             continue
         lab = alone_label(ln.text)
         if lab is None:

@@ -697,6 +697,19 @@ def test_types_one_a_line_under_their_label_and_link_lines_closing_a_record():
     assert second.description == "Experts assessed the capacities."
 
 
+def test_types_continued_on_the_line_after_their_labelled_value():
+    """An HTML cell's <br> between two labels: "Type of Assistance: Policy development" / "Information management
+    systems" (a known label alone on its line) is one field, not the start of the description."""
+    text = ("  • Peer review of the monitoring framework\n    Partner Institution: Department of Social Welfare\n"
+            "    Type of Assistance: Policy development\n    Information management systems\n    Code:\n"
+            "    Description: Experts from Finland reviewed the framework.\n"
+            "  • Support to the labour inspectorate\n    Partner Institution: Ministry of Labour\n"
+            "    Type of Assistance: Policy development\n    Description: Experts assessed the capacities.\n")
+    first, second = split_document(doc_of(text))
+    assert first.assistance_types == ["Policy development", "Information management systems"]
+    assert first.description == "Experts from Finland reviewed the framework."
+    assert second.assistance_types == ["Policy development"]
+
 def test_a_news_item_with_a_blank_line_after_its_headline_stays_one_record():
     text = ("12 June 2023\nGeorgia: employment services reform\n\nThe Social Service Agency of Georgia was "
             "supported by two experts from Estonia in the reform of its employment services, which the Agency had "
