@@ -50,6 +50,7 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         # spec: the text naming the action itself
         ("Action 2023-11 was implemented from May to November 2023.", "2023-11", []),
         ("This action (Action 2019-07) supported the Ministry.", "2019-07", []),
+        ("Our action (SOCIEUX+ 2023-19) actually started well before we landed.", "2023-19", []),
         ("This action (2019-07) supported the Ministry.", "2019-07", []),
         ("ACTION 2020-04 took place in Lima.", "2020-04", []),
         ("SOCIEUX+ action n° 2021-15 supported the Ministry of Labour.", "2021-15", []),
