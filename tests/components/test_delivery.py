@@ -113,6 +113,8 @@ def delivery(doc: Doc) -> str | None:
         ("A delegation of the Ministry visited the Spanish employment service.", "onsite"),
         ("A delegation of eight officials of the Ulaanbaatar-based General Office of Labour and Welfare Services "
          "(GOLWS) visited Germany and Austria.", "onsite"),
+        ("Their mission to Phnom Penh took place from 28 October to 8 November 2019.", "onsite"),
+        ("Its mission is to promote decent work in Cambodia.", None),
         # mixed: cues of both kinds
         (
             "In two activities implemented remotely, experts assessed the Agency. The two last activities "

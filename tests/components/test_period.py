@@ -350,8 +350,12 @@ def test_a_not_period_word_inside_an_institutions_name_is_the_names(nlp: Languag
     # ... but a second verb of the experts, after "and", dates their work
     ("Experts from Lithuania reviewed the model in March 2021 and piloted the new forms from May to June 2021.",
      ("2021-03", "2021-06")),
+    # the partner receiving the action's experts dates the action; receiving a document does not
+    ("The Authority received a team of SOCIEUX+ experts in Accra from 6 to 10 March 2023 to look at the scheme.",
+     ("2023-03-06", "2023-03-10")),
+    ("The Ministry received the recommendations in May 2023.", (None, None)),
 ])
-def test_a_participle_qualifying_an_object_is_no_activity(nlp: Language, description: str, expected: tuple) -> None:
+def test_a_participle_qualifying_an_object_is_no_activity_and_received_experts_are(nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Service", description)
     assert period(run(nlp, text, fields)) == expected
 
