@@ -686,6 +686,13 @@ def test_a_closing_cue_without_a_dated_activity_gives_no_end(nlp_formats: Langua
      "European Social Network conference in Vilnius in October 2024.", ("2024-01", "2024-06")),
     ("Two experts worked with the bureau from November 2023 to March 2024. The Ministry intends to present first "
      "results at the SADC Employment and Labour Sector meeting scheduled for May 2026.", ("2023-11", "2024-03")),
+    # another body's named event, an organisation named "Forum": no activity of the action to come
+    ("Two experts ran a workshop in Suva from 22 to 24 August 2022. Officials attended at the invitation of the "
+     "Forum Secretariat, ahead of the Pacific Labour Mobility Conference to be held in Nadi in November 2026.",
+     ("2022-08-22", "2022-08-24")),
+    # a launch event only starts the action: more is to come
+    ("The launch meeting, held on 7 February 2024 in Nairobi, gathered the Ministry and two SOCIEUX+ experts. Over "
+     "the coming months, the action will include workshops.", ("2024-02-07", None)),
     # a forum still to come that ends the action keeps it open
     ("From 8 to 12 April 2024 the agency hosted a workshop with two experts, the third activity of the cooperation "
      "launched with SOCIEUX+ in September 2023. It will end in June 2026 with a forum for employers.",
