@@ -225,7 +225,8 @@ def _join(lines: list[Line]) -> str:
     return "\n".join(ln.text for ln in lines)
 
 
-def make_record(doc: Document, index: int, kind: str, title: list[Line], got: dict[str, list[Line]], start: int, end: int) -> RawRecord:
+def make_record(doc: Document, index: int, kind: str, title: list[Line], got: dict[str, list[Line]], start: int,
+                end: int) -> RawRecord:
     rec = RawRecord(
         doc=doc.name, index=index, kind=kind, start=start, end=end, text=doc.text[start:end],
         title=" ".join(ln.text for ln in title),

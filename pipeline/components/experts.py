@@ -1034,7 +1034,8 @@ class ExpertsComponent(PatternComponent):
                         or self._next_in_list(doc, start, named):
                     out += [(m, via) for m in found]
                     named.append(start)
-            elif predicate == "activity" and (titled or apposition is not None or all(m.code in self.eu for m in found)) \
+            elif predicate == "activity" \
+                    and (titled or apposition is not None or all(m.code in self.eu for m in found)) \
                     and self._subject(doc, start, titled) \
                     and not any(cue in sent_low for cue in self.lex.get("visit_cue", ())) \
                     and not self._funder(doc, i, found[-1].end):
@@ -1045,7 +1046,9 @@ class ExpertsComponent(PatternComponent):
         """The country an institution's name from token k (after "from", past "the") holds or ends on."""
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
-        named = self._institution_country(doc, k, at, lower=False) if k < len(doc) and doc[k].text[:1].isupper() else None
+        if k >= len(doc) or not doc[k].text[:1].isupper():
+            return []
+        named = self._institution_country(doc, k, at, lower=False)
         return [named[0]] if named is not None else []
 
     def _next_in_list(self, doc: Doc, start: int, named: list[int]) -> bool:

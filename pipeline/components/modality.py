@@ -79,7 +79,8 @@ CITED_KEY = "socieux_modality_cited"
 _ACTION_ID = re.compile(r"\d{4}-\d{1,3}\b")
 #: words that end a clause inside a sentence ("but" only before a new subject, see _breaks); a subordinate
 #: clause of time or cause has its own verb ("The mission … was cancelled when borders closed")
-CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "but", "whereas", "while", "although", "however", "when", "because"})
+CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "but", "whereas", "while", "although", "however",
+                           "when", "because"})
 #: after "but", words that open a new clause's subject ("…, but the second mission …"); otherwise "but"
 #: joins two verbs of one subject ("was discussed but postponed")
 NEW_SUBJECT = frozenset({"the", "a", "an", "it", "they", "this", "these", "those", "its", "their", "we", "he",

@@ -458,7 +458,8 @@ def _reduced_relatives(text: str, activities: Spans) -> tuple[Spans, Spans]:
 #: most words between an activity and a participle qualifying its object ("reviewed the … model piloted")
 RELATIVE_GAP_WORDS = 6
 #: what ends a verb's object before another verb: punctuation, a coordination, a relative, a verb's helper
-_GAP_BREAK = re.compile(r"[,;:.()–—]|\b(?:and|or|then|but|which|who|that|were|was|had|has|have|they|we|he|she|also)\b", re.I)
+_GAP_BREAK = re.compile(r"[,;:.()–—]|\b(?:and|or|then|but|which|who|that|were|was|had|has|have|they|we|he|she|also)\b",
+                        re.I)
 
 
 def _activity_word(text: str, cue: tuple[int, int, str, str], lo: int, hi: int) -> str | None:
