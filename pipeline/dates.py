@@ -30,6 +30,9 @@ from babel import Locale
 
 #: a bare 4-digit number is a year only within this span (spec: "numbers are not dates")
 YEAR_MIN, YEAR_MAX = 1950, 2100
+#: ... and from this year on right after a word of time ("Created in 1946", "since 1938")
+EARLY_YEAR_MIN = 1900
+_TIME_WORD_BEFORE = re.compile(r"\b(?:in|since|from|until|till|before|after)\s+$", re.I)
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 
 
@@ -227,8 +230,9 @@ def _atom(kind: str, m: re.Match[str]) -> _Atom | None:
         # "may" / "march" lower-case are verbs; a bare abbreviation ("Mar") needs a day or year
         if not g["mon"][0].isupper() or (day is None and g["mon"].lower() not in _wide_names()):
             return None
-    if kind == "y" and not YEAR_MIN <= year <= YEAR_MAX:
-        return None  # a plain number, not a year
+    if kind == "y" and not YEAR_MIN <= year <= YEAR_MAX and not (
+            EARLY_YEAR_MIN <= year < YEAR_MIN and _TIME_WORD_BEFORE.search(m.string, max(0, m.start() - 12), m.start())):
+        return None  # a plain number, not a year (an earlier year only after a word of time: "Created in 1946")
     if kind == "season" and ("yy" in g or "y2" in g):
         kind = "yr"  # a season across two years spans both
     if kind == "yr":

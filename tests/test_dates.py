@@ -16,6 +16,7 @@ from pipeline.dates import DateMatch, covered_days, find_dates, month_names
 POSITIVE = [
     # a year before a count noun is still a year after "in" / "since", or as a modifier
     ("In 2019 counsellors were trained.", None, [("2019", "2019", "2019")]),
+    ("Created in 1946, the IGSS covers private-sector workers.", None, [("1946", "1946", "1946")]),
     ("the 2022 reforms", None, [("2022", "2022", "2022")]),
     ("A review of the 2014 youth employment law", None, [("2014", "2014", "2014")]),
     # days listed before a day with its month: two consecutive days are a range, others each a day
@@ -174,7 +175,8 @@ NEGATIVE = [
     "more than 2000",
     "ISO 9001:2015",
     "Regulation 2016/679",
-    "in 1945",
+    "in 1899",
+    "The fund pays 1946 pensions.",  # a year before 1950 only right after a word of time
     "the year 2150",
     "the Ministry may request it in march",
     "May the experts return",
