@@ -1,6 +1,7 @@
-"""A news item is one record: the page's header chrome and date line skipped, the headline (possibly
-over two lines, or found by the page's hints), the body, and a trailing reference tag
-("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 …"); the page's footer is cut (`chrome`).
+"""A news item is one record: the page's header chrome, date line and publisher's line skipped
+("SEFOPE – Press Office": models/data/publisher_lines.txt), the headline (possibly over two lines, or
+found by the page's hints), the body, and a trailing reference tag ("SOCIEUX+ 2018-05 BOLIVIA, ACT.
+2 …"); the page's footer is cut (`chrome`).
 """
 
 from __future__ import annotations
