@@ -249,6 +249,7 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("The experts reviewed the online portal piloted in Sfax.", "Sfax", "TN", "TN", None),
         ("The experts presented their systems to officials based in Santo Domingo.", "Santo Domingo", "DO", "DO", None),
         ("The experts trained the staff of an agency headquartered in Lusaka.", "Lusaka", "ZM", "ZM", None),
+        ("Two experts built a costing model with the Ministry's team in Suva.", "Suva", "FJ", "FJ", "onsite"),
         ("Two actuaries, who delivered a series of lectures in Harare, coached the staff.", "Harare", "ZW", "ZW",
          "onsite"),
         # another body's event ("organised by the Agency"), not the action's ("carried out by two experts"),

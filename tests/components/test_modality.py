@@ -44,6 +44,9 @@ CASES = [
     ("The Ministry intends to hold a workshop in Suva.", (None, set())),
     ("Officials attended ahead of the Pacific Labour Mobility Conference to be held in Nadi in November 2022.",
      (None, set())),
+    # what a cancelled mission was turned into took place
+    ("The action, initially planned as a mission to Lomé in 2020, was cancelled due to COVID-19 and reorganised as a "
+     "distant cooperation from February to May 2021.", ("remote", set())),
     # cancelled or postponed
     ("A validation workshop, initially planned in San Pedro Sula for 12 June 2024, has been cancelled.", (None, set())),
     ("A mission to Brazzaville and Pointe-Noire, planned for July 2023, had to be postponed.", (None, set())),

@@ -354,6 +354,11 @@ def test_a_not_period_word_inside_an_institutions_name_is_the_names(nlp: Languag
     ("The Authority received a team of SOCIEUX+ experts in Accra from 6 to 10 March 2023 to look at the scheme.",
      ("2023-03-06", "2023-03-10")),
     ("The Ministry received the recommendations in May 2023.", (None, None)),
+    # work done in the action's missions; a model the experts built; a cancelled mission reorganised
+    ("Estonian experts mapped the data flows. The analysis, conducted in two missions in October 2022 and February "
+     "2023, was presented at a national seminar.", ("2022-10", "2023-02")),
+    ("A New Zealand actuary and a Belgian expert built a costing model with the Ministry's team in Suva in August "
+     "2023.", ("2023-08", "2023-08")),
 ])
 def test_a_participle_qualifying_an_object_is_no_activity_and_received_experts_are(nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Service", description)
