@@ -111,6 +111,9 @@ def delivery(doc: Doc) -> str | None:
         ("A study visit to Finland provided Kyrgyz partners with practical understanding.", "onsite"),
         ("A single activity was implemented, bringing French experts to Gabon to conduct an audit.", "onsite"),
         ("A delegation of the Ministry visited the Spanish employment service.", "onsite"),
+        # other people's travel is no mission of the action
+        ("Samoan workers under the Recognised Seasonal Employer scheme have travelled to New Zealand since 2007.", None),
+        ("The experts trained 30 workers and then travelled to Apia for a workshop.", "onsite"),
         ("A delegation of eight officials of the Ulaanbaatar-based General Office of Labour and Welfare Services "
          "(GOLWS) visited Germany and Austria.", "onsite"),
         ("Their mission to Phnom Penh took place from 28 October to 8 November 2019.", "onsite"),
