@@ -294,42 +294,52 @@ def test_a_heading_with_a_colon_of_its_own_titles_the_labels_under_it(tmp_path: 
     assert recs[0].assistance_types == ["Policy development"]
 
 
-def test_types_one_a_line_under_their_label_and_link_lines_closing_a_record():
-    text = ("  • Support to the labour inspectorate\n    Partner Institution\n    National Superintendency of Labour "
-            "Inspection\n    Type of Assistance\n    Institutional capacity building\n    Information management "
-            "systems\n    Inspectors from Portugal reviewed the planning tools.\n    Read more about this action\n"
-            "  • Developing an implementation plan\n    Partner Institution\n    Ministry of Labour\n"
-            "    Type of Assistance\n    Policy development\n    Experts assessed the capacities.\n"
-            "    Read more about this action\n")
+TYPES_ON_LINES_OF_THEIR_OWN = [
+    # Types one a line under their label; a link line closes the record.
+    pytest.param(
+        "  • Support to the labour inspectorate\n    Partner Institution\n    National Superintendency of Labour "
+        "Inspection\n    Type of Assistance\n    Institutional capacity building\n    Information management "
+        "systems\n    Inspectors from Portugal reviewed the planning tools.\n    Read more about this action\n"
+        "  • Developing an implementation plan\n    Partner Institution\n    Ministry of Labour\n"
+        "    Type of Assistance\n    Policy development\n    Experts assessed the capacities.\n"
+        "    Read more about this action\n",
+        ["Institutional capacity building", "Information management systems"],
+        "Inspectors from Portugal reviewed the planning tools.",
+        ["Policy development"], "Experts assessed the capacities.",
+        id="one-a-line-under-their-label"),
+    # An HTML cell's <br> between two labels: "Type of Assistance: Policy development" / "Information management
+    # systems" (a known label alone on its line) is one field, not the start of the description.
+    pytest.param(
+        "  • Peer review of the monitoring framework\n    Partner Institution: Department of Social Welfare\n"
+        "    Type of Assistance: Policy development\n    Information management systems\n    Code:\n"
+        "    Description: Experts from Finland reviewed the framework.\n"
+        "  • Support to the labour inspectorate\n    Partner Institution: Ministry of Labour\n"
+        "    Type of Assistance: Policy development\n    Description: Experts assessed the capacities.\n",
+        ["Policy development", "Information management systems"],
+        "Experts from Finland reviewed the framework.",
+        ["Policy development"], "Experts assessed the capacities.",
+        id="continued-after-their-labelled-value"),
+    # Two assistance labels on two lines (an HTML <br> between them), no field labels: both are types, the
+    # second is not the description's first line.
+    pytest.param(
+        "  • Support to the Pension Fund on digital services\n\n    Pension Fund (PFU)\n"
+        "    Information management systems\n    Organisation/business strategy & planning\n"
+        "    Lithuanian experts worked with the PFU team remotely from April to September 2023.\n"
+        "  • Labour inspection reform\n\n    Ministry of Labour\n    Policy development\n"
+        "    Experts from Spain helped.\n",
+        ["Information management systems", "Organisation/business strategy & planning"],
+        "Lithuanian experts worked with the PFU team remotely from April to September 2023.",
+        ["Policy development"], "Experts from Spain helped.",
+        id="unlabelled-on-lines-of-their-own"),
+]
+
+
+@pytest.mark.parametrize("text, first_types, first_description, second_types, second_description",
+                         TYPES_ON_LINES_OF_THEIR_OWN)
+def test_types_on_lines_of_their_own_belong_to_the_types_field(text, first_types, first_description, second_types,
+                                                                 second_description):
     first, second = split_document(doc_of(text))
-    assert first.assistance_types == ["Institutional capacity building", "Information management systems"]
-    assert first.description == "Inspectors from Portugal reviewed the planning tools."
-    assert second.description == "Experts assessed the capacities."
-
-
-def test_types_continued_on_the_line_after_their_labelled_value():
-    """An HTML cell's <br> between two labels: "Type of Assistance: Policy development" / "Information management
-    systems" (a known label alone on its line) is one field, not the start of the description."""
-    text = ("  • Peer review of the monitoring framework\n    Partner Institution: Department of Social Welfare\n"
-            "    Type of Assistance: Policy development\n    Information management systems\n    Code:\n"
-            "    Description: Experts from Finland reviewed the framework.\n"
-            "  • Support to the labour inspectorate\n    Partner Institution: Ministry of Labour\n"
-            "    Type of Assistance: Policy development\n    Description: Experts assessed the capacities.\n")
-    first, second = split_document(doc_of(text))
-    assert first.assistance_types == ["Policy development", "Information management systems"]
-    assert first.description == "Experts from Finland reviewed the framework."
-    assert second.assistance_types == ["Policy development"]
-
-
-def test_labels_on_lines_of_their_own_are_all_types():
-    """Two assistance labels on two lines (an HTML <br> between them) are both types, not the second
-    one the description's first line."""
-    text = ("  • Support to the Pension Fund on digital services\n\n    Pension Fund (PFU)\n"
-            "    Information management systems\n    Organisation/business strategy & planning\n"
-            "    Lithuanian experts worked with the PFU team remotely from April to September 2023.\n"
-            "  • Labour inspection reform\n\n    Ministry of Labour\n    Policy development\n"
-            "    Experts from Spain helped.\n")
-    first, second = split_document(doc_of(text))
-    assert first.assistance_types == ["Information management systems", "Organisation/business strategy & planning"]
-    assert first.description.startswith("Lithuanian experts")
-    assert second.assistance_types == ["Policy development"] and second.description == "Experts from Spain helped."
+    assert first.assistance_types == first_types
+    assert first.description == first_description
+    assert second.assistance_types == second_types
+    assert second.description == second_description
