@@ -291,6 +291,8 @@ def test_a_headline_above_its_date_line():
     "Unified Social Service of Armenia",  # an organisation's noun inside the name
     "France Travail – International news",  # an organisation and its section
     "Instituto da Segurança Social, I.P. – International Relations",
+    "Arbetsförmedlingen – News and press releases",  # a site's own-language name and its news section
+    "Sodra | Latest news",
 ])
 def test_a_publishers_line_between_the_date_line_and_the_headline_is_no_headline(publisher: str) -> None:
     text = "12 March 2024\n" + publisher + "\nGhana trains its labour inspectors on risk-based inspection\n" + BODY

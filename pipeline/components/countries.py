@@ -170,7 +170,12 @@ def resolve(match: Match, strong: set[str], weak: set[str], adjacent: set[str],
         # a default country reading is evidence for places, not for other country names (nor itself); a
         # country right beside a place comes first ("Tripoli, in northern Lebanon" in a record naming Libya)
         tiers = (strong, weak) if match.kinds[0] in ("country", "demonym") else (adjacent, strong, weak, defaults)
+        # a name of two countries alike ("Congolese") whose both countries the record names, one by
+        # its name and one by a place ("Brazzaville"), is not settled by the record: neither is nearer
+        contested = match.reason == "tie" and sum(c in strong or c in weak for c in match.codes) > 1
         for evidence in tiers:
+            if contested and evidence is not adjacent:
+                break
             hits = [c for c in match.codes if c in evidence]
             if len(hits) == 1:
                 code, status, rule = hits[0], "inferred", "resolve:same-record"

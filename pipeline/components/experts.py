@@ -741,6 +741,10 @@ class ExpertsComponent(PatternComponent):
                     and (e >= len(doc) or doc[e].text in APPOSITION_ENDS or "\n" in doc[e].text):
                 return (m, False)
             return None
+        named = self._institution_country(doc, n, at)  # ", the State Social Insurance Fund Board of Lithuania,"
+        if named is not None and not named[1] and named[0].kind in ("country", "region") and (
+                named[0].end >= len(doc) or doc[named[0].end].text in APPOSITION_ENDS or "\n" in doc[named[0].end].text):
+            return named
         while n < limit and doc[n].is_alpha and (doc[n].is_lower or doc[n].is_upper and len(doc[n]) <= 4) \
                 and doc[n].lower_ != "of":
             n += 1  # ", the IT agency of the Portuguese social security"
@@ -790,8 +794,9 @@ class ExpertsComponent(PatternComponent):
                                           and doc[j - 2].lower_ == "of")  # "… of the Republic of Kazakhstan"
                 name_goes_on = after is not None and after.is_alpha and after.text[:1].isupper()
                 if crossed:
-                    if named_of and not possessive and not name_goes_on and m.kind in ("country", "region"):
-                        return (m, False)
+                    if named_of and not possessive and m.kind in ("country", "region") and (
+                            not name_goes_on or self._short_name_ends(doc, m.end)):
+                        return (m, False)  # "… Studies and Evaluation of France Travail, …": a body named by its country
                     return None
                 if m.kind in ("country", "region") and possessive:
                     return (m, True)  # "… of Malaysia's Social Security Organisation", "the Balearic Islands' Institute"
@@ -838,6 +843,16 @@ class ExpertsComponent(PatternComponent):
                 return None
             j += 1
         return None
+
+    @staticmethod
+    def _short_name_ends(doc: Doc, j: int) -> bool:
+        """At most COUNTRY_NAME_WORDS capitalised words from token j close a name that a country opens
+        ("France Travail", "Italia Lavoro"): an apposition or the clause ends right after them."""
+        e = j
+        while e < len(doc) and e - j < COUNTRY_NAME_WORDS and doc[e].is_alpha and doc[e].text[:1].isupper():
+            e += 1
+        return e > j and (e >= len(doc) or doc[e].text in APPOSITION_ENDS or doc[e].text in CLAUSE_ENDS
+                          or "\n" in doc[e].text)
 
     def _name_lower(self, tok) -> bool:
         """A lower-case word that can stand in an institution's name ("the employment services
@@ -1029,18 +1044,36 @@ class ExpertsComponent(PatternComponent):
             if predicate == "participant":
                 continue  # "Ms … of the Dominican Republic's TSS attended the last day of the course"
             sent_low = _sentence(doc, i).casefold()
-            if self._person_cue(sent_low):
+            if self._person_cue(sent_low) or self._introduced(doc, start, titled) \
+                    or predicate is None and self._next_in_list(doc, start, named):
                 if via == "from" or apposition is not None or _person_context(doc, start) \
                         or self._next_in_list(doc, start, named):
                     out += [(m, via) for m in found]
                     named.append(start)
             elif predicate == "activity" \
-                    and (titled or apposition is not None or all(m.code in self.eu for m in found)) \
+                    and (titled or apposition is not None or all(m.code in self.eu for m in found)
+                         or self._next_in_list(doc, start, named)) \
                     and self._subject(doc, start, titled) \
                     and not any(cue in sent_low for cue in self.lex.get("visit_cue", ())) \
                     and not self._funder(doc, i, found[-1].end):
                 out += [(m, "active") for m in found]
+                named.append(start)  # "Dr … of the Polish ZUS and Tomás Rivas, from Chile's …, reviewed": both
         return out
+
+    def _introduced(self, doc: Doc, start: int, titled: bool) -> bool:
+        """The name opens its sentence right after a sentence about the experts (lex:person-cue): "Two
+        public experts mobilised by SOCIEUX+ spent a week at the Authority. Dr Marta Kowalczyk of the
+        Polish Social Insurance Institution (ZUS) and Tomás Rivas, from Chile's …, met trustees" names them."""
+        p = start - 1 if titled else start
+        if p == 0 or not (doc[p - 1].text in (".", "!") or "\n" in doc[p - 1].text_with_ws):
+            return False
+        text = doc_text(doc)
+        lo, _ = sentence_span(text, doc[p].idx)
+        before = text[:lo].rstrip()
+        if not before or before[-1] not in ".!":
+            return False  # a heading or the record's first sentence: nothing introduced the name
+        prev_lo, _ = sentence_span(text, len(before) - 1)
+        return self._person_cue(text[prev_lo : len(before)].casefold())
 
     def _from_name(self, doc: Doc, k: int, at: dict[int, CountryMention]) -> list[CountryMention]:
         """The country an institution's name from token k (after "from", past "the") holds or ends on."""
@@ -1228,13 +1261,15 @@ class ExpertsComponent(PatternComponent):
 
     def _subject(self, doc: Doc, start: int, titled: bool) -> bool:
         """The name (after its title) opens a clause: at the start of a sentence, after a comma or
-        after "and"/"while"/"whereas"/"then"."""
+        after "and"/"while"/"whereas"/"then"; or joins its subject ("together with", "along with",
+        "alongside")."""
         p = start - 1 if titled else start
         if p == 0:
             return True
         prev = doc[p - 1]
         return prev.text in {",", ".", ";"} or prev.is_space or "\n" in prev.text_with_ws \
-            or prev.lower_ in ("and", "while", "whereas", "then")
+            or prev.lower_ in ("and", "while", "whereas", "then", "alongside") \
+            or prev.lower_ == "with" and p > 1 and doc[p - 2].lower_ in ("together", "along")  # a co-subject
 
     def _phrase_at(self, doc: Doc, j: int, kind: str, longest: int) -> bool:
         """A phrase of lex `kind` of two to `longest` words starts at token j ("took part", "as an observer")."""
@@ -1304,6 +1339,8 @@ class ExpertsComponent(PatternComponent):
         return False
 
 
+#: most capitalised words after a country that opens a body's name ("France Travail", "Italia Lavoro")
+COUNTRY_NAME_WORDS = 2
 #: most tokens between a join verb and its object ("joined the SOCIEUX+ expert team")
 JOIN_OBJECT_WORDS = 4
 #: most tokens between a participation verb and "action", its object ("took part from January to May 2023 in a

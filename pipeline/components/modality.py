@@ -89,6 +89,8 @@ NEW_SUBJECT = frozenset({"the", "a", "an", "it", "they", "this", "these", "those
 NOT_PAST = frozenset({"will", "shall", "should", "to", "be", "'ll", "can", "could", "may", "might", "must",
                       "would", "not"})
 #: before a cue, words that say an earlier one of the same kind took place
+#: auxiliaries before a participle that make it a verb of the clause ("was hosted by"), not a modifier
+AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "have", "had"})
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "another", "further"})
 #: a following marker this close to the cue (words between), with no punctuation between, has the cue as subject
 ADJACENT = 1
@@ -166,6 +168,9 @@ class ModalityComponent(PatternComponent):
             if kind == "realised" and end - start == 1 and any(
                     doc[k].lower_ in NOT_PAST for k in range(max(0, start - 2), start)):
                 continue  # "will be delivered", "to train"
+            if kind == "realised" and end - start == 1 and end < len(doc) and doc[end].lower_ == "by" \
+                    and start > 0 and doc[start - 1].is_alpha and doc[start - 1].lower_ not in AUXILIARIES:
+                continue  # a participle that names the event's host says no tense: "for a study visit hosted by …"
             found.append((start, end, kind, key))
         kept: list[Marker] = []
         for m in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):

@@ -12,7 +12,10 @@ mentions in a visit's ", where …" clause, which names its destination's hosts 
 entry: "a study tour to Kampala, where a delegation … was hosted by the … Fund of Uganda"). The rest are
 scored: a mention in the title or the institution line weighs more than one in
 the description, and a mention in a partner cue ("the Ministry of Labour of
-Suriname", "the Costa Rican Ministry", "Kosovo*’s commitment") adds weight.
+Suriname", "the Costa Rican Ministry", "Kosovo*’s commitment", or the partner
+institution's own name restated before "in"/"of": "The Instituto de Seguridad Social
+in Malabo") adds weight; an institution of a country that "took part" or
+"participated" is a participant (`exclude_after_institution`).
 When a news item's reference tag names one country, that is the partner (the tag
 gives "the action's code, country, …"); else when the title names one country (by
 its name or demonym; a city or region of the title, which may have namesakes, only
@@ -53,6 +56,19 @@ RESTATED = frozenset({"of", "from", "in"})
 #: ("San José de las Lajas", "Vila do Conde")
 PLACE_NAME = (r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:[ \t]+(?:(?:de|del|la|las|los|do|da|dos|das|el|sur|en)[ \t]+)?"
               r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,4}")
+
+
+#: what a restated institution name is followed by before the place it is in ("the ACPE in Brazzaville")
+RESTATED_PLACE = r"\)?,?[ \t]+(?:(?:based|located|headquartered)[ \t]+)?(?:in|of|at)[ \t]+(?:the[ \t]+)?$"
+
+
+def institution_names(value: str) -> list[str]:
+    """The names a partner institution line gives its institution: the whole line and each part of it
+    in or out of brackets ("Social Security Institute [Instituto de Seguridad Social] (INSESO)" ->
+    the English name, the own-language name, the acronym), longest first."""
+    parts = [value.strip()] + [p.strip(" ,;-–") for p in re.split(r"[\[\]()]", value)]
+    names = {re.sub(r"^(?i:the)\s+", "", p) for p in parts}
+    return sorted((n for n in names if len(n) > 1 and any(c.isupper() for c in n)), key=len, reverse=True)
 
 
 def _local_authority_regex(before: list[str], after: list[str]) -> re.Pattern[str]:
@@ -156,6 +172,22 @@ class PartnerComponent(PatternComponent):
             return False
         return all(t.lower_ in COORDINATION or t.lower_ in RESTATED
                    or (previous.kind == "demonym" and t.is_alpha and t.text[:1].isupper()) for t in between)
+
+    @staticmethod
+    def _restated_institution(doc: Doc, mentions: list[CountryMention]) -> set[int]:
+        """Token starts of the description's mentions right after the partner institution's own name
+        and "in"/"of" ("The Instituto de Seguridad Social in Malabo requested …", "the ACPE of the
+        Congo"): the record places its partner there, a cue as strong as "the Ministry of … of"."""
+        span = field_span(doc, "partner_institution")
+        if span is None:
+            return set()
+        names = institution_names(doc_text(doc)[span[0] : span[1]])
+        if not names:
+            return set()
+        text = doc_text(doc)
+        restated = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))}){RESTATED_PLACE}")
+        return {m.start for m in mentions if field_of(doc, m.start_char) in (None, "description")
+                and restated.search(text, max(0, m.start_char - 200), m.start_char)}
 
     @staticmethod
     def _from_country_field(doc: Doc, mentions: list[CountryMention]) -> bool:
@@ -299,7 +331,7 @@ class PartnerComponent(PatternComponent):
         title_codes: set[str] = set()
         tag_codes: set[str] = set()  # a news reference tag names the action's country
         excluded_before = self._excluded_before(doc, mentions, ends_before)
-        cued = self._cued_lists(doc, mentions, ends_before)
+        cued = self._cued_lists(doc, mentions, ends_before) | self._restated_institution(doc, mentions)
         # a visit's relative clause speaks of its destination: "a study tour to Kampala, where a delegation …
         # was hosted by the National Social Security Fund of Uganda"
         hosts = [m.span(1) for m in self.visit_clause.finditer(text)] \
@@ -309,8 +341,9 @@ class PartnerComponent(PatternComponent):
         head: set[str] = set()  # countries of a news page's head (its site's name, a breadcrumb), not EU
         for m in mentions:
             before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])
-            if (m.start_char, m.end_char) in expert_spans or m.start in excluded_before or "exclude_after" in after:
-                continue
+            if (m.start_char, m.end_char) in expert_spans or m.start in excluded_before or "exclude_after" in after \
+                    or "exclude_after_institution" in after and "partner_before" in before:
+                continue  # ... the last: "the National Employment Office … of the Congo took part"
             where = field_of(doc, m.start_char)
             if where is None and doc.user_data.get(FIELDS_KEY):
                 if title is not None and m.end_char <= title[0] and m.code not in self.eu \

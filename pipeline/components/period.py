@@ -5,7 +5,8 @@ It reads the `date` facts of `socieux_dates` and sets `period_start` /
 source that has one:
 
 1. the labelled fields `Start activities` / `End activities` (status certain;
-   `Ongoing` or an empty value gives no date);
+   `Ongoing` or an empty value gives no date; a start whose label is empty or missing,
+   while the end is given, comes from the sentences below when they date it);
 2. the dates of a news item's reference tag (certain);
 3. a date in a sentence that dates the action itself ("Action 2023-11 was
    implemented from May to November 2023"), i.e. whose nearest cue in the
@@ -142,7 +143,9 @@ class PeriodComponent(PatternComponent):
         dates = [f for f in facts(doc) if f.field == "date"]
         cues = self.cues(doc) if dates else []
         period = self.from_fields(doc, dates)
-        if not period:
+        if period:
+            period = self._fill_unlabelled(doc, dates, cues, period)
+        else:
             period = (
                 self.from_tag(doc, dates, cues)
                 or self.from_sentences(doc, dates, cues)
@@ -178,6 +181,19 @@ class PeriodComponent(PatternComponent):
         if ends:  # a range in the end field ends the period at its end
             out.append(_period("period_end", ends[-1], _end_of(ends[-1]), "period:field", "certain"))
         return out
+
+    def _fill_unlabelled(self, doc: Doc, dates: list[Fact], cues: Spans, period: list[Fact]) -> list[Fact]:
+        """A labelled end date with the start left empty ("Start activities:" with no value, or no such
+        label): the text may date the start ("Action 2024-05 started in February 2024 …"), if not after
+        the labelled end. An empty end stays open: the action may be going on."""
+        span = field_span(doc, "start_activities")
+        end = next((f for f in period if f.field == "period_end" and f.value), None)
+        if end is None or any(f.field == "period_start" for f in period) \
+                or span is not None and doc_text(doc)[span[0] : span[1]].strip():
+            return period
+        start = next((f for f in self.from_sentences(doc, dates, cues) if f.field == "period_start" and f.value), None)
+        # ISO values of any precision: the start may not come after the end
+        return period + [start] if start is not None and start.value[: len(end.value)] <= end.value else period
 
     def from_tag(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
         """Dates of a news reference tag: `SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)`.
@@ -228,8 +244,11 @@ class PeriodComponent(PatternComponent):
                 continue  # "a webinar … in 2021 (action 2021-09)": the cited action's date
             lo, hi = _sentence(text, date.start)
             if any(lo <= r.start < hi and _BRACKET_END.fullmatch(text, r.end, hi) and _BRACKET_OPEN.search(text, lo, r.start)
-                   for r in refs if r.start >= date.end):
+                   for r in refs if r.start >= date.end) \
+                    and not any(c[3] in self.strong and lo <= c[0] and c[1] <= date.start for c in all_cues):
                 continue  # "In 2020, SOCIEUX+ supported the Ministry … (action 2020-11).": a cited action's sentence
+                # (not after this action named as the subject: "The cooperation with SOCIEUX+ began in September
+                # 2023 and built on the earlier support … (Action 2020-17)")
             eligible.append(date)
             clo, chi = _clause(text, date.start, lo, hi)
             # a not-period cue speaks of its own clause ("…implemented from 15 to 17 January 2024: an

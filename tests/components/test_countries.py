@@ -142,6 +142,9 @@ def test_longest_match(nlp: Language, text: str, expected: list[tuple[str, str]]
         ("Punjab labour office, Lahore", "Punjab", "PK", "inferred", "resolve:same-record"),
         ("the Congo employment agency", "Congo", None, "ambiguous", "resolve:ambiguous"),
         ("Congolese experts visited Kinshasa", "Congolese", "CD", "inferred", "resolve:same-record"),
+        # ... not when the record names both candidates, one by name and one by a place: neither is nearer
+        ("The Congolese agency, based in Brazzaville, invited the Democratic Republic of the Congo", "Congolese",
+         None, "ambiguous", "resolve:ambiguous"),
         ("a study visit to Barcelona", "Barcelona", None, "ambiguous", "resolve:ambiguous"),
         ("a study visit to Valencia, Spain", "Valencia", "ES", "inferred", "resolve:same-record"),
         # a country placing a city right after it beats the record's other mentions ...

@@ -149,10 +149,29 @@ def delivery(doc: Doc) -> str | None:
         ("Inspectors travel by boat to the remote cays of the islands.", None),
         ("The event was bringing together experts to discuss green jobs.", None),
         ("Experts from France and Spain assessed the services.", None),
+        # a possessive's mission to a place is a trip, its mission alone a mandate
+        ("The team's mission to Honiara finally took place in June.", "onsite"),
+        ("The Fund's mission is to protect workers.", None),
     ],
 )
 def test_delivery_decision(nlp: Language, text: str, expected: str | None) -> None:
     assert delivery(annotate(nlp, text)) == expected
+
+
+@pytest.fixture(scope="module")
+def nlp_places() -> Language:
+    return build_nlp(["entity_ruler", "socieux_countries", PIPE])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # experts sent to a place (a gazetteer place: ENT_TYPE) travel there
+    ("SOCIEUX+ deployed a Dutch and a Czech expert to Kampala in March.", "onsite"),
+    # ... not experts sent to do something, nor a report sent to a place
+    ("SOCIEUX+ mobilised two experts to support the Ministry remotely.", "remote"),
+    ("The Ministry sent its report to Brussels in May.", None),
+])
+def test_experts_sent_to_a_place_travel_there(nlp_places: Language, text: str, expected: str | None) -> None:
+    assert delivery(annotate(nlp_places, text)) == expected
 
 
 def test_cues_and_evidence(nlp: Language) -> None:

@@ -361,6 +361,22 @@ POSITIVE += [
      "Polish Agricultural Social Insurance Fund (KRUS).", {"PT", "PL"}),
     # a demonym before the noun outweighs a namesake city after "from" (the Swiss insurer Suva, not Fiji's capital)
     ("A Swiss case-management specialist from Suva reviewed the procedures.", {"CH"}),
+    # an institution known by its own name, then an apposition with its full name and country
+    ("Two advisers of Kela, the Social Insurance Institution of Finland, travelled to Maseru.", {"FI"}),
+    # a sentence about the experts introduces the people named at the start of the next one; the person
+    # coordinated after one taken goes with them
+    ("Two public experts spent a week at the Authority. Dr Jana Novak of the Slovenian Pension Institute and Ana "
+     "Duarte, from Brazil's National Social Security Institute, met the trustees.", {"SI", "BR"}),
+    ("Dr Jana Novak of the Slovenian Pension Institute and Ana Duarte, from Brazil's National Social Security "
+     "Institute, reviewed the rules.", {"SI", "BR"}),
+    # a person who does the work "together with" others
+    ("The counsellors, together with Inga Berzina from the State Employment Agency of Latvia, held six webinars.",
+     {"LV"}),
+    # a body named by its country closing a coordinated unit's name ("… of France Travail")
+    ("Since May, Claire Dubois, an analyst at the Directorate of Studies, Statistics and Evaluation of France "
+     "Travail, has been supporting the Ministry.", {"FR"}),
+    # working "in tandem with" a named person of a country's institution
+    ("She works in tandem with Sipho Dlamini, of the Department of Employment and Labour of South Africa.", {"ZA"}),
 ]
 
 
@@ -529,6 +545,11 @@ NEGATIVE += [
     # an international organisation's staff: its office's city is no origin
     ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
     ("An expert from the ILO office in Bangkok contributed a session.", set()),
+    # the next sentence after one about the experts: a person who only welcomed them is no expert
+    ("Two experts from France trained the staff. Mr Kwame Boateng of the Ghanaian Pensions Authority welcomed the "
+     "experts.", {"FR"}),
+    # a sentence about someone else does not introduce the next one's people
+    ("The Ministry hosted the workshop. Dr Jana Novak of the Slovenian Pension Institute met the trustees.", set()),
 ]
 
 

@@ -223,6 +223,9 @@ def formats(doc: Doc) -> set[str]:
         ("A mission to Dili followed in July 2024 to train INSS outreach officers.", {"training"}),
         ("Two webinars helped the staff integrate gender analysis into the planning and budgeting.", {"webinar"}),
         ("The experts carried out a gender analysis of the budget.", {"assessment"}),
+        # an assessment that names a kind of interview or an object of design is no assessment performed
+        ("The experts took part in mock assessment interviews and trained 20 assessors.", {"training"}),
+        ("The guide sets out an assessment scheme for the new enterprises.", set()),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

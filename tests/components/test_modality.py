@@ -110,6 +110,20 @@ CASES = [
     ("Three webinars were held instead of a mission to Dili.", ("remote", {"webinar"})),
     # a clause about an activity, not about people, still carries its markers
     ("A mission, which was planned for July 2023, had to be postponed.", (None, set())),
+    # an activity taken off the plan or not carried out did not take place
+    ("The work was done online. A study visit to Vienna, first part of the plan, was dropped for lack of funds.",
+     ("remote", set())),
+    ("A field mission to test the tools, considered for 2022, was not carried out.", (None, set())),
+    # a participle naming the host says no tense: the intent before it decides
+    ("In May, six officials are expected to travel to Lisbon for a study visit hosted by the Portuguese Social "
+     "Security Institute.", (None, set())),
+    ("A study visit hosted by the Portuguese Social Security Institute took place in May.",
+     ("onsite", {"study_visit"})),
+    # a subject's intent ("plans to", "hopes to") is still to come; a plan as a noun is no intent
+    ("The Agency plans to run a workshop for employers in 2025.", (None, set())),
+    ("The experts presented the action plan to reduce informality in a workshop.", (None, {"workshop"})),
+    ("Next comes a communication plan to increase the visibility of the practices shown in the training workshop.",
+     (None, {"training", "workshop"})),
 ]
 
 

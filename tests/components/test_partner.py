@@ -169,6 +169,26 @@ CASES = [
     # a country inside another word or a person's name is no evidence
     ("Skills for graduates", "Ministry of Labour of Armenia", "Chad Smith, an expert from Ireland, "
      "led the workshop at the University of Perugia.", "AM"),
+    # the partner institution's own name restated before "in <city>" places the partner, over a study's countries
+    ("Actuarial review of the pension branch", "Pension Fund [Caja Nacional de Pensiones] (CNP)",
+     "The Caja Nacional de Pensiones in Malabo asked for a review of its reserves. The request follows a regional "
+     "report on pensions in Gabon, Cameroon and Chad.", "GQ"),
+    ("Digital registration", "National Social Security Fund (NSSF)",
+     "The NSSF of Malawi requested support. A study in Zambia and Kenya had informed the request.", "MW"),
+    # a demonym two countries share ("Congolese") is not settled by a record naming both; an institution of a
+    # country that took part is a participant: the city decides
+    ("Counselling model for young jobseekers", "Congolese Employment Agency (ACPE)",
+     "Headquartered in Pointe-Noire, the agency trained its counsellors with two French experts. The Employment "
+     "Office of the Democratic Republic of the Congo took part in the second session.", "CG"),
+    # ... but a place whose people took part is the partner's own
+    ("Job-search workshops for young people", "Central Recruitment Agency",
+     "More than 60 young people from across Upper Demerara-Berbice took part in the workshops led by two Greek "
+     "experts.", "GY"),
+    # where the partner's workers go is no partner; where the experts were is
+    ("Pre-departure orientation of seasonal workers", "Secretariat of State for Vocational Training (SEFOPE)",
+     "Timor-Leste sends many workers to Australia and the Republic of Korea. The experts were in Dili in July for a "
+     "workshop. The results were later shared at a regional conference organised by the Pacific Islands Forum "
+     "Secretariat in Suva.", "TL"),
 ]
 
 

@@ -318,6 +318,19 @@ def test_empty_labelled_fields_fall_back_to_the_text(nlp: Language) -> None:
     assert period(doc) == ("2023-05", "2023-11")
 
 
+@pytest.mark.parametrize(("desc", "expected"), [
+    # an empty start label with a labelled end: the start the text states
+    ("Action 2024-05 started in February 2024 with a mission to the capital.", ("2024-02", "2024-11-30")),
+    # ... only if it is not after the end
+    ("Action 2025-05 started in February 2025 with a mission to the capital.", (None, "2024-11-30")),
+])
+def test_an_empty_start_label_falls_back_to_the_text(nlp: Language, desc: str, expected: tuple) -> None:
+    text = LABELLED.format(title="An action", start="", end="30-11-2024", desc=desc)
+    doc = run(nlp, text, {"title": "An action", "start_activities": "", "end_activities": "30-11-2024",
+                          "description": desc})
+    assert period(doc) == expected
+
+
 def test_title_event_year_when_nothing_better(nlp: Language) -> None:
     title = "Providing EU Expertise for the South Asia Labour Conference 2014"
     doc = run(nlp, *listing(title, "A SOCIEUX mobilised expert participated in two technical sessions."))
@@ -497,6 +510,12 @@ def full_nlp() -> Language:
     ("The strategy was validated at a national workshop held by the experts on 28-29 April 2025. The SOCIEUX+ action "
      "ended with the validation workshop, and NAPSA plans to roll out the strategy in the second half of 2025.",
      ("2025-04-28", "2025-04-29")),
+    # the action named as the subject dates its start even when the sentence ends citing an earlier action
+    ("The cooperation with SOCIEUX+ began in March 2022 and built on the earlier support to the Agency (Action "
+     "2019-17). The action ended with a seminar in October 2022.", ("2022-03", "2022-10")),
+    # "since" is no part of a named policy's year; a subject's plan ("plans to … by 2026") is still to come
+    ("SOCIEUX+ has supported the Ministry of Social Policy since April 2023 in designing a curriculum. The Ministry "
+     "plans to certify 300 social workers by the end of 2026.", ("2023-04", None)),
 ])
 def test_period_with_ids_and_experts(full_nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
