@@ -179,6 +179,15 @@ class ModalityComponent(PatternComponent):
         return sorted(kept)
 
 
+def _relative_between(doc: Doc, start: int, end: int) -> bool:
+    """A relative clause (", which", ", who") opens between tokens start and end, not right after the cue
+    at `start` (", which is planned for May" speaks of the cue's own activity), and is still open at `end`."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text == "," and doc[k + 1].lower_ in ("which", "who"):
+            return not any(doc[j].text == "," for j in range(k + 2, end))
+    return False
+
+
 def _breaks(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if "\n" in tok.text:
@@ -289,7 +298,9 @@ def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
     own = [m for m in near if m[0] < end and start < m[1]]
     if own:
         return own[-1]
-    after = [m for m in near if m[0] >= end]
+    # a marker inside a relative clause opened after the cue speaks of what the clause is about: "Since
+    # September 2022, the MTESS has been developing this cooperation with SOCIEUX+, which will continue in …"
+    after = [m for m in near if m[0] >= end and not _relative_between(doc, end, m[0])]
     before = [m for m in near if m[1] <= start]
     if after and after[0][0] - end <= ADJACENT and not any(t.is_punct for t in doc[end : after[0][0]]):
         return after[0]

@@ -44,7 +44,9 @@ also has an `agent_cue`: the experts, SOCIEUX+, the action), or `coming_activity
 activity of the action or its experts: with a date still to come after the period found,
 in the same sentence, the period stays open) unless a `not_coming` cue covers it (what is made
 of it, "the recordings of the sessions", or its repetition by others, "will replicate the course"),
-and a spaCy Matcher token pattern.
+and a spaCy Matcher token pattern. An entry marked `anaphoric` has "It" as its subject: a cue only
+right after a sentence that names the action or cooperation ("The action started in November 2019 …
+It ended in early 2020 …").
 """
 
 from __future__ import annotations
@@ -114,6 +116,7 @@ class PeriodComponent(PatternComponent):
         self.kinds: dict[str, str] = {}
         self.strong: set[str] = set()  # self cues naming the action itself: they outrank the others
         self.future: set[str] = set()  # not-period cues that say a thing is still to come ("planned"), see still_open
+        self.anaphoric: set[str] = set()  # cues whose subject is "It": the action only after a sentence naming it
         self.coming = WindowedMatcher(self.nlp.vocab, validate=True)  # read only when an end may stay open
         for entry in self.patterns:
             self.kinds[entry["id"]] = entry["kind"]
@@ -123,6 +126,8 @@ class PeriodComponent(PatternComponent):
                 self.strong.add(entry["id"])
             if entry.get("future"):
                 self.future.add(entry["id"])
+            if entry.get("anaphoric"):
+                self.anaphoric.add(entry["id"])
 
     def cues(self, doc: Doc, matcher: WindowedMatcher | None = None) -> Spans:
         """Cue matches as (start_char, end_char, kind, id), in text order (of `matcher`: by default the
@@ -132,6 +137,10 @@ class PeriodComponent(PatternComponent):
             key = self.nlp.vocab.strings[match_id]
             span = doc[start:end]
             found.append((span.start_char, span.end_char, self.kinds[key], key))
+        if self.anaphoric and any(c[3] in self.anaphoric for c in found):
+            # "It ended in early 2020 …" speaks of the action when the sentence before names it
+            text = doc_text(doc)
+            found = [c for c in found if c[3] not in self.anaphoric or _after_action_sentence(text, c[0])]
         names = [(a, b) for a, b, kind, _ in found if kind == "institution_name"]
         if names:  # "the Secretariat of State for … Employment Policy (SEFOPE)": a name's word, no policy of the text
             text = doc_text(doc)
@@ -271,6 +280,13 @@ class PeriodComponent(PatternComponent):
                 # October 2019 and proposed a roadmap" date the mission and the audit
                 before = [c for c in near if c[2] == "self_cue" and c[1] <= date.start]
                 best = max(before, key=lambda c: c[1]) if before else best
+            if best[3] in self.strong and best[0] >= date.end and _BUT.search(text, date.end, best[0]):
+                # the action named after "but" is set against what comes before: "A first exchange … took place
+                # … in November 2021, but the action itself was only launched in 2023"
+                before = [c for c in near if c[2] == "self_cue" and c[1] <= date.start]
+                best = max(before, key=lambda c: c[1]) if before else (0, 0, "none", "")
+                if best[2] != "self_cue":
+                    continue
             if best[2] == "self_cue":
                 chosen.append((date, best[3]))
                 usable.append(date)
@@ -356,7 +372,9 @@ class PeriodComponent(PatternComponent):
             # June 2018 closed the action" (the February mission only started it)
             lo, hi = _clause_at(text, date.start)
             if any(lo <= c[0] and c[1] <= hi for c in closings) and not any(_overlaps(date, span) for span in excluded) \
-                    and not unrealised(doc, date.start, date.end) and only.get(id(date)) != "start_word":
+                    and not unrealised(doc, date.start, date.end) and only.get(id(date)) != "start_word" \
+                    and not any(c[2] == "not_period_cue" and 0 <= date.start - c[1] <= 1 for c in cues):
+                # (not a date a not-period cue holds: "…, where the inspection calendar for 2024-2026 was presented")
                 closing_dates.add(id(date))
                 if all(d is not date for d, _ in chosen):
                     cue = next(c[3] for c in closings if lo <= c[0] and c[1] <= hi)
@@ -560,6 +578,8 @@ def _attached(text: str, activity: Fact, date: Fact) -> bool:
 
 #: what ends the phrase of a date before a later cue: a comma, a coordinated predicate
 _AFTER_BREAK = re.compile(r",|\band\b")
+#: a contrast between a date and a cue after it ("…, but the action itself was only launched in 2023")
+_BUT = re.compile(r"\bbut\b")
 #: a coordinated clause with a subject of its own: ", and the plan was presented …", ", and NAPSA plans to …"
 #: (a capitalised word that is no month name)
 _AND_CLAUSE = re.compile(r", and (?:the|a|an|its|their|this|these|(?!(?:January|February|March|April|May|June|July|August"
@@ -612,6 +632,17 @@ def _sentence(text: str, char: int) -> tuple[int, int]:
     k = bisect_right(ends, char)
     j = bisect_left(starts, char)
     return (ends[k - 1] if k else 0), (starts[j] if j < len(starts) else len(text))
+
+
+def _after_action_sentence(text: str, char: int) -> bool:
+    """The sentence before the one at `char` names the action or the cooperation ("The action started in
+    November 2019 with a mission to Bissau. It ended in early 2020 …")."""
+    lo, _ = _sentence(text, char)
+    before = text[:lo].rstrip()
+    if not before:
+        return False
+    plo, _ = _sentence(text, len(before) - 1)
+    return _ACTION_WORD.search(text, plo, len(before)) is not None
 
 
 @lru_cache(maxsize=16)

@@ -522,6 +522,41 @@ def test_period_with_ids_and_experts(full_nlp: Language, description: str, expec
     assert period(run(full_nlp, text, fields)) == expected
 
 
+@pytest.mark.parametrize(("description", "expected"), [
+    # "It" right after a sentence naming the action is the action ...
+    ("The action started in November 2021 with a mission to Praia. It ended in early 2022 with a remote follow-up "
+     "session.", ("2021-11", "2022")),
+    ("The present action, Action 2023-21, followed up on its results. It was implemented between 30 October 2023 and "
+     "28 June 2024 by experts from Ireland. Activities included a study visit to Sweden in the second quarter of "
+     "2024.", ("2023-10-30", "2024-06-28")),
+    # ... not after a sentence about something else
+    ("The Ministry adopted the Labour Code in 2015. It ended the old regime in 2016. Experts trained inspectors in "
+     "May 2023.", ("2023-05", "2023-05")),
+    # the action as subject across a participle phrase
+    ("Action 2021-06, requested by the Ministry of Labour and Social Affairs of the Republic of Armenia, started in "
+     "April 2021 and is in its second phase.", ("2021-04", None)),
+    # the action closed, with when and where inserted before the object
+    ("The Agency officially closed, on Tuesday 22 November 2022 in Abidjan, the technical cooperation action "
+     "conducted since January 2022.", ("2022-01", "2022-11-22")),
+    # the future of a relative clause after the date speaks of the cooperation, not of the date
+    ("The experts carried out a diagnosis in November 2022. Since September 2022, the Ministry has been developing "
+     "this cooperation with SOCIEUX+, which will continue in the second half of 2023.", ("2022-09", None)),
+    # the action named after "but" is set against the contact before it; a dated closing event ends it
+    ("A first exchange with SOCIEUX+ took place at a regional forum in Bali in November 2021, but the action itself "
+     "was only launched in 2023. A closing webinar on 12 March 2024 presented the results.", ("2023", "2024-03-12")),
+    # an undated closing event changes nothing
+    ("The action was implemented on-site in mid-2022. Officials were invited to the closing workshop in Bissau.",
+     ("2022", "2022")),
+    # the years a plan-like thing covers, in the closing sentence, are its horizon
+    ("Experts trained inspectors in February 2023. The action closed with a validation workshop in Dar es Salaam on "
+     "6 and 7 December 2023, where the inspection calendar for 2024-2026 was presented.", ("2023-02", "2023-12-07")),
+])
+def test_the_action_by_pronoun_participle_contrast_and_closing(full_nlp: Language, description: str,
+                                                                expected: tuple) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(full_nlp, text, fields)) == expected
+
+
 @pytest.fixture(scope="module")
 def nlp_formats() -> Language:
     return build_nlp(["socieux_modality", "socieux_formats", "socieux_dates", "socieux_period"])
