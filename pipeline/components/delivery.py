@@ -311,6 +311,9 @@ class DeliveryComponent(PatternComponent):
                 elif trigger is not None and self._by_another(doc, trigger.i + 1, i, rule) \
                         and not self._agents_took_part(doc, trigger.i, rule):
                     trigger = None  # "the job fairs organised by the Agency in Chișinău": the partner's own event
+            if trigger is None and noun is None and being is None and doc[i].text == "In" \
+                    and m.end < len(doc) and doc[m.end].text == ",":
+                trigger = self._fronted_trigger(doc, m.end + 1, rule)  # "In Dhaka, they facilitated a workshop …"
             if trigger is not None:
                 span = doc[trigger.i : m.end] if trigger.i < m.start else doc[i : trigger.i + 1]
                 cues.append(
@@ -443,6 +446,25 @@ class DeliveryComponent(PatternComponent):
                 return doc[j]
             if not doc[j].is_alpha:
                 return None
+        return None
+
+    @staticmethod
+    def _fronted_trigger(doc: Doc, j: int, rule: CityRule) -> Token | None:
+        """A verb of holding in the clause after a fronted place ("In Dhaka, they facilitated a workshop with
+        twelve councils"), within `rule.window` words and before the sentence ends; none when a remote word
+        comes first ("In Lima, the experts held online sessions")."""
+        words = 0
+        for k in range(j, len(doc)):
+            tok = doc[k]
+            if tok.text in SENTENCE_BREAKS or (tok.is_space and "\n" in tok.text) or rule.is_remote(tok):
+                return None
+            if tok.lower_ in rule.verbs:  # ... and no remote word right after it: "held online sessions"
+                after = doc[k + 1 : k + 1 + REMOTE_AFTER_WORDS]
+                return None if any(rule.is_remote(t) for t in after) else tok
+            if tok.is_alpha:
+                words += 1
+                if words >= rule.window:
+                    return None
         return None
 
     @staticmethod

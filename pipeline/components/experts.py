@@ -110,6 +110,7 @@ class ExpertsComponent(PatternComponent):
         self.matcher = WindowedMatcher(self.nlp.vocab)
         self.lex: dict[str, frozenset[str]] = {}
         self.tentative: set[str] = set()  # noun rules whose non-member countries are tentative
+        self.only_from: set[str] = set()  # noun rules that name an origin only after "from" ("a team from …")
         self.eu = frozenset(load_membership())
         self.eu_town_heads: frozenset[str] | None = None
         for p in self.patterns:
@@ -117,6 +118,8 @@ class ExpertsComponent(PatternComponent):
                 self.matcher.add(p["id"], p["pattern"])
                 if p.get("tentative"):
                     self.tentative.add(p["id"])
+                if p.get("only_from"):
+                    self.only_from.add(p["id"])
             else:
                 self.lex[p["kind"]] = frozenset(w.casefold() for w in p["words"])
         self.window = int(next(iter(self.lex.get("window", {"8"}))))
@@ -172,6 +175,8 @@ class ExpertsComponent(PatternComponent):
             before, after = self._before(doc, start, at), self._after(doc, end, at)
             of = self._of_institution(doc, end, at) or self._whose(doc, start, at) \
                 or ([] if before or after else self._seconded_by(doc, start, at))
+            if rule in self.only_from:  # "with the team of the Nigerian National Social Register": its counterpart
+                before, of = [], []
             if not (before or after or of) or rule in self.tentative and self._predicate(doc, end) == "participant":
                 continue  # "An official of the Dominican Republic's Ministry attended the training as an observer"
             if self._may_withdraw(doc) and self._withdrawn(
@@ -448,8 +453,8 @@ class ExpertsComponent(PatternComponent):
         ("SOLAS, the Irish further education and training authority"): the demonym's mention."""
         k = i
         while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha \
-                and (doc[k].is_upper or doc[k].is_title):
-            k += 1
+                and (doc[k].is_upper or doc[k].is_title or k > i and doc[k].is_lower):
+            k += 1  # a name in its own language may have lower-case words: "Užimtumo tarnyba, the Lithuanian …"
         if k == i or k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "the":
             return None
         m = at.get(k + 2)
@@ -518,6 +523,11 @@ class ExpertsComponent(PatternComponent):
                 continue
             if text in {"’s", "'s", "’"} and j == i:
                 possessive = True
+            elif possessive and j > i and doc[j].lower_ == "in" and j + 1 in at and at[j + 1].kind in ("city", "region") \
+                    and doc[j - 1].text[:1].isupper():
+                loose = True  # "the Polish Voivodeship Labour Office in Lublin and from the Latvian …": its city
+                j = at[j + 1].end
+                continue
             elif possessive and j > i and text in NAME_COORDINATION and self._name_goes_on(doc, j + 1, at):
                 pass  # "Slovakia's Central Office of Labour, Social Affairs and Family and from …"
             elif not (possessive and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha
@@ -891,6 +901,8 @@ class ExpertsComponent(PatternComponent):
             else:
                 break
         if i in at and at[i].kind in ("demonym", "country"):
+            if at[i].kind == "country" and at[i].start > 0 and doc[at[i].start - 1].lower_ in DESTINATION_WORDS:
+                return []  # "the action brought to Senegal three experts": where they went, not their origin
             return [m for m in self._list_from(doc, i, at, -1) if m.kind in ("demonym", "country")]
         return []
 
@@ -911,10 +923,13 @@ class ExpertsComponent(PatternComponent):
                 return [m for m in self._list_from(doc, j, at, +1) if m.kind == "demonym"]
         by = False
         while i < len(doc) and i not in at and (self._is("link_verb", doc[i].text) or self._is("by_verb", doc[i].text)
-                                                 or doc[i].like_num and i > end and doc[i - 1].text in DASHES) \
+                                                 or doc[i].like_num and i > end and (doc[i - 1].text in DASHES
+                                                                                      or doc[i - 1].text == ":")
+                                                 or doc[i].text == ":" and i == end and i + 1 < len(doc)
+                                                 and doc[i + 1].like_num) \
                 and not self._is("from_word", doc[i].text) and not (by and doc[i].lower_ == "by"):
-            # a count after a dash before "from": "a team of three experts – two from the Argentine ANSES and one
-            # from Italy's INPS –"
+            # a count after a dash or a colon before "from": "a team of three experts – two from the Argentine
+            # ANSES and one from Italy's INPS –", "three experts: two from the French …"
             by = self._is("by_verb", doc[i].text)
             i += 1
         if by and i < len(doc) and doc[i].lower_ == "by":  # "experts seconded by the Polish ZUS"
@@ -970,13 +985,15 @@ class ExpertsComponent(PatternComponent):
 
     @staticmethod
     def _apposition_of(doc: Doc, i: int, limit: int, at: dict[int, CountryMention]) -> bool:
-        """After ", the": lower-case words then "of", or a place then lower-case words up to the
-        next comma, an apposition that says what the institution is ("from Intreo, the public
+        """After ", the": lower-case words then "of", or a place then lower-case words (after a demonym,
+        also capitalised ones: ", the Lithuanian Employment Service,") up to the next comma, an apposition
+        that says what the institution is ("from Intreo, the public
         employment service of Ireland", "from Actiris, the Brussels public employment service,"),
         not a new clause's subject ("…, the Gambian SSHFC modelled the scheme")."""
-        if i in at:  # ", the Brussels public employment service,"
+        if i in at:  # ", the Brussels public employment service,"; ", the Lithuanian Employment Service,"
             j = k = at[i].end
-            while j < limit and doc[j].is_lower and doc[j].is_alpha:
+            demonym = at[i].kind == "demonym"
+            while j < limit and doc[j].is_alpha and (doc[j].is_lower or demonym and doc[j].is_title):
                 j += 1
             return j > k and j < limit and doc[j].text == ","
         j = i
@@ -1047,7 +1064,7 @@ class ExpertsComponent(PatternComponent):
             if self._person_cue(sent_low) or self._introduced(doc, start, titled) \
                     or predicate is None and self._next_in_list(doc, start, named):
                 if via == "from" or apposition is not None or _person_context(doc, start) \
-                        or self._next_in_list(doc, start, named):
+                        or self._next_in_list(doc, start, named) or self._and_person(doc, start, i):
                     out += [(m, via) for m in found]
                     named.append(start)
             elif predicate == "activity" \
@@ -1099,6 +1116,15 @@ class ExpertsComponent(PatternComponent):
                 return False
             k += 1
         return True
+
+    def _and_person(self, doc: Doc, start: int, link: int) -> bool:
+        """The name from `start` to its link word follows "and" after another institution's name and is a
+        person's: two or more name words, none an institution's ("SOCIEUX+ mobilised Anja Vogel of the
+        Bundesagentur für Arbeit and Pieter Claes of the Flemish employment service VDAB"; not "the Ministry
+        of Labour and Social Protection of Cambodia")."""
+        if start < 2 or doc[start - 1].lower_ not in ("and", "&") or link - start < 2:
+            return False
+        return all(_is_name(doc[k]) and not self._is("institution_noun", doc[k].text) for k in range(start, link))
 
     def _bracketed_people(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
         """Named people with their institution and its place in brackets, in a sentence about the
@@ -1339,6 +1365,9 @@ class ExpertsComponent(PatternComponent):
         return False
 
 
+#: words before a country that make it a destination, never a premodifier of the noun after it ("to Senegal
+#: three experts")
+DESTINATION_WORDS = frozenset({"to", "into", "in", "at", "across", "throughout", "for"})
 #: most capitalised words after a country that opens a body's name ("France Travail", "Italia Lavoro")
 COUNTRY_NAME_WORDS = 2
 #: most tokens between a join verb and its object ("joined the SOCIEUX+ expert team")

@@ -7,7 +7,9 @@ participants (context patterns in models/patterns/partner.jsonl; after an `exclu
 which names people, a country coordinated right after the one it sets aside is set aside too:
 "participants from Jordan and Libya"), and mentions in a sentence
 that sets a country aside (a showcased practice "used as a point of comparison", a body that
-"was not involved": `sidelined_sentence` phrases) unless an institution-of cue names them, and
+"was not involved": `sidelined_sentence` phrases) unless an institution-of cue names them, or in a
+sentence about people who only watched (`participant_sentence` phrases: "Inspectors from the labour
+ministries of Samoa and Tonga joined some of the sessions as observers") whatever cue names them, and
 mentions in a visit's ", where …" clause, which names its destination's hosts (the `visit_clause`
 entry: "a study tour to Kampala, where a delegation … was hosted by the … Fund of Uganda"). The rest are
 scored: a mention in the title or the institution line weighs more than one in
@@ -71,6 +73,16 @@ def institution_names(value: str) -> list[str]:
     return sorted((n for n in names if len(n) > 1 and any(c.isupper() for c in n)), key=len, reverse=True)
 
 
+def _phrases(phrases: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """One regex over the lower-cased text for the phrases, and its case-insensitive twin for texts whose
+    lower case changes length: a case-insensitive alternation costs ~7x more (re cannot skip ahead on a
+    literal prefix), more than lower()."""
+    if not phrases:
+        return None
+    words = "|".join(re.escape(w.lower()) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(words), re.compile(words, re.IGNORECASE)
+
+
 def _local_authority_regex(before: list[str], after: list[str]) -> re.Pattern[str]:
     """A local authority's noun (any case) and the capitalised name after it ("the Municipality of
     Girardota": group `after_noun`) or before it ("Ouahigouya City Council": group `before_noun`)."""
@@ -95,11 +107,14 @@ class PartnerComponent(PatternComponent):
         self.eu = frozenset(load_membership())
         self.weights: dict[str, float] = {}
         sidelined: list[str] = []
+        participants: list[str] = []
         for p in self.patterns:
             if p["kind"] == "weight":
                 self.weights[p["field"]] = float(p["weight"])
             elif p["kind"] == "sidelined_sentence":
                 sidelined += p["phrases"]
+            elif p["kind"] == "participant_sentence":
+                participants += p["phrases"]
             elif p["kind"] == "local_authority":
                 self.local_authority = _local_authority_regex(p["before"], p["after"])
             elif p["kind"] == "visit_clause":
@@ -114,20 +129,18 @@ class PartnerComponent(PatternComponent):
                     raise ValueError(f"partner pattern {p['id']!r} has two kinds ({self.kinds[p['id']]!r}, "
                                      f"{p['kind']!r}): give each kind its own id in models/patterns/partner.jsonl")
                 self.matcher.add(p["id"], p["pattern"])
-        # one pass of one regex over the lower-cased text finds every phrase: a case-insensitive
-        # alternation costs ~7x more (re cannot skip ahead on a literal prefix), more than lower()
-        words = "|".join(re.escape(w.lower()) for w in sorted(sidelined, key=len, reverse=True))
-        self.sidelined = re.compile(words) if sidelined else None
-        self.sidelined_any_case = re.compile(words, re.IGNORECASE) if sidelined else None
+        self.sidelined = _phrases(sidelined)
+        self.participants = _phrases(participants)
 
-    def _sidelined_at(self, text: str) -> list[int]:
-        """Start offsets of the sidelined-sentence phrases in `text`, any case."""
-        if self.sidelined is None or self.sidelined_any_case is None:
+    @staticmethod
+    def _phrases_at(text: str, phrases: tuple[re.Pattern[str], re.Pattern[str]] | None) -> list[int]:
+        """Start offsets of the phrases (`_phrases`) in `text`, any case."""
+        if phrases is None:
             return []
         low = text.lower()
         if len(low) != len(text):  # a character whose lower case is longer: offsets would shift
-            return [m.start() for m in self.sidelined_any_case.finditer(text)]
-        return [m.start() for m in self.sidelined.finditer(low)]
+            return [m.start() for m in phrases[1].finditer(text)]
+        return [m.start() for m in phrases[0].finditer(low)]
 
     def _excluded_before(self, doc: Doc, mentions: list[CountryMention], ends_before: dict[int, list[str]]) -> set[int]:
         """Token starts of the mentions an `exclude_before` or `exclude_list` cue sets aside, with, after
@@ -325,7 +338,9 @@ class PartnerComponent(PatternComponent):
         # sentences that set a country aside: a showcased practice ("… used as a point of comparison"), a
         # body that was not involved; a country named there without an institution-of cue is no candidate
         text = doc_text(doc)
-        aside = [sentence_span(text, start) for start in self._sidelined_at(text)]
+        aside = [sentence_span(text, start) for start in self._phrases_at(text, self.sidelined)]
+        # ... and sentences about people who only watched: their countries, whatever cue names them
+        watched = [sentence_span(text, start) for start in self._phrases_at(text, self.participants)]
         scores: dict[str, float] = defaultdict(float)
         best: dict[str, tuple[float, CountryMention, str]] = {}
         title_codes: set[str] = set()
@@ -351,8 +366,8 @@ class PartnerComponent(PatternComponent):
                     head.add(m.code)
                 continue  # page text outside the record's fields (a news page's head): no evidence
             where = where or "description"
-            if where == "description" and "partner_before" not in before and any(
-                    lo <= m.start_char < hi for lo, hi in aside):
+            if where == "description" and ("partner_before" not in before and any(
+                    lo <= m.start_char < hi for lo, hi in aside) or any(lo <= m.start_char < hi for lo, hi in watched)):
                 continue
             weight = self.weights.get(where, self.weights.get("description", 1.0))
             rule = f"partner:{where}"

@@ -197,6 +197,10 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
         # a reference cue still qualifies the words of a self cue
         ("Building on the previous support from SOCIEUX+ (Action 2019-08), the ministry asked for more.", "news",
          None, ["2019-08"]),
+        # lessons drawn from an earlier action cite it
+        ("The action drew on lessons from Action 2018-09, in which SOCIEUX+ accompanied the registry.", "news",
+         None, ["2018-09"]),
+        ("Drawing on Action 2020-14, the experts designed the tool.", "news", None, ["2020-14"]),
     ],
 )
 def test_whose_id_by_kind_of_record(nlp: Language, description: str, kind: str, code: str | None,

@@ -170,6 +170,9 @@ def nlp_places() -> Language:
     ("SOCIEUX+ mobilised two experts to support the Ministry remotely.", "remote"),
     ("The Ministry sent its report to Brussels in May.", None),
 ])
+
+
+
 def test_experts_sent_to_a_place_travel_there(nlp_places: Language, text: str, expected: str | None) -> None:
     assert delivery(annotate(nlp_places, text)) == expected
 
@@ -446,3 +449,14 @@ def test_bad_pattern_id_is_rejected(nlp: Language) -> None:
     pipe = nlp.get_pipe(PIPE)
     with pytest.raises(ValueError, match="delivery.jsonl"):
         type(pipe)(nlp, "x").initialize(patterns=[{"id": "hybrid:x", "pattern": [{"LOWER": "x"}]}])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place fronted before the clause that holds the event
+    ("The experts first worked remotely. In Nairobi, they facilitated a workshop with twelve councils.", "mixed"),
+    ("In Nairobi, the experts held online sessions with the councils.", "remote"),
+    # being there "finally"
+    ("The diagnosis ran remotely. From 10 to 21 June we were finally in Nairobi to train counsellors.", "mixed"),
+])
+def test_a_fronted_or_finally_reached_city(nlp: Language, text: str, expected: str) -> None:
+    assert delivery(with_partner_city(nlp, text, "Nairobi", "KE", "KE")) == expected

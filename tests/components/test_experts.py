@@ -377,6 +377,20 @@ POSITIVE += [
      "Travail, has been supporting the Ministry.", {"FR"}),
     # working "in tandem with" a named person of a country's institution
     ("She works in tandem with Sipho Dlamini, of the Department of Employment and Labour of South Africa.", {"ZA"}),
+    # an own-language name whose apposition is a demonym's Title Case name; a name placed by its city before the
+    # next "from"
+    ("SOCIEUX+ mobilised two experts from the Estonian Unemployment Insurance Fund and one expert from Užimtumo "
+     "tarnyba, the Lithuanian Employment Service, to review the rules.", {"EE", "LT"}),
+    ("Experts from the Polish Voivodeship Labour Office in Lublin and from the Latvian State Employment Agency (NVA) "
+     "analysed the data.", {"PL", "LV"}),
+    # a second person after "and" in a sentence about the experts, whatever the first one's institution says
+    ("SOCIEUX+ mobilised Anja Vogel of the Bundesagentur für Arbeit and Pieter Claes of the Flemish employment "
+     "service VDAB, who shared their tools.", {"BE"}),
+    # counts after a colon each restate "from"
+    ("The action brought three experts: two from the French National Family Allowances Fund (CNAF) and one from the "
+     "National Employment Office (ONEM) of Belgium.", {"FR", "BE"}),
+    # a team from an institution of a country
+    ("A team from the Social Security Institution of Türkiye (SGK) carried out a mapping of the coverage.", {"TR"}),
 ]
 
 
@@ -550,6 +564,12 @@ NEGATIVE += [
      "experts.", {"FR"}),
     # a sentence about someone else does not introduce the next one's people
     ("The Ministry hosted the workshop. Dr Jana Novak of the Slovenian Pension Institute met the trustees.", set()),
+    # a country after "to" is where the experts went, not a premodifier of the noun after it
+    ("Launched in October, the action brought to Senegal three experts.", set()),
+    # the institutions of a country's ministry are no person
+    ("The action has three components: two from the budget and one from the Ministry of Labour.", set()),
+    # a team "of" another country's institution is a counterpart, not the experts
+    ("A closing webinar with the team of the Nigerian National Social Register allowed an exchange.", set()),
 ]
 
 

@@ -226,6 +226,9 @@ def formats(doc: Doc) -> set[str]:
         # an assessment that names a kind of interview or an object of design is no assessment performed
         ("The experts took part in mock assessment interviews and trained 20 assessors.", {"training"}),
         ("The guide sets out an assessment scheme for the new enterprises.", set()),
+        # the object assessed between a domain's word and "assessment"; an institution's assessment centres
+        ("The action prepared a bio-psycho-social model of disability status assessment.", set()),
+        ("The Institute presented its assessment centres to the delegation.", set()),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

@@ -189,6 +189,14 @@ CASES = [
      "Timor-Leste sends many workers to Australia and the Republic of Korea. The experts were in Dili in July for a "
      "workshop. The results were later shared at a regional conference organised by the Pacific Islands Forum "
      "Secretariat in Suva.", "TL"),
+    # people who only watched, even named by their institution of a country; attendees after a long list
+    ("Online training of labour inspectors", "Ministry of Employment, Productivity and Industrial Relations",
+     "Forty inspectors in Lautoka and Nadi completed the course. Inspectors from the labour ministries of Samoa and "
+     "Tonga joined some of the sessions as observers.", "FJ"),
+    ("Updating the single registry", "General Delegation for Social Protection (DGPSN)",
+     "The DGPSN organised in Dakar a restitution workshop. It was attended by representatives of the World Food "
+     "Programme (WFP), which co-finances the updating operations, and by a delegation of Mauritania's Taazour "
+     "agency.", "SN"),
 ]
 
 
