@@ -136,9 +136,24 @@ CALL_PHRASE_AT = 40
 
 def _is_call_to_action(line: str) -> bool:
     """A short closing line inviting the reader ("Sign up for the SOCIEUX+ newsletter …") or saying who funds
-    the site, its phrase near the line's start."""
+    the site, its phrase near the line's start. A sentence saying who funds the action or the facility is the
+    body's ("SOCIEUX+ is funded by the European Union and co-financed by France, Spain and Belgium."): a funding
+    line is the page's only without a full stop ("Funded by the European Union") or when it speaks of the site
+    or a publication ("This website was funded by the European Union.")."""
     low = line.casefold()
-    return len(WORD.findall(line)) <= 25 and any(0 <= low.find(p) <= CALL_PHRASE_AT for p in _boilerplate_rows()[2])
+    phrases = [p for p in _boilerplate_rows()[2] if 0 <= low.find(p) <= CALL_PHRASE_AT]
+    if not phrases or len(WORD.findall(line)) > 25:
+        return False
+    if all(FUNDING.match(p) for p in phrases) and low.rstrip().endswith(".") and not SITE_WORDS.search(low):
+        return False
+    return True
+
+
+#: call-to-action phrases that say who funds ("funded by the european union")
+FUNDING = re.compile(r"(?:funded|financed|financiado|financé)\b")
+#: words of a funding line that speak of the page, not the action ("This website is funded by …")
+SITE_WORDS = re.compile(r"\b(?:website|web site|site|page|publication|newsletter|portal|content|sitio|página|"
+                        r"publicación|publication|conteúdo|contenido|contenu)\b")
 
 
 #: a line after which a news page lists other pages, not its own body; also its links to the

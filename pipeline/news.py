@@ -273,10 +273,16 @@ def split_news(doc: Document) -> list[RawRecord]:
             for i in range(nearest):
                 head_line(i)
             k = headline_at = marked = nearest
-    if (wraps and (headline_at is None or headline_at == marked) and k + 1 < len(lines)
-            and _is_publisher(lines[k].text) and _reads_as_headline(lines[k + 1].text)):
-        head_line(k)  # the publisher's line over the headline ("SEFOPE – Press Office"): the page's
-        k += 1
+    if wraps and (headline_at is None or headline_at == marked) and k + 1 < len(lines) and _is_publisher(lines[k].text):
+        # the publisher's line over the headline ("SEFOPE – Press Office"): the page's, and so is a chrome line
+        # between them (a translation note: "Unofficial translation from Spanish")
+        nxt = k + 1
+        while nxt + 1 < len(lines) and _is_header_chrome(lines, nxt):
+            nxt += 1
+        if _reads_as_headline(lines[nxt].text):
+            for i in range(k, nxt):
+                head_line(i)
+            k = nxt
     title = [lines[k]]
     k += 1
     # a headline split over two lines: no blank line between, neither part ends a sentence, the

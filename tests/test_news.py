@@ -196,6 +196,34 @@ def test_a_body_sentence_naming_the_funder_stays_the_bodys():
     assert rec.description.endswith(last)
 
 
+@pytest.mark.parametrize("last", [
+    "SOCIEUX+ is funded by the European Union and co-financed by France, Spain and Belgium.",
+    "The cooperation is funded by the European Union.",
+])
+def test_a_sentence_saying_who_funds_the_action_is_the_bodys(last: str) -> None:
+    """A closing sentence on who funds the facility or the cooperation is the body's; a bare funding line or one
+    about the site is the page's."""
+    doc = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n" + NEWS_BODY + last
+                 + "\n", "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.description.endswith(last)
+    site = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n" + NEWS_BODY
+                  + "This website is funded by the European Union.\n", "news.txt")
+    (rec,) = split_document(site)
+    assert "website" not in rec.description
+
+
+@pytest.mark.parametrize("note", ["Unofficial translation from Spanish", "Traduction non officielle",
+                                  "Notícias (versão em inglês)"])
+def test_a_translation_note_over_the_headline_is_the_pages(note: str) -> None:
+    """A translated item's note between the publisher's line (or the date line) and the headline is chrome."""
+    text = ("3 de octubre de 2024\nMinisterio de Trabajo, Empleo y Seguridad Social – Noticias\n" + note
+            + "\nGhana trains its labour inspectors on risk-based inspection\n" + BODY)
+    rec, = split_document(doc_of(text))
+    assert rec.title == "Ghana trains its labour inspectors on risk-based inspection"
+    assert note not in rec.description
+
+
 def test_a_byline_under_the_headline_is_not_body():
     doc = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n"
                  "By Rania Haddad, SOCIEUX+ communication officer\n" + NEWS_BODY, "news.txt")

@@ -60,8 +60,10 @@ PLACE_NAME = (r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:[ \t]+(?:(?:de|del|la|las|los|do|d
               r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,4}")
 
 
-#: what a restated institution name is followed by before the place it is in ("the ACPE in Brazzaville")
-RESTATED_PLACE = r"\)?,?[ \t]+(?:(?:based|located|headquartered)[ \t]+)?(?:in|of|at)[ \t]+(?:the[ \t]+)?$"
+#: the link words between a restated institution name and the place it is in ("the ACPE in Brazzaville")
+RESTATED_LINKS = frozenset({"in", "of", "at"})
+#: participles that may stand before them ("the Agency, based in Brazzaville")
+RESTATED_PLACED = frozenset({"based", "located", "headquartered"})
 
 
 def institution_names(value: str) -> list[str]:
@@ -189,18 +191,35 @@ class PartnerComponent(PatternComponent):
     @staticmethod
     def _restated_institution(doc: Doc, mentions: list[CountryMention]) -> set[int]:
         """Token starts of the description's mentions right after the partner institution's own name
-        and "in"/"of" ("The Instituto de Seguridad Social in Malabo requested …", "the ACPE of the
-        Congo"): the record places its partner there, a cue as strong as "the Ministry of … of"."""
+        and "in"/"of"/"at" ("The Instituto de Seguridad Social in Malabo requested …", "the ACPE of the
+        Congo", "the Agency (ACPE), based in Brazzaville"): the record places its partner there, a cue as
+        strong as "the Ministry of … of". Token tests first: the institution line is read only for a
+        mention after such a link word."""
         span = field_span(doc, "partner_institution")
         if span is None:
             return set()
-        names = institution_names(doc_text(doc)[span[0] : span[1]])
-        if not names:
-            return set()
         text = doc_text(doc)
-        restated = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))}){RESTATED_PLACE}")
-        return {m.start for m in mentions if field_of(doc, m.start_char) in (None, "description")
-                and restated.search(text, max(0, m.start_char - 200), m.start_char)}
+        names: list[str] | None = None
+        out: set[int] = set()
+        for m in mentions:
+            k = m.start - 1
+            if k >= 0 and doc[k].lower_ == "the":
+                k -= 1
+            if k < 1 or doc[k].lower_ not in RESTATED_LINKS or field_of(doc, m.start_char) not in (None, "description"):
+                continue
+            j = k - 1
+            if doc[j].lower_ in RESTATED_PLACED and j > 0:  # "…, based in Brazzaville"
+                j -= 1
+            if doc[j].text == "," and j > 0:
+                j -= 1
+            if doc[j].text == ")" and j > 0:  # "the Agency (ACPE) in …": the acronym
+                j -= 1
+            if names is None:
+                names = institution_names(text[span[0] : span[1]])
+            before = text[: doc[j].idx + len(doc[j].text)]
+            if any(before.endswith(n) and (len(before) == len(n) or not before[-len(n) - 1].isalnum()) for n in names):
+                out.add(m.start)
+        return out
 
     @staticmethod
     def _from_country_field(doc: Doc, mentions: list[CountryMention]) -> bool:

@@ -702,9 +702,25 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
 
     later = next((d for d in dates if to_come(d)), None)
     if later is None:
-        return period
+        # an undated last activity still to come ("A final activity to present the revised guidelines to the
+        # Deputy Minister will follow"): the action goes on
+        final = next((m for m in _FINAL_TO_COME.finditer(text) if field_of(doc, m.start()) in (None, "description")
+                      and not any(m.start() <= d.start < m.end() for d in dates)), None)
+        if final is None:
+            return period
+        return [f for f in period if f is not end] + [
+            Fact("period_end", None, final.start(), final.end(), final.group(0), "period:ongoing:final-activity-to-come",
+                 "inferred")]
     return [f for f in period if f is not end] + [
         _period("period_end", later, None, "period:ongoing:activity-to-come", "inferred")]
+
+
+#: an undated final activity still to come: "A final activity … will follow", "a final remote activity with the
+#: SSS branch managers is to follow"
+_FINAL_TO_COME = re.compile(
+    r"\b[Aa] (?:final|last|closing|concluding)(?: [a-z-]+){0,2} (?:activity|workshop|webinar|seminar|mission|session|"
+    r"event|meeting|step|phase)\b[^.;!?\n]{0,120}?\b(?:will (?:follow|take place|be held|be organised|be organized|"
+    r"close)|is to (?:follow|take place|be held)|is (?:planned|scheduled|foreseen|expected)\b)")
 
 
 #: a closing cue that names the action itself, not one of its activities

@@ -229,6 +229,12 @@ def formats(doc: Doc) -> set[str]:
         # the object assessed between a domain's word and "assessment"; an institution's assessment centres
         ("The action prepared a bio-psycho-social model of disability status assessment.", set()),
         ("The Institute presented its assessment centres to the delegation.", set()),
+        # someone's own judgement; what a speaker speaks about; a consultation forum that was held is an event
+        ("Counsellors combine the tool's score with their own assessment during the first interview.", set()),
+        ("The Ministry invited the experts to speak on lifelong training at a national conference.",
+         {"conference"}),
+        ("A consultation forum with ship owners and unions was held in Suva.", {"conference"}),
+        ("The tripartite forum meets every month.", set()),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

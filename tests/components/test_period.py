@@ -547,6 +547,12 @@ def test_period_with_ids_and_experts(full_nlp: Language, description: str, expec
     # an undated closing event changes nothing
     ("The action was implemented on-site in mid-2022. Officials were invited to the closing workshop in Bissau.",
      ("2022", "2022")),
+    # an undated final activity still to come keeps the action open
+    ("The experts trained 20 inspectors in November 2021. A final activity to present the revised guidelines to "
+     "the Deputy Minister will follow.", ("2021-11", None)),
+    # a figure's year dates the figure
+    ("Specialists from Italy analysed the time taken to resolve applications, which in 2022 exceeded eight months "
+     "on average.", (None, None)),
     # the years a plan-like thing covers, in the closing sentence, are its horizon
     ("Experts trained inspectors in February 2023. The action closed with a validation workshop in Dar es Salaam on "
      "6 and 7 December 2023, where the inspection calendar for 2024-2026 was presented.", ("2023-02", "2023-12-07")),
