@@ -418,11 +418,14 @@ class DeliveryComponent(PatternComponent):
     @staticmethod
     def _noun_before(doc: Doc, i: int, nouns: frozenset[str]) -> Token | None:
         """An activity noun right before token i, or before a date between them ("a workshop on 14 and
-        15 January 2025 in …": numbers, month names and their joining words are skipped)."""
+        15 January 2025 in …": numbers, month names and their joining words are skipped); "training of
+        trainers" is one noun."""
         j = i - 1
         while j >= 0 and i - j <= DATE_GAP and (doc[j].like_num or doc[j].lower_ in DATE_JOINERS
                                                   or doc[j].lower_ in month_names()):
             j -= 1
+        if j >= 2 and doc[j].lower_ == "trainers" and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in nouns:
+            j -= 2  # "a five-day training of trainers in Abidjan and Bouaké": one noun
         return doc[j] if j >= 0 and doc[j].lower_ in nouns else None
 
     @staticmethod

@@ -237,6 +237,8 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Two technical cooperation activities in Belgrade resulted in updated guidelines.", "Belgrade", "RS", "RS", "onsite"),
         ("Workshops were held for the staff of the regional offices in the city of Cusco.", "Cusco", "PE", "PE", "onsite"),
         ("The seminar took place in Abidjan in May.", "Abidjan", "CI", "CI", "onsite"),
+        # "training of trainers" is one activity noun before "in"
+        ("The experts gave a five-day training of trainers in Bouaké.", "Bouaké", "CI", "CI", "onsite"),
         # verbs of training and meeting; dates between the verb and "in" do not count towards the window
         ("French experts trained ANPE counsellors in Niamey and Zinder.", "Niamey", "NE", "NE", "onsite"),
         ("Workshops took place on 1-3 March and 14-16 June in Praia.", "Praia", "CV", "CV", "onsite"),
