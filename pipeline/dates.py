@@ -573,14 +573,22 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
 
 #: words a date's text may open with before its qualifier ("until the end of 2022")
 _LEADING_WORDS = re.compile(r"(?i)^(?:(?:from|since|until|till|in|by|to|the)\s+)+")
+#: the months a season covers, for ordering only (its value is the year: "spring 2022" → 2022, ending before
+#: "from 10 to 14 October 2022"); winter spans two years and keeps the whole year
+_SEASON_MONTHS = tuple((re.compile(rf"(?i)^(?:{words})\b"), lo, hi) for words, lo, hi in (
+    (r"spring|primavera|printemps", 3, 5),
+    (r"summer|verano|verão|été", 6, 8),
+    (r"autumn|fall|otoño|outono|automne", 9, 11),
+))
 
 
 def covered_days(text: str, iso_start: str, iso_end: str | None = None) -> tuple[str, str]:
     """(first day, last day) a date covers, as ISO days, to order dates of different precisions: "2022"
     covers 2022-01-01 to 2022-12-31, "May 2022" 2022-05-01 to 2022-05-31, "late 2022" (its text opens
-    with a qualifier) 2022-09-01 to 2022-12-31. Day 31 stands for a month's last day: only the order counts."""
+    with a qualifier) 2022-09-01 to 2022-12-31, "spring 2022" 2022-03-01 to 2022-05-31. Day 31 stands for a
+    month's last day: only the order counts."""
     first_month, last_month = 1, 12
-    for pattern, lo, hi in _QUAL_MONTHS:
+    for pattern, lo, hi in _QUAL_MONTHS + _SEASON_MONTHS:
         if pattern.match(_LEADING_WORDS.sub("", text.strip())):
             first_month, last_month = lo, hi
             break

@@ -349,6 +349,10 @@ def test_windows_skip_text_without_anchors() -> None:
     ("second half of 2023", "2023", None, ("2023-07-01", "2023-12-31")),
     ("12 to 16 June 2023", "2023-06-12", "2023-06-16", ("2023-06-12", "2023-06-16")),
     ("from 2021 to March 2022", "2021", "2022-03", ("2021-01-01", "2022-03-31")),
+    # a season covers its months (ordering only; winter spans two years and keeps the year)
+    ("spring 2022", "2022", None, ("2022-03-01", "2022-05-31")),
+    ("in autumn 2023", "2023", None, ("2023-09-01", "2023-11-31")),
+    ("winter 2023", "2023", None, ("2023-01-01", "2023-12-31")),
 ])
 def test_covered_days_order_dates_of_different_precisions(text, start, end, expected) -> None:
     assert covered_days(text, start, end) == expected

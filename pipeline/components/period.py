@@ -395,7 +395,10 @@ class PeriodComponent(PatternComponent):
                 # closing activity's days do not ("concluded with a national meeting on 22 and 23 November")
                 if _end_of(d) == d.value or not _SPAN_OPENER.match(d.text):
                     only[id(d)] = "end_word"
-            elif id(d) not in only and any(lo <= c[0] and c[1] <= hi for c in launches):
+            elif id(d) not in only and any(lo <= c[0] and c[1] <= hi and not (
+                    d.end <= c[0] and _end_of(d) != d.value and _SPAN_OPENER.match(d.text)) for c in launches):
+                # (not the action's own span before the cue: "Implemented between March and September 2023, the
+                # action began with a mission to Abidjan …")
                 only[id(d)] = "start_word"
         if stated_start:
             chosen = [(d, cue) for d, cue in chosen if cue in self.strong or only.get(id(d)) == "start_word"]

@@ -550,6 +550,12 @@ def test_period_with_ids_and_experts(full_nlp: Language, description: str, expec
     # an undated final activity still to come keeps the action open
     ("The experts trained 20 inspectors in November 2021. A final activity to present the revised guidelines to "
      "the Deputy Minister will follow.", ("2021-11", None)),
+    # a season ends before a later day of its year; a closing activity's days end the period
+    ("In spring 2022, two experts carried out a diagnosis in Tunis. A delegation took part from 10 to 14 October "
+     "2022 in a study visit to Lisbon. The study visit closed the action.", ("2022", "2022-10-14")),
+    # the action's own span before "the action began with" keeps its end
+    ("Implemented between March and September 2023, the action began with a mission to Abidjan that mapped the "
+     "workflow.", ("2023-03", "2023-09")),
     # a figure's year dates the figure
     ("Specialists from Italy analysed the time taken to resolve applications, which in 2022 exceeded eight months "
      "on average.", (None, None)),
