@@ -432,6 +432,16 @@ class ExpertsComponent(PatternComponent):
                         and all(self._name_goes_on(doc, n, at) for n in range(i, k)):
                     i = k  # "from Statistics Sweden and Statistics Finland": a name ending with its country
                     continue
+            if step > 0 and found and i > 1 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "and" \
+                    and tok.text[:1].isupper():
+                named = self._institution_country(doc, i, at, lower=False)
+                if named is not None and named[0].code in self.eu and named[0].kind in ("country", "region"):
+                    # "from the State Labour Inspectorate of Lithuania and the State Labour Inspectorate of
+                    # Latvia": a second institution of a member state, which is never the partner's (not "… and
+                    # the Ministry of Labour of Peru", the partner's own)
+                    found.append(named[0])
+                    i = self._after_apposition(doc, named[0].end, at)
+                    continue
             if step > 0 and found and self._restated_from(doc, i):
                 named = self._institution_country(doc, i, at, lower=False)
                 m = named[0] if named is not None else self._apposed_demonym(doc, i, at)

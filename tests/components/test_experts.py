@@ -391,6 +391,9 @@ POSITIVE += [
      "National Employment Office (ONEM) of Belgium.", {"FR", "BE"}),
     # a team from an institution of a country
     ("A team from the Social Security Institution of Türkiye (SGK) carried out a mapping of the coverage.", {"TR"}),
+    # a second institution of a member state after "and the", without a restated "from"
+    ("Senior inspectors from the State Labour Inspectorate of Lithuania and the State Labour Inspectorate of Latvia "
+     "trained the staff.", {"LT", "LV"}),
 ]
 
 
