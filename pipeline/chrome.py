@@ -153,7 +153,7 @@ def _is_call_to_action(line: str) -> bool:
 FUNDING = re.compile(r"(?:funded|financed|financiado|financé)\b")
 #: words of a funding line that speak of the page, not the action ("This website is funded by …")
 SITE_WORDS = re.compile(r"\b(?:website|web site|site|page|publication|newsletter|portal|content|sitio|página|"
-                        r"publicación|publication|conteúdo|contenido|contenu)\b")
+                        r"publicación|conteúdo|contenido|contenu)\b")
 
 
 #: a line after which a news page lists other pages, not its own body; also its links to the

@@ -1115,26 +1115,29 @@ class ExpertsComponent(PatternComponent):
         """The name at `start` follows "and" after an institution that closed a person taken in the same
         sentence: "Johan Lindqvist of the Swedish Public Employment Service and Nurul Aziz of the
         Malaysian …" (not "the Ministry of Labour and Social Protection of …": institution words)."""
-        if start < 2 or doc[start - 1].lower_ not in ("and", "&") or not named:
+        if not named:
             return False
         lo, _ = sentence_span(doc_text(doc), doc[start].idx)  # the pipeline has no parser
-        if not any(lo <= doc[n].idx and n < start for n in named):
-            return False
-        k = start
-        while k < len(doc) and (_is_name(doc[k]) or _hyphen_tail(doc, k) or doc[k].text == "-"):
-            if self._is("institution_noun", doc[k].text):
-                return False
-            k += 1
-        return True
+        return any(lo <= doc[n].idx and n < start for n in named) and self._person_after_and(doc, start) is not None
 
     def _and_person(self, doc: Doc, start: int, link: int) -> bool:
         """The name from `start` to its link word follows "and" after another institution's name and is a
         person's: two or more name words, none an institution's ("SOCIEUX+ mobilised Anja Vogel of the
         Bundesagentur für Arbeit and Pieter Claes of the Flemish employment service VDAB"; not "the Ministry
         of Labour and Social Protection of Cambodia")."""
-        if start < 2 or doc[start - 1].lower_ not in ("and", "&") or link - start < 2:
-            return False
-        return all(_is_name(doc[k]) and not self._is("institution_noun", doc[k].text) for k in range(start, link))
+        return link - start >= 2 and self._person_after_and(doc, start) == link
+
+    def _person_after_and(self, doc: Doc, start: int) -> int | None:
+        """The token after a name that follows "and" at `start`, its words a person's (name words, hyphenated
+        parts, no institution noun: "and Nurul Aziz", not "and Social Protection"); None otherwise."""
+        if start < 2 or doc[start - 1].lower_ not in ("and", "&"):
+            return None
+        k = start
+        while k < len(doc) and (_is_name(doc[k]) or _hyphen_tail(doc, k) or doc[k].text == "-"):
+            if self._is("institution_noun", doc[k].text):
+                return None
+            k += 1
+        return k
 
     def _bracketed_people(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
         """Named people with their institution and its place in brackets, in a sentence about the

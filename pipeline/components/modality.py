@@ -88,9 +88,9 @@ NEW_SUBJECT = frozenset({"the", "a", "an", "it", "they", "this", "these", "those
 #: before a past verb, words that make it no report of a past event ("will be delivered", "to train")
 NOT_PAST = frozenset({"will", "shall", "should", "to", "be", "'ll", "can", "could", "may", "might", "must",
                       "would", "not"})
-#: before a cue, words that say an earlier one of the same kind took place
 #: auxiliaries before a participle that make it a verb of the clause ("was hosted by"), not a modifier
 AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "have", "had"})
+#: before a cue, words that say an earlier one of the same kind took place
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "another", "further"})
 #: a following marker this close to the cue (words between), with no punctuation between, has the cue as subject
 ADJACENT = 1

@@ -44,6 +44,8 @@ also has an `agent_cue`: the experts, SOCIEUX+, the action), or `coming_activity
 activity of the action or its experts: with a date still to come after the period found,
 in the same sentence, the period stays open) unless a `not_coming` cue covers it (what is made
 of it, "the recordings of the sessions", or its repetition by others, "will replicate the course"),
+or `final_to_come` (an undated final activity still to come, "A final activity … will follow": the end
+stays open),
 and a spaCy Matcher token pattern. An entry marked `anaphoric` has "It" as its subject: a cue only
 right after a sentence that names the action or cooperation ("The action started in November 2019 …
 It ended in early 2020 …").
@@ -120,7 +122,7 @@ class PeriodComponent(PatternComponent):
         self.coming = WindowedMatcher(self.nlp.vocab, validate=True)  # read only when an end may stay open
         for entry in self.patterns:
             self.kinds[entry["id"]] = entry["kind"]
-            matcher = self.coming if entry["kind"] in ("coming_activity", "not_coming") else self.matcher
+            matcher = self.coming if entry["kind"] in COMING_KINDS else self.matcher
             matcher.add(entry["id"], entry["pattern"], entry.get("anchor_at"))  # anchor_at: see WindowedMatcher.add
             if entry.get("strong"):
                 self.strong.add(entry["id"])
@@ -278,14 +280,12 @@ class PeriodComponent(PatternComponent):
                 # a not-period cue after a comma or an "and" speaks of what follows it: "completed a diagnostic
                 # mission … from 24 June to 3 July, as part of the Fund's strategy", "conducted an audit … in
                 # October 2019 and proposed a roadmap" date the mission and the audit
-                before = [c for c in near if c[2] == "self_cue" and c[1] <= date.start]
-                best = max(before, key=lambda c: c[1]) if before else best
+                best = _self_cue_before(near, date) or best
             if best[3] in self.strong and best[0] >= date.end and _BUT.search(text, date.end, best[0]):
                 # the action named after "but" is set against what comes before: "A first exchange … took place
                 # … in November 2021, but the action itself was only launched in 2023"
-                before = [c for c in near if c[2] == "self_cue" and c[1] <= date.start]
-                best = max(before, key=lambda c: c[1]) if before else (0, 0, "none", "")
-                if best[2] != "self_cue":
+                best = _self_cue_before(near, date)
+                if best is None:
                     continue
             if best[2] == "self_cue":
                 chosen.append((date, best[3]))
@@ -448,6 +448,8 @@ def _cited_as_other(text: str, cues: Spans, refs: list[Fact]) -> Spans:
 
 #: cue kinds that say the action ended
 CLOSING_KINDS = ("end_clause", "last_activity", "only_activity", "end_word")
+#: cue kinds of the matcher read only when an end may stay open (`still_open`)
+COMING_KINDS = ("coming_activity", "not_coming", "final_to_come")
 #: "its own webinar", "their own training": the partner's activity, not the action's (`still_open`)
 _OWN = re.compile(r"(?i)\b(?:own\s+(?:\w+\s+){0,2}|(?:at|during)\s+its\s+(?:\w+\s+)?)$")
 OWN_WINDOW = 40
@@ -637,6 +639,12 @@ def _sentence(text: str, char: int) -> tuple[int, int]:
     return (ends[k - 1] if k else 0), (starts[j] if j < len(starts) else len(text))
 
 
+def _self_cue_before(near: Spans, date: Fact) -> tuple[int, int, str, str] | None:
+    """The nearest self cue of `near` that ends before the date, if any."""
+    before = [c for c in near if c[2] == "self_cue" and c[1] <= date.start]
+    return max(before, key=lambda c: c[1]) if before else None
+
+
 def _after_action_sentence(text: str, char: int) -> bool:
     """The sentence before the one at `char` names the action or the cooperation ("The action started in
     November 2019 with a mission to Bissau. It ended in early 2020 …")."""
@@ -679,7 +687,14 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
         lo, hi = _sentence(text, end.start)
         if any(lo <= a and b <= hi or _ACTION_WORD.search(text, a, b) for a, b, _, _ in closing):
             return period  # what is planned after the action's end is a follow-up (not after a mission's end)
-    activities: Spans | None = None  # the coming_activity cues, matched on first need
+    found: Spans | None = None  # the cues of the `coming` matcher, matched on first need
+    activities: Spans | None = None  # their coming_activity cues
+
+    def coming_cues() -> Spans:
+        nonlocal found
+        if found is None:
+            found = coming()
+        return found
 
     def to_come(d: Fact) -> bool:
         nonlocal activities
@@ -690,11 +705,10 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
         if not still_to_come(doc, d.start, d.end):
             return False
         if activities is None:
-            found = coming()
             # "the recordings of the sessions", "will replicate the course": an output of the activity or its
             # repetition by others, not the action's activity to come
-            outputs = [c for c in found if c[2] == "not_coming"]
-            activities = [c for c in found if c[2] == "coming_activity"
+            outputs = [c for c in coming_cues() if c[2] == "not_coming"]
+            activities = [c for c in coming_cues() if c[2] == "coming_activity"
                           and not any(o[0] <= c[0] and c[1] <= o[1] for o in outputs)]
         lo, hi = _sentence(text, d.start)
         # "The Administration will hold its own webinar for employers in March 2024": the partner's, not the action's
@@ -706,24 +720,18 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
     later = next((d for d in dates if to_come(d)), None)
     if later is None:
         # an undated last activity still to come ("A final activity to present the revised guidelines to the
-        # Deputy Minister will follow"): the action goes on
-        final = next((m for m in _FINAL_TO_COME.finditer(text) if field_of(doc, m.start()) in (None, "description")
-                      and not any(m.start() <= d.start < m.end() for d in dates)), None)
+        # Deputy Minister will follow", a `final_to_come` cue): the action goes on
+        final = next((c for c in coming_cues() if c[2] == "final_to_come" and field_of(doc, c[0]) in (None, "description")
+                      and not any(c[0] <= d.start < c[1] for d in dates)), None)
         if final is None:
             return period
         return [f for f in period if f is not end] + [
-            Fact("period_end", None, final.start(), final.end(), final.group(0), "period:ongoing:final-activity-to-come",
+            Fact("period_end", None, final[0], final[1], text[final[0] : final[1]], "period:ongoing:final-activity-to-come",
                  "inferred")]
     return [f for f in period if f is not end] + [
         _period("period_end", later, None, "period:ongoing:activity-to-come", "inferred")]
 
 
-#: an undated final activity still to come: "A final activity … will follow", "a final remote activity with the
-#: SSS branch managers is to follow"
-_FINAL_TO_COME = re.compile(
-    r"\b[Aa] (?:final|last|closing|concluding)(?: [a-z-]+){0,2} (?:activity|workshop|webinar|seminar|mission|session|"
-    r"event|meeting|step|phase)\b[^.;!?\n]{0,120}?\b(?:will (?:follow|take place|be held|be organised|be organized|"
-    r"close)|is to (?:follow|take place|be held)|is (?:planned|scheduled|foreseen|expected)\b)")
 
 
 #: a closing cue that names the action itself, not one of its activities

@@ -383,7 +383,8 @@ def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) ->
     assert pipe.patterns == list(srsly.read_jsonl(PATTERNS_DIR / "period.jsonl"))
     assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word",
                                                  "start_clause", "end_clause", "last_activity", "only_activity", "first_activity",
-                                                 "activity_cue", "agent_cue", "coming_activity", "not_coming", "institution_name"}
+                                                 "activity_cue", "agent_cue", "coming_activity", "not_coming", "final_to_come",
+                                                 "institution_name"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
