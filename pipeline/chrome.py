@@ -86,7 +86,7 @@ BYLINE = re.compile(r"^(?:by|authors?|written\s+by|posted\s+by|text|words|autor|
 
 
 #: a time of day on a date line: "10:30", "at 10:14", "16:42:05 GMT", "2:15 pm", "10h30"
-TIME_OF_DAY = re.compile(r"(?:\s+(?:at|à|às|a\s+las))?\s+\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+TIME_OF_DAY = re.compile(r"(?:\s+(?:at|à|às|a\s+las))?\s+\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
                          r"(?:\s*(?:GMT|UTC|CET|CEST)(?:[+-]\d{1,2})?)?(?=$|\s)", re.I)
 
 
@@ -236,13 +236,35 @@ SITE_LINE = re.compile(r"^socieux\s*\+?\s*(?:[–—|·:-]\s*[^.!?]{0,120})?$")
 SOCIAL_HEADER = re.compile(r"^\d[\d,. ]*\s*(?:k\s+)?followers$|^\d{1,2}\s?[hdwmy]\s*[•·]")
 
 
+#: a translation note over a translated item's headline, in any of the site's languages: "(Translated from
+#: Portuguese)", "Machine translation from Russian, edited", "Texte traduit du français", "Traducción no oficial"
+#: (a translation word, the language it is from, a short qualifier; nothing the headline would say)
+TRANSLATION_NOTE = re.compile(
+    r"^[(\[*_]*\s*(?:(?:unofficial|automatic|automated|machine|free|informal|courtesy|english)\s+)*"
+    r"(?:translation|translated|(?:texte\s+|texto\s+)?(?:traduit|traduction|traducción|traducido|traduzido|tradução))"
+    r"(?:\s+(?:from|du|de\s+l['’]|de|del|do|da|des|dos)\s*[^\W\d_]+)?"
+    r"(?:\s*[,;–—-]?\s*(?:edited|revised|unofficial|non\s+officiel(?:le)?|no\s+oficial|não\s+oficial"
+    r"|by\s+[^\W\d_][\w+ ]{0,30}))*\s*[)\]*_]*\.?$")
+
+
+#: a newsletter's or bulletin's masthead: its name with an issue number or a date ("SOCIEUX+ Newsletter · Issue
+#: 31 · January 2024", "Boletín n.º 12"), the page's name, never an item's headline
+MASTHEAD = re.compile(r"\b(?:newsletter|bulletin|boletín|boletin|boletim|infolettre|lettre\s+d['’]information)\b"
+                      r".{0,40}?(?:\b(?:issue|no|n\.?\s*[°º]|n\.?º|edition|édition|edición|edição|vol|número|numéro)"
+                      r"\.?\s*\d+|\b(?:19|20)\d{2}\b)", re.I)
+
+
+def is_masthead(line: str) -> bool:
+    return MASTHEAD.search(line) is not None and not TERMINAL.search(line)
+
+
 def is_boilerplate(line: str) -> bool:
     if not any(c.isalpha() for c in line) and (
             not any(c.isdigit() for c in line) or any(unicodedata.category(c) == "So" for c in line)):
         return True  # no word at all: icons with their counts ("👏 48 · 💬 2"), a rule (not a code: "2020-33")
     low = ARROWS.sub("", line.casefold()).strip(" :|›>»")
     if low in _boilerplate() or BREADCRUMB.match(low) or RULE_LINE.match(low) or SITE_LINE.match(low) \
-            or SOCIAL_HEADER.match(low) or HASHTAGS.match(low) or REACTIONS.match(low):
+            or SOCIAL_HEADER.match(low) or HASHTAGS.match(low) or REACTIONS.match(low) or TRANSLATION_NOTE.match(low):
         return True
     parts = [p for p in SECTION_SEPARATORS.split(low) if p]
     return bool(parts) and all(_is_boilerplate_part(p) for p in parts)

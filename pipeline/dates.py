@@ -75,6 +75,9 @@ _RY = r"(?![\w%€$£]|[.,/:]\d)"  # after a year attached to a month or day
 _RY_BARE = _RY + rf"(?!\s?{_D}\s?\d)"  # bare year: "2023-11" is an action id, not a year
 _YEAR = r"(?:19|20)\d\d"
 #: what may stand right before a month/year date ("in 07/2024", "Start: 11/2019", "10/2023 – 06/2024")
+#: the prepositions a season or semester without a year comes after ("in the autumn", "During the second semester")
+_SEASON_BEFORE = "(?:" + "|".join(rf"(?<=\b{w} )" for p in ("in", "during", "over", "by", "until", "till", "through",
+                                                              "from", "since", "for") for w in (p, p.title())) + ")"
 _MY_BEFORE = ("(?:" + "|".join(rf"(?<=\b{w} )" for w in ("in", "In", "since", "Since", "from", "From", "until", "Until",
                                                           "till", "to", "between", "and", "before", "after"))
               + r"|(?<=: )|(?<=:)|(?<=\n)|(?<![\s\S])|(?<=[–—-] )|(?<=[–—-])|(?<=\()|(?<=\n )|(?<=\n  ))")
@@ -87,6 +90,8 @@ _QUALIFIERS = (
     (r"late|end\s+of|fourth\s+quarter\s+of|last\s+quarter\s+of", 9, 12),
     (r"first\s+half\s+of", 1, 6),
     (r"second\s+half\s+of", 7, 12),
+    (r"first\s+semester(?:\s+of)?", 1, 6),
+    (r"second\s+semester(?:\s+of)?", 7, 12),
     (r"second\s+quarter\s+of", 4, 6),
     (r"third\s+quarter\s+of", 7, 9),
 )
@@ -207,6 +212,12 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b{_Q}(?i:{'|'.join(SEASONS)})(?:\s+of)?\s+(?P<y>{_YEAR})"
             rf"(?:[/{DASHES}](?:(?P<yy>\d{{2}})|(?P<y2>{_YEAR})))?{_RY}",
             rf"\bQ[1-4]\s+(?P<y>{_YEAR}){_RY}",
+            # without a year, after a preposition: "in the autumn", "during the second semester" (the year is the
+            # nearest one before it, or the date line's)
+            rf"{_SEASON_BEFORE}(?i:the\s+)"
+            rf"(?:(?i:{'|'.join(SEASONS)})|(?P<q>(?i:first|second))\s+(?i:semester))\b(?!\s+(?:of\s+)?\d)"
+            # ... not a season's event ("the spring session of the council", "the summer school")
+            r"(?!\s+(?i:session|sessions|school|schools|meeting|meetings|edition|intake|term|campaign|course)\b)",
         ],
         "d": [rf"{_L}{day}(?![\w%]|[.,/:]\d)"],
         "skip": list(_BLOCKERS),
@@ -282,7 +293,7 @@ def _anchor_words(foreign: bool = False) -> tuple[str, ...]:
     """Substrings every atom holds one of: an English month's first three letters, a season, and with
     `foreign` a Spanish, French or Portuguese month's whole name (three letters, "out", "set", "ene",
     would open windows all over English text)."""
-    words = {name[:3] for name in month_names()} | set(SEASONS)
+    words = {name[:3] for name in month_names()} | set(SEASONS) | {"semester"}
     return tuple(sorted(words | set(foreign_month_names()) if foreign else words))
 
 
@@ -361,8 +372,10 @@ _CONNECTORS = (
     ("list", re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|&)\s+")),
 )
 _PREFIX = re.compile(rf"\b(?i:(from|since|between))\s+(?:the\s+)?{_WEEKDAY}$")
-_ONWARDS = re.compile(r"\s+(?i:onwards?)\b")
-_MONTH_CUE = re.compile(r"\b(?i:in|on|since|from|to|until|till|by|during|through|before|after|of|for)\s+$")
+_ONWARDS = re.compile(r"\s+(?i:onwards?|to\s+date|to\s+the\s+present|until\s+now)\b"
+                      r"|\s*\((?i:ongoing|on-going|en\s+cours|en\s+curso|em\s+curso|to\s+date|continuing)\)"
+                      r"|\s*[–—-]\s*(?i:ongoing|on-going|to\s+date|today)\b")
+_MONTH_CUE = re.compile(r"\b(?i:in|on|since|from|to|until|till|by|during|through|before|after|of|for|last|this)\s+$")
 
 
 def _precision(p: _Point) -> str:

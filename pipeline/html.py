@@ -38,13 +38,19 @@ BLOCKS = frozenset(
     "address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
     "hr li main nav ol p pre section table tbody td tfoot th thead tr ul br".split()
 )
-DROP = ("script", "style", "noscript", "template", "iframe", "svg", "head")
+DROP = ("script", "style", "noscript", "template", "iframe", "svg", "head", "select", "button")
 #: site chrome around the content: menus, banners, footers, sidebars; figures and their captions
 #: (a caption is a credit, never part of the headline); related-content and share widgets, breadcrumb trails
 #: (an `<ol>` of links would read as a listing) and newsletter sign-ups
 CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner]", "[role=contentinfo]",
-          "figure", "figcaption", "[class*=related]", "[class*=share]", "[class*=social]", "[class*=breadcrumb]",
-          "[aria-label*=breadcrumb]", "[class*=newsletter]")
+          "figure", "figcaption", "[aria-label*=breadcrumb]")
+#: words of a class name ("related-news", "share_buttons", "social-media-links") that make an element chrome;
+#: "social" only beside a widget word, never alone in a longer name ("category-social-protection" is a topic)
+CHROME_CLASS_WORDS = frozenset({"related", "share", "sharing", "sharer", "sharedaddy", "addtoany", "breadcrumb",
+                                "breadcrumbs", "newsletter"})
+SOCIAL_WIDGET_WORDS = frozenset({"media", "links", "icons", "icon", "networks", "network", "share", "follow",
+                                 "buttons", "bar"})
+_CLASS_WORD = re.compile(r"[a-z]+")
 #: words opening a heading or line that introduces links to other pages, not content
 #: ("Related actions", "See also"); chrome.py cuts a news body at such a line too
 RELATED_WORDS = (r"related|see also|read also|more news|other news|other actions|more (?:testimonials|stories|interviews"
@@ -71,6 +77,16 @@ def looks_like_html(text: str) -> bool:
 
 #: a `<header>` inside these is the content's own (the headline and date of an article), not the site's
 CONTENT_TAGS = frozenset({"article", "main"})
+
+
+def _chrome_class(classes: str) -> bool:
+    """A class attribute that names a widget around the content: related links, share buttons, social
+    media links, a breadcrumb trail or a newsletter sign-up."""
+    for name in classes.casefold().split():
+        words = set(_CLASS_WORD.findall(name))
+        if words & CHROME_CLASS_WORDS or name == "social" or ("social" in words and words & SOCIAL_WIDGET_WORDS):
+            return True
+    return False
 
 
 def _inside(node, tags: frozenset[str]) -> bool:
@@ -358,6 +374,11 @@ def html_page(html: str) -> tuple[str, str | None]:
         for node in tree.css(selector):
             if node.tag == "header" and _inside(node, CONTENT_TAGS):
                 continue  # an article's own header: its headline and date line ("entry-header")
+            node.decompose()
+    for node in tree.css("[class]"):
+        # never the page's content itself: a `<body>` or wrapper whose class happens to hold a word
+        if _chrome_class(node.attributes.get("class") or "") and node.tag not in ("html", "body") \
+                and node.css_first("main, article, [role=main], h1") is None:
             node.decompose()
     for heading in tree.css("h2, h3, h4, h5, h6"):
         if RELATED_HEADING.match(heading.text() or ""):

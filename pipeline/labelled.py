@@ -13,7 +13,7 @@ import re
 from pipeline.chrome import RULE_LINE
 from pipeline.documents import MIN_MARKED_RECORDS, RECORD_BULLET, Document, has_dash_records
 from pipeline.labels import LABEL_PREFIX, NO_VALUE, Labelled, alone_label, fits, is_any_label, read_labelled
-from pipeline.lines import WORD, Line, lines_of
+from pipeline.lines import WORD, Line, is_prose, lines_of
 from pipeline.records import RawRecord, assign_free, line_groups, make_record, reads_as_block_title, without_page_end
 
 #: a field label the catalogue's layouts do not know ("SDG: 8", "Sector: Social protection"): a short
@@ -56,6 +56,24 @@ def _is_other_label(ln: Line) -> bool:
         len(words) <= 2 or len(WORD.findall(m["value"] or "")) <= OTHER_VALUE_WORDS)
 
 
+#: a record's header line above its title that gives the action's code and maybe its country ("ACTION 2023-03 ·
+#: GEORGIA", "Action no. 2021-14 – Tunisia", "2022-08 | Tajikistan", a status in brackets after them): the record's
+#: `code` and `country` fields
+CODE_HEADER = re.compile(
+    r"^(?:(?:socieux\+?\s+)?(?:action|acción|accion|ação|acao|projet|project)\s+(?:n[o°º]?\.?\s*)?)?"
+    r"(?P<code>(?:19|20)\d{2}-\d{1,3})"
+    r"(?:\s*[·•|–—:/-]\s*(?P<country>[^\W\d_][^\W\d_'’.-]*(?:[ '’.-]+[^\W\d_]+){0,4}))?(?:\s*\([^()]{1,30}\))?\s*$", re.I)  # "(in preparation)"
+
+
+def code_header(ln: Line) -> dict[str, list[Line]]:
+    """The `code` (and `country`) fields of a record's header line (`CODE_HEADER`), {} for another line."""
+    m = CODE_HEADER.match(ln.text)
+    if m is None:
+        return {}
+    return {name: [Line(ln.start + m.start(name), ln.start + m.end(name), m[name])]
+            for name in ("code", "country") if m[name]}
+
+
 def _cuts(group: list[Line], hits: list[Labelled | None]) -> list[int]:
     """Where records start inside one group of labelled lines written without blank lines between them:
     at every title label after the first; without title labels, at a label already seen in the record
@@ -94,7 +112,8 @@ def _head_title(lines: list[Line]) -> tuple[int, int]:
     when it goes on in lower case (a wrapped title); lines above the title are the page's (its heading, an
     intro line). (0, 0) when none."""
     first = next((k for k, ln in enumerate(lines) if is_any_label(ln) or _is_other_label(ln)), 0)
-    if first == 0 or not is_any_label(lines[first]) or not reads_as_block_title(lines[first - 1].text):
+    # the first label may be one no layout knows ("Experts: …") when a known one follows
+    if first == 0 or not any(is_any_label(ln) for ln in lines[first:]) or not reads_as_block_title(lines[first - 1].text):
         return 0, 0
     begin = first - 1
     if begin > 0 and lines[begin].text[:1].islower() and reads_as_block_title(lines[begin - 1].text):
@@ -118,6 +137,10 @@ def labelled_records(text: str) -> list[tuple[list[Line], list[Line]]]:
     for g, group in enumerate(groups):
         hits = [read_labelled(ln) for ln in group]
         if not any(hits) and not any(alone_label(ln.text) for ln in group):
+            if out and last == g - 1 and "description" not in _fields_of(out[-1][1]) \
+                    and is_prose(" ".join(ln.text for ln in group)):
+                out[-1] = (out[-1][0], out[-1][1] + group)  # the record's summary under its labels, unlabelled
+                last = g
             continue
         bounds = [0, *_cuts(group, hits), len(group)]
         for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
@@ -136,7 +159,8 @@ def labelled_records(text: str) -> list[tuple[list[Line], list[Line]]]:
                     and reads_as_block_title(" ".join(ln.text for ln in groups[g - 1])):
                 title = groups[g - 1]
             if title and fields - {"title"}:
-                out.append((title, lines[head:]))
+                header = lines[skip - 1 : skip] if skip and code_header(lines[skip - 1]) else []
+                out.append((title, header + lines[head:]))  # "ACTION 2023-03 · GEORGIA" over the title
                 last = g
             elif not title and n == 0 and out and last == g - 1 and not fields & _fields_of(out[-1][1]):
                 out[-1] = (out[-1][0], out[-1][1] + lines)  # a blank line inside the record above
@@ -169,7 +193,12 @@ def _fields_of(lines: list[Line]) -> set[str]:
     return inline | {lab[0] for ln in lines if (lab := alone_label(ln.text))}
 
 
-def _parse_labelled(lines: list[Line]) -> tuple[list[Line], dict[str, list[Line]], list[str]]:
+#: free-text fields whose value never goes on over a blank line (the description's paragraphs do)
+SHORT_FIELDS = CONTINUED_FIELDS - {"description"}
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _parse_labelled(lines: list[Line], text: str = "") -> tuple[list[Line], dict[str, list[Line]], list[str]]:
     """(title lines, field -> value lines, problems) of a record's labelled lines.
 
     A value may go on over unlabelled lines when its field is free text (CONTINUED_FIELDS: "Summary: …"
@@ -182,10 +211,16 @@ def _parse_labelled(lines: list[Line]) -> tuple[list[Line], dict[str, list[Line]
     problems: list[str] = []
     current: str | None = None  # the free-text field the next unlabelled line continues
     pending: tuple[str, str] | None = None  # a label whose value may be on the next line
-    for ln in lines:
+    for k, ln in enumerate(lines):
+        if k and current in SHORT_FIELDS and BLANK_LINE.search(text, lines[k - 1].end, ln.start):
+            current = None  # a paragraph of its own ("Type: Policy development", a blank line, the summary)
         hit = read_labelled(ln)
         alone = alone_label(ln.text) if hit is None else None
-        if RULE_LINE.match(ln.text):  # "-----" between two records
+        header = code_header(ln) if k == 0 and hit is None else {}
+        if header:  # "ACTION 2023-03 · GEORGIA" over the title
+            got.update(header)
+            current = pending = None
+        elif RULE_LINE.match(ln.text):  # "-----" between two records
             current = pending = None
         elif hit is not None and hit.value is not None and hit.field in got:
             problems.append(f"{hit.field} given twice; the second ({hit.written[:40]!r}) left out")
@@ -225,7 +260,7 @@ def split_labelled(doc: Document) -> list[RawRecord]:
     for index, (title, body) in enumerate(found):
         if index == len(found) - 1:  # the page's footer follows the last record
             body = without_page_end(body)
-        titles, got, problems = _parse_labelled(body)
+        titles, got, problems = _parse_labelled(body, doc.text)
         titles = title or titles
         if not titles:
             continue

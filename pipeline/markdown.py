@@ -14,7 +14,8 @@ the body has no "# " heading its `title` stands as the headline. An image goes w
 caption, never part of a headline or body), so a line that only held images
 goes too, and so does an emphasised line right under it (its caption: "*Photo:
 Ministry of Labour*"). Offsets of facts then refer to the converted text.
-The only level-1 heading of a page is its headline (`md_page`): news.py reads the item
+The only level-1 heading of a page is its headline (`md_page`), unless it is a newsletter's masthead
+("# SOCIEUX+ Newsletter · Issue 31 · January 2024"): news.py reads the item
 from there, whatever page text stands above it.
 """
 
@@ -25,6 +26,8 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from pipeline.chrome import is_masthead
 
 SUFFIXES = (".md", ".markdown")
 
@@ -178,6 +181,6 @@ def md_page(text: str) -> tuple[str, str | None]:
         else:
             content = _inline(rest.strip()).strip()
         lines.append(indent + marker + content if content else "")
-        if level_one and content:
+        if level_one and content and not is_masthead(content):
             headings.append(content)
     return "\n".join(lines), (headings[0] if len(headings) == 1 else None)

@@ -49,7 +49,7 @@ class RawRecord:
     partner_institution: str | None = None
     assistance_types: list[str] = field(default_factory=list)
     description: str | None = None
-    #: the other labelled fields: start_activities, end_activities, code, country, period (record_labels.tsv)
+    #: the other labelled fields: start_activities, end_activities, code, country, period, experts (record_labels.tsv)
     values: dict[str, str] = field(default_factory=dict)
     fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # record-relative spans
     year: int | None = None  # year of a news item's date line

@@ -118,6 +118,17 @@ POSITIVE = [
     ("during winter 2023/2024", None, [("winter 2023/2024", "2023", "2024")]),
     ("the 1990s", None, [("1990s", "1990", "1999")]),
     ("from March 2022 onwards", None, [("from March 2022 onwards", "2022-03", None)]),
+    # a season or semester without a year takes the nearest year before it (or the date line's); a season's event
+    # ("the spring session") is none
+    ("In 2023 the experts will return in the autumn.", None, [("2023", "2023", "2023"), ("the autumn", "2023", "2023")]),
+    ("Activities will take place in the second semester.", 2025, [("the second semester", "2025", "2025")]),
+    ("in the second semester of 2021", None, [("second semester of 2021", "2021", "2021")]),
+    ("In 2021 the board met in the spring session of the council.", None, [("2021", "2021", "2021")]),
+    ("The pilot began last May.", 2023, [("May", "2023-05", "2023-05")]),
+    # a start said to go on: "(ongoing)", "– ongoing", "to date"
+    ("from 4 March 2024 (ongoing)", None, [("from 4 March 2024 (ongoing)", "2024-03-04", None)]),
+    ("from March 2024 – ongoing", None, [("from March 2024 – ongoing", "2024-03", None)]),
+    ("advised the fund from 2021 to date", None, [("from 2021 to date", "2021", None)]),
     # a day or month without a year: nearest year before it, else default_year
     ("In 2021 … in May the team met.", None, [("2021", "2021", "2021"), ("May", "2021-05", "2021-05")]),
     # a yearless month after "to" ("postponed to October")

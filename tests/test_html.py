@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.documents import read_document
-from pipeline.html import html_to_text, looks_like_html, html_page
+from pipeline.html import _chrome_class, html_page, html_to_text, looks_like_html
 from pipeline.split import split_document
 
 MENU = """<header><a href="/">SOCIEUX+</a><nav><ul><li><a href="/">Home</a></li><li><a href="/about">About us</a></li>
@@ -336,3 +338,39 @@ def test_a_definition_list_of_several_actions_with_wrapped_pairs(tmp_path: Path)
     assert (first.title, first.partner_institution, first.values) == ("Pension reform in Togo", "CRT",
                                                                       {"start_activities": "03/2021"})
     assert (second.title, second.values) == ("Labour inspection in Ghana", {"end_activities": "Ongoing"})
+
+
+def test_a_topic_word_in_the_body_class_is_no_chrome(tmp_path: Path) -> None:
+    """`<body class="category-social-protection">` names the page's topic: the page is not a social media widget,
+    and its labelled tables are its records. A share bar and a filter form's options stay out."""
+    page = """<!DOCTYPE html><html><head><title>Actions | SOCIEUX+</title></head>
+<body class="page-actions category-social-protection"><main>
+<h1>Actions – Social protection</h1>
+<form class="filters"><label>Region <select><option>All</option><option>Africa</option></select></label>
+<button>Filter</button></form>
+<h2>Actuarial valuation of the pension scheme</h2>
+<table><tr><th>Partner Institution</th><td>Government Service Insurance System (GSIS)</td></tr>
+<tr><th>Code</th><td>2022-01</td></tr>
+<tr><th>Description</th><td>Finnish actuaries reviewed the model of GSIS in Manila.</td></tr></table>
+<h2>Labour market information system</h2>
+<table><tr><th>Partner Institution</th><td>Ministry of Labour (MTEFPLS)</td></tr>
+<tr><th>Description</th><td>A Belgian expert mapped the data sources.</td></tr></table>
+<div class="social-share-bar"><a>Facebook</a> <a>LinkedIn</a></div>
+</main></body></html>"""
+    text = html_to_text(page)
+    assert "Facebook" not in text and "Africa" not in text and "Filter" not in text
+    path = tmp_path / "actions.html"
+    path.write_text(page, encoding="utf-8")
+    first, second = split_document(read_document(path))
+    assert (first.title, first.partner_institution, first.values["code"]) == (
+        "Actuarial valuation of the pension scheme", "Government Service Insurance System (GSIS)", "2022-01")
+    assert second.description == "A Belgian expert mapped the data sources."
+
+
+@pytest.mark.parametrize("classes, chrome", [
+    ("share-buttons", True), ("social-media-links", True), ("social", True), ("related_news", True),
+    ("breadcrumbs", True), ("newsletter-box", True), ("addtoany_list", True),
+    ("category-social-protection", False), ("social-security-programmes", False), ("entry-content", False),
+])
+def test_chrome_class_names(classes: str, chrome: bool) -> None:
+    assert _chrome_class(classes) is chrome

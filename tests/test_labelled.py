@@ -355,7 +355,7 @@ def test_record_labels_file_is_well_formed() -> None:
     keys = [" ".join(r[0].split()).casefold() for r in rows]
     assert len(keys) == len(set(keys))  # one field a label
     assert {r[1] for r in rows} == {"title", "code", "partner_institution", "assistance_types", "description",
-                                    "start_activities", "end_activities", "country", "period"}
+                                    "start_activities", "end_activities", "country", "period", "experts"}
 
 
 def test_a_labelled_intro_and_footer_are_the_pages() -> None:
@@ -371,3 +371,79 @@ def test_a_labelled_intro_and_footer_are_the_pages() -> None:
     assert first.title == "Strengthening the labour inspectorate" and first.description is None
     assert "this page lists" in first.heading[2]
     assert second.description == "French experts supported the ministry." and "©" not in second.text
+
+
+ANNEX = """Portfolio Review – Annex B: Selected actions by region
+
+This annex summarises a sample of actions implemented, under way or in preparation.
+
+
+B.1  EU NEIGHBOURHOOD
+==============================================================
+
+ACTION 2023-03  ·  GEORGIA
+Reforming the pension indexation mechanism
+   Partner:  Social Service Agency (SSA)
+   Experts:  Estonian and Czech pension experts (2)
+   Dates:    16 January – 28 April 2023
+   Type:     Policy development
+
+   The experts reviewed the pension law and presented three indexation scenarios at a round table in Tbilisi.
+
+ACTION 2022-08  ·  TAJIKISTAN  (completed)
+Vocational rehabilitation of persons with disabilities
+   Experts:  University Rehabilitation Institute (URI-Soča), Slovenia; Lithuanian Employment Service
+   Partner:  Ministry of Labour, Migration and Employment of Population
+   Dates:    May–November 2022
+
+   The action supported the Ministry in piloting rehabilitation services in two employment centres.
+
+
+B.2  MIDDLE EAST
+==============================================================
+
+Action no. 2020-17 – Lebanon
+Roadmap for the digitalisation of social insurance records
+   Type:     Information management systems
+   Partner:  National Social Security Fund (NSSF)
+
+   All exchanges took place online because of the crisis following the port explosion of August 2020.
+"""
+
+
+def test_an_annex_of_actions_headed_by_their_code_and_country() -> None:
+    """A layout no catalogue page used before: a header line "ACTION <code> · <COUNTRY>" over the title, labelled
+    lines in any order (the first may be a label no layout knows, "Experts:"), then the summary as a paragraph
+    of its own; section headings between records are the page's."""
+    recs = split_document(doc_of(ANNEX))
+    assert [r.title for r in recs] == ["Reforming the pension indexation mechanism",
+                                       "Vocational rehabilitation of persons with disabilities",
+                                       "Roadmap for the digitalisation of social insurance records"]
+    assert [r.values.get("code") for r in recs] == ["2023-03", "2022-08", "2020-17"]
+    assert [r.values.get("country") for r in recs] == ["GEORGIA", "TAJIKISTAN", "Lebanon"]
+    assert [r.partner_institution for r in recs] == ["Social Service Agency (SSA)",
+                                                     "Ministry of Labour, Migration and Employment of Population",
+                                                     "National Social Security Fund (NSSF)"]
+    # "Type:" ends at the blank line: the paragraph under it is the summary, not a second type of assistance
+    assert recs[0].assistance_types == ["Policy development"] and recs[2].assistance_types == [
+        "Information management systems"]
+    assert recs[0].description.startswith("The experts reviewed") and recs[2].description.startswith("All exchanges")
+    assert recs[1].values["experts"].startswith("University Rehabilitation Institute")
+    assert "B.2" not in recs[1].text and "====" not in recs[1].text
+
+
+@pytest.mark.parametrize("line, fields", [
+    ("ACTION 2023-03  ·  GEORGIA", {"code": "2023-03", "country": "GEORGIA"}),
+    ("Action no. 2021-14 – Tunisia", {"code": "2021-14", "country": "Tunisia"}),
+    ("2022-08 | Sri Lanka (in preparation)", {"code": "2022-08", "country": "Sri Lanka"}),
+    ("SOCIEUX+ action 2024-11", {"code": "2024-11"}),
+    ("Action 2019-22 was completed in 2020.", {}),
+    ("Reforming the pension indexation mechanism", {}),
+])
+def test_a_code_header_line(line: str, fields: dict[str, str]) -> None:
+    from pipeline.labelled import code_header
+    from pipeline.lines import Line
+
+    got = code_header(Line(10, 10 + len(line), line))
+    assert {k: v[0].text for k, v in got.items()} == fields
+    assert all(line[v[0].start - 10 : v[0].end - 10] == v[0].text for v in got.values())  # offsets into the line

@@ -187,3 +187,25 @@ def test_a_table_of_field_labels_becomes_one_block_of_labelled_lines_a_row(tmp_p
 def test_a_table_without_field_labels_keeps_its_rows() -> None:
     assert md_to_text("| Region | Actions |\n|---|---|\n| West Africa | 2 |\n").splitlines() == [
         "Region | Actions", "", "West Africa | 2"]
+
+
+def test_a_newsletters_masthead_is_not_the_items_headline(tmp_path: Path):
+    """"# SOCIEUX+ Newsletter · Issue 31 · January 2024" names the page: the item is the story under it."""
+    path = tmp_path / "newsletter.md"
+    path.write_text("# SOCIEUX+ Newsletter · Issue 31 · January 2024\n\n[View in your browser](https://e.org/31)\n\n"
+                    "---\n\n## Field notes\n\n### Safer worksites in Fiji: labour inspectors trained on risk-based "
+                    "inspection\n\nSuva – Between July and November 2023, action 2023-09 supported the Ministry of "
+                    "Employment of Fiji in moving to risk-based inspection planning.\n\nTwo experts from Ireland "
+                    "and New Zealand spent two weeks in Suva and Lautoka in July.\n", encoding="utf-8")
+    assert md_page(path.read_text(encoding="utf-8"))[1] is None
+    (rec,) = split_document(read_document(path))
+    assert rec.title == "Safer worksites in Fiji: labour inspectors trained on risk-based inspection"
+    assert rec.description.startswith("Suva – Between July")
+
+
+def test_masthead_lines():
+    from pipeline.chrome import is_masthead
+
+    assert is_masthead("SOCIEUX+ Newsletter · Issue 31 · January 2024") and is_masthead("Boletín n.º 12")
+    assert not is_masthead("Newsletter sign-up boosts outreach of Fiji's ministry.")
+    assert not is_masthead("Safer worksites in Fiji: labour inspectors trained")

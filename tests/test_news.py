@@ -560,3 +560,33 @@ def test_a_news_item_with_labelled_lines_stays_one_news_record(text: str) -> Non
     (rec,) = split_document(doc)
     assert rec.kind == "news" and rec.title == "Ghana trains its labour inspectors on risk-based inspection"
     assert "two experts came to accra" in rec.description.casefold()
+
+
+@pytest.mark.parametrize("note", [
+    "(Translated from Portuguese)", "Machine translation from Russian, edited", "Texte traduit du français",
+    "Traducción no oficial", "Translated by DeepL", "[Unofficial English translation]",
+])
+def test_a_translation_note_is_not_part_of_the_headline(note: str) -> None:
+    doc = doc_of("INPS – Instituto Nacional de Previdência Social | Cabo Verde\nNotícias • 04.10.2024\n" + note + "\n"
+                 "Experts from Spain and Portugal support Angola's social protection reform\n" + NEWS_BODY, "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.title == "Experts from Spain and Portugal support Angola's social protection reform"
+    assert rec.year == 2024
+
+
+@pytest.mark.parametrize("line, note", [
+    ("Translation of the Labour Code into Tetum completed", False), ("Translators trained in Dili", False),
+    ("Traduction non officielle", True), ("Tradução do inglês", True),
+])
+def test_translation_note_lines(line: str, note: bool) -> None:
+    from pipeline.chrome import is_boilerplate
+
+    assert is_boilerplate(line) is note
+
+
+def test_a_date_line_with_a_spaced_time_under_the_headline_is_no_body() -> None:
+    """"7 de noviembre de 2022 - 10:15 a. m." (a Spanish site's time, "a. m." with a space) is the date line."""
+    doc = doc_of("SUNAFIL – Noticias\nPeruvian labour inspectorate reinforces its fight against forced labour\n"
+                 "7 de noviembre de 2022 - 10:15 a. m.\n" + NEWS_BODY, "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.description == NEWS_BODY.strip() and rec.year == 2022

@@ -138,6 +138,26 @@ def abbreviations(path: Path | None = None) -> frozenset[str]:
                      if ln.strip() and not ln.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def honorifics(path: Path | None = None) -> frozenset[str]:
+    """Titles before a person's name, as written without the final dot (models/data/honorifics.txt)."""
+    path = path or DATA_DIR / "honorifics.txt"
+    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _folded_honorifics() -> frozenset[str]:
+    return frozenset(h.casefold() for h in honorifics())
+
+
+def is_honorific(text: str, cased: bool = True) -> bool:
+    """`text` is a title before a name, with or without its dot ("Ms", "Dr.", "Mme"); in any case
+    when not `cased` ("MS" stays an acronym when `cased`)."""
+    word = text[:-1] if text.endswith(".") else text
+    return word in honorifics() if cased else word.casefold() in _folded_honorifics()
+
+
 def release_tokenizer_cache(nlp: Language) -> None:
     """Empty the tokenizer's chunk cache once the gazetteer has been loaded.
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.components.base import BatchPipe
+from pipeline.components.base import BatchPipe, is_honorific
 from pipeline.facts import CountryKind, CountryMention, ensure_extensions
 
 KINDS: dict[str, CountryKind] = {"COUNTRY": "country", "DEMONYM": "demonym", "REGION": "region", "CITY": "city"}
@@ -81,8 +81,6 @@ class Match:
         return KINDS[self.span.label_]
 
 
-#: titles before a person's name ("Ms Maria Lima": the place after the first name is a surname)
-HONORIFICS = frozenset({"Ms", "Mr", "Mrs", "Miss", "Dr", "Prof", "Professor", "Sr", "Sra", "Mme", "M", "Dra"})
 #: a capitalised name word, also with an inner apostrophe or hyphen ("O'Connor", "Jean-Pierre")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -116,7 +114,7 @@ def is_person_name(doc: Doc, match: Match, context: set[int]) -> bool:
         before = doc[i - 2]
         mid_sentence = before.is_lower or before.text in {",", "("} or (
             before.text.endswith(".") and before.text[:1].isupper() and len(before.text) <= 4  # "Ms."
-        ) or before.text.rstrip(".") in HONORIFICS  # "Ms Maria Lima", also opening a sentence
+        ) or is_honorific(before.text)  # "Ms Maria Lima", also opening a sentence
         if _is_word(prev.text) and not prev.is_stop and prev.i not in context and mid_sentence:
             return True
     return False

@@ -88,11 +88,11 @@ from spacy.tokens import Doc
 import re
 from bisect import bisect_left
 
-from pipeline.components.base import (PatternComponent, WindowedMatcher, doc_lowers, doc_text, per_doc, sentence_span,
-                                      town_mentions)
+from pipeline.components.base import (PatternComponent, WindowedMatcher, doc_lowers, doc_text, honorifics, is_honorific,
+                                      per_doc, sentence_span, town_mentions)
 from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, unrealised
 from pipeline.eu import load_membership
-from pipeline.facts import ECHO_FIELD, CountryMention, Fact, add_fact
+from pipeline.facts import ECHO_FIELD, CountryMention, Fact, add_fact, field_span
 from pipeline.towns import town_countries, town_heads
 
 
@@ -133,8 +133,9 @@ class ExpertsComponent(PatternComponent):
         self.phrase_heads = frozenset(w.split()[0] for w in self.lex.get("participant_verb", ()) if " " in w)
         # "<work> by" person cues with up to three lower-case words before "by" ("facilitated in person by")
         by_verbs = sorted(c.split()[0] for c in self.lex.get("person_cue", ()) if c.endswith(" by") and " " in c)
-        self.by_cue = re.compile(r"\b(?:%s)(?: [a-z-]+){1,3} by (?:mr|ms|mrs|dr|prof|a|an|one|two|three|four)\b"
-                                 % "|".join(map(re.escape, by_verbs)) if by_verbs else r"(?!)")  # (?!): never
+        titles = "|".join(sorted(map(str.casefold, honorifics())))
+        self.by_cue = re.compile(r"\b(?:%s)(?: [a-z-]+){1,3} by (?:%s|a|an|one|two|three|four)\b"
+                                 % ("|".join(map(re.escape, by_verbs)), titles) if by_verbs else r"(?!)")  # (?!): never
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self._resolve_in_phrase(doc, doc._.countries or [])
@@ -205,6 +206,11 @@ class ExpertsComponent(PatternComponent):
             emit(m, "person:bracket")
         for m in self._demonym_nouns(doc, mentions, at):
             emit(m, "demonym-noun", tentative=m.code not in self.eu)
+        span = field_span(doc, "experts")
+        if span is not None:  # a labelled Experts field: "Experts: Finnish Institute … (FIOH); Swedish …"
+            for m in mentions:
+                if span[0] <= m.start_char and m.end_char <= span[1]:
+                    emit(m, "experts:field")
         self._echo(doc, mentions, found)
         for fact in found.values():
             add_fact(doc, fact)
@@ -592,7 +598,7 @@ class ExpertsComponent(PatternComponent):
         if j >= len(doc) or j in at:
             return False
         tok = doc[j]
-        return tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.lower_ not in HONORIFICS
+        return tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and not is_honorific(tok.text, cased=False)
 
     def _mobilised(self, doc: Doc, start: int) -> bool:
         """A mobilising verb right before the noun, an article or a number between (lex:mobilising-verbs):
@@ -1103,12 +1109,13 @@ class ExpertsComponent(PatternComponent):
         return self._person_cue(text[prev_lo : len(before)].casefold())
 
     def _from_name(self, doc: Doc, k: int, at: dict[int, CountryMention]) -> list[CountryMention]:
-        """The country an institution's name from token k (after "from", past "the") holds or ends on."""
+        """The country an institution's name from token k (after "from", past "the") holds or ends on, or its
+        apposition names ("from Sodra, the State Social Insurance Fund Board of Lithuania,")."""
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
         if k >= len(doc) or not doc[k].text[:1].isupper():
             return []
-        named = self._institution_country(doc, k, at, lower=False)
+        named = self._institution_country(doc, k, at, lower=False) or self._described(doc, k, at)
         return [named[0]] if named is not None else []
 
     def _next_in_list(self, doc: Doc, start: int, named: list[int]) -> bool:
@@ -1204,7 +1211,7 @@ class ExpertsComponent(PatternComponent):
                 bare = self._bare_role_start(doc, i)
                 if bare is not None:  # "Mr Jean-Paul Mabiala, head of the pensions department of …"
                     start = self._name_start(doc, bare - 1, at)
-                    if start is not None and start > 0 and doc[start - 1].lower_ in HONORIFICS:
+                    if start is not None and start > 0 and is_honorific(doc[start - 1].text, cased=False):
                         return start, True, bare - 1
                     # … or a name opening a list after a colon: "Two experts led the discussions: Marie
                     # Lefèvre, head of digital projects at the CNAV in Paris, and …"
@@ -1217,7 +1224,7 @@ class ExpertsComponent(PatternComponent):
         start = self._name_start(doc, k, at)
         if start is None:
             return None
-        titled = start > 0 and doc[start - 1].lower_ in HONORIFICS
+        titled = start > 0 and is_honorific(doc[start - 1].text, cased=False)
         return start, titled, apposition
 
     @staticmethod
@@ -1242,7 +1249,7 @@ class ExpertsComponent(PatternComponent):
         if j == i - 1 or j < 2 or doc[j].text != ",":
             return None
         start = self._name_start(doc, j, at)
-        if start is None or start == 0 or doc[start - 1].lower_ not in HONORIFICS:
+        if start is None or start == 0 or not is_honorific(doc[start - 1].text, cased=False):
             return None
         return start, j
 
@@ -1275,7 +1282,7 @@ class ExpertsComponent(PatternComponent):
         j, words, places = k - 1, 0, 0
         while j >= 0 and k - j <= 7:
             tok = doc[j]
-            if tok.lower_ in HONORIFICS:
+            if is_honorific(tok.text, cased=False):
                 break
             if _is_name(tok) and not tok.is_sent_start:
                 m = at.get(j)
@@ -1481,8 +1488,6 @@ DASHES = frozenset({"–", "—", "-"})
 
 #: an elided French article and its noun, one token ("l'emploi", "d’allocations")
 ELIDED = re.compile(r"^[ld]['’]\w+$")
-#: titles before a person's name
-HONORIFICS = frozenset({"ms", "mr", "mrs", "dr", "prof", "ms.", "mr.", "mrs.", "dr.", "prof.", "mme", "m."})
 
 
 def _person_context(doc: Doc, i: int) -> bool:
@@ -1491,12 +1496,13 @@ def _person_context(doc: Doc, i: int) -> bool:
     one of those ("…, and Ion Popescu"); not inside an institution's name ("the Ministry of Labour
     and Social Protection of Cambodia")."""
     for _ in range(2):  # over the first names of a longer name: "Nor Aziah Ismail"
-        if i > 0 and _is_name(doc[i - 1]) and not doc[i - 1].is_sent_start and doc[i - 1].lower_ not in HONORIFICS:
+        if i > 0 and _is_name(doc[i - 1]) and not doc[i - 1].is_sent_start \
+                and not is_honorific(doc[i - 1].text, cased=False):
             i -= 1
     if i == 0:
         return False
     prev = doc[i - 1]
-    if prev.lower_ in HONORIFICS or prev.text in {",", ":", "(", "–", "—", ";"}:
+    if is_honorific(prev.text, cased=False) or prev.text in {",", ":", "(", "–", "—", ";"}:
         return True
     if prev.lower_ in ("and", "&"):
         return i >= 2 and (doc[i - 2].is_punct or doc[i - 2].is_lower)

@@ -345,6 +345,11 @@ class PartnerComponent(PatternComponent):
         # the experts' countries: their other mentions in the description without a partner cue speak of the
         # experts' own country ("a Belgian expert who had helped develop the Belgian service-voucher system")
         expert_codes = {f.value for f in facts(doc) if f.field == "expert_country" and not f.extra.get("tentative")}
+        text = doc_text(doc)
+        # ... and, cued or not, in the sentence that names them ("a Cabo Verdean actuary working for the National
+        # Social Security Institute (INPS) of Cabo Verde": the expert's institution)
+        expert_sentences = {(f.value, sentence_span(text, f.start)) for f in facts(doc)
+                            if f.field == "expert_country" and not f.extra.get("tentative")}
         ends_before: dict[int, list[str]] = defaultdict(list)  # token index where a pattern ends -> kinds
         starts_at: dict[int, list[str]] = defaultdict(list)
         # only cues ending where a country starts or starting where it ends are read below
@@ -356,7 +361,6 @@ class PartnerComponent(PatternComponent):
 
         # sentences that set a country aside: a showcased practice ("… used as a point of comparison"), a
         # body that was not involved; a country named there without an institution-of cue is no candidate
-        text = doc_text(doc)
         aside = [sentence_span(text, start) for start in self._phrases_at(text, self.sidelined)]
         # ... and sentences about people who only watched: their countries, whatever cue names them
         watched = [sentence_span(text, start) for start in self._phrases_at(text, self.participants)]
@@ -403,7 +407,8 @@ class PartnerComponent(PatternComponent):
                 title_codes.add(m.code)  # a city or region of the title has namesakes: it only weighs more
             elif where == "tag":
                 tag_codes.add(m.code)
-            if m.code in expert_codes and where == "description" and rule == "partner:description":
+            if m.code in expert_codes and where == "description" and (rule == "partner:description" or any(
+                    code == m.code and lo <= m.start_char < hi for code, (lo, hi) in expert_sentences)):
                 continue
             scores[m.code] += weight
             if m.code not in best or weight > best[m.code][0]:

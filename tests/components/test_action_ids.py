@@ -100,6 +100,8 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("The draft policy was prepared under Action 2021-45, implemented from March to September 2022.",
          "2021-45", []),
         ("The course was carried out under Action 2022-21 and contributes to SDG 8.", "2022-21", []),
+        ("The audit, carried out within the framework of action 2023-38 of SOCIEUX+, is complete.", "2023-38", []),
+        ("The review, conducted in the context of SOCIEUX+ action 2021-04, found gaps.", "2021-04", []),
         # but not after a reference cue
         ("The action builds on Action 2019-05, which supported the ministry in 2019.", None, ["2019-05"]),
         ("The previous Action 2022-21, which was implemented in 2022, trained inspectors.", None, ["2022-21"]),

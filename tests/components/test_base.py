@@ -112,3 +112,15 @@ def test_lowers_are_cached_per_doc(nlp: Language) -> None:
 )
 def test_sentence_span_skips_abbreviations_and_initials(text: str, at: str, sentence: str) -> None:
     assert text[slice(*sentence_span(text, text.index(at)))] == sentence
+
+
+@pytest.mark.parametrize("text, cased, expected", [
+    ("Ms", True, True), ("Dr.", True, True), ("Mme", True, True), ("Professor", True, True),
+    ("MS", True, False), ("ms.", False, True), ("prof", False, True), ("Minister", False, False),
+])
+def test_honorifics_are_one_list_for_every_component(text: str, cased: bool, expected: bool) -> None:
+    """models/data/honorifics.txt: the titles before a name, read by socieux_countries (cased: "MS" is an acronym)
+    and socieux_experts (any case, with or without the dot)."""
+    from pipeline.components.base import is_honorific
+
+    assert is_honorific(text, cased=cased) is expected

@@ -169,6 +169,8 @@ def nlp_places() -> Language:
     # ... not experts sent to do something, nor a report sent to a place
     ("SOCIEUX+ mobilised two experts to support the Ministry remotely.", "remote"),
     ("The Ministry sent its report to Brussels in May.", None),
+    # work shared between a distance and a place
+    ("The experts worked partly at a distance and partly in Abidjan, where they spent ten days.", "mixed"),
 ])
 
 

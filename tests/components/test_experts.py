@@ -108,6 +108,11 @@ POSITIVE += [
      "and Ion Popescu of the Romanian National Agency for Employment (ANOFM).", {"ES", "RO"}),
     ("The experts, Chad O'Connor from Intreo, the public employment service of Ireland, and Eva Horváthová "
      "of the Slovak Central Office of Labour, coached 30 case managers.", {"IE", "SK"}),
+    # an institution's Title Case apposition after "from" names its country; the facility's name between a
+    # demonym and the noun
+    ("Together with my colleague Rasa Petrauskiene from Sodra, the State Social Insurance Fund Board of Lithuania, "
+     "we ran a four-day training for case managers.", {"LT"}),
+    ("This week I worked, as a Slovenian SOCIEUX+ expert, with the Unified Social Service.", {"SI"}),
     ("The two experts of the action, from Latvia's State Employment Agency and from the Croatian Institute "
      "for Health Insurance, trained the staff.", {"LV", "HR"}),
     # named experts with their institution after "at", "of" or ", from", with a descriptive head
@@ -639,3 +644,21 @@ def test_expert_country_named_again_is_no_partner(nlp: Language) -> None:
     (rec,) = extract_text(nlp, text, "bo.txt")
     assert rec.partner_country == "BO"
     assert rec.expert_countries == ["CL", "PT"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Estonian and Czech pension experts (2)", {"EE", "CZ"}),
+    ("University Rehabilitation Institute (URI-Soča), Slovenia; Lithuanian Employment Service", {"SI", "LT"}),
+    ("two counsellors of Actiris (Brussels), one expert of the Italian ANPAL", {"BE", "IT"}),
+    ("Ms Lucía Ortega (IMSERSO, Spain); Mr Paulo Sá (Santa Casa da Misericórdia de Lisboa)", {"ES", "PT"}),
+    ("to be confirmed", set()),
+])
+def test_a_labelled_experts_field_names_their_countries(nlp: Language, value: str, expected: set[str]) -> None:
+    """A record's "Experts: …" field (an annex's or table's column) says who was mobilised: every country,
+    demonym or city in it is the experts' (rule experts:field); the same names in the description are not."""
+    title, description = "Vocational rehabilitation", "The ministry of Tajikistan piloted the services in Dushanbe."
+    text = f"{title}\n   Experts:  {value}\n\n   {description}"
+    doc = annotate(nlp, text, {"title": title, "experts": value, "description": description})
+    found = {f.value: f.rule for f in facts(doc) if f.field == "expert_country"}
+    assert set(found) == expected
+    assert all(found[code] == "experts:field" for code in expected & {"SI", "LT", "BE", "PT"})  # no other rule

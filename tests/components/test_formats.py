@@ -73,6 +73,11 @@ def formats(doc: Doc) -> set[str]:
         ("The workshop built on an assessment carried out by the ILO in 2019.", {"workshop"}),
         ("The training followed a diagnosis of the inspection services carried out in 2018 by the ILO.", {"training"}),
         ("An assessment carried out by the experts in 2019 found gaps.", {"assessment"}),
+        # another programme's event, named in a relative clause after it (but the experts' own workshop counts)
+        ("The Ministry also takes part in the EUROsociAL+ programme on youth employment policies, whose regional "
+         "seminar took place in Montevideo.", set()),
+        ("The network of labour observatories, whose annual conference was held in Quito, met online.", set()),
+        ("The experts, whose workshop in Lima was well attended, also trained staff.", {"workshop", "training"}),
         # training (spec: training, training of trainers, training sessions, courses)
         ("Training seminar on tools for social dialogue in the framework of COVID-19", {"training", "seminar"}),
         ("The virtual training seminar organized by SOCIEUX+ experts channeled models and practices.", {"training", "seminar"}),

@@ -49,6 +49,8 @@ CASES = [
      "distant cooperation from February to May 2021.", ("remote", set())),
     # cancelled or postponed
     ("A validation workshop, initially planned in San Pedro Sula for 12 June 2024, has been cancelled.", (None, set())),
+    ("The action was initially meant to bring experts to Antananarivo but had to be redesigned as a distant cooperation.",
+     ("remote", set())),
     ("A mission to Brazzaville and Pointe-Noire, planned for July 2023, had to be postponed.", (None, set())),
     # a proposal that was dropped
     ("A study visit to Seoul that they proposed was not retained.", (None, set())),

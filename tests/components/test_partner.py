@@ -197,6 +197,11 @@ CASES = [
      "The DGPSN organised in Dakar a restitution workshop. It was attended by representatives of the World Food "
      "Programme (WFP), which co-finances the updating operations, and by a delegation of Mauritania's Taazour "
      "agency.", "SN"),
+    # the institution of an expert named in the sentence that names the expert's country: the expert's, cue or not
+    ("Peer review of the social protection floor costing", "Ministry of Gender, Community Development and Social "
+     "Welfare", "The Government of Malawi adopted its National Social Support Policy in 2023. A peer review of the "
+     "costing model was carried out by Ms Ingrid Holm from the Swedish Social Insurance Agency and Mr Tiago Mendes, "
+     "a Cabo Verdean actuary working for the National Social Security Institute (INPS) of Cabo Verde.", "MW"),
 ]
 
 

@@ -76,6 +76,9 @@ SENTENCES = [
 
 # (title, description) — dates about something else: no period
 NOT_PERIOD = [
+    # the launch of a partner's scheme dates the scheme, not the action
+    ("Employer compliance", "The Fund worked with SOCIEUX+ on its inspection function, which has gained importance "
+     "since the launch of the pension scheme for private-sector workers in October 2022."),
     # the year of a named law or policy is its vintage or horizon, whatever verb of the experts is near
     ("Social services standards", "Two experts reviewed the rulebook adopted under the Law on Social and Child "
      "Protection of 2013, and facilitated two workshops."),
@@ -149,6 +152,9 @@ def test_a_date_that_only_starts_or_only_ends_the_period(nlp: Language, descript
     # ... a range in such a sentence keeps its start
     ("The action ran from October 2024 until March 2025, and a consultation workshop in Toamasina closed the action.",
      ("2024-10", "2025-03")),
+    # the action's mission dated in its own sentence starts it
+    ("During the mission, from 10 to 21 March 2025, Ann Vermeulen and Koen De Smet held a workshop with the "
+     "Commission. Their final report, sent on 31 March 2025, closed the action.", ("2025-03-10", "2025-03-31")),
 ])
 def test_a_sentence_saying_the_action_ended(nlp: Language, description: str, expected: tuple) -> None:
     doc = run(nlp, *listing("An action", description))
