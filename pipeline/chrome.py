@@ -238,13 +238,16 @@ SOCIAL_HEADER = re.compile(r"^\d[\d,. ]*\s*(?:k\s+)?followers$|^\d{1,2}\s?[hdwmy
 
 #: a translation note over a translated item's headline, in any of the site's languages: "(Translated from
 #: Portuguese)", "Machine translation from Russian, edited", "Texte traduit du français", "Traducción no oficial"
-#: (a translation word, the language it is from, a short qualifier; nothing the headline would say)
+#: (a translation word, the language it is from, a short qualifier, maybe a disclaimer about the original: "In case
+#: of discrepancy, the French version prevails."; nothing the headline would say)
 TRANSLATION_NOTE = re.compile(
     r"^[(\[*_]*\s*(?:(?:unofficial|automatic|automated|machine|free|informal|courtesy|english)\s+)*"
     r"(?:translation|translated|(?:texte\s+|texto\s+)?(?:traduit|traduction|traducción|traducido|traduzido|tradução))"
     r"(?:\s+(?:from|du|de\s+l['’]|de|del|do|da|des|dos)\s*[^\W\d_]+)?"
     r"(?:\s*[,;–—-]?\s*(?:edited|revised|unofficial|non\s+officiel(?:le)?|no\s+oficial|não\s+oficial"
-    r"|by\s+[^\W\d_][\w+ ]{0,30}))*\s*[)\]*_]*\.?$")
+    r"|by\s+[^\W\d_][\w+ ]{0,30}))*\s*[)\]*_]*\.?"
+    # and a disclaimer sentence about the original: "In case of discrepancy, the French version prevails."
+    r"(?:\s+[^.!?]{0,90}\b(?:version|original|prevails?|prévaut|fait\s+foi|prevalece|authentic)\b[^.!?]{0,40}\.?)?$")
 
 
 #: a newsletter's or bulletin's masthead: its name with an issue number or a date ("SOCIEUX+ Newsletter · Issue

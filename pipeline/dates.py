@@ -212,6 +212,7 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b{_Q}(?i:{'|'.join(SEASONS)})(?:\s+of)?\s+(?P<y>{_YEAR})"
             rf"(?:[/{DASHES}](?:(?P<yy>\d{{2}})|(?P<y2>{_YEAR})))?{_RY}",
             rf"\bQ[1-4]\s+(?P<y>{_YEAR}){_RY}",
+            rf"\bQ[1-4](?=\s*[{DASHES}]\s*Q[1-4]\s+{_YEAR})",  # "Q2–Q3 2023": the second quarter's year
             # without a year, after a preposition: "in the autumn", "during the second semester" (the year is the
             # nearest one before it, or the date line's)
             rf"{_SEASON_BEFORE}(?i:the\s+)"
@@ -223,6 +224,10 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "skip": list(_BLOCKERS),
     }
     return tuple((kind, re.compile(rx)) for kind, rxs in rules.items() for rx in rxs)
+
+
+#: after a bare month abbreviation, a dash and a month with its year: the abbreviation opens that range
+_RANGE_TO_DATED_MONTH = re.compile(rf"\.?\s*[{DASHES}]\s*[A-Z][a-z]{{2,8}}\.?\s+{_YEAR}\b")
 
 
 def _atom(kind: str, m: re.Match[str]) -> _Atom | None:
@@ -239,8 +244,9 @@ def _atom(kind: str, m: re.Match[str]) -> _Atom | None:
     last = None
     if "mon" in g and year is None:
         # "may" / "march" lower-case are verbs; a bare abbreviation ("Mar") needs a day or year
-        if not g["mon"][0].isupper() or (day is None and g["mon"].lower() not in _wide_names()):
-            return None
+        if not g["mon"][0].isupper() or (day is None and g["mon"].lower() not in _wide_names()
+                                         and not _RANGE_TO_DATED_MONTH.match(m.string, m.end())):
+            return None  # ... but "Feb–Mar 2024", "Oct.–Dec. 2023": the range's dated month gives the year
     if kind == "y" and not YEAR_MIN <= year <= YEAR_MAX and not (
             EARLY_YEAR_MIN <= year < YEAR_MIN and _TIME_WORD_BEFORE.search(m.string, max(0, m.start() - 12), m.start())):
         return None  # a plain number, not a year (an earlier year only after a word of time: "Created in 1946")

@@ -20,7 +20,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from pipeline.html import html_page, looks_like_html
-from pipeline.markdown import is_markdown, md_page
+from pipeline.markdown import is_markdown, looks_like_markdown, md_page
 from pipeline.paths import DATA_DIR
 
 Kind = Literal["listing", "news", "unknown"]
@@ -221,8 +221,8 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     headline = None
     if looks_like_html(text):
         text, headline = html_page(text)  # parsed, never executed
-    elif is_markdown(path.name):
-        text, headline = md_page(text)  # markup is not content
+    elif is_markdown(path.name) or looks_like_markdown(text):
+        text, headline = md_page(text)  # markup is not content (also in a page saved as .txt)
     if not text.strip():
         raise DocumentError(f"{path} is empty; nothing to extract (remove it or add the listing text)")
     return Document(

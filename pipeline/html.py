@@ -192,6 +192,18 @@ BREAK = "\x00"
 MIN_LABELS = 2
 
 
+#: inline elements that a card may give a field in, one each ('<span class="meta">Partner country: Ghana</span>')
+LABEL_INLINE = frozenset({"span", "small", "time", "em", "strong", "b", "i", "label"})
+_INLINE_LABEL = re.compile(r"^\s*[^\W\d_][\w'’()/-]*(?:[ \t]+[\w'’()/-]+){0,3}\s*[:：]\s*\S")
+
+
+def _labelled_inline(node) -> bool:
+    """An inline element holding a "Label: value" (a head of at most four words, a colon, a value): a line of its
+    own, not run into its neighbours ("Partner country: Ghana", "Institution: …", "Status: Ongoing" as sibling
+    `<span>`s of a card); labelled.py then reads the fields it knows."""
+    return _INLINE_LABEL.match(node.text() or "") is not None
+
+
 def _label_text(text: str | None) -> str:
     """A cell's or a `<dt>`'s label as written, without its colon ("Partner institution:" -> "Partner institution")."""
     return _norm(text).rstrip(" :：").strip()
@@ -439,7 +451,7 @@ def html_page(html: str) -> tuple[str, str | None]:
                 walk(child, depth + 1, True)
                 flush("    ")
                 continue
-            if tag in BLOCKS:
+            if tag in BLOCKS or tag in LABEL_INLINE and _labelled_inline(child):
                 flush("    " if in_item else "")
                 walk(child, depth + 1, in_item)
                 flush("    " if in_item else "")

@@ -45,6 +45,17 @@ def is_markdown(name: str) -> bool:
     return name.casefold().endswith(SUFFIXES)
 
 
+#: fewest ATX headings ("# …", "## …") that make a page saved as .txt a Markdown page
+MIN_HEADINGS = 2
+_ATX = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """A page saved as plain text that is Markdown: a pipe table (its rule row "|---|---|") or two ATX headings."""
+    return any(_TABLE_RULE.match(ln) for ln in text.splitlines() if "-" in ln and "|" in ln) \
+        or len(_ATX.findall(text)) >= MIN_HEADINGS
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True})

@@ -149,6 +149,13 @@ def _strip_dash(ln: Line) -> Line:
 LINK_LINE_CHARS = 60
 
 
+#: a short "Label: value" line of a field no layout knows ("Status: Completed", "Sector: Employment"): at most three
+#: words before the colon, a value of a few words and no sentence
+META_LINE = re.compile(r"^[^\W\d_][\w'’()/-]*(?:[ \t]+[\w'’()/-]+){0,2}[ \t]*:[ \t]*[^\s.!?][^.!?]{0,40}$")
+#: words that open a sentence with a colon, not a label ("The experts: …", "In 2022: …")
+META_OPENERS = frozenset("the a an this these that those it its their our we they in on at for with from by as".split())
+
+
 def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
     """Assign body lines to fields: labelled values first, then free lines by position and form. A web
     page's link lines closing a record ("Read more about this action") are the page's."""
@@ -162,6 +169,10 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
     while i < len(body):
         ln = body[i]
         inline = read_labelled(ln)
+        if inline is None and i > 0 and read_labelled(body[i - 1]) is not None and META_LINE.match(ln.text) \
+                and ln.text.split()[0].casefold() not in META_OPENERS:
+            i += 1  # "Status: Completed" among the labelled lines of a card: no field of the spec, no description
+            continue
         if inline is not None:  # "Label: value" (a title label is the bullet's: split_listing)
             if inline.value is not None and inline.field != "title":
                 got[inline.field] = [inline.value]

@@ -125,6 +125,10 @@ POSITIVE = [
     ("in the second semester of 2021", None, [("second semester of 2021", "2021", "2021")]),
     ("In 2021 the board met in the spring session of the council.", None, [("2021", "2021", "2021")]),
     ("The pilot began last May.", 2023, [("May", "2023-05", "2023-05")]),
+    # a bare month abbreviation or quarter opening a range takes the year of the dated month or quarter after it
+    ("Feb–Mar 2024", None, [("Feb–Mar 2024", "2024-02", "2024-03")]),
+    ("Oct.–Dec. 2023", None, [("Oct.–Dec. 2023", "2023-10", "2023-12")]),
+    ("Q2–Q3 2023", None, [("Q2–Q3 2023", "2023", "2023")]),
     # a start said to go on: "(ongoing)", "– ongoing", "to date"
     ("from 4 March 2024 (ongoing)", None, [("from 4 March 2024 (ongoing)", "2024-03-04", None)]),
     ("from March 2024 – ongoing", None, [("from March 2024 – ongoing", "2024-03", None)]),

@@ -374,3 +374,27 @@ def test_a_topic_word_in_the_body_class_is_no_chrome(tmp_path: Path) -> None:
 ])
 def test_chrome_class_names(classes: str, chrome: bool) -> None:
     assert _chrome_class(classes) is chrome
+
+
+def test_cards_give_a_field_a_span(tmp_path: Path) -> None:
+    """A card listing: the `<h3>` title, one `<span>` a field ("Partner country: Ghana", "Institution: …"), a status
+    no layout knows, a teaser paragraph and a "Read more" link; each span is a line of its own."""
+    card = """<div class="card"><h3>{title}</h3>
+<span class="meta">Partner country: {country}</span><span class="meta">Institution: {inst}</span>
+<span class="meta">Type of assistance: Policy development</span><span class="meta status">Status: Completed</span>
+<span class="meta">Period: 14/02/2022 – 30/06/2022</span>
+<p class="teaser">{teaser}</p><a class="more" href="/a/">Read more</a></div>"""
+    page = ("<!DOCTYPE html><html><body><main><h1>Catalogue of actions</h1><section class=\"cards\">"
+            + card.format(title="Risk-based planning of labour inspections", country="Ghana",
+                          inst="Labour Department", teaser="Labour inspectors from Portugal trained regional inspectors.")
+            + card.format(title="Data quality of the social registry", country="Philippines", inst="DSWD",
+                          teaser="A Finnish data architect accompanied the DSWD remotely.")
+            + "</section></main></body></html>")
+    path = tmp_path / "cards.html"
+    path.write_text(page, encoding="utf-8")
+    first, second = split_document(read_document(path))
+    assert (first.title, first.partner_institution, first.values["country"], first.values["period"]) == (
+        "Risk-based planning of labour inspections", "Labour Department", "Ghana", "14/02/2022 – 30/06/2022")
+    assert first.assistance_types == ["Policy development"]
+    assert first.description == "Labour inspectors from Portugal trained regional inspectors."  # no status, no link
+    assert second.values["country"] == "Philippines"

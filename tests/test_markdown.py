@@ -209,3 +209,27 @@ def test_masthead_lines():
     assert is_masthead("SOCIEUX+ Newsletter · Issue 31 · January 2024") and is_masthead("Boletín n.º 12")
     assert not is_masthead("Newsletter sign-up boosts outreach of Fiji's ministry.")
     assert not is_masthead("Safer worksites in Fiji: labour inspectors trained")
+
+
+def test_a_markdown_table_saved_as_text_is_read_as_markdown(tmp_path: Path):
+    """A page saved as .txt that is Markdown (a pipe table): one record a row, its Mode column the delivery field."""
+    path = tmp_path / "overview.txt"
+    path.write_text("# Actions by partner country\n\nThis page lists a selection of actions.\n\n"
+                    "| Code | Country | Partner institution | Title | Dates | Experts | Mode |\n"
+                    "|------|---------|---------------------|-------|-------|---------|------|\n"
+                    "| 2022-09 | Fiji | Ministry of Employment (MEPIR) | OSH inspection toolkit | 05/2022 – 11/2022 | "
+                    "Ireland, Malta | — |\n"
+                    "| 2024-12 | Namibia | Social Security Commission (SSC) | Webinar series on maternity benefits | "
+                    "Feb–Mar 2024 | Belgium, Sweden | Remote |\n", encoding="utf-8")
+    first, second = split_document(read_document(path))
+    assert (first.title, first.values["code"], first.values["country"], first.values["experts"]) == (
+        "OSH inspection toolkit", "2022-09", "Fiji", "Ireland, Malta")
+    assert second.values["delivery"] == "Remote" and "delivery" not in first.values  # "—" is no value
+    assert "|" not in first.text
+
+
+def test_plain_text_is_not_taken_for_markdown():
+    from pipeline.markdown import looks_like_markdown
+
+    assert looks_like_markdown("# Title\n\n## Section\n\ntext\n")
+    assert not looks_like_markdown("  • Title\n    Partner Institution\n    Ministry of Labour\n    # of experts: 2\n")

@@ -565,6 +565,7 @@ def test_a_news_item_with_labelled_lines_stays_one_news_record(text: str) -> Non
 @pytest.mark.parametrize("note", [
     "(Translated from Portuguese)", "Machine translation from Russian, edited", "Texte traduit du français",
     "Traducción no oficial", "Translated by DeepL", "[Unofficial English translation]",
+    "Translated from French. In case of discrepancy, the French version prevails.",
 ])
 def test_a_translation_note_is_not_part_of_the_headline(note: str) -> None:
     doc = doc_of("INPS – Instituto Nacional de Previdência Social | Cabo Verde\nNotícias • 04.10.2024\n" + note + "\n"

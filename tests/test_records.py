@@ -343,3 +343,17 @@ def test_types_on_lines_of_their_own_belong_to_the_types_field(text, first_types
     assert first.description == first_description
     assert second.assistance_types == second_types
     assert second.description == second_description
+
+
+def test_a_status_line_among_the_labelled_lines_is_no_description() -> None:
+    """"Status: Completed" (a field no layout knows) right after a labelled line is the card's metadata; a sentence
+    with a colon stays description."""
+    text = ("  • Risk-based planning of labour inspections\n    Partner country: Ghana\n    Status: Completed\n"
+            "    Institution: Labour Department\n"
+            "    The experts: two inspectors from Portugal trained regional inspectors.\n"
+            "  • Data quality of the social registry\n    Institution: DSWD\n    Partner country: Philippines\n"
+            "    Sector: Social protection\n"
+            "    A Finnish data architect accompanied the DSWD remotely.\n")
+    first, second = split_document(text_document(text, "cards.txt"))
+    assert first.description == "The experts: two inspectors from Portugal trained regional inspectors."
+    assert second.description == "A Finnish data architect accompanied the DSWD remotely."

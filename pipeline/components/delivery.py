@@ -8,6 +8,9 @@ in models/patterns/delivery.jsonl, one JSON object a line:
   which the word is not about delivery ("remote areas", "online job portal",
   "the Ministry's mission"). A negative match suppresses every cue of its kind
   it overlaps, unless the cue's span strictly contains it (longest evidence wins);
+- `{"id": "field:delivery", "values": {"remote": [...], "onsite": [...], "mixed": [...]}}`: the words of a
+  labelled Delivery/Mode value ("Mode: Remote", a table's Mode column): such a value decides (certain,
+  rule `delivery:field`), and a value it does not know leaves the decision to the cues;
 - `{"id": "onsite:in-partner-city", "verbs": [...], "nouns": [...], "place_words": [...], "window": n,
   "after": [[...], ...]}`: settings of the one rule that needs other components' output:
   activities held "in <city>" of the partner (a city/region `CountryMention` whose code
@@ -44,7 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, per_doc, town_mentions
 from pipeline.components.modality import unrealised
 from pipeline.dates import month_names
-from pipeline.facts import FIELDS_KEY, CountryMention, Fact, add_fact, facts
+from pipeline.facts import FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_span
 from pipeline.towns import town_heads, towns_of
 
 #: participles that open a sentence as prepositions, no verb of holding: "Given the security situation in
@@ -55,6 +58,8 @@ CUE_FIELD = "delivery_cue"
 DECISION_FIELD = "delivery"
 KINDS = ("remote", "onsite")
 CITY_RULE = "onsite:in-partner-city"
+#: the values of a labelled Delivery/Mode field ("Mode: Remote"), record_labels.tsv's `delivery`
+FIELD_RULE = "field:delivery"
 #: a remote word this many words after the city says it is where participants are ("with the Ministry's
 #: staff in Juba in a series of online working sessions")
 REMOTE_AFTER_WORDS = 6
@@ -197,14 +202,19 @@ class DeliveryComponent(PatternComponent):
         super().__init__(nlp, name)
         self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.city_rule: CityRule | None = None
+        self.field_values: dict[str, str] = {}
 
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.city_rule = None
+        self.field_values = {}
         for entry in self.patterns:
             pid = entry.get("id", "")
             if pid == CITY_RULE and "pattern" not in entry:
                 self.city_rule = CityRule.from_entry(entry)
+                continue
+            if pid == FIELD_RULE:
+                self.field_values = {w.casefold(): value for value, words in entry["values"].items() for w in words}
                 continue
             kind = pid.split(":", 1)[0].removeprefix("not-")
             if kind not in KINDS or "pattern" not in entry:
@@ -504,7 +514,23 @@ class DeliveryComponent(PatternComponent):
             extra={"cues": summary, "first": first_of},
         )
 
+    def field_decision(self, doc: Doc) -> Fact | None:
+        """The decision a labelled Delivery/Mode value states ("Mode: On-site"), certain; None without one or
+        with a value the pattern file's `field:delivery` words do not know ("—", "see below")."""
+        span = field_span(doc, DECISION_FIELD)
+        if span is None:
+            return None
+        written = doc_text(doc)[span[0] : span[1]]
+        value = self.field_values.get(written.strip(" .;").casefold())
+        if value is None:
+            return None
+        return Fact(DECISION_FIELD, value, span[0], span[1], written, "delivery:field", "certain")
+
     def __call__(self, doc: Doc) -> Doc:
+        stated = self.field_decision(doc)
+        if stated is not None:
+            add_fact(doc, stated)
+            return doc
         cues, negatives = self.pattern_cues(doc)
         city = [c for c in self.partner_city_cues(doc)
                 if not any(kind == c.value and start < c.end and c.start < end for kind, start, end in negatives)]

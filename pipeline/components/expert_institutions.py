@@ -161,8 +161,8 @@ class InstitutionsMixin:
             n = m.end + 1 if m is not None and m.kind == "country" and m.end < len(doc) \
                 and doc[m.end].text in {"’s", "'s", "’"} else -1
             e = n
-            while 0 < e < limit and doc[e].is_alpha and doc[e].is_lower:
-                e += 1
+            while 0 < e < limit and doc[e].is_alpha and (doc[e].is_lower or doc[e].text[:1].isupper()):
+                e += 1  # ", Malaysia's social security organisation", ", Angola's National Institute of Employment"
             if n > 0 and e > n and (e >= len(doc) or doc[e].text in APPOSITION_ENDS or "\n" in doc[e].text):
                 return (m, True)
             return None

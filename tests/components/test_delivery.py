@@ -9,6 +9,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract import prepare_doc
 from pipeline.facts import FIELDS_KEY, KIND_KEY, CountryMention, Fact, add_fact
 from pipeline.nlp import build_nlp
 from pipeline.paths import PATTERNS_DIR
@@ -464,3 +465,19 @@ def test_bad_pattern_id_is_rejected(nlp: Language) -> None:
 ])
 def test_a_fronted_or_finally_reached_city(nlp: Language, text: str, expected: str) -> None:
     assert delivery(with_partner_city(nlp, text, "Nairobi", "KE", "KE")) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Remote", "remote"), ("On-site", "onsite"), ("Mixed", "mixed"), ("hybrid", "mixed"), ("En présentiel", "onsite"),
+    ("—", "remote"),  # a value the field words do not know: the cues decide (here "online")
+])
+def test_a_labelled_delivery_field_decides(nlp: Language, value: str, expected: str) -> None:
+    """A page's own "Mode: …" value (a table's Mode column) is the decision, certain (rule delivery:field)."""
+    title, description = "Webinar series", "Experts met the staff online."
+    text = f"{title}\nMode: {value}\n{description}"
+    start = text.index(value)
+    doc = nlp(prepare_doc(nlp, text, {"title": (0, len(title)), "delivery": (start, start + len(value)),
+                                      "description": (text.index(description), len(text))}))
+    [decision] = [f for f in doc._.facts if f.field == "delivery"]
+    assert decision.value == expected
+    assert (decision.rule == "delivery:field") is (value != "—")

@@ -113,6 +113,11 @@ POSITIVE += [
     ("Together with my colleague Rasa Petrauskiene from Sodra, the State Social Insurance Fund Board of Lithuania, "
      "we ran a four-day training for case managers.", {"LT"}),
     ("This week I worked, as a Slovenian SOCIEUX+ expert, with the Unified Social Service.", {"SI"}),
+    # technicians of an institution; a Title Case apposition after a possessive
+    ("Between 13 and 24 January 2025, three technicians of the Instituto do Emprego e Formação Profissional (IEFP), "
+     "Portugal's public employment service, were in São Tomé to deliver a training of trainers.", {"PT"}),
+    ("The experts were joined by Manuel Kiala, a pedagogical coordinator at INEFOP, Angola's National Institute of "
+     "Employment and Vocational Training.", {"AO"}),
     ("The two experts of the action, from Latvia's State Employment Agency and from the Croatian Institute "
      "for Health Insurance, trained the staff.", {"LV", "HR"}),
     # named experts with their institution after "at", "of" or ", from", with a descriptive head

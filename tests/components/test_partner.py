@@ -202,6 +202,10 @@ CASES = [
      "Welfare", "The Government of Malawi adopted its National Social Support Policy in 2023. A peer review of the "
      "costing model was carried out by Ms Ingrid Holm from the Swedish Social Insurance Agency and Mr Tiago Mendes, "
      "a Cabo Verdean actuary working for the National Social Security Institute (INPS) of Cabo Verde.", "MW"),
+    # a country's own experience presented is showcased; the venue city names the partner
+    ("National forum discusses the future of targeted social welfare", "General Office for Labour and Welfare "
+     "Services", "The General Office held the National Forum on Targeted Social Welfare in Ulaanbaatar on 2-3 "
+     "November. Speakers from JICA also presented Japan's experience with social welfare registries.", "MN"),
 ]
 
 
