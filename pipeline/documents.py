@@ -21,6 +21,7 @@ from charset_normalizer import from_bytes
 
 from pipeline.html import html_page, looks_like_html
 from pipeline.markdown import is_markdown, looks_like_markdown, md_page
+from pipeline.pdf_text import is_pdf_copy, unbreak
 from pipeline.paths import DATA_DIR
 
 Kind = Literal["listing", "news", "unknown"]
@@ -223,6 +224,8 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         text, headline = html_page(text)  # parsed, never executed
     elif is_markdown(path.name) or looks_like_markdown(text):
         text, headline = md_page(text)  # markup is not content (also in a page saved as .txt)
+    elif is_pdf_copy(text):
+        text = unbreak(text)  # page lines, words broken at a line's end
     if not text.strip():
         raise DocumentError(f"{path} is empty; nothing to extract (remove it or add the listing text)")
     return Document(

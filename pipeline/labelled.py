@@ -247,6 +247,16 @@ def _parse_labelled(lines: list[Line], text: str = "") -> tuple[list[Line], dict
     return got.pop("title", []), got, problems
 
 
+#: a list number before a title ("1. Setting up a one-stop shop …", "12) Actuarial review …")
+LIST_NUMBER = re.compile(r"^\d{1,3}[.)][ \t]+(?=\S)")
+
+
+def _unnumbered(line: Line) -> Line:
+    """The title line without its list number: the number orders the page's list, it names no action."""
+    m = LIST_NUMBER.match(line.text)
+    return Line(line.start + m.end(), line.end, line.text[m.end():], line.indented) if m else line
+
+
 def split_labelled(doc: Document) -> list[RawRecord]:
     """Records of a page of labelled fields (`labelled_records`), when it holds MIN_MARKED_RECORDS of them
     and none of the spec's bullet or dash records (split_listing's); the text above the first record is the
@@ -264,6 +274,7 @@ def split_labelled(doc: Document) -> list[RawRecord]:
         titles = title or titles
         if not titles:
             continue
+        titles = [_unnumbered(titles[0]), *titles[1:]]
         start = min(titles[0].start, body[0].start)
         rec = make_record(doc, len(records), "listing", titles, got, start, max(titles[-1].end, body[-1].end))
         rec.problems.extend(problems)

@@ -1,0 +1,82 @@
+"""Plain text copied from a PDF (an annual report's annex, a printed catalogue) -> the text the record readers read.
+
+A copy from a PDF keeps the page's furniture and the typesetter's line breaks: a running header or footer
+between two lines of one record ("SOCIEUX+ Activity Report 2023 — page 7"), words broken at a line's end
+("employ-" over "ment services"), and fields set side by side with wide spaces ("Code: 2023-03      Period:
+06/03/2023 – 28/07/2023"). When a text looks like such a copy (`is_pdf_copy`: a page line, or several words
+broken at a line's end), `unbreak` drops the page lines, joins the broken words and puts side-by-side labelled
+fields on lines of their own. Offsets of facts then refer to the converted text, as for HTML and Markdown pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.lines import TERMINAL, WORD
+
+#: a running header or footer: a page number with its word ("page 7", "Page 7 of 22", "p. 7", "página 7"), alone
+#: or after/before a short title and a dash or bar
+PAGE_LINE = re.compile(
+    r"^[ \t]*(?:[^\n]{0,80}?[—–|-][ \t]*)?(?:page|pag\.|pág\.|página|p\.)[ \t]*\d{1,4}(?:[ \t]*(?:of|/|de|sur)[ \t]*\d{1,4})?"
+    r"(?:[ \t]*[—–|-][^\n]{0,80})?[ \t]*$", re.I | re.M)
+#: a word broken at a line's end: a lower-case letter, a hyphen, the line break, a lower-case letter
+BROKEN_WORD = re.compile(r"([^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])", re.U)
+#: most words of a running header
+RUNNING_HEADER_WORDS = 10
+#: fewest broken words that make a text a PDF copy without a page line
+MIN_BROKEN_WORDS = 3
+#: a page line with the blank lines around it
+_PAGE_BLOCK = re.compile(r"\n(?:[ \t]*\n)*" + PAGE_LINE.pattern.lstrip("^").rstrip("$") + r"\n(?:[ \t]*\n)*", re.I)
+#: a second "Label: value" set beside a first with three spaces or more ("Code: 2023-03      Period: …")
+SIDE_BY_SIDE = re.compile(r"(?<=\S)[ \t]{3,}(?=[^\W\d_][\w'’()/ -]{0,30}?:[ \t]+\S)")
+_LABELLED_LINE = re.compile(r"^[ \t]*[^\W\d_][\w'’()/ -]{0,30}?:[ \t]+\S", re.M)
+
+
+def _lower_broken(m: re.Match[str], text: str) -> bool:
+    return m.group(1).islower() and text[m.end() : m.end() + 1].islower()
+
+
+def is_pdf_copy(text: str) -> bool:
+    if PAGE_LINE.search(text):
+        return True
+    return sum(1 for m in BROKEN_WORD.finditer(text) if _lower_broken(m, text)) >= MIN_BROKEN_WORDS
+
+
+def _running_headers(text: str) -> set[str]:
+    """Short lines (no sentence) that the text repeats, letters and digits compared: a running header
+    ("ANNEX 2. ACTIONS IMPLEMENTED IN 2023" on its first page, "Annex 2 – Actions implemented in 2023" above
+    the next)."""
+    seen: dict[str, int] = {}
+    for line in text.split("\n"):
+        if 0 < len(WORD.findall(line)) <= RUNNING_HEADER_WORDS and not TERMINAL.search(line.strip()):
+            key = _key(line)
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n > 1 and k}
+
+
+def _key(line: str) -> str:
+    return "".join(c for c in line.casefold() if c.isalnum())
+
+
+def unbreak(text: str) -> str:
+    """The text without page lines and repeated running headers (the first stays: the page's heading), with
+    broken words joined and side-by-side labelled fields split."""
+    text = _PAGE_BLOCK.sub("\n", text)
+    text = PAGE_LINE.sub("", text)  # a page line opening or closing the text
+    headers, kept = _running_headers(text), set()
+    out = []
+    for line in text.split("\n"):
+        key = _key(line)
+        if key in headers and key in kept:
+            continue
+        kept.add(key)
+        out.append(line)
+    text = "\n".join(out)
+    text = BROKEN_WORD.sub(lambda m: m.group(1) if _lower_broken(m, m.string) else m.group(0), text)
+    lines = []
+    for line in text.split("\n"):
+        if _LABELLED_LINE.match(line):
+            indent = line[: len(line) - len(line.lstrip())]
+            line = SIDE_BY_SIDE.sub("\n" + indent, line)
+        lines.append(line)
+    return "\n".join(lines).strip("\n") + "\n"

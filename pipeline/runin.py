@@ -1,0 +1,62 @@
+"""Pages of paragraphs that each open with a run-in title: an annual report's chapter where every action is one
+paragraph, "STRENGTHENING THE COMPLIANCE UNIT OF THE NATIONAL SOCIAL SECURITY FUND – The National Social Security
+Fund (NSSF) of Kenya sought …" or "“Social cash transfers and graduation pathways” – Zambia's Ministry …".
+
+The title is the paragraph's opening in capitals (three words or more) or in quotes, then a spaced dash; the rest
+of the paragraph is the description (no institution line: the partner institution stays unknown). Headings and
+paragraphs between such records ("3.2 Latin America and the Caribbean", a chapter's introduction) are the
+page's. A page is read this way when MIN_MARKED_RECORDS paragraphs open so (a news item's dateline, "GENEVA – …",
+opens one paragraph at most, with one or two words).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.documents import MIN_MARKED_RECORDS, Document
+from pipeline.lines import Line
+from pipeline.records import RawRecord, line_groups, make_record
+
+#: a paragraph's run-in title: in quotes, or in capitals (letters, digits, a few signs), then a spaced dash
+RUN_IN = re.compile(r"^(?:[“\"](?P<quoted>[^”\"\n]{8,160})[”\"]|(?P<caps>[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9 ,.'’&()/+:-]{14,160}?))"
+                    r"[ \t]+[–—-][ \t]+(?=\S)")
+#: fewest words of a title in capitals (a dateline has one or two: "SANTO DOMINGO – …")
+CAPS_TITLE_WORDS = 3
+
+
+def _run_in(group: list[Line]) -> tuple[Line, list[Line]] | None:
+    """(title, description lines) of a paragraph that opens with a run-in title, else None."""
+    first = group[0]
+    m = RUN_IN.match(first.text)
+    if m is None:
+        return None
+    name = "quoted" if m["quoted"] else "caps"
+    if name == "caps" and (len(m["caps"].split()) < CAPS_TITLE_WORDS or not re.search(r"[A-ZÀ-Þ]{2}", m["caps"])):
+        return None
+    title = Line(first.start + m.start(name), first.start + m.end(name), m[name].strip(), first.indented)
+    rest = Line(first.start + m.end(), first.end, first.text[m.end():], first.indented)
+    return title, [rest, *group[1:]]
+
+
+def run_in_records(text: str) -> list[tuple[Line, list[Line]]]:
+    return [found for group in line_groups(text) if (found := _run_in(group)) is not None]
+
+
+def is_run_in_listing(text: str) -> bool:
+    return len(run_in_records(text)) >= MIN_MARKED_RECORDS
+
+
+def split_run_in(doc: Document) -> list[RawRecord]:
+    """The records of a page of run-in titled paragraphs; the text above the first is the page's heading."""
+    found = run_in_records(doc.text)
+    if len(found) < MIN_MARKED_RECORDS:
+        return []
+    records = []
+    for index, (title, body) in enumerate(found):
+        rec = make_record(doc, index, "listing", [title], {"description": body}, title.start, body[-1].end)
+        records.append(rec)
+    first = records[0].start
+    heading = (0, first, doc.text[:first].rstrip()) if doc.text[:first].strip() else None
+    for rec in records:
+        rec.heading = heading
+    return records

@@ -1,0 +1,62 @@
+"""Tests of pipeline/pdf_text.py: text copied from a PDF (page lines, broken words, fields side by side)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.documents import read_document
+from pipeline.pdf_text import is_pdf_copy, unbreak
+from pipeline.split import split_document
+
+ANNEX = """SOCIEUX+ Activity Report 2023 — page 6
+ANNEX 2. ACTIONS IMPLEMENTED IN 2023
+1. Setting up a one-stop shop for youth employ-
+ment services in Dakar
+Partner institution: National Agency for the Promotion of Youth Employment (ANPEJ)
+Country: Senegal
+Code: 2023-03      Period: 06/03/2023 – 28/07/2023
+Two French experts from Pôle emploi supported ANPEJ. After an assess-
+ment of the existing counters, the team facilitated a co-design workshop in Dakar.
+2. Actuarial review of the mandatory social security scheme
+Partner institution: National Institute of Social Security (INSS)
+Country: Mozambique
+Code: 2023-08      Period: May–September 2023
+Portuguese experts carried out an actuarial re-
+view of the contributory scheme and pre-
+
+SOCIEUX+ Activity Report 2023 — page 7
+
+sented reform scenarios to the Board in Maputo.
+Annex 2 – Actions implemented in 2023
+3. Training of labour inspectors on hazardous child labour
+Partner institution: Department of Inspection for Factories and Establishments (DIFE)
+Country: Bangladesh
+Code: 2023-12      Period: 11/2023
+Italian inspectors delivered a training of trainers for 30 DIFE inspec-
+tors in Dhaka.
+"""
+
+
+def test_a_pdf_copy_is_read_without_its_page_furniture(tmp_path: Path) -> None:
+    """Page lines and a repeated running header go, broken words are joined, fields set side by side get a line
+    each, and list numbers are no part of a title."""
+    path = tmp_path / "annex.txt"
+    path.write_text(ANNEX, encoding="utf-8")
+    recs = split_document(read_document(path))
+    assert [r.title for r in recs] == ["Setting up a one-stop shop for youth employment services in Dakar",
+                                       "Actuarial review of the mandatory social security scheme",
+                                       "Training of labour inspectors on hazardous child labour"]
+    assert [(r.values["code"], r.values["period"]) for r in recs] == [
+        ("2023-03", "06/03/2023 – 28/07/2023"), ("2023-08", "May–September 2023"), ("2023-12", "11/2023")]
+    assert "assessment of the existing counters" in recs[0].description
+    assert recs[1].description.endswith("presented reform scenarios to the Board in Maputo.")
+    assert "page 7" not in recs[1].text and "Annex 2" not in recs[1].text
+    assert "inspectors in Dhaka" in recs[2].description
+
+
+def test_plain_text_is_no_pdf_copy() -> None:
+    text = "  • A title\n    Ministry of Labour\n    The experts co-\n    designed a plan with the ministry.\n"
+    assert not is_pdf_copy(text)  # one broken word is not enough
+    assert is_pdf_copy("Report — page 3\nsome text\n")
+    assert unbreak("Code: 2023-03      Period: 2023\nA well-known co-\noperation.\n") == \
+        "Code: 2023-03\nPeriod: 2023\nA well-known cooperation.\n"
