@@ -240,6 +240,49 @@ def _insert_sorted(sorted_hashes: np.ndarray, new: np.ndarray) -> np.ndarray:
     return np.insert(sorted_hashes, np.searchsorted(sorted_hashes, new), new)
 
 
+#: a word with a hyphen between letters ("kick-off", "on-site", "co-funded"): spaCy's tokenizer splits it in three
+_HYPHENATED = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)+$")
+_WORD_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
+
+
+def _hyphenated(spec: dict[str, Any]) -> tuple[str, list[str], list[str]] | None:
+    """(attribute, its other words, its hyphenated words) of a token spec that names a hyphenated word."""
+    for key in _WORD_KEYS:
+        value = spec.get(key)
+        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+        if isinstance(words, list) and any(isinstance(w, str) and _HYPHENATED.match(w) for w in words):
+            return key, [w for w in words if not _HYPHENATED.match(w)], [w for w in words if _HYPHENATED.match(w)]
+    return None
+
+
+def hyphen_variants(pattern: list[dict[str, Any]], anchor_at: int | None = None,
+                    ) -> list[tuple[list[dict[str, Any]], int | None]]:
+    """The pattern as the tokenizer sees text: a token spec naming a hyphenated word ("kick-off", "on-site") also
+    stands as that word's three tokens ({"LOWER": "kick"}, {"ORTH": "-"}, {"LOWER": "off"}), as one variant of the
+    pattern each (a spec with an "?" operator: with the word, with its tokens, or left out); with the index the
+    anchor token has in each variant (None when it was left out). A pattern without one is itself."""
+    variants: list[tuple[list[dict[str, Any]], int | None]] = [([], None)]
+    for i, spec in enumerate(pattern):
+        found = _hyphenated(spec)
+        op = spec.get("OP")
+        options: list[list[dict[str, Any]]]
+        if found is None or op not in (None, "?"):
+            options = [[spec]]
+        else:
+            key, plain, hyphenated = found
+            bare = {k: v for k, v in spec.items() if k != "OP"}
+            options = []
+            if plain:
+                options.append([{**bare, key: plain[0] if isinstance(spec[key], str) else {**spec[key], "IN": plain}}])
+            options += [[{"ORTH": "-"} if part == "-" else {key: part} for part in re.split(r"(-)", word)]
+                        for word in hyphenated]
+            if op == "?":
+                options.append([])
+        variants = [(head + option, len(head) if i == anchor_at and option else anchor)
+                    for head, anchor in variants for option in options]
+    return variants
+
+
 class WindowedMatcher:
     """A spaCy `Matcher` run only around the words its patterns need: same matches, same order.
 
@@ -304,12 +347,17 @@ class WindowedMatcher:
         return self._sorted_anchors if self.windowed and not self.regex_anchors else None
 
     def add(self, key: str, pattern: list[dict[str, Any]], anchor_at: int | None = None) -> None:
-        """Add one token pattern under `key` (as `Matcher.add(key, [pattern])`).
+        """Add one token pattern under `key` (as `Matcher.add(key, [pattern])`), in the forms the tokenizer
+        needs (`hyphen_variants`: "kick-off" is three tokens).
 
         `anchor_at`: the index of the token to anchor on, when the pattern file knows a rarer
         word than the cost estimate does (a verb that occurs far less often than the format
         noun before it); ignored if that token cannot anchor. Any anchor gives the same matches.
         """
+        for variant, anchor_index in hyphen_variants(pattern, anchor_at):
+            self._add(key, variant, anchor_index)
+
+    def _add(self, key: str, pattern: list[dict[str, Any]], anchor_at: int | None = None) -> None:
         self.full.add(key, [pattern])
         index = len(self.patterns)
         self._rank.setdefault(get_string_id(key), index)

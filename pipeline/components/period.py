@@ -232,6 +232,10 @@ class PeriodComponent(PatternComponent):
         excluded += [m.span(1) for m in DATELINE.finditer(text)]
         refs = [f for f in facts(doc) if f.field == "action_ref"]
         cues = _cited_as_other(text, cues, refs)
+        # "The cooperation concluded with a study visit … from 16 to 20 September 2024": the closing activity's
+        # dates end the period (end_clause); the action named as the verb's subject does not make them its span
+        closing = [(c[0], c[1]) for c in cues if c[2] == "end_clause"]
+        cues = [c for c in cues if not (c[2] == "self_cue" and any(a <= c[0] and c[1] <= b for a, b in closing))]
         all_cues, cues = cues, [c for c in cues if c[2] in ("self_cue", "not_period_cue")]
         # the experts named by socieux_experts ("a Belgian and a French social worker") are agents too
         experts = [f for f in facts(doc) if f.field == "expert_country"]
@@ -253,6 +257,8 @@ class PeriodComponent(PatternComponent):
                 continue
             if any(_BRACKETED_REF.fullmatch(text, date.end, r.start) for r in refs if r.start >= date.end):
                 continue  # "a webinar … in 2021 (action 2021-09)": the cited action's date
+            if any(_REF_THEN_DATE.fullmatch(text, r.end, date.start) for r in refs if r.end <= date.start):
+                continue  # "the assessment … carried out under SOCIEUX+ action 2023-44 in 2024": that action's date
             lo, hi = _sentence(text, date.start)
             if any(lo <= r.start < hi and _BRACKET_END.fullmatch(text, r.end, hi) and _BRACKET_OPEN.search(text, lo, r.start)
                    for r in refs if r.start >= date.end) \
@@ -603,6 +609,10 @@ def _clause(text: str, char: int, lo: int, hi: int) -> tuple[int, int]:
             rights.append(m.start())
             break
     return (left + 1 if left != -1 else lo), (min(rights) if rights else hi)
+
+
+#: what stands between a cited action's id and a date right after it that dates it ("action 2023-44 in 2024")
+_REF_THEN_DATE = re.compile(r",?\s+(?:in|on|during|from|between)\s+(?:the\s+)?")
 
 
 def _clause_at(text: str, char: int) -> tuple[int, int]:

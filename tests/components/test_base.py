@@ -7,7 +7,7 @@ import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from pipeline.components.base import WindowedMatcher, doc_lowers, sentence_span
+from pipeline.components.base import WindowedMatcher, doc_lowers, hyphen_variants, sentence_span
 from pipeline.documents import discover, read_document
 from pipeline.paths import CORPUS_DIR, PATTERNS_DIR
 from pipeline.split import split_document
@@ -22,11 +22,13 @@ def record_docs(nlp: Language) -> list:
 
 
 def both(nlp: Language, patterns: list[tuple]) -> tuple[WindowedMatcher, Matcher]:
-    """A WindowedMatcher and a spaCy Matcher of the same (key, pattern[, anchor_at]) entries."""
+    """A WindowedMatcher and a spaCy Matcher of the same (key, pattern[, anchor_at]) entries (the Matcher given
+    each pattern's hyphen variants, as the WindowedMatcher adds them)."""
     windowed, stock = WindowedMatcher(nlp.vocab), Matcher(nlp.vocab)
     for key, pattern, *anchor_at in patterns:
         windowed.add(key, pattern, *anchor_at)
-        stock.add(key, [pattern])
+        for variant, _ in hyphen_variants(pattern):
+            stock.add(key, [variant])
     return windowed, stock
 
 
@@ -124,3 +126,23 @@ def test_honorifics_are_one_list_for_every_component(text: str, cased: bool, exp
     from pipeline.components.base import is_honorific
 
     assert is_honorific(text, cased=cased) is expected
+
+
+def test_a_hyphenated_pattern_word_matches_its_three_tokens() -> None:
+    """spaCy splits "kick-off" into "kick", "-", "off": a pattern token naming it also stands as that sequence
+    (and the anchor index follows the token it named)."""
+    import spacy
+
+    from pipeline.components.base import WindowedMatcher, hyphen_variants
+
+    assert hyphen_variants([{"LOWER": {"IN": ["launch", "kick-off"]}}, {"LOWER": "meeting"}], 1) == [
+        ([{"LOWER": {"IN": ["launch"]}}, {"LOWER": "meeting"}], 1),
+        ([{"LOWER": "kick"}, {"ORTH": "-"}, {"LOWER": "off"}, {"LOWER": "meeting"}], 3)]
+    assert hyphen_variants([{"LOWER": "on-site", "OP": "?"}, {"LOWER": "visit"}]) == [
+        ([{"LOWER": "on"}, {"ORTH": "-"}, {"LOWER": "site"}, {"LOWER": "visit"}], None),
+        ([{"LOWER": "visit"}], None)]
+    nlp = spacy.blank("en")
+    matcher = WindowedMatcher(nlp.vocab)
+    matcher.add("launch", [{"LOWER": {"IN": ["launch", "kick-off"]}}, {"LOWER": "meeting"}])
+    doc = nlp("A kick-off meeting and a launch meeting were held.")
+    assert [doc[s:e].text for _, s, e in matcher(doc)] == ["kick-off meeting", "launch meeting"]

@@ -152,6 +152,16 @@ def test_a_date_that_only_starts_or_only_ends_the_period(nlp: Language, descript
     # ... a range in such a sentence keeps its start
     ("The action ran from October 2024 until March 2025, and a consultation workshop in Toamasina closed the action.",
      ("2024-10", "2025-03")),
+    # a kick-off (a hyphenated word: three tokens) starts it, a closing seminar after a comma ends it
+    ("The cooperation was launched with a kick-off meeting on 15 April 2024. The closing seminar, on 28 November "
+     "2024, presented the results.", ("2024-04-15", "2024-11-28")),
+    # the dates of the activity the action concluded with end it; the experts' earlier activities start it
+    ("In the first phase, in February 2024, two actuaries travelled to Dili. The cooperation concluded with a study "
+     "visit to Berlin from 16 to 20 September 2024.", ("2024-02", "2024-09-20")),
+    # a mission with its place and its dates in brackets; another body's meeting to come leaves no end open
+    ("During a two-week mission in Suva (9–20 October 2023), two experts met officials. The protocol will be "
+     "discussed at the annual meeting of the Pacific Labour Mobility Arrangement in March 2024.",
+     ("2023-10-09", "2023-10-20")),
     # the action's mission dated in its own sentence starts it
     ("During the mission, from 10 to 21 March 2025, Ann Vermeulen and Koen De Smet held a workshop with the "
      "Commission. Their final report, sent on 31 March 2025, closed the action.", ("2025-03-10", "2025-03-31")),
@@ -835,3 +845,18 @@ def test_an_activity_years_before_the_news_item_is_an_earlier_ones(nlp: Language
     doc = run(nlp, text, {"date_line": "20/06/2019", "title": "Headline",
                           "description": "The assessment was conducted"}, kind="news", year=2019)
     assert period(doc)[0] == "2019-06-03"
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # a cited action's date right after its id (action ids come from socieux_action_ids: the whole pipeline)
+    ("The experts facilitated a three-day workshop on 10-12 March 2025. It follows the assessment carried out under "
+     "SOCIEUX+ action 2023-44 in 2024.", ("2025-03-10", "2025-03-12")),
+    # the action named as a SOCIEUX+ cooperation dates it; the facility's actions in general date nothing
+    ("In spring 2022, two Kela experts took part in a SOCIEUX+ cooperation with the Social Fund. Kela has "
+     "contributed experts to its actions since 2017.", ("2022", "2022")),
+])
+def test_dates_of_cited_actions_and_of_the_facility_are_not_the_period(description: str, expected: tuple) -> None:
+    from pipeline.run import get_nlp
+
+    full = get_nlp()
+    assert period(run(full, *listing("Support to the Fund", description))) == expected
