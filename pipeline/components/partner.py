@@ -130,7 +130,7 @@ class PartnerComponent(PatternComponent):
                 if self.kinds.setdefault(p["id"], p["kind"]) != p["kind"]:
                     raise ValueError(f"partner pattern {p['id']!r} has two kinds ({self.kinds[p['id']]!r}, "
                                      f"{p['kind']!r}): give each kind its own id in models/patterns/partner.jsonl")
-                self.matcher.add(p["id"], p["pattern"])
+                self.matcher.add(p["id"], p["pattern"], p.get("anchor_at"))  # anchor_at: see WindowedMatcher.add
         self.sidelined = _phrases(sidelined)
         self.participants = _phrases(participants)
 
