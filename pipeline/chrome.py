@@ -257,6 +257,12 @@ MASTHEAD = re.compile(r"\b(?:newsletter|bulletin|boletín|boletin|boletim|infole
                       r"\.?\s*\d+|\b(?:19|20)\d{2}\b)", re.I)
 
 
+#: a labelled note about the page's translation ("[Translation note: unofficial English translation of a press note
+#: originally published in Spanish …]", "Note: English translation prepared by the ANOFM Communication Service.")
+TRANSLATION_NOTE_LINE = re.compile(r"^[\[(*_]*\s*(?:translation\s+note|note|nota|n\.b\.|nb)\s*:\s*[^\n]{0,300}?"
+                                   r"\b(?:translat|tradu)[^\n]{0,300}$")
+
+
 def is_masthead(line: str) -> bool:
     return MASTHEAD.search(line) is not None and not TERMINAL.search(line)
 
@@ -267,7 +273,8 @@ def is_boilerplate(line: str) -> bool:
         return True  # no word at all: icons with their counts ("👏 48 · 💬 2"), a rule (not a code: "2020-33")
     low = ARROWS.sub("", line.casefold()).strip(" :|›>»")
     if low in _boilerplate() or BREADCRUMB.match(low) or RULE_LINE.match(low) or SITE_LINE.match(low) \
-            or SOCIAL_HEADER.match(low) or HASHTAGS.match(low) or REACTIONS.match(low) or TRANSLATION_NOTE.match(low):
+            or SOCIAL_HEADER.match(low) or HASHTAGS.match(low) or REACTIONS.match(low) or TRANSLATION_NOTE.match(low) \
+            or TRANSLATION_NOTE_LINE.match(low):
         return True
     parts = [p for p in SECTION_SEPARATORS.split(low) if p]
     return bool(parts) and all(_is_boilerplate_part(p) for p in parts)

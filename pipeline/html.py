@@ -79,11 +79,19 @@ def looks_like_html(text: str) -> bool:
 CONTENT_TAGS = frozenset({"article", "main"})
 
 
+#: class names of text only screen readers get ('<span class="visually-hidden"> about <title></span>' in a "Read
+#: more" link): not the page's visible content
+HIDDEN_CLASSES = frozenset({"visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "element-invisible",
+                            "hidden-visually", "u-hidden-visually"})
+
+
 def _chrome_class(classes: str) -> bool:
     """A class attribute that names a widget around the content: related links, share buttons, social
-    media links, a breadcrumb trail or a newsletter sign-up."""
+    media links, a breadcrumb trail or a newsletter sign-up; or text for screen readers only."""
     for name in classes.casefold().split():
         words = set(_CLASS_WORD.findall(name))
+        if name in HIDDEN_CLASSES:
+            return True
         if words & CHROME_CLASS_WORDS or name == "social" or ("social" in words and words & SOCIAL_WIDGET_WORDS):
             return True
     return False
@@ -444,6 +452,11 @@ def html_page(html: str) -> tuple[str, str | None]:
                     lines.extend(_render_labelled(labelled, "")[1:])
                 else:
                     lines.extend(_render_labelled(labelled, "    " if in_item else ""))
+                continue
+            if tag == "li" and in_item:  # a list inside a record (its types of assistance): lines of it
+                flush("    ")
+                walk(child, depth + 1, True)
+                flush("    ")
                 continue
             if tag == "li" or child.mem_id in items:
                 flush("    " if in_item else "")

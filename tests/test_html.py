@@ -398,3 +398,28 @@ def test_cards_give_a_field_a_span(tmp_path: Path) -> None:
     assert first.assistance_types == ["Policy development"]
     assert first.description == "Labour inspectors from Portugal trained regional inspectors."  # no status, no link
     assert second.values["country"] == "Philippines"
+
+
+def test_a_cards_list_of_types_is_its_field_and_screen_reader_text_is_no_content(tmp_path: Path) -> None:
+    """A CMS teaser (`<article>` with an `<h2>` title, field label `<div>`s, the types of assistance as a `<ul>`, a
+    "Read more" link with a visually hidden title): one record an article, the list items its types."""
+    teaser = """<article class="node"><h2 class="node__title"><a href="/a/">{title}</a></h2>
+<div class="field"><div class="field__label">Partner Institution</div><div class="field__item">{inst}</div></div>
+<div class="field"><div class="field__label">Type of Assistance</div>
+<ul class="field__items"><li class="field__item">Policy development</li><li>Institutional capacity building</li></ul></div>
+<div class="field field--name-body"><p>{body}</p></div>
+<a class="read-more" href="/a/">Read more<span class="visually-hidden"> about {title}</span></a></article>"""
+    page = ("<!DOCTYPE html><html><body><main><h1>Actions</h1><div class=\"view-content\">"
+            + teaser.format(title="Setting up a youth employability observatory", inst="ANPEJ",
+                            body="Experts from France mapped the labour market information of ANPEJ.")
+            + teaser.format(title="Supervision of safety in mining", inst="SUNAFIL",
+                            body="Two Spanish experts trained 40 inspectors in Arequipa.")
+            + "</div></main></body></html>")
+    path = tmp_path / "teasers.html"
+    path.write_text(page, encoding="utf-8")
+    first, second = split_document(read_document(path))
+    assert [r.title for r in (first, second)] == ["Setting up a youth employability observatory",
+                                                  "Supervision of safety in mining"]
+    assert first.assistance_types == ["Policy development", "Institutional capacity building"]
+    assert first.description == "Experts from France mapped the labour market information of ANPEJ."
+    assert "about" not in second.text.split("Arequipa.")[-1]

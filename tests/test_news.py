@@ -566,6 +566,9 @@ def test_a_news_item_with_labelled_lines_stays_one_news_record(text: str) -> Non
     "(Translated from Portuguese)", "Machine translation from Russian, edited", "Texte traduit du français",
     "Traducción no oficial", "Translated by DeepL", "[Unofficial English translation]",
     "Translated from French. In case of discrepancy, the French version prevails.",
+    "[Translation note: unofficial English translation of a press note originally published in Spanish by the "
+    "Ministry's Directorate of Communication.]",
+    "Note: English translation prepared by the ANOFM Communication Service. Original in Romanian.",
 ])
 def test_a_translation_note_is_not_part_of_the_headline(note: str) -> None:
     doc = doc_of("INPS – Instituto Nacional de Previdência Social | Cabo Verde\nNotícias • 04.10.2024\n" + note + "\n"
