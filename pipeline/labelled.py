@@ -247,8 +247,9 @@ def _parse_labelled(lines: list[Line], text: str = "") -> tuple[list[Line], dict
     return got.pop("title", []), got, problems
 
 
-#: a list number before a title ("1. Setting up a one-stop shop …", "12) Actuarial review …")
-LIST_NUMBER = re.compile(r"^\d{1,3}[.)][ \t]+(?=\S)")
+#: a list or section number before a title ("1. Setting up a one-stop shop …", "12) Actuarial review …", "3.4.1 Guest
+#: lectures …"; not a count: "3 experts …")
+LIST_NUMBER = re.compile(r"^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]+(?=\S)")
 
 
 def _unnumbered(line: Line) -> Line:

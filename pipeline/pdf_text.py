@@ -16,9 +16,13 @@ from pipeline.lines import TERMINAL, WORD
 
 #: a running header or footer: a page number with its word ("page 7", "Page 7 of 22", "p. 7", "página 7"), alone
 #: or after/before a short title and a dash or bar
-PAGE_LINE = re.compile(
-    r"^[ \t]*(?:[^\n]{0,80}?[—–|-][ \t]*)?(?:page|pag\.|pág\.|página|p\.)[ \t]*\d{1,4}(?:[ \t]*(?:of|/|de|sur)[ \t]*\d{1,4})?"
-    r"(?:[ \t]*[—–|-][^\n]{0,80})?[ \t]*$", re.I | re.M)
+_PAGE_BODY = (
+    r"[ \t]*(?:[^\n]{0,80}?[—–|-][ \t]*)?(?:page|pag\.|pág\.|página|p\.)[ \t]*\d{1,4}(?:[ \t]*(?:of|/|de|sur)[ \t]*\d{1,4})?"
+    r"(?:[ \t]*[—–|-][^\n]{0,80})?[ \t]*"
+    # ... a bare page number, or a running title with its page number far to the right ("SOCIEUX+ Annual Activity
+    # Report 2022          16")
+    r"|[ \t]*\d{1,4}[ \t]*|[ \t]*[^\n]{3,80}?\S[ \t]{6,}\d{1,4}[ \t]*")
+PAGE_LINE = re.compile(rf"^(?:{_PAGE_BODY})$", re.I | re.M)
 #: a word broken at a line's end: a lower-case letter, a hyphen, the line break, a lower-case letter
 BROKEN_WORD = re.compile(r"([^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])", re.U)
 #: most words of a running header
@@ -26,7 +30,7 @@ RUNNING_HEADER_WORDS = 10
 #: fewest broken words that make a text a PDF copy without a page line
 MIN_BROKEN_WORDS = 3
 #: a page line with the blank lines around it
-_PAGE_BLOCK = re.compile(r"\n(?:[ \t]*\n)*" + PAGE_LINE.pattern.lstrip("^").rstrip("$") + r"\n(?:[ \t]*\n)*", re.I)
+_PAGE_BLOCK = re.compile(rf"\n(?:[ \t]*\n)*(?:{_PAGE_BODY})\n(?:[ \t]*\n)*", re.I)
 #: a second "Label: value" set beside a first with three spaces or more ("Code: 2023-03      Period: …")
 SIDE_BY_SIDE = re.compile(r"(?<=\S)[ \t]{3,}(?=[^\W\d_][\w'’()/ -]{0,30}?:[ \t]+\S)")
 _LABELLED_LINE = re.compile(r"^[ \t]*[^\W\d_][\w'’()/ -]{0,30}?:[ \t]+\S", re.M)

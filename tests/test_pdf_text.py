@@ -60,3 +60,28 @@ def test_plain_text_is_no_pdf_copy() -> None:
     assert is_pdf_copy("Report — page 3\nsome text\n")
     assert unbreak("Code: 2023-03      Period: 2023\nA well-known co-\noperation.\n") == \
         "Code: 2023-03\nPeriod: 2023\nA well-known cooperation.\n"
+
+
+def test_a_running_title_with_its_page_number_and_a_bare_page_number_are_page_lines(tmp_path: Path) -> None:
+    """"SOCIEUX+ Annual Activity Report 2022          17" over the next page and a bare "16" under the last: the
+    record's paragraph goes on across them; a section number before a title is no part of it."""
+    text = ("SOCIEUX+ Annual Activity Report 2022                                        16\n\n"
+            "3.4 Asia and the Pacific\n\n"
+            "3.4.1 Setting up the contributory regime for civil servants (Timor-Leste)\n\n"
+            "Partner institution: National Institute of Social Security (INSS)\n"
+            "Action code: 2021-12        Period: November 2021 – July 2022\n\n"
+            "Experts from Portugal trained INSS staff in Dili on the reconciliation of service periods.\n\n\n"
+            "                                                                                      16\n\n"
+            "SOCIEUX+ Annual Activity Report 2022                                        17\n\n"
+            "A final seminar with the Ministry of Finance was held remotely in July 2022.\n\n"
+            "3.4.2 Guest lectures on long-term care financing\n\n"
+            "Partner institution: University of Labour and Social Affairs (ULSA)\n"
+            "Action code: 2022-04        Period: 14-25 March 2022\n\n"
+            "Three lecturers gave a series of online lectures to 60 students.\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    first, second = split_document(read_document(path))
+    assert first.title == "Setting up the contributory regime for civil servants (Timor-Leste)"
+    assert first.values["period"] == "November 2021 – July 2022"
+    assert first.description.endswith("was held remotely in July 2022.") and "17" not in first.description
+    assert second.title == "Guest lectures on long-term care financing"
