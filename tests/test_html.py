@@ -90,6 +90,13 @@ def _news_record(tmp_path: Path, page: str):
     return rec
 
 
+def _records(tmp_path: Path, page: str, name: str = "page.html") -> list:
+    """The records of `page` saved as `name` and read as the corpus reads it."""
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    return split_document(read_document(path))
+
+
 def test_a_breadcrumb_list_and_a_newsletter_box_are_chrome(tmp_path: Path) -> None:
     """An `<ol class="breadcrumb">` of links would read as a listing's bullets: it is dropped."""
     page = """<!DOCTYPE html><html><body><main>
@@ -359,9 +366,7 @@ def test_a_topic_word_in_the_body_class_is_no_chrome(tmp_path: Path) -> None:
 </main></body></html>"""
     text = html_to_text(page)
     assert "Facebook" not in text and "Africa" not in text and "Filter" not in text
-    path = tmp_path / "actions.html"
-    path.write_text(page, encoding="utf-8")
-    first, second = split_document(read_document(path))
+    first, second = _records(tmp_path, page, "actions.html")
     assert (first.title, first.partner_institution, first.values["code"]) == (
         "Actuarial valuation of the pension scheme", "Government Service Insurance System (GSIS)", "2022-01")
     assert second.description == "A Belgian expert mapped the data sources."
@@ -390,9 +395,7 @@ def test_cards_give_a_field_a_span(tmp_path: Path) -> None:
             + card.format(title="Data quality of the social registry", country="Philippines", inst="DSWD",
                           teaser="A Finnish data architect accompanied the DSWD remotely.")
             + "</section></main></body></html>")
-    path = tmp_path / "cards.html"
-    path.write_text(page, encoding="utf-8")
-    first, second = split_document(read_document(path))
+    first, second = _records(tmp_path, page, "cards.html")
     assert (first.title, first.partner_institution, first.values["country"], first.values["period"]) == (
         "Risk-based planning of labour inspections", "Labour Department", "Ghana", "14/02/2022 – 30/06/2022")
     assert first.assistance_types == ["Policy development"]
@@ -415,9 +418,7 @@ def test_a_cards_list_of_types_is_its_field_and_screen_reader_text_is_no_content
             + teaser.format(title="Supervision of safety in mining", inst="SUNAFIL",
                             body="Two Spanish experts trained 40 inspectors in Arequipa.")
             + "</div></main></body></html>")
-    path = tmp_path / "teasers.html"
-    path.write_text(page, encoding="utf-8")
-    first, second = split_document(read_document(path))
+    first, second = _records(tmp_path, page, "teasers.html")
     assert [r.title for r in (first, second)] == ["Setting up a youth employability observatory",
                                                   "Supervision of safety in mining"]
     assert first.assistance_types == ["Policy development", "Institutional capacity building"]
