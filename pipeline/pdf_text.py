@@ -25,6 +25,9 @@ _PAGE_BODY = (
 PAGE_LINE = re.compile(rf"^(?:{_PAGE_BODY})$", re.I | re.M)
 #: a word broken at a line's end: a lower-case letter, a hyphen, the line break, a lower-case letter
 BROKEN_WORD = re.compile(r"([^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])", re.U)
+#: a line break inside a sentence: after a word or a comma, before a lower-case word (not after a labelled line's
+#: value: "Partner institution: …" lines end with a capital or a bracket more often than not, and are kept)
+WRAPPED = re.compile(r"(?<=[^\W\d_,][,]|[^\W\d_]{2})[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
 #: most words of a running header
 RUNNING_HEADER_WORDS = 10
 #: fewest broken words that make a text a PDF copy without a page line
@@ -77,6 +80,9 @@ def unbreak(text: str) -> str:
         out.append(line)
     text = "\n".join(out)
     text = BROKEN_WORD.sub(lambda m: m.group(1) if _lower_broken(m, m.string) else m.group(0), text)
+    # a sentence wrapped onto the next line goes on in lower case: one line ("a Swedish and an Irish" over "expert
+    # mapped …"), so that no line break stands between the words of a phrase
+    text = WRAPPED.sub(" ", text)
     lines = []
     for line in text.split("\n"):
         if _LABELLED_LINE.match(line):

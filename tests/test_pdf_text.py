@@ -85,3 +85,12 @@ def test_a_running_title_with_its_page_number_and_a_bare_page_number_are_page_li
     assert first.values["period"] == "November 2021 – July 2022"
     assert first.description.endswith("was held remotely in July 2022.") and "17" not in first.description
     assert second.title == "Guest lectures on long-term care financing"
+
+
+def test_a_sentence_wrapped_onto_a_lower_case_line_is_one_line() -> None:
+    """A PDF copy's line breaks inside a sentence go ("an Irish" over "expert mapped"), so no break stands between the
+    words of a phrase; a line that opens with a capital (a labelled value's second line, a new sentence) stays."""
+    assert unbreak("Report — page 2\nDuring a mission, a Swedish and an Irish\nexpert mapped the schemes,\nand met "
+                   "partners.\nPartner institution: Ministry of\nLabour\n") == \
+        "During a mission, a Swedish and an Irish expert mapped the schemes, and met partners.\n" \
+        "Partner institution: Ministry of\nLabour\n"
