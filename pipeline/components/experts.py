@@ -96,7 +96,7 @@ from pipeline.components.expert_tokens import (APPOSED_NAME_WORDS, CLAUSE_ENDS, 
                                                DESTINATION_WORDS, ELIDED, INTL_NOUN_WORDS, NAME_COORDINATION,
                                                NOUN_FOLLOW, OF_LINKS, PHRASE_BREAKS, PHRASE_WINDOW, PREDICATE_AUX,
                                                RELATIVE_CLAUSE_WORDS, RELATIVES, SENTENCE_WORDS, WITHDRAW_KEY,
-                                               sentence_of)
+                                               is_name, sentence_of)
 from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, unrealised
 from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, CountryMention, Fact, add_fact, field_span
@@ -344,14 +344,17 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
 
     @staticmethod
     def _one_person(doc: Doc, start: int, end: int, at: dict[int, CountryMention]) -> bool:
-        """The noun names one person with an indefinite article: "a Costa Rican official", "a
-        colleague from Kenya's …" (a group of officials from other countries is mostly
-        participants: "Officials from Niger and Burkina Faso also attended")."""
+        """The noun names one person with an indefinite article ("a Costa Rican official", "a
+        colleague from Kenya's …") or as a bare role after a name ("Kwame Mensah, safety officer at …"); a
+        group of officials from other countries is mostly participants ("Officials from Niger and Burkina
+        Faso also attended")."""
         if doc[end - 1].lower_.endswith("s"):
             return False
         for i in range(start - 1, max(-1, start - 6), -1):
             if doc[i].lower_ in ("a", "an"):
                 return True
+            if doc[i].text == "," and i > 0 and i - 1 not in at and is_name(doc[i - 1]):
+                return True  # a bare role after a person's name: "Kwame Asante-Boateng, occupational safety officer at …"
             if not (i in at or doc[i].is_lower and doc[i].is_alpha or doc[i].text == "-"):
                 return False
         return False
@@ -530,7 +533,10 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         limit = min(len(doc), i + self.window)
         bare = opens and i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
         j, possessive, loose = i, titled or bare, False
-        while j < limit and j not in at:
+        while j < limit and (j not in at or j > i and possessive and doc[j - 1].lower_ == "of"):
+            if j in at:  # the name closes on its country: "the Andalusian Employment Service (SAE) of Spain and from …"
+                j = at[j].end
+                continue
             text = doc[j].text
             if text == "," and j > i and possessive:
                 k = self._named_apposition_end(doc, j, limit)

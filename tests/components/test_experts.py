@@ -113,6 +113,12 @@ POSITIVE += [
     ("Together with my colleague Rasa Petrauskiene from Sodra, the State Social Insurance Fund Board of Lithuania, "
      "we ran a four-day training for case managers.", {"LT"}),
     ("This week I worked, as a Slovenian SOCIEUX+ expert, with the Unified Social Service.", {"SI"}),
+    # a bare role after a person's name is one person (a non-EU country counts); a demonym-opened name that closes
+    # on its country, then a second "from"
+    ("The experts were Hélène Marchetti, labour inspector at the French Ministry of Labour, and Kwame Mensah, "
+     "occupational safety officer at the Labour Department of Ghana.", {"FR", "GH"}),
+    ("The sessions were delivered by specialists from the Andalusian Employment Service (SAE) of Spain and from the "
+     "Public Employment Service of Colombia.", {"ES", "CO"}),
     # technicians of an institution; a Title Case apposition after a possessive
     ("Between 13 and 24 January 2025, three technicians of the Instituto do Emprego e Formação Profissional (IEFP), "
      "Portugal's public employment service, were in São Tomé to deliver a training of trainers.", {"PT"}),
