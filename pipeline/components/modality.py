@@ -85,6 +85,9 @@ CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "but", "whereas", "while", "
 #: joins two verbs of one subject ("was discussed but postponed")
 NEW_SUBJECT = frozenset({"the", "a", "an", "it", "they", "this", "these", "those", "its", "their", "we", "he",
                          "she", "there", "experts", "socieux+", "socieux"})
+#: after "and", auxiliaries that open a second verb of the same subject in the future ("… started in spring 2024 and will
+#: continue in 2025"): its own clause
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})
 #: before a past verb, words that make it no report of a past event ("will be delivered", "to train")
 NOT_PAST = frozenset({"will", "shall", "should", "to", "be", "'ll", "can", "could", "may", "might", "must",
                       "would", "not"})
@@ -193,6 +196,8 @@ def _breaks(doc: Doc, i: int) -> bool:
     if "\n" in tok.text:
         return True
     if tok.lower_ == "and":  # ", and a workshop … was finally held": a second clause with its own subject
+        if i + 1 < len(doc) and doc[i + 1].lower_ in FUTURE_AUXILIARIES and doc[i - 1].text != ",":
+            return True  # "which started in spring 2024 and will continue in 2025": the future is the second verb's
         return i > 0 and doc[i - 1].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in NEW_SUBJECT
     if tok.lower_ == "who":  # ", who will in turn train their colleagues": what those people will do
         return i > 0 and doc[i - 1].text == ","

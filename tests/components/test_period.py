@@ -854,6 +854,9 @@ def test_an_activity_years_before_the_news_item_is_an_earlier_ones(nlp: Language
     # the action named as a SOCIEUX+ cooperation dates it; the facility's actions in general date nothing
     ("In spring 2022, two Kela experts took part in a SOCIEUX+ cooperation with the Social Fund. Kela has "
      "contributed experts to its actions since 2017.", ("2022", "2022")),
+    # "and will …" opens a second verb in the future: the first verb's date is realised
+    ("The mission is part of SOCIEUX+ action 2024-09, which started in spring 2024 and will continue in 2025 with a "
+     "second mission.", ("2024", None)),
 ])
 def test_dates_of_cited_actions_and_of_the_facility_are_not_the_period(description: str, expected: tuple) -> None:
     from pipeline.run import get_nlp
