@@ -854,6 +854,10 @@ def test_an_activity_years_before_the_news_item_is_an_earlier_ones(nlp: Language
     # the action named as a SOCIEUX+ cooperation dates it; the facility's actions in general date nothing
     ("In spring 2022, two Kela experts took part in a SOCIEUX+ cooperation with the Social Fund. Kela has "
      "contributed experts to its actions since 2017.", ("2022", "2022")),
+    # a relative clause saying the cooperation closed with the event dated in its sentence
+    ("From January to March 2024, two experts reviewed the benefit package. The Fund held a validation workshop on "
+     "2 October 2024, the main result of its cooperation with SOCIEUX+, which closed with this event.",
+     ("2024-01", "2024-10-02")),
     # "and will …" opens a second verb in the future: the first verb's date is realised
     ("The mission is part of SOCIEUX+ action 2024-09, which started in spring 2024 and will continue in 2025 with a "
      "second mission.", ("2024", None)),
