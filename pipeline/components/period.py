@@ -402,7 +402,9 @@ class PeriodComponent(PatternComponent):
                 if _end_of(d) == d.value or not _SPAN_OPENER.match(d.text):
                     only[id(d)] = "end_word"
             elif id(d) not in only and any(lo <= c[0] and c[1] <= hi and not (
-                    d.end <= c[0] and _end_of(d) != d.value and _SPAN_OPENER.match(d.text)) for c in launches):
+                    d.end <= c[0] and (_end_of(d) != d.value and _SPAN_OPENER.match(d.text)
+                                       or any(e[2] == "end_word" and e[1] <= d.start for e in all_cues
+                                              if lo <= e[0] and e[1] <= hi))) for c in launches):
                 # (not the action's own span before the cue: "Implemented between March and September 2023, the
                 # action began with a mission to Abidjan …")
                 only[id(d)] = "start_word"

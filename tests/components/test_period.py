@@ -858,6 +858,10 @@ def test_an_activity_years_before_the_news_item_is_an_earlier_ones(nlp: Language
     ("From January to March 2024, two experts reviewed the benefit package. The Fund held a validation workshop on "
      "2 October 2024, the main result of its cooperation with SOCIEUX+, which closed with this event.",
      ("2024-01", "2024-10-02")),
+    # a date after an end word, before "a cooperation that opened with …", ends the period (the start clause
+    # speaks of what follows it)
+    ("The last of three activities ended in Lomé on 28 June 2024, bringing to a close a cooperation that opened with "
+     "a needs assessment.", ("2024-06-28", "2024-06-28")),
     # "and will …" opens a second verb in the future: the first verb's date is realised
     ("The mission is part of SOCIEUX+ action 2024-09, which started in spring 2024 and will continue in 2025 with a "
      "second mission.", ("2024", None)),
