@@ -13,18 +13,15 @@ import re
 from pipeline.chrome import RULE_LINE
 from pipeline.documents import MIN_MARKED_RECORDS, RECORD_BULLET, Document, has_dash_records
 from pipeline.labels import LABEL_PREFIX, NO_VALUE, Labelled, alone_label, fits, is_any_label, read_labelled
-from pipeline.lines import WORD, Line, is_prose, lines_of
-from pipeline.records import RawRecord, assign_free, line_groups, make_record, reads_as_block_title, without_page_end
+from pipeline.lines import WORD, Line, is_prose
+from pipeline.records import (SENTENCE_OPENERS, RawRecord, assign_free, line_groups, make_record, reads_as_block_title,
+                              set_page_heading, without_page_end)
 
 #: a field label the catalogue's layouts do not know ("SDG: 8", "Sector: Social protection"): a short
 #: label (at most four words) and a colon ending the line or followed by a space
 OTHER_LABEL = re.compile(r"^(?P<head>[^\W\d_][\w'’&/().-]*(?:[ \t]+[\w'’&/().-]+){0,3})[ \t]*:"
                          r"(?:[ \t]+(?P<value>.*))?$")
 
-
-#: words that open a sentence, not a label: "The experts recommended: …", "In 2022: …"
-SENTENCE_OPENERS = frozenset("the a an this these that those it its their our we they he she there in on at for with "
-                             "from by as during after before since while when".split())
 
 
 #: most words of an unknown label's value when the label has three or four words ("Number of experts: 3")
@@ -280,9 +277,5 @@ def split_labelled(doc: Document) -> list[RawRecord]:
         rec = make_record(doc, len(records), "listing", titles, got, start, max(titles[-1].end, body[-1].end))
         rec.problems.extend(problems)
         records.append(rec)
-    first = min((r.start for r in records), default=0)
-    page = lines_of(doc.text, 0, first)
-    heading = (page[0].start, page[-1].end, doc.text[page[0].start : page[-1].end]) if page else None
-    for rec in records:
-        rec.heading = heading
+    set_page_heading(doc, records)
     return records

@@ -152,8 +152,9 @@ LINK_LINE_CHARS = 60
 #: a short "Label: value" line of a field no layout knows ("Status: Completed", "Sector: Employment"): at most three
 #: words before the colon, a value of a few words and no sentence
 META_LINE = re.compile(r"^[^\W\d_][\w'’()/-]*(?:[ \t]+[\w'’()/-]+){0,2}[ \t]*:[ \t]*[^\s.!?][^.!?]{0,40}$")
-#: words that open a sentence with a colon, not a label ("The experts: …", "In 2022: …")
-META_OPENERS = frozenset("the a an this these that those it its their our we they in on at for with from by as".split())
+#: words that open a sentence, not a label: "The experts recommended: …", "In 2022: …"
+SENTENCE_OPENERS = frozenset("the a an this these that those it its their our we they he she there in on at for with "
+                             "from by as during after before since while when".split())
 
 
 def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
@@ -170,7 +171,7 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
         ln = body[i]
         inline = read_labelled(ln)
         if inline is None and i > 0 and read_labelled(body[i - 1]) is not None and META_LINE.match(ln.text) \
-                and ln.text.split()[0].casefold() not in META_OPENERS:
+                and ln.text.split()[0].casefold() not in SENTENCE_OPENERS:
             i += 1  # "Status: Completed" among the labelled lines of a card: no field of the spec, no description
             continue
         if inline is not None:  # "Label: value" (a title label is the bullet's: split_listing)
@@ -259,6 +260,16 @@ def make_record(doc: Document, index: int, kind: str, title: list[Line], got: di
         else:
             rec.values[name] = value
     return rec
+
+
+def set_page_heading(doc: Document, records: list[RawRecord]) -> None:
+    """The text above a listing's first record is its page's heading (its country is the partner of the records
+    that name none)."""
+    first = min((r.start for r in records), default=0)
+    page = lines_of(doc.text, 0, first)
+    heading = (page[0].start, page[-1].end, doc.text[page[0].start : page[-1].end]) if page else None
+    for rec in records:
+        rec.heading = heading
 
 
 def continues_title(text: str, line: Line, nxt: Line) -> bool:

@@ -15,7 +15,7 @@ import re
 
 from pipeline.documents import MIN_MARKED_RECORDS, Document
 from pipeline.lines import Line
-from pipeline.records import RawRecord, line_groups, make_record
+from pipeline.records import RawRecord, line_groups, make_record, set_page_heading
 
 #: a paragraph's run-in title: in quotes, or in capitals (letters, digits, a few signs), then a spaced dash
 RUN_IN = re.compile(r"^(?:[“\"](?P<quoted>[^”\"\n]{8,160})[”\"]|(?P<caps>[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9 ,.'’&()/+:-]{14,160}?))"
@@ -55,8 +55,5 @@ def split_run_in(doc: Document) -> list[RawRecord]:
     for index, (title, body) in enumerate(found):
         rec = make_record(doc, index, "listing", [title], {"description": body}, title.start, body[-1].end)
         records.append(rec)
-    first = records[0].start
-    heading = (0, first, doc.text[:first].rstrip()) if doc.text[:first].strip() else None
-    for rec in records:
-        rec.heading = heading
+    set_page_heading(doc, records)
     return records
