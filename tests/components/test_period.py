@@ -135,6 +135,17 @@ def test_press_dateline_is_not_the_period(nlp: Language) -> None:
     ("The assessment was carried out between January and May 2023 by an actuary.", ("2023-01", "2023-05")),
     # a launch with the date before its object
     ("The Department and SOCIEUX+ launched on 14 January 2025 a new cooperation on reintegration.", ("2025-01-14", None)),
+    # a sentence opening with the action's launch, the action its subject: a start, and an end its sentence says
+    ("Launched in Ulaanbaatar on 6 March 2023, the action supports the General Office in designing a case management "
+     "system.", ("2023-03-06", None)),
+    ("Kicked off in Lusaka in February 2024, the SOCIEUX+ cooperation has so far delivered two workshops.",
+     ("2024-02", None)),
+    ("Started in January 2022, the cooperation ended in June 2023 with a validation workshop.", ("2022-01", "2023-06")),
+    # ... not a scheme or platform launched: the subject must be the action
+    ("Launched in 2019, the social registry covers two million households. Two experts visited Dakar from 3 to 7 June "
+     "2023.", ("2023-06-03", "2023-06-07")),
+    ("Launched on 3 May 2023, the new platform lets workers register online. The action started in 2024.",
+     ("2024", None)),
 ])
 def test_a_date_that_only_starts_or_only_ends_the_period(nlp: Language, description: str, expected: tuple) -> None:
     """A single date after "began in" says when the period started, not when it ended."""
