@@ -45,7 +45,7 @@ def register_factories(config) -> None:
 #: the code that decides what a record is and what is extracted from it: a change to it is a new
 #: pipeline version, so the next run re-extracts (as a change to the config or a pattern file does)
 EXTRACTION_CODE = ("components/*.py", "dates.py", "documents.py", "extract.py", "facts.py", "html.py", "markdown.py",
-                   "localities.py", "towns.py",
+                   "localities.py", "towns.py", "languages.py",
                    # splitting documents into records
                    "split.py", "lines.py", "labels.py", "assistance.py", "chrome.py", "records.py", "labelled.py", "news.py")
 

@@ -49,28 +49,47 @@ def is_pdf_copy(text: str) -> bool:
     return sum(1 for m in BROKEN_WORD.finditer(text) if _lower_broken(m, text)) >= MIN_BROKEN_WORDS
 
 
+#: a running header stands within this many lines of a page line (after the first page)
+HEADER_REACH = 3
+
+
 def _running_headers(text: str) -> set[str]:
-    """Short lines (no sentence) that the text repeats, letters and digits compared: a running header
-    ("ANNEX 2. ACTIONS IMPLEMENTED IN 2023" on its first page, "Annex 2 – Actions implemented in 2023" above
-    the next)."""
-    seen: dict[str, int] = {}
-    for line in text.split("\n"):
-        if 0 < len(WORD.findall(line)) <= RUNNING_HEADER_WORDS and not TERMINAL.search(line.strip()):
-            key = _key(line)
-            seen[key] = seen.get(key, 0) + 1
-    return {k for k, n in seen.items() if n > 1 and k}
+    """Short lines (no sentence, no field label) that the text repeats, letters and digits compared, every
+    time after the first next to a page line: a running header ("ANNEX 2. ACTIONS IMPLEMENTED IN 2023" on its
+    first page, "Annex 2 – Actions implemented in 2023" above the next). Not a field's label or value that
+    every record repeats ("Start activities", "Ongoing"), nor a line repeated away from the page breaks."""
+    from pipeline.labels import alone_label  # pipeline.labels reads the labels through pipeline.documents
+
+    lines = text.split("\n")
+    pages = [k for k, line in enumerate(lines) if PAGE_LINE.fullmatch(line)]
+    seen: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        if 0 < len(WORD.findall(line)) <= RUNNING_HEADER_WORDS and not TERMINAL.search(line.strip()) \
+                and alone_label(line.strip()) is None:
+            seen.setdefault(_key(line), []).append(k)
+    return {key for key, at in seen.items() if key and len(at) > 1
+            and all(any(abs(k - p) <= HEADER_REACH for p in pages) for k in at[1:])}
 
 
 def _key(line: str) -> str:
     return "".join(c for c in line.casefold() if c.isalnum())
 
 
+def _joined(m: re.Match[str]) -> str:
+    """A wrapped line joined to the line before, unless that is a field's label standing alone ("Start
+    activities" over "oct-2023")."""
+    from pipeline.labels import alone_label
+
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+    return m.group(0) if alone_label(line) is not None else " "
+
+
 def unbreak(text: str) -> str:
     """The text without page lines and repeated running headers (the first stays: the page's heading), with
     broken words joined and side-by-side labelled fields split."""
+    headers, kept = _running_headers(text), set()
     text = _PAGE_BLOCK.sub("\n", text)
     text = PAGE_LINE.sub("", text)  # a page line opening or closing the text
-    headers, kept = _running_headers(text), set()
     out = []
     for line in text.split("\n"):
         key = _key(line)
@@ -82,7 +101,7 @@ def unbreak(text: str) -> str:
     text = BROKEN_WORD.sub(lambda m: m.group(1) if _lower_broken(m, m.string) else m.group(0), text)
     # a sentence wrapped onto the next line goes on in lower case: one line ("a Swedish and an Irish" over "expert
     # mapped …"), so that no line break stands between the words of a phrase
-    text = WRAPPED.sub(" ", text)
+    text = WRAPPED.sub(_joined, text)
     lines = []
     for line in text.split("\n"):
         if _LABELLED_LINE.match(line):

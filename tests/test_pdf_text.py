@@ -94,3 +94,45 @@ def test_a_sentence_wrapped_onto_a_lower_case_line_is_one_line() -> None:
                    "partners.\nPartner institution: Ministry of\nLabour\n") == \
         "During a mission, a Swedish and an Irish expert mapped the schemes, and met partners.\n" \
         "Partner institution: Ministry of\nLabour\n"
+
+
+# a catalogue web page with a pagination heading: a page line, but the field labels and values every record
+# repeats are no running headers, and a lower-case value under its label is no wrapped sentence
+WEB_PAGE = """Catalogue of actions – page 2
+  • Employment services for returning migrants in Armenia
+
+    Start activities
+    oct-2023
+    End activities
+    Ongoing
+    Partner Institution
+    Unified Social Service
+    Code
+    2023-21
+    Description
+    Two experts from Czechia analysed the case-management practices of territorial centres.
+  • Social dialogue council of Tunisia
+
+    Start activities
+    sep-2024
+    End activities
+    Ongoing
+    Partner Institution
+    National Council for Social Dialogue (CNDS)
+    Code
+    2024-12
+    Description
+    A Portuguese expert reviewed the council's rules of procedure.
+"""
+
+
+def test_labels_and_values_every_record_repeats_are_kept(tmp_path: Path) -> None:
+    assert is_pdf_copy(WEB_PAGE)
+    text = unbreak(WEB_PAGE)
+    assert text.count("Start activities") == 2 and text.count("Ongoing") == 2
+    assert "Start activities\n    oct-2023" in text
+    path = tmp_path / "page.txt"
+    path.write_text(WEB_PAGE, encoding="utf-8")
+    records = split_document(read_document(path))
+    assert [(r.values.get("code"), r.values.get("start_activities")) for r in records] == [
+        ("2023-21", "oct-2023"), ("2024-12", "sep-2024")]

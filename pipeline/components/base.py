@@ -132,10 +132,11 @@ def _ends_sentence(text: str, stop: int) -> bool:
 
 @lru_cache(maxsize=1)
 def abbreviations(path: Path | None = None) -> frozenset[str]:
-    """Abbreviations whose full stop ends no sentence (models/data/abbreviations.txt)."""
+    """Abbreviations whose full stop ends no sentence (models/data/abbreviations.txt), and the titles
+    before a person's name (`honorifics`: "Ing. Jana Nováková")."""
     path = path or DATA_DIR / "abbreviations.txt"
     return frozenset(ln.strip().casefold() for ln in path.read_text(encoding="utf-8").splitlines()
-                     if ln.strip() and not ln.startswith("#"))
+                     if ln.strip() and not ln.startswith("#")) | _folded_honorifics()
 
 
 @lru_cache(maxsize=1)

@@ -7,19 +7,100 @@ component's lexicon (`self.lex`, `self._is`) and walk limit (`self.window`).
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Doc
 
-from pipeline.components.base import doc_text, per_doc, sentence_span
+from pipeline.components.base import doc_lowers, doc_text, per_doc, sentence_span
 from pipeline.components.expert_tokens import (APPOSITION_ENDS, CLAUSE_ENDS, COUNTRY_NAME_WORDS, FORMERLY,
                                                LOCAL_AUTHORITY, NAME_COORDINATION, OF_LINKS, POSSESSIVES, RELATIVES,
                                                RESTATED_GAP, RESTATED_KEY, SECONDED_MODIFIERS, SECONDING_VERBS,
                                                SHARED_BY, SUBJECT_BREAKS, WHOSE_GAP, restated_links)
 from pipeline.facts import CountryMention
+from pipeline.languages import name_country
+
+#: words an institution's name follows ("an inspector at Arbetsmiljöverket", "experts from the …")
+NAME_OPENERS = ("from", "of", "at", "with", "by")
+#: most tokens of an institution's name in its own language
+OWN_NAME_TOKENS = 10
+#: English words that end a name in another language: a coordination, a link word, a verb form after it
+NAME_BREAKS = frozenset({"and", "or", "but", "nor", "in", "who", "which", *NAME_OPENERS})
+ENGLISH_VERB_ENDS = ("ed", "ing")
+#: fewest letters of a name worth identifying the language of (shorter ones are acronyms or words)
+OWN_NAME_LETTERS = 6
 
 
 class InstitutionsMixin:
     lex: dict[str, frozenset[str]]
     window: int
+    eu: frozenset[str]
+
+    def _own_language_names(self, doc: Doc, mentions: list[CountryMention]) -> list[CountryMention]:
+        """Institutions named in their own language right after "from", "of", "at", "with" or "by" (and "the")
+        whose language is one member state's own (pipeline/languages.py: "a senior inspector at
+        Arbetsmiljöverket" is SE, "experts from the Státní úřad inspekce práce" CZ; not a Romanian name in
+        a record naming Moldova), as country mentions for the expert rules only (status inferred); a name
+        with a place or a country in it is left to the other rules. A person's name is no institution's: the
+        name follows "the", is one word ("at Arbetsmiljöverket") or has a lower-case word other than a
+        name particle ("from Nodarbinātības valsts aģentūra"; not "by João Ferreira", "with João da Silva"). When the whole run of words is unsure,
+        its capitalised words alone are tried ("Töötukassa presented …")."""
+        covered = {t for m in mentions for t in range(m.start, m.end)}
+        named = frozenset(m.code for m in mentions if m.code)
+        lowers = doc_lowers(doc)
+        openers = np.zeros(len(lowers), dtype=bool)
+        for w in NAME_OPENERS:
+            openers |= lowers == doc.vocab.strings[w]
+        out = []
+        for i in np.flatnonzero(openers).tolist():
+            j = i + 2 if i + 2 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+            if j >= len(doc) or j in covered or not (doc[j].is_alpha and doc[j].text[:1].isupper()) or doc[j].is_upper:
+                continue
+            k = self._own_name_end(doc, j)
+            if any(n in covered for n in range(j, k)) or not (
+                    doc[j - 1].lower_ == "the" or k == j + 1
+                    or any(doc[n].is_lower and not self._is("name_particle", doc[n].text) for n in range(j, k))):
+                continue  # a person's name ("led by João Ferreira of …", "composed of Helle Sørensen, of …")
+            for end in dict.fromkeys((k, self._capitalised_end(doc, j, k))):
+                span = doc[j:end]
+                if sum(c.isalpha() for c in span.text) < OWN_NAME_LETTERS:
+                    break
+                code = name_country(span.text, self.eu, named)
+                if code is not None:
+                    out.append(CountryMention(j, end, span.start_char, span.end_char, span.text, code, (code,),
+                                              "country", "institution:own-language", "inferred"))
+                    covered.update(range(j, end))
+                    break
+        return out
+
+    @staticmethod
+    def _own_name_end(doc: Doc, j: int) -> int:
+        """The token after a name in its own language that starts at token j: words of letters (and
+        hyphens), a lower-case English stop word only inside it, before a capitalised word ("Styrelsen for
+        Arbejdsmarked"), up to OWN_NAME_TOKENS; no line break, no English coordination and no lower-case
+        English verb form in -ed or -ing ("… valsts aģentūra joined the team")."""
+        k = j + 1
+        limit = min(len(doc), j + OWN_NAME_TOKENS)
+        while k < limit and "\n" not in doc[k - 1].whitespace_:
+            tok = doc[k]
+            capitalised_next = k + 1 < len(doc) and doc[k + 1].is_alpha and doc[k + 1].text[:1].isupper()
+            if tok.lower_ in NAME_BREAKS or tok.is_lower and tok.is_ascii and tok.lower_.endswith(ENGLISH_VERB_ENDS):
+                break  # "at Arbetsmiljöverket and Ing. …", "from Nodarbinātības valsts aģentūra joined …"
+            if tok.is_alpha and (tok.text[:1].isupper() or not tok.is_stop or capitalised_next):
+                k += 1
+            elif tok.text == "-" and k + 1 < limit and doc[k + 1].is_alpha:
+                k += 2
+            else:
+                break
+        while k > j + 1 and doc[k - 1].is_stop and doc[k - 1].is_lower:
+            k -= 1
+        return k
+
+    @staticmethod
+    def _capitalised_end(doc: Doc, j: int, k: int) -> int:
+        """The token after the capitalised words that open the name j..k."""
+        e = j + 1
+        while e < k and doc[e].text[:1].isupper():
+            e += 1
+        return e
 
     def _seconded_by(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[tuple[CountryMention, bool]]:
         """Institutions that are the subject of a verb of seconding whose object is the noun: "Jobsplus,

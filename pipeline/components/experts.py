@@ -147,6 +147,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
     def __call__(self, doc: Doc) -> Doc:
         mentions = self._resolve_in_phrase(doc, doc._.countries or [])
         mentions = sorted([*mentions, *self._eu_towns(doc, mentions)], key=lambda m: m.start)
+        mentions = sorted([*mentions, *self._own_language_names(doc, mentions)], key=lambda m: m.start)
         if not mentions:
             return doc
         at = {}

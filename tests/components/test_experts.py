@@ -673,3 +673,32 @@ def test_a_labelled_experts_field_names_their_countries(nlp: Language, value: st
     found = {f.value: f.rule for f in facts(doc) if f.field == "expert_country"}
     assert set(found) == expected
     assert all(found[code] == "experts:field" for code in expected & {"SI", "LT", "BE", "PT"})  # no other rule
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # an institution named in its own language only: the member state whose language it is written in
+    ("A senior inspector at Arbetsmiljöverket reviewed the inspection checklists.", {"SE"}),
+    ("Two counsellors from the Státní úřad inspekce práce ran the training.", {"CZ"}),
+    ("An adviser from Nodarbinātības valsts aģentūra joined the team in May.", {"LV"}),
+    ("The action mobilised two experts of the Zakład Ubezpieczeń Społecznych and an expert of Försäkringskassan.",
+     {"PL", "SE"}),
+    # ... not a language of two member states (German: DE, AT), nor a Spanish name in a record naming a country
+    # that speaks Spanish, nor a person's name
+    ("An actuary at the Deutsche Rentenversicherung Bund reviewed the model.", set()),
+    ("The Ministry of Labour of Peru worked with an expert of the Tesorería General de la Seguridad Social.", set()),
+    ("The sessions were led by João Ferreira of the Portuguese Institute for Employment and Vocational Training.",
+     {"PT"}),
+    # ... the name after the person's, not the person's name and the link word with it
+    ("The experts were joined by Ilze Bērziņa from Nodarbinātības valsts aģentūra, who explained how profiling "
+     "works.", {"LV"}),
+])
+def test_an_institution_named_in_its_own_language(nlp: Language, description: str, expected: set[str]) -> None:
+    assert experts(nlp, description) == expected
+
+
+def test_an_own_language_name_is_inferred_evidence(nlp: Language) -> None:
+    description = "A senior inspector at Arbetsmiljöverket reviewed the inspection checklists."
+    doc = annotate(nlp, f"  • {TITLE}\n\n    Ministry of Labour\n    {description}",
+                   {"title": TITLE, "description": description})
+    [fact] = [f for f in facts(doc) if f.field == "expert_country"]
+    assert (fact.value, fact.text, fact.status) == ("SE", "Arbetsmiljöverket", "inferred")

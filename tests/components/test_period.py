@@ -411,7 +411,7 @@ def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) ->
     assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word",
                                                  "start_clause", "end_clause", "last_activity", "only_activity", "first_activity",
                                                  "activity_cue", "agent_cue", "coming_activity", "not_coming", "final_to_come",
-                                                 "institution_name"}
+                                                 "institution_name", "author_expert"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
@@ -882,3 +882,16 @@ def test_dates_of_cited_actions_and_of_the_facility_are_not_the_period(descripti
 
     full = get_nlp()
     assert period(run(full, *listing("Support to the Fund", description))) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # a first-person post by one of the experts: "I" and "we" are the action's agents
+    ("I just came back from Dushanbe, where I worked, as a Polish expert, with a Slovak colleague. After three "
+     "weeks of online preparation in May 2023, we spent 5-9 June 2023 in Dushanbe.", ("2023-05", "2023-06-09")),
+    ("This month I returned from my first SOCIEUX+ assignment. Then, from 25 November to 6 December 2024, we were "
+     "in Santo Domingo.", ("2024-11-25", "2024-12-06")),
+    # ... not the "we" of an official who is no expert of the action
+    ("The Director said: we visited 300 offices in 2022. Two experts from Spain ran a workshop.", (None, None)),
+])
+def test_a_first_person_post_by_an_expert(nlp: Language, description: str, expected: tuple) -> None:
+    assert period(run(nlp, *listing("A post", description))) == expected
