@@ -260,7 +260,10 @@ MASTHEAD = re.compile(r"\b(?:newsletter|bulletin|boletín|boletin|boletim|infole
 #: a labelled note about the page's translation ("[Translation note: unofficial English translation of a press note
 #: originally published in Spanish …]", "Note: English translation prepared by the ANOFM Communication Service.")
 TRANSLATION_NOTE_LINE = re.compile(r"^[\[(*_]*\s*(?:translation\s+note|note|nota|n\.b\.|nb)\s*:\s*[^\n]{0,300}?"
-                                   r"\b(?:translat|tradu)[^\n]{0,300}$")
+                                   r"\b(?:translat|tradu)[^\n]{0,300}$"
+                                   # "[English version prepared by the INPS Communication Office]", "(English version)"
+                                   r"|^[\[(*_]*\s*(?:english|french|spanish|portuguese)\s+version"
+                                   r"(?:\s+(?:prepared|provided|produced|edited|made)\s+by(?:\s+[^\s\])]+){1,8})?\s*[\])*_]*\.?$")
 
 
 def is_masthead(line: str) -> bool:

@@ -161,8 +161,8 @@ def _heading_led_items(root) -> tuple[set[int], set[int]]:
     Returns (elements to read as list items, headings that each open a record with the blocks
     after them). A page lists actions this way when two or more sibling elements each start with a
     heading followed by at least two blocks, the first short (`<div><h3>Title</h3><p>Institution</p>
-    <p>Description</p></div>`), or when two or more headings of one level each have such blocks as
-    their following siblings (`<h3>…</h3><p>…</p><p>…</p><h3>…`). A news page's subheadings are
+    <p>Description</p></div>`; then every sibling of that kind opening with a heading is one too), or when
+    two or more headings of one level each have such blocks as their following siblings (`<h3>…</h3><p>…</p><p>…</p><h3>…`). A news page's subheadings are
     followed by body text, never by a short line, so they stay headings.
     """
     items: set[int] = set()
@@ -173,7 +173,9 @@ def _heading_led_items(root) -> tuple[set[int], set[int]]:
             continue
         led = [c for c in children if _is_heading_led(c)]
         if len(led) >= 2 and len({c.tag for c in led}) == 1:
-            items.update(c.mem_id for c in led)
+            # ... and every sibling card of that kind that opens with a heading, whatever its first block
+            # holds (a long `<dl>` of fields: dates, code and two types of assistance)
+            items.update(c.mem_id for c in children if c.tag == led[0].tag and _opens_with_heading(c))
             continue
         for level in HEADINGS:
             at = [i for i, c in enumerate(children) if c.tag == level]
@@ -185,6 +187,11 @@ def _heading_led_items(root) -> tuple[set[int], set[int]]:
             if len(good) >= 2 and 3 * len(good) >= 2 * len(at):
                 headings.update(children[i].mem_id for i in good)
     return items, headings
+
+
+def _opens_with_heading(node) -> bool:
+    children = [c for c in node.iter() if c.tag != "-comment"]
+    return len(children) >= 2 and children[0].tag in HEADINGS
 
 
 def _is_heading_led(node) -> bool:

@@ -350,10 +350,14 @@ KICKER_WORDS = 4
 
 def _is_kicker(lines: list[Line], k: int) -> bool:
     """A short label right before a date line or a byline ("Labour inspection", "Asia and the Pacific"
-    then "Wednesday 13 November 2024"): the page's section, not the headline, which comes after them."""
+    then "Wednesday 13 November 2024"), or one in capitals right before a headline in lower case ("FROM THE
+    FIELD" over "Mongolia: a fairer way to …"): the page's section, not the headline, which comes after."""
     line = lines[k].text
-    return (len(WORD.findall(line)) <= KICKER_WORDS and is_short_label(line) and k + 1 < len(lines)
-            and (is_date_line(lines[k + 1].text) or is_byline(lines[k + 1].text)))
+    if len(WORD.findall(line)) > KICKER_WORDS or k + 1 >= len(lines):
+        return False
+    after = lines[k + 1].text
+    return (is_short_label(line) and (is_date_line(after) or is_byline(after))
+            or line.isupper() and not after.isupper() and _reads_as_headline(after))
 
 
 def _is_header_chrome(lines: list[Line], k: int) -> bool:

@@ -9,6 +9,8 @@ from dataclasses import replace
 
 from pipeline.documents import MIN_MARKED_RECORDS, Document, content_hash
 from pipeline.labelled import is_labelled_listing, labelled_records, split_labelled
+from pipeline.labels import is_any_label
+from pipeline.lines import lines_of
 from pipeline.news import split_news
 from pipeline.records import RawRecord, split_blocks, split_listing, title_blocks
 from pipeline.runin import is_run_in_listing, split_run_in
@@ -47,12 +49,23 @@ def _with_other_layouts(doc: Document, records: list[RawRecord]) -> list[RawReco
     gives records only when it holds MIN_MARKED_RECORDS of them."""
     before = _records_in(doc, 0, records[0].start)
     after = _records_in(doc, records[-1].end, len(doc.text))
-    if not before and not after:
-        return records
     merged = [*before, *records, *after]
     for index, rec in enumerate(merged):
         rec.index = index
+    _note_unread_fields(doc, merged)
     return merged
+
+
+def _note_unread_fields(doc: Document, records: list[RawRecord]) -> None:
+    """Nothing lost without a word: text between two records, or after the last, that holds MIN_MARKED_RECORDS
+    lines of field labels or more ("Partner Institution: …", "Start activities") is a record no reader took; the
+    record before it gets a note saying so (stored with its notes)."""
+    for rec, stop in zip(records, [r.start for r in records[1:]] + [len(doc.text)]):
+        gap = lines_of(doc.text, rec.end, stop)
+        labels = [ln for ln in gap if is_any_label(ln)]
+        if len(labels) >= MIN_MARKED_RECORDS:
+            first = next(ln.text.strip() for ln in gap if ln.text.strip())
+            rec.problems.append(f"text after this record holds field labels no record took: {first[:80]!r}")
 
 
 def _records_in(doc: Document, start: int, end: int) -> list[RawRecord]:

@@ -424,3 +424,33 @@ def test_a_cards_list_of_types_is_its_field_and_screen_reader_text_is_no_content
     assert first.assistance_types == ["Policy development", "Institutional capacity building"]
     assert first.description == "Experts from France mapped the labour market information of ANPEJ."
     assert "about" not in second.text.split("Arequipa.")[-1]
+
+
+def _card(title: str, fields: str, description: str) -> str:
+    return (f'<article class="action-card"><h3><a href="#">{title}</a></h3><dl class="action-meta">{fields}</dl>'
+            f'<div class="action-description"><p>{description}</p></div><a href="#">Read more</a></article>')
+
+
+def test_cards_with_a_long_field_list_are_records_too(tmp_path: Path) -> None:
+    """Sibling cards opening with a heading: one whose `<dl>` holds dates, a code and two types of assistance (a
+    long first block) is a record like the short ones."""
+    short = '<dt>Partner Institution</dt><dd>{}</dd><dt>Type of Assistance</dt><dd><ul><li>Policy development</li></ul></dd>'
+    long = ('<dt>Start activities</dt><dd>07/03/2022</dd><dt>End activities</dt><dd>25/11/2022</dd>'
+            '<dt>Partner Institution</dt><dd>Instituto Nacional de Seguridad Social (INSESO)</dd>'
+            '<dt>Type of Assistance</dt><dd><ul><li>Organisational management (structures &amp; functions)</li>'
+            '<li>Financial management (incl. budgeting)</li></ul></dd><dt>Code</dt><dd>2021-44</dd>')
+    page = ("<html><body><main><h1>Actions</h1>"
+            + _card("Online training on labour inspection", short.format("Department of Labour (DLIR)"),
+                    "An Irish expert delivered six online training sessions in 2022.")
+            + _card("Organisational audit of the National Institute of Social Security", long,
+                    "Spanish experts conducted an audit of the Institute during two missions to Malabo.")
+            + _card("Digitalisation of social aid applications", short.format("Ministry of Social Integration"),
+                    "Experts from Malta mapped the current application workflow.")
+            + "</main></body></html>")
+    records = _records(tmp_path, page)
+    assert [r.title for r in records] == ["Online training on labour inspection",
+                                          "Organisational audit of the National Institute of Social Security",
+                                          "Digitalisation of social aid applications"]
+    assert records[1].values.get("code") == "2021-44"
+    assert records[1].assistance_types == ["Organisational management (structures & functions)",
+                                           "Financial management (incl. budgeting)"]

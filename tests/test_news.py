@@ -569,6 +569,7 @@ def test_a_news_item_with_labelled_lines_stays_one_news_record(text: str) -> Non
     "[Translation note: unofficial English translation of a press note originally published in Spanish by the "
     "Ministry's Directorate of Communication.]",
     "Note: English translation prepared by the ANOFM Communication Service. Original in Romanian.",
+    "[English version prepared by the INPS Communication Office]", "(English version)",
 ])
 def test_a_translation_note_is_not_part_of_the_headline(note: str) -> None:
     doc = doc_of("INPS – Instituto Nacional de Previdência Social | Cabo Verde\nNotícias • 04.10.2024\n" + note + "\n"
@@ -581,6 +582,7 @@ def test_a_translation_note_is_not_part_of_the_headline(note: str) -> None:
 @pytest.mark.parametrize("line, note", [
     ("Translation of the Labour Code into Tetum completed", False), ("Translators trained in Dili", False),
     ("Traduction non officielle", True), ("Tradução do inglês", True),
+    ("English version of the strategy was adopted", False),
 ])
 def test_translation_note_lines(line: str, note: bool) -> None:
     from pipeline.chrome import is_boilerplate
@@ -594,3 +596,21 @@ def test_a_date_line_with_a_spaced_time_under_the_headline_is_no_body() -> None:
                  "7 de noviembre de 2022 - 10:15 a. m.\n" + NEWS_BODY, "news.txt")
     (rec,) = split_document(doc)
     assert rec.description == NEWS_BODY.strip() and rec.year == 2022
+
+
+def test_a_kicker_in_capitals_is_not_part_of_the_headline() -> None:
+    """"FROM THE FIELD" over a headline in lower case: a newsletter's section, not the headline."""
+    doc = doc_of("SOCIEUX+ Newsletter · Issue 19 · Summer 2022\nFROM THE FIELD\n"
+                 "Mongolia: a fairer way to decide who receives social welfare benefits\n" + NEWS_BODY, "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.title == "Mongolia: a fairer way to decide who receives social welfare benefits"
+
+
+def test_a_headline_wrapped_under_a_translation_note_keeps_both_lines() -> None:
+    doc = doc_of("INPS – Instituto Nacional de Previdência Social | Cabo Verde\nPraia, 03/04/2023\n"
+                 "[English version prepared by the INPS Communication Office]\n"
+                 "Cabo Verde's social security institute modernises its\n"
+                 "contribution collection with Portuguese and Brazilian peers\n" + NEWS_BODY, "news.txt")
+    (rec,) = split_document(doc)
+    assert rec.title == ("Cabo Verde's social security institute modernises its contribution collection with "
+                         "Portuguese and Brazilian peers")

@@ -93,3 +93,16 @@ def test_the_other_layout_may_come_first(tmp_path: Path) -> None:
 def test_a_pages_notes_under_dashes_are_no_records(tmp_path: Path) -> None:
     records = _split(tmp_path, BULLETS + NOTES)
     assert [r.values.get("code") for r in records] == ["2022-06", "2019-26"]
+
+
+def test_a_record_no_reader_took_is_noted(tmp_path: Path) -> None:
+    """A card rendered without its bullet between two bullet records: the record before it says so."""
+    lost = ("\nOrganisational audit of the National Institute of Social Security\nStart activities: 07/03/2022\n"
+            "Partner Institution: Instituto Nacional de Seguridad Social (INSESO)\nCode: 2021-44\n\n"
+            "INSESO manages pensions for formal sector workers in Equatorial Guinea.\n")
+    first, second = BULLETS.split("  • Modernising")
+    records = _split(tmp_path, first + lost + "  • Modernising" + second)
+    assert [r.values.get("code") for r in records] == ["2022-06", "2019-26"]
+    assert records[0].problems == ["text after this record holds field labels no record took: "
+                                   "'Organisational audit of the National Institute of Social Security'"]
+    assert records[1].problems == []

@@ -477,7 +477,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
     @staticmethod
     def _apposed_demonym(doc: Doc, i: int, at: dict[int, CountryMention]) -> CountryMention | None:
         """A short proper name from token i followed by an apposition opened by "the" and a demonym
-        ("SOLAS, the Irish further education and training authority"): the demonym's mention."""
+        ("SOLAS, the Irish further education and training authority"), or a city or region before a
+        lower-case noun ("Actiris, the Brussels employment service"): the demonym's or place's mention."""
         k = i
         while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha \
                 and (doc[k].is_upper or doc[k].is_title or k > i and doc[k].is_lower):
@@ -485,6 +486,9 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         if k == i or k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "the":
             return None
         m = at.get(k + 2)
+        if m is not None and m.kind in ("city", "region") and m.end < len(doc) and doc[m.end].is_lower \
+                and doc[m.end].is_alpha:
+            return m  # a place named attributively: "the Brussels employment service"
         return m if m is not None and m.kind == "demonym" else None
 
     @staticmethod

@@ -382,8 +382,10 @@ class PeriodComponent(PatternComponent):
             lo, hi = _clause_at(text, date.start)
             if any(lo <= c[0] and c[1] <= hi for c in closings) and not any(_overlaps(date, span) for span in excluded) \
                     and not unrealised(doc, date.start, date.end) and only.get(id(date)) != "start_word" \
-                    and not any(c[2] == "not_period_cue" and 0 <= date.start - c[1] <= 1 for c in cues):
-                # (not a date a not-period cue holds: "…, where the inspection calendar for 2024-2026 was presented")
+                    and not any(c[2] == "not_period_cue" and 0 <= date.start - c[1] <= MAX_PREP_GAP
+                                and _HELD_DATE.fullmatch(text, c[1], date.start) for c in cues):
+                # (not a date a not-period cue holds: "…, where the inspection calendar for 2024-2026 was presented",
+                # "… electronic contribution declarations, introduced in 2017")
                 closing_dates.add(id(date))
                 if all(d is not date for d, _ in chosen):
                     cue = next(c[3] for c in closings if lo <= c[0] and c[1] <= hi)
@@ -766,6 +768,9 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
 
 #: a closing cue that names the action itself, not one of its activities
 _ACTION_WORD = re.compile(r"\b(?:action|cooperation)\b", re.I)
+#: what may stand between a not-period cue and the date it holds: nothing, or a preposition ("introduced in 2017")
+_HELD_DATE = re.compile(r"\s?|\s+(?:in|on|since|from|of|for)\s+")
+MAX_PREP_GAP = 8
 #: most years between the end of an action's activity and the news item reporting it
 MAX_YEARS_BEFORE = 3
 
@@ -816,7 +821,9 @@ def _range(dates: list[Fact], rule: str, status: Status, only: dict[int, str] | 
     ends = [d for d in dates if only.get(id(d)) != "start_word"]
     out = []
     if starts:
-        first = min(starts, key=lambda d: covered_days(d.text, d.value)[0] if d.value else "")
+        # of two dates opening on the same day, the finer ("second half of 2021: from July to December" starts
+        # in 2021-07, not in 2021)
+        first = min(starts, key=lambda d: (covered_days(d.text, d.value)[0] if d.value else "", -len(d.value or "")))
         out.append(_period("period_start", first, first.value, rule, status))
     if ends:
         open_ = [d for d in ends if _end_of(d) is None]
@@ -826,6 +833,6 @@ def _range(dates: list[Fact], rule: str, status: Status, only: dict[int, str] | 
         if open_ and not closed:
             last = open_[0]
         else:
-            last = max(ends if not open_ else closed, key=_last_day)
+            last = max(ends if not open_ else closed, key=lambda d: (_last_day(d), len(_end_of(d) or "")))
         out.append(_period("period_end", last, _end_of(last), rule, status))
     return out

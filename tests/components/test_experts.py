@@ -691,6 +691,9 @@ def test_a_labelled_experts_field_names_their_countries(nlp: Language, value: st
     # ... the name after the person's, not the person's name and the link word with it
     ("The experts were joined by Ilze Bērziņa from Nodarbinātības valsts aģentūra, who explained how profiling "
      "works.", {"LV"}),
+    # a restated "from" whose apposition names a city before a lower-case noun
+    ("Experts from the Senegalese ANPEJ and from Actiris, the Brussels employment service, trained the counsellors.",
+     {"SN", "BE"}),
 ])
 def test_an_institution_named_in_its_own_language(nlp: Language, description: str, expected: set[str]) -> None:
     assert experts(nlp, description) == expected

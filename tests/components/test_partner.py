@@ -206,6 +206,15 @@ CASES = [
     ("National forum discusses the future of targeted social welfare", "General Office for Labour and Welfare "
      "Services", "The General Office held the National Forum on Targeted Social Welfare in Ulaanbaatar on 2-3 "
      "November. Speakers from JICA also presented Japan's experience with social welfare registries.", "MN"),
+    # a country's support names where it comes from, also in the title; the partner's other donors are none
+    ("ANPS to receive European and Rwandan support for its beneficiary registry", "Agence Nationale de la "
+     "Protection Sociale", "The action will be delivered mainly remotely, with one mission to Cotonou.", "BJ"),
+    ("INSS concludes distance cooperation on voluntary coverage", "Instituto Nacional de Segurança Social",
+     "The INSS of Timor-Leste has concluded a cooperation with SOCIEUX+. The INSS also receives support from the ILO "
+     "and the Australian Government's Partnership for Human Development.", "TL"),
+    # ... but SOCIEUX+'s own support is no donor's
+    ("Pension reform", "Ministry of Labour", "The Ministry received support from SOCIEUX+ to reform the pension "
+     "system of Togo.", "TG"),
 ]
 
 

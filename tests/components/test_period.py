@@ -146,6 +146,13 @@ def test_press_dateline_is_not_the_period(nlp: Language) -> None:
      "2023.", ("2023-06-03", "2023-06-07")),
     ("Launched on 3 May 2023, the new platform lets workers register online. The action started in 2024.",
      ("2024", None)),
+    # a start word before an adverb of how; an action that came to an end on a date
+    ("The visit is part of a SOCIEUX+ action that began online in February 2024.", ("2024-02", None)),
+    ("Launched in January 2023, the SOCIEUX+ action requested by the Ministry came to an end on 28 November 2023 with "
+     "a closing conference in Yerevan.", ("2023-01", "2023-11-28")),
+    # of two dates of one span, the finer
+    ("The action took place entirely at a distance during the second half of 2021: from July to December, eight "
+     "webinars brought together technicians and experts.", ("2021-07", "2021-12")),
 ])
 def test_a_date_that_only_starts_or_only_ends_the_period(nlp: Language, description: str, expected: tuple) -> None:
     """A single date after "began in" says when the period started, not when it ended."""
@@ -892,6 +899,21 @@ def test_dates_of_cited_actions_and_of_the_facility_are_not_the_period(descripti
      "in Santo Domingo.", ("2024-11-25", "2024-12-06")),
     # ... not the "we" of an official who is no expert of the action
     ("The Director said: we visited 300 offices in 2022. Two experts from Spain ran a workshop.", (None, None)),
+    ("When SOCIEUX+ asked me whether I would join action 2023-12, I said yes. After the mission we continued with "
+     "three online coaching sessions, from August to mid-September 2023.", ("2023-08", "2023-09")),
 ])
 def test_a_first_person_post_by_an_expert(nlp: Language, description: str, expected: tuple) -> None:
     assert period(run(nlp, *listing("A post", description))) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # the last activity of a "technical" cooperation: what is planned after it is a follow-up
+    ("Counsellors completed a week of training in Quetzaltenango from 23 to 27 October 2023, the last activity of a "
+     "technical cooperation that began with a remote diagnosis. A webinar is planned for early 2024 to share the "
+     "results.", ("2023-10-23", "2023-10-27")),
+    # a not-period cue across a preposition holds its date, also in the closing sentence
+    ("Portuguese experts mapped the processes remotely. The action concluded with a study visit to Praia to learn "
+     "from the electronic declarations, introduced in 2017.", (None, None)),
+])
+def test_a_closing_sentences_other_dates(nlp_formats: Language, description: str, expected: tuple) -> None:
+    assert period(run(nlp_formats, *listing("Support to the Service", description))) == expected
