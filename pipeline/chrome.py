@@ -242,7 +242,7 @@ SOCIAL_HEADER = re.compile(r"^\d[\d,. ]*\s*(?:k\s+)?followers$|^\d{1,2}\s?[hdwmy
 #: of discrepancy, the French version prevails."; nothing the headline would say)
 TRANSLATION_NOTE = re.compile(
     r"^[(\[*_]*\s*(?:(?:unofficial|automatic|automated|machine|free|informal|courtesy|english)\s+)*"
-    r"(?:translation|translated|(?:texte\s+|texto\s+)?(?:traduit|traduction|traducción|traducido|traduzido|tradução))"
+    r"(?:(?:text\s+)?(?:translation|translated)|(?:texte\s+|texto\s+)?(?:traduit|traduction|traducción|traducido|traduzido|tradução))"
     r"(?:\s+(?:from|du|de\s+l['’]|de|del|do|da|des|dos)\s*[^\W\d_]+)?"
     r"(?:\s*[,;–—-]?\s*(?:edited|revised|unofficial|non\s+officiel(?:le)?|no\s+oficial|não\s+oficial"
     r"|by\s+[^\W\d_][\w+ ]{0,30}))*\s*[)\]*_]*\.?"
@@ -263,7 +263,8 @@ TRANSLATION_NOTE_LINE = re.compile(r"^[\[(*_]*\s*(?:translation\s+note|note|nota
                                    r"\b(?:translat|tradu)[^\n]{0,300}$"
                                    # "[English version prepared by the INPS Communication Office]", "(English version)"
                                    r"|^[\[(*_]*\s*(?:english|french|spanish|portuguese)\s+version"
-                                   r"(?:\s+(?:prepared|provided|produced|edited|made)\s+by(?:\s+[^\s\])]+){1,8})?\s*[\])*_]*\.?$")
+                                   r"(?:\s+(?:prepared|provided|produced|edited|made)\s+by(?:\s+[^\s\])]+){1,8})?"
+                                   r"(?:\s*[–—,-]\s*translated\s+from\s+[^\W\d_]+)?\s*[\])*_]*\.?$")
 
 
 def is_masthead(line: str) -> bool:

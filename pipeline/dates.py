@@ -215,7 +215,8 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\bQ[1-4](?=\s*[{DASHES}]\s*Q[1-4]\s+{_YEAR})",  # "Q2–Q3 2023": the second quarter's year
             # without a year, after a preposition: "in the autumn", "during the second semester" (the year is the
             # nearest one before it, or the date line's)
-            rf"{_SEASON_BEFORE}(?i:the\s+)"
+            # ... or after "this", "last" or "next" ("This autumn, the experts …")
+            rf"(?:{_SEASON_BEFORE}(?i:the\s+)|\b(?i:this|last|next)\s+)"
             rf"(?:(?i:{'|'.join(SEASONS)})|(?P<q>(?i:first|second))\s+(?i:semester))\b(?!\s+(?:of\s+)?\d)"
             # ... not a season's event ("the spring session of the council", "the summer school")
             r"(?!\s+(?i:session|sessions|school|schools|meeting|meetings|edition|intake|term|campaign|course)\b)",

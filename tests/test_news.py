@@ -570,6 +570,7 @@ def test_a_news_item_with_labelled_lines_stays_one_news_record(text: str) -> Non
     "Ministry's Directorate of Communication.]",
     "Note: English translation prepared by the ANOFM Communication Service. Original in Romanian.",
     "[English version prepared by the INPS Communication Office]", "(English version)",
+    "[Text translated from Spanish]", "(English version – translated from Portuguese)",
 ])
 def test_a_translation_note_is_not_part_of_the_headline(note: str) -> None:
     doc = doc_of("INPS – Instituto Nacional de Previdência Social | Cabo Verde\nNotícias • 04.10.2024\n" + note + "\n"

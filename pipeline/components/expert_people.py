@@ -21,6 +21,10 @@ from pipeline.components.expert_tokens import (ACTION_OBJECT_WORDS, BARE_ROLE_WO
 from pipeline.facts import CountryMention
 
 
+#: most tokens between two coordinated people's phrases ("(Bundesagentur für Arbeit) and Ms Aoife Byrne")
+COORDINATED_GAP = 12
+
+
 class PeopleMixin:
     lex: dict[str, frozenset[str]]
     window: int
@@ -56,6 +60,7 @@ class PeopleMixin:
         starts = np.array(sorted({m.start for m in at.values()}) + [len(doc) + self.window + 2], dtype=np.int64)
         near = starts[np.searchsorted(starts, links + 1)] <= links + self.window + 1
         named: list[int] = []  # first tokens of the names taken so far
+        pending: list[tuple[int, list[CountryMention], str]] = []  # people whose verb was not found after them
         for i in links[near].tolist():
             rel = False
             tok = doc[i]
@@ -79,9 +84,11 @@ class PeopleMixin:
                 found = self._from_list(doc, i + 1, at) or self._from_name(doc, i + 1, at)
             else:
                 found = [m for m, _ in self._of_institution(doc, i, at, OF_LINKS | {"for", "in"})]
-            if not found:
-                continue
+            if not found or doc[start].is_sent_start and not titled and not all(m.code in self.eu for m in found):
+                continue  # a name opening the sentence may be capitalised words of anything: a member state's only
             predicate = self._predicate(doc, found[-1].end)
+            if predicate is None:
+                pending.append((start, found, via))
             if predicate == "participant":
                 continue  # "Ms … of the Dominican Republic's TSS attended the last day of the course"
             sent_low = sentence_of(doc, i).casefold()
@@ -99,7 +106,26 @@ class PeopleMixin:
                     and not self._funder(doc, i, found[-1].end):
                 out += [(m, "active") for m in found]
                 named.append(start)  # "Dr … of the Polish ZUS and Tomás Rivas, from Chile's …, reviewed": both
+        for start, found, via in pending:
+            if start not in named and self._coordinated_before(doc, found[-1].end, named):
+                # "Lukas Brenner of Germany's Federal Employment Agency (…) and Aoife Byrne of Intreo, …, ran a
+                # workshop": the first of two coordinated subjects shares the second's verb
+                out += [(m, via) for m in found]
+                named.append(start)
         return out
+
+    @staticmethod
+    def _coordinated_before(doc: Doc, end: int, named: list[int]) -> bool:
+        """A person taken as an expert starts within COORDINATED_GAP tokens after token `end`, past "and" and
+        only name-like tokens (capitalised words, brackets, "of", "the", a title's dot): "(Bundesagentur für
+        Arbeit) and Aoife Byrne"."""
+        nxt = min((s for s in named if s > end), default=None)
+        if nxt is None or nxt - end > COORDINATED_GAP:
+            return False
+        between = doc[end:nxt]
+        return any(t.lower_ == "and" for t in between) and all(
+            t.lower_ in ("and", "of", "the", "für", "de", "'s", "’s") or t.text[:1].isupper() or t.is_punct
+            for t in between) and not any(t.text in (".", ";", ":") for t in between)
 
     def _introduced(self, doc: Doc, start: int, titled: bool) -> bool:
         """The name opens its sentence right after a sentence about the experts (lex:person-cue): "Two
@@ -292,12 +318,17 @@ class PeopleMixin:
             tok = doc[j]
             if is_honorific(tok.text, cased=False):
                 break
-            if is_name(tok) and not tok.is_sent_start:
+            if is_name(tok) and (not tok.is_sent_start or words >= 1 and j + 1 < k and is_name(doc[j + 1])):
+                # (a sentence's first word only as the given name of a name of two words or more: "Lukas Brenner
+                # of Germany's …"; the caller wants such a person of a member state's institution)
                 m = at.get(j)
                 if m is not None and not (m.kind in ("city", "region") and m.start == m.end - 1 == j):
                     break
                 places += m is not None
                 words += 1
+                if tok.is_sent_start:
+                    j -= 1
+                    break
             elif hyphen_tail(doc, j):
                 j -= 2  # the lower-case part of a hyphenated given name and its hyphen: "Park Ji-woo"
                 continue

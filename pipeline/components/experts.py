@@ -176,6 +176,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             rule = self.nlp.vocab.strings[match_id]
             if rule == "noun:peers" and (
                     any(self._is("peer_blocker", doc[k].text) for k in range(max(0, start - 3), start))
+                    and not self._together_with(doc, start)
                     and not (doc[start - 1].lower_ == "with" and self._from_place(doc, end, at))
                     or end in noun_starts or end < len(doc) and doc[end].text == "-"):
                 continue  # "their Peruvian peers", "engaged with peers from …": the partner's staff (but
@@ -374,6 +375,16 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         return town_mentions(doc, ("from", "in"), eu_code, covered, "town:eu-member", self.eu_town_heads)
 
     @staticmethod
+    def _together_with(doc: Doc, start: int) -> bool:
+        """The noun at `start` joins the experts named before it: "… a Portuguese expert … together with a peer
+        from …", "along with a peer", "alongside two peers" (not "engaged with peers from …": the partner's)."""
+        k = start - 1
+        while k >= 0 and (doc[k].lower_ in ("a", "an", "one", "two", "three") or doc[k].like_num):
+            k -= 1
+        return k >= 0 and (doc[k].lower_ == "alongside" or doc[k].lower_ == "with" and k > 0
+                           and doc[k - 1].lower_ in ("together", "along"))
+
+    @staticmethod
     def _from_place(doc: Doc, end: int, at: dict[int, CountryMention]) -> bool:
         """"from" then a place right after the noun ending at `end` ("peers from Nouméa and Québec")."""
         return end + 1 < len(doc) and doc[end].lower_ == "from" and end + 1 in at
@@ -449,13 +460,16 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                         and all(self._name_goes_on(doc, n, at) for n in range(i, k)):
                     i = k  # "from Statistics Sweden and Statistics Finland": a name ending with its country
                     continue
-            if step > 0 and found and i > 1 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "and" \
+            if step > 0 and found and i > 1 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in ("and", ",") \
                     and tok.text[:1].isupper():
                 named = self._institution_country(doc, i, at, lower=False)
-                if named is not None and named[0].code in self.eu and named[0].kind in ("country", "region"):
+                if named is not None and named[0].kind in ("country", "region") and (
+                        named[0].code in self.eu or len(found) >= 2 and not named[1]):
                     # "from the State Labour Inspectorate of Lithuania and the State Labour Inspectorate of
                     # Latvia": a second institution of a member state, which is never the partner's (not "… and
-                    # the Ministry of Labour of Peru", the partner's own)
+                    # the Ministry of Labour of Peru", the partner's own); "from the State Employment Agency of
+                    # Latvia (NVA), the Employment Service of Slovenia (ZRSZ) and the National Employment Service
+                    # of Serbia (NSZ)": a third one of a country outside the EU closes a list of institutions
                     found.append(named[0])
                     i = self._after_apposition(doc, named[0].end, at)
                     continue
@@ -659,11 +673,12 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             if inside and close < len(doc) and doc[close].text == ")":
                 return [m for m in inside if m.kind in ("country", "demonym")]
         d = i + 1 if i < len(doc) and doc[i].lower_ in ("team", "teams", "group", "pool") else i
-        if d + 1 < len(doc) and doc[d].text in DASHES:  # "the expert team – two Croatians and a Slovak –"
+        if d + 1 < len(doc) and (doc[d].text in DASHES or doc[d].text == ","):
+            # "the expert team – two Croatians and a Slovak –", "Two labour inspectors, one Belgian and one Czech,"
             j = d + 1
             while j < len(doc) and j not in at and (doc[j].like_num or doc[j].lower_ in ("a", "an", "one")):
                 j += 1
-            if j in at and at[j].kind == "demonym":
+            if j in at and at[j].kind == "demonym" and (j > d + 1 or doc[d].text in DASHES):
                 return [m for m in self._list_from(doc, j, at, +1) if m.kind == "demonym"]
         by = False
         while i < len(doc) and i not in at and (self._is("link_verb", doc[i].text) or self._is("by_verb", doc[i].text)

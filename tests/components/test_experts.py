@@ -705,3 +705,25 @@ def test_an_own_language_name_is_inferred_evidence(nlp: Language) -> None:
                    {"title": TITLE, "description": description})
     [fact] = [f for f in facts(doc) if f.field == "expert_country"]
     assert (fact.value, fact.text, fact.status) == ("SE", "Arbetsmiljöverket", "inferred")
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # demonyms in a comma apposition after the noun, distributive
+    ("Two labour inspectors, one Belgian and one Czech, delivered a practical training on risk assessment.",
+     {"BE", "CZ"}),
+    ("The participants, one Kenyan and one Ugandan, attended the training.", set()),
+    # a peer "together with" the experts is one of them (not the partner's peers "engaged with")
+    ("SOCIEUX+ mobilised a Portuguese expert together with a peer from the National Social Security Institute of "
+     "Cabo Verde.", {"PT", "CV"}),
+    ("The experts engaged with peers from the Ministry of Labour of Ghana.", set()),
+    # a list of institutions after a comma and "the"; a third one outside the EU closes it
+    ("The expertise came from the State Employment Agency of Latvia (NVA), the Employment Service of Slovenia (ZRSZ) "
+     "and the National Employment Service of Serbia (NSZ).", {"LV", "SI", "RS"}),
+    ("Experts from the Spanish SEPE and the Ministry of Labour of Peru designed a plan.", {"ES"}),
+    # a person opening the sentence, of a member state's institution; two coordinated subjects share a verb
+    ("Lukas Brenner of Germany's Federal Employment Agency (Bundesagentur für Arbeit) and Aoife Byrne of Intreo, "
+     "Ireland's public employment service, ran a three-day workshop for 40 counsellors.", {"DE", "IE"}),
+    ("Senior Officials of Ghana's Ministry of Labour ran a workshop.", set()),
+])
+def test_appositions_lists_and_coordinated_people(nlp: Language, description: str, expected: set[str]) -> None:
+    assert experts(nlp, description) == expected

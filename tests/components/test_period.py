@@ -150,6 +150,11 @@ def test_press_dateline_is_not_the_period(nlp: Language) -> None:
     ("The visit is part of a SOCIEUX+ action that began online in February 2024.", ("2024-02", None)),
     ("Launched in January 2023, the SOCIEUX+ action requested by the Ministry came to an end on 28 November 2023 with "
      "a closing conference in Yerevan.", ("2023-01", "2023-11-28")),
+    # the partner welcoming the mission, its dates before its object; a launch with its place before the date
+    ("The CNPS welcomed in Abidjan, from 10 to 14 February 2025, a mission of experts mobilised by SOCIEUX+.",
+     ("2025-02-10", "2025-02-14")),
+    ("The cooperation was launched in Tbilisi on 14 February 2023, with the participation of the Deputy Minister, and "
+     "closed with the conference held on 28 November 2023 in Kutaisi.", ("2023-02-14", "2023-11-28")),
     # of two dates of one span, the finer
     ("The action took place entirely at a distance during the second half of 2021: from July to December, eight "
      "webinars brought together technicians and experts.", ("2021-07", "2021-12")),
@@ -904,6 +909,13 @@ def test_dates_of_cited_actions_and_of_the_facility_are_not_the_period(descripti
 ])
 def test_a_first_person_post_by_an_expert(nlp: Language, description: str, expected: tuple) -> None:
     assert period(run(nlp, *listing("A post", description))) == expected
+
+
+def test_the_cooperation_said_to_continue_stays_open(full_nlp: Language) -> None:
+    text, fields = listing("Supported employment", "Two Slovak counsellors spent the week of 18–22 September 2023 in "
+                           "Chișinău. The cooperation will continue next year, when managers are expected to come to "
+                           "Slovakia on a study visit.")
+    assert period(run(full_nlp, text, fields)) == ("2023-09-18", None)
 
 
 @pytest.mark.parametrize(("description", "expected"), [
