@@ -240,6 +240,12 @@ def formats(doc: Doc) -> set[str]:
          {"conference"}),
         ("A consultation forum with ship owners and unions was held in Suva.", {"conference"}),
         ("The tripartite forum meets every month.", set()),
+        # an international organisation's own event; an exam closing a course; another body's review; a topic
+        ("The Director attended the ETF conference on skills and migration held in Turin.", set()),
+        ("The Fund later shared the findings at the ILO regional conference on social protection in Beirut.", set()),
+        ("The course ended with a final assessment of the participants.", {"training"}),
+        ("Following an actuarial review financed by the ILO, the DSS asked SOCIEUX+ for support.", set()),
+        ("The expert presented instruments for the evaluation of work capacity.", set()),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

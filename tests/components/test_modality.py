@@ -38,6 +38,9 @@ CASES = [
     ("The work plan foresees a mission to Honiara in May, during which the experts will review the channels, "
      "followed by a training of trainers in the third quarter of 2025.", (None, set())),
     ("A study visit to Fiji is also under consideration.", (None, set())),
+    # a list of activities still to come
+    ("Planned activities include an assessment of current services, a training for case managers and a seminar "
+     "with employers.", (None, set())),
     ("The next activity, a training of trainers for 40 social workers in Tbilisi, Kutaisi and Batumi, is planned "
      "for December.", (None, set())),
     ("A final online seminar will review the results.", (None, set())),
