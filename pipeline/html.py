@@ -47,7 +47,7 @@ CHROME = ("nav", "header", "footer", "aside", "[role=navigation]", "[role=banner
 #: words of a class name ("related-news", "share_buttons", "social-media-links") that make an element chrome;
 #: "social" only beside a widget word, never alone in a longer name ("category-social-protection" is a topic)
 CHROME_CLASS_WORDS = frozenset({"related", "share", "sharing", "sharer", "sharedaddy", "addtoany", "breadcrumb",
-                                "breadcrumbs", "newsletter"})
+                                "breadcrumbs", "newsletter", "badge"})
 SOCIAL_WIDGET_WORDS = frozenset({"media", "links", "icons", "icon", "networks", "network", "share", "follow",
                                  "buttons", "bar"})
 _CLASS_WORD = re.compile(r"[a-z]+")
@@ -148,6 +148,8 @@ def _words(node) -> list[str]:
 def _opens_record(block) -> bool:
     """A block that can open a record under its title: an institution line or a field label (short,
     not a sentence), not a date (a news card's)."""
+    if block.tag in ("dl", "table", "ul", "ol") and _labelled_records(block) is not None:
+        return True  # the card's fields as a list of labels and values
     text = (block.text() or "").strip()
     words = _words(block)
     if not words or len(words) > ITEM_LINE_WORDS or text.endswith((".", "!", "?", "…")):
@@ -189,14 +191,25 @@ def _heading_led_items(root) -> tuple[set[int], set[int]]:
     return items, headings
 
 
+def _lead_heading(first) -> object | None:
+    """The heading a card opens with: its first child, or the one heading of its first child (a card's
+    `<header>` holding a status badge and the title)."""
+    if first.tag in HEADINGS:
+        return first
+    if first.tag in ("header", "hgroup", "div"):
+        found = [c for c in first.traverse() if c.tag in HEADINGS]
+        return found[0] if len(found) == 1 else None
+    return None
+
+
 def _opens_with_heading(node) -> bool:
     children = [c for c in node.iter() if c.tag != "-comment"]
-    return len(children) >= 2 and children[0].tag in HEADINGS
+    return len(children) >= 2 and _lead_heading(children[0]) is not None
 
 
 def _is_heading_led(node) -> bool:
     children = [c for c in node.iter() if c.tag != "-comment"]
-    return (len(children) >= 3 and children[0].tag in HEADINGS and children[1].tag not in HEADINGS
+    return (len(children) >= 3 and _lead_heading(children[0]) is not None and children[1].tag not in HEADINGS
             and _opens_record(children[1]))
 
 

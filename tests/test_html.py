@@ -454,3 +454,25 @@ def test_cards_with_a_long_field_list_are_records_too(tmp_path: Path) -> None:
     assert records[1].values.get("code") == "2021-44"
     assert records[1].assistance_types == ["Organisational management (structures & functions)",
                                            "Financial management (incl. budgeting)"]
+
+
+def test_cards_with_a_header_and_a_status_badge(tmp_path: Path) -> None:
+    """A card whose title sits in its `<header>` with a status badge, and whose fields are a `<dl>`: a record per
+    card (the page is a listing, not a news item under its `<h1>`), the badge no title."""
+    card = ('<article class="action-card"><header class="action-card__header"><span class="badge badge--status">'
+            'Completed</span><h2 class="action-card__title"><a href="#">{title}</a></h2></header>'
+            '<dl class="action-card__fields"><dt>Partner institution</dt><dd>{inst}</dd><dt>Type of assistance</dt>'
+            '<dd><span class="tag">Institutional capacity building</span> <span class="tag">Policy development</span>'
+            '</dd><dt>Code</dt><dd>{code}</dd></dl><div class="action-card__body"><p>{body}</p></div></article>')
+    page = ('<html><body><main><h1 class="page-title">Catalogue of actions</h1>'
+            '<p class="view-summary">Displaying 17 - 24 of 212 actions</p><div class="action-list">'
+            + card.format(title="Strengthening the employment injury insurance scheme", inst="National Social Security "
+                          "Fund (NSSF)", code="2023-05", body="Experts from the German DGUV assessed the scheme.")
+            + card.format(title="Support to a national employment observatory", inst="Ministry of Labour",
+                          code="2022-19", body="A Spanish statistician mapped the data sources.")
+            + "</div></main></body></html>")
+    records = _records(tmp_path, page)
+    assert [(r.kind, r.title, r.values.get("code")) for r in records] == [
+        ("listing", "Strengthening the employment injury insurance scheme", "2023-05"),
+        ("listing", "Support to a national employment observatory", "2022-19")]
+    assert records[0].assistance_types == ["Institutional capacity building", "Policy development"]

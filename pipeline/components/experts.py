@@ -112,6 +112,10 @@ def make_experts(nlp: Language, name: str) -> "ExpertsComponent":
     return ExpertsComponent(nlp, name)
 
 
+#: stop words that may stand inside an institution's name between capitalised words ("Agency for Employment")
+NAME_INNER_STOPS = frozenset({"for", "on"})
+
+
 class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab)
@@ -722,6 +726,10 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             # a comma then a determiner before any country starts another clause: "a Cypriot expert
             # from the Social Insurance Services, the Gambian SSHFC modelled …" (but not "from public
             # entities, notably public employment services, of Belgium and France")
+            if doc[i].lower_ in NAME_INNER_STOPS and i > first and doc[i - 1].text[:1].isupper() \
+                    and i + 1 < limit and doc[i + 1].text[:1].isupper():
+                i += 1  # a stop word inside a name: "the National Agency for Employment of Romania"
+                continue
             if self._is("stop", doc[i].text) or doc[i].is_sent_start or (
                     doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_DETERMINERS
                     and not self._apposition_of(doc, i + 2, limit, at)):

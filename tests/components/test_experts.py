@@ -724,6 +724,10 @@ def test_an_own_language_name_is_inferred_evidence(nlp: Language) -> None:
     ("Lukas Brenner of Germany's Federal Employment Agency (Bundesagentur für Arbeit) and Aoife Byrne of Intreo, "
      "Ireland's public employment service, ran a three-day workshop for 40 counsellors.", {"DE", "IE"}),
     ("Senior Officials of Ghana's Ministry of Labour ran a workshop.", set()),
+    # a stop word inside a name between capitalised words; not "in" before another body's office
+    ("The workshop was facilitated by experts from the National Agency for Employment of Romania and from the "
+     "Voivodeship Labour Office in Lublin, Poland.", {"RO", "PL"}),
+    ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
 ])
 def test_appositions_lists_and_coordinated_people(nlp: Language, description: str, expected: set[str]) -> None:
     assert experts(nlp, description) == expected

@@ -212,6 +212,10 @@ CASES = [
     ("INSS concludes distance cooperation on voluntary coverage", "Instituto Nacional de Segurança Social",
      "The INSS of Timor-Leste has concluded a cooperation with SOCIEUX+. The INSS also receives support from the ILO "
      "and the Australian Government's Partnership for Human Development.", "TL"),
+    # what a delegation saw in a country, quoted, sets it aside
+    ("Family allowances: European and African experts at the CNPS", "Caisse Nationale de Prévoyance Sociale",
+     "The CNPS welcomed in Abidjan a mission of experts. « What we saw in Morocco convinced us that paying allowances "
+     "by mobile phone is possible », recalled the Director of Benefits.", "CI"),
     # ... but SOCIEUX+'s own support is no donor's
     ("Pension reform", "Ministry of Labour", "The Ministry received support from SOCIEUX+ to reform the pension "
      "system of Togo.", "TG"),
