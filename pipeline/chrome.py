@@ -32,7 +32,10 @@ NEWS_TAG = re.compile(r"^SOCIEUX\s*\+?\s*\d{4}\s*-\s*\d{1,3}\b")
 NEWS_TAG_LINE = re.compile(NEWS_TAG.pattern + r"\s+[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+\b.{0,80}$")
 
 #: a breadcrumb trail: "Home > News", "You are here: Home / News"
-BREADCRUMB = re.compile(r"^(you\s+are\s+here\s*:?\s*)?(home|news)\s*[>›»|/]|^you\s+are\s+here\b")
+BREADCRUMB = re.compile(r"^(you\s+are\s+here\s*:?\s*)?(home|news)\s*[>›»|/]|^you\s+are\s+here\b"
+                        # a trail of three or more short labels in any language ("Presse › Pressemitteilungen ›
+                        # International", "Accueil > Actualités > International")
+                        r"|^[^\W\d_][\w'’&-]*(?:\s+[\w'’&-]+){0,3}(?:\s*[>›»]\s*[^\W\d_][\w'’&-]*(?:\s+[\w'’&-]+){0,3}){2,}$")
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +79,9 @@ SECTION_SEPARATORS = re.compile(r"\s*[|›>»·•:]\s*|\s+/\s+|\s{2,}")
 #: separators of a date line's parts: a section line's, and a spaced dash ("10.01.2022 – News")
 DATE_LINE_SEPARATORS = re.compile(SECTION_SEPARATORS.pattern + r"|\s+[–—-]\s+")
 
+#: a date line's part giving the date of an update ("Mis à jour le 08/04/2024", "Updated: 5 May 2024")
+UPDATED_PART = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|actuali[sz]ad[oa]|atualizad[oa]"
+                          r"|modifié|modificado)\b", re.I)
 #: a date line's author or section: "Published on 28.09.2023 by SOCIEUX+", "Posted 16 November 2023 in News & Events"
 BY_AUTHOR = re.compile(r"\s+(?:by|in|par|por)\s+[^\d.!?]{1,60}$", re.I)
 
@@ -116,9 +122,11 @@ def is_date_line(line: str) -> bool:
     line = BY_AUTHOR.sub("", TIME_OF_DAY.sub("", line.strip())).rstrip(" ·|•–—-,")
     if DATE_VALUE.match(line):
         return True
-    parts = [p for p in DATE_LINE_SEPARATORS.split(line) if p]
+    split = [p for p in DATE_LINE_SEPARATORS.split(line) if p]
+    # an update's date goes with the publication's: "Publié le 04/04/2024 – Mis à jour le 08/04/2024"
+    parts = [p for p in split if not (UPDATED_PART.match(p) and DATE_VALUE.match(p))] or split
     dates = [p for p in parts if DATE_VALUE.match(p)]
-    return (len(parts) > 1 and len(dates) == 1
+    return (len(dates) == 1 and (len(parts) > 1 or len(split) > 1)
             and all(p is dates[0] or _is_boilerplate_part(p.casefold()) or is_short_label(p) or META_PART.match(p)
                     or is_byline(p) for p in parts))
 
@@ -244,6 +252,9 @@ TRANSLATION_NOTE = re.compile(
     r"^[(\[*_]*\s*(?:(?:unofficial|automatic|automated|machine|free|informal|courtesy|english)\s+)*"
     r"(?:(?:text\s+)?(?:translation|translated)|(?:texte\s+|texto\s+)?(?:traduit|traduction|traducción|traducido|traduzido|tradução))"
     r"(?:\s+(?:from|du|de\s+l['’]|de|del|do|da|des|dos)\s*[^\W\d_]+)?"
+    # ... and the language it is into: "(Traducción no oficial al inglés)", "traduit en anglais"
+    r"(?:\s*[,;]?\s*(?:(?:no\s+oficial|não\s+oficial|non\s+officiel(?:le)?|unofficial)\s+)?"
+    r"(?:al|a|para\s+o|en|vers\s+l['’]|into|to)\s*[^\W\d_]+)?"
     r"(?:\s*[,;–—-]?\s*(?:edited|revised|unofficial|non\s+officiel(?:le)?|no\s+oficial|não\s+oficial"
     r"|by\s+[^\W\d_][\w+ ]{0,30}))*\s*[)\]*_]*\.?"
     # and a disclaimer sentence about the original: "In case of discrepancy, the French version prevails."
@@ -252,7 +263,7 @@ TRANSLATION_NOTE = re.compile(
 
 #: a newsletter's or bulletin's masthead: its name with an issue number or a date ("SOCIEUX+ Newsletter · Issue
 #: 31 · January 2024", "Boletín n.º 12"), the page's name, never an item's headline
-MASTHEAD = re.compile(r"\b(?:newsletter|bulletin|boletín|boletin|boletim|infolettre|lettre\s+d['’]information)\b"
+MASTHEAD = re.compile(r"\b(?:newsletter|bulletin|boletín|boletin|boletim|infolettre|lettre\s+d['’]information|update|digest)\b"
                       r".{0,40}?(?:\b(?:issue|no|n\.?\s*[°º]|n\.?º|edition|édition|edición|edição|vol|número|numéro)"
                       r"\.?\s*\d+|\b(?:19|20)\d{2}\b)", re.I)
 

@@ -41,6 +41,38 @@ def _is_headline_like(text: str) -> bool:
     return not (is_prose(text) or is_date_line(text) or is_boilerplate(text))
 
 
+#: most lines of a hard-wrapped paragraph read together to tell whether it is body text
+WRAPPED_LINES = 6
+#: fewest characters of a line that a plain-text page wrapped into the next (a page wrapped at 70-80 characters)
+WRAPPED_CHARS = 60
+#: longest line of a page wrapped at a fixed width
+WRAP_WIDTH = 100
+
+
+def _hard_wrapped(lines: list[Line]) -> bool:
+    """A plain-text page wrapped at a fixed width: no line longer than WRAP_WIDTH characters, several close to it."""
+    lengths = [len(ln.text.strip()) for ln in lines]
+    return bool(lengths) and max(lengths) <= WRAP_WIDTH and sum(n >= WRAPPED_CHARS for n in lengths) >= 3
+
+
+def _opens_paragraph(lines: list[Line], k: int) -> bool:
+    """Line k opens body text: a sentence on its own, or, on a page wrapped at a fixed width (`_hard_wrapped`),
+    with the lines wrapped after it without a blank line (a plain-text page wrapped at 70-80 characters: "Two actuaries of Deutsche Rentenversicherung Bund, Dr.
+    Katrin Vogel and Matthias" / "Brenner, have been supporting …")."""
+    if k >= len(lines):
+        return False
+    if is_prose(lines[k].text):
+        return True
+    if not _hard_wrapped(lines):
+        return False
+    stop = k + 1
+    while stop < min(len(lines), k + WRAPPED_LINES) and lines[stop].start == lines[stop - 1].end + 1 \
+            and not TERMINAL.search(lines[stop - 1].text) and len(lines[stop - 1].text.strip()) >= WRAPPED_CHARS:
+        stop += 1  # (a wrapped line is long: short lines are a page's head, a headline, a date line)
+    return stop > k + 1 and is_prose(" ".join(ln.text.strip() for ln in lines[k:stop])) \
+        and not is_date_line(lines[k].text) and not is_boilerplate(lines[k].text)
+
+
 def _page_head(lines: list[Line]) -> tuple[int, int | None]:
     """Where a news item starts: (first line to read, line of a headline standing above its date line).
 
@@ -60,13 +92,13 @@ def _page_head(lines: list[Line]) -> tuple[int, int | None]:
             return 0, None
         if _is_headline_like(lines[after].text):
             # a headline may take two lines: body text within the next two confirms the layout
-            if any(is_prose(ln.text) for ln in lines[after + 1 : after + 3]):
+            if any(_opens_paragraph(lines, j) for j in range(after + 1, min(len(lines), after + 3))):
                 return d, None
             return 0, None
         before = d - 1
         while before >= 0 and _is_header_chrome(lines, before):
             before -= 1
-        if before >= 0 and _is_headline_like(lines[before].text) and is_prose(lines[after].text):
+        if before >= 0 and _is_headline_like(lines[before].text) and _opens_paragraph(lines, after):
             return before, before
         return 0, None
     return 0, None
@@ -84,7 +116,7 @@ def _body_start(lines: list[Line], k: int, text: str) -> int | None:
     at most META_LINES short lines (META_WORDS words) that end no sentence. A paragraph may be wrapped
     over lines, the next going on in lower case."""
     for j in range(k, min(len(lines), k + META_LINES + 1)):
-        if is_prose(lines[j].text) or j + 1 < len(lines) and continues_title(text, lines[j], lines[j + 1]):
+        if _opens_paragraph(lines, j) or j + 1 < len(lines) and continues_title(text, lines[j], lines[j + 1]):
             return j
         text_j = lines[j].text
         if TERMINAL.search(text_j) or len(WORD.findall(text_j)) > META_WORDS:
@@ -145,7 +177,7 @@ def _nearest_headline(lines: list[Line], text: str) -> int | None:
     """The last line shaped like a headline before the body's first paragraph (not a cookie banner's
     sentence), or None; a headline wrapped over two lines starts on the first."""
     body = next((i for i in range(min(len(lines), BODY_SEARCH_LINES))
-                 if is_prose(lines[i].text) and not is_page_end(lines[i].text)), None)
+                 if _opens_paragraph(lines, i) and not is_page_end(lines[i].text)), None)
     if body is None:
         return None
     found = next((i for i in range(body - 1, -1, -1) if _reads_as_headline(lines[i].text)), None)

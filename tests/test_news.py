@@ -615,3 +615,51 @@ def test_a_headline_wrapped_under_a_translation_note_keeps_both_lines() -> None:
     (rec,) = split_document(doc)
     assert rec.title == ("Cabo Verde's social security institute modernises its contribution collection with "
                          "Portuguese and Brazilian peers")
+
+
+@pytest.mark.parametrize("line", [
+    "Publié le 04/04/2024 – Mis à jour le 08/04/2024", "Tegucigalpa, M.D.C., 8 de febrero de 2024",
+    "Published 02/12/2024 | Updated 03/12/2024",
+])
+def test_more_date_lines(line: str) -> None:
+    from pipeline.chrome import is_date_line
+
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("Presse › Pressemitteilungen › International", True), ("Accueil > Actualités > International", True),
+    ("(Traducción no oficial al inglés)", True), ("The Ministry > the experts > the staff of the agency in Dili", False),
+])
+def test_trails_and_notes_in_any_language(line: str, chrome: bool) -> None:
+    from pipeline.chrome import is_boilerplate
+
+    assert is_boilerplate(line) is chrome
+
+
+def test_a_newsletters_update_masthead() -> None:
+    from pipeline.chrome import is_masthead
+
+    assert is_masthead("Pacific Social Protection Update | Issue 11 | July–September 2024")
+
+
+WRAPPED = """Deutsche Rentenversicherung Bund
+Presse › Pressemitteilungen › International
+
+Berlin, 15.07.2024
+
+DRV actuaries support the Kyrgyz Social Fund in modernising its pension projections
+
+Two actuaries of Deutsche Rentenversicherung Bund, Dr. Katrin Vogel and Matthias
+Brenner, have been supporting the Social Fund of the Kyrgyz Republic in updating
+its long-term pension projection model since spring 2024, within an action of
+SOCIEUX+, the EU-funded facility for social protection, labour and employment.
+"""
+
+
+def test_a_page_wrapped_at_a_fixed_width_keeps_its_headline_and_first_line() -> None:
+    """A plain-text page wrapped at 80 characters: the body's first paragraph is read over its wrapped lines."""
+    (rec,) = split_document(doc_of(WRAPPED, "news.txt"))
+    assert rec.title == "DRV actuaries support the Kyrgyz Social Fund in modernising its pension projections"
+    assert rec.description.startswith("Two actuaries of Deutsche Rentenversicherung Bund")
+    assert rec.year == 2024
