@@ -8,9 +8,10 @@ component's lexicon (`self.lex`, `self._is`) and walk limit (`self.window`).
 from __future__ import annotations
 
 import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.components.base import doc_lowers, doc_text, per_doc, sentence_span
+from pipeline.components.base import _member, doc_lowers, doc_text, per_doc, sentence_span
 from pipeline.components.expert_tokens import (APPOSITION_ENDS, CLAUSE_ENDS, COUNTRY_NAME_WORDS, FORMERLY,
                                                LOCAL_AUTHORITY, NAME_COORDINATION, OF_LINKS, POSSESSIVES, RELATIVES,
                                                RESTATED_GAP, RESTATED_KEY, SECONDED_MODIFIERS, SECONDING_VERBS,
@@ -20,6 +21,8 @@ from pipeline.languages import name_country
 
 #: words an institution's name follows ("an inspector at Arbetsmiljöverket", "experts from the …")
 NAME_OPENERS = ("from", "of", "at", "with", "by")
+#: (sorted LOWER hashes of NAME_OPENERS, hash of "the"): the openers found with one vectorised look-up
+_OPENER_IDS = (np.array(sorted(get_string_id(w) for w in NAME_OPENERS), dtype=np.uint64), get_string_id("the"))
 #: most tokens of an institution's name in its own language
 OWN_NAME_TOKENS = 10
 #: English words that end a name in another language: a coordination, a link word, a verb form after it
@@ -46,13 +49,16 @@ class InstitutionsMixin:
         covered = {t for m in mentions for t in range(m.start, m.end)}
         named = frozenset(m.code for m in mentions if m.code)
         lowers = doc_lowers(doc)
-        openers = np.zeros(len(lowers), dtype=bool)
-        for w in NAME_OPENERS:
-            openers |= lowers == doc.vocab.strings[w]
+        n = len(lowers)
+        the = _OPENER_IDS[1]
         out = []
-        for i in np.flatnonzero(openers).tolist():
-            j = i + 2 if i + 2 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
-            if j >= len(doc) or j in covered or not (doc[j].is_alpha and doc[j].text[:1].isupper()) or doc[j].is_upper:
+        for i in np.flatnonzero(_member(_OPENER_IDS[0], lowers)).tolist():
+            # the token that may open a name: after the opener, or after "the"; a capitalised word, not an acronym
+            j = i + 2 if i + 2 < n and lowers[i + 1] == the else i + 1
+            if j >= n or j in covered:
+                continue
+            tok = doc[j]
+            if not (tok.is_alpha and tok.is_title) or tok.is_upper:
                 continue
             k = self._own_name_end(doc, j)
             if any(n in covered for n in range(j, k)) or not (

@@ -709,6 +709,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                     doc[k].is_lower and doc[k].is_alpha and not self._is("from_word", doc[k].text)
                     or doc[k].text == "-" and doc[k - 1].is_alpha):
                 k += 1
+            if k + 1 < len(doc) and doc[k].text == "," and self._is("from_word", doc[k + 1].text):
+                k += 1  # "the two experts mobilised for the action, from the Italian …"
             if k > i + 1 and k < len(doc) and self._is("from_word", doc[k].text):
                 i = k
         if i >= len(doc) or not self._is("from_word", doc[i].text):

@@ -577,6 +577,9 @@ NEGATIVE += [
     ("Ms Ana Costa of the Irish Department of Social Protection joined the training as a participant.", set()),
     # an international organisation's staff: its office's city is no origin
     ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
+    # what the experts were mobilised for, then a comma, before "from"
+    ("During the meeting, the two experts mobilised for the action, from the Italian National Institute for "
+     "Insurance against Accidents at Work (INAIL), presented a draft curriculum.", {"IT"}),
     ("An expert from the ILO office in Bangkok contributed a session.", set()),
     # the next sentence after one about the experts: a person who only welcomed them is no expert
     ("Two experts from France trained the staff. Mr Kwame Boateng of the Ghanaian Pensions Authority welcomed the "
@@ -728,6 +731,9 @@ def test_an_own_language_name_is_inferred_evidence(nlp: Language) -> None:
     ("The workshop was facilitated by experts from the National Agency for Employment of Romania and from the "
      "Voivodeship Labour Office in Lublin, Poland.", {"RO", "PL"}),
     ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
+    # what the experts were mobilised for, then a comma, before "from"
+    ("During the meeting, the two experts mobilised for the action, from the Italian National Institute for "
+     "Insurance against Accidents at Work (INAIL), presented a draft curriculum.", {"IT"}),
 ])
 def test_appositions_lists_and_coordinated_people(nlp: Language, description: str, expected: set[str]) -> None:
     assert experts(nlp, description) == expected

@@ -246,6 +246,8 @@ def formats(doc: Doc) -> set[str]:
         ("The course ended with a final assessment of the participants.", {"training"}),
         ("Following an actuarial review financed by the ILO, the DSS asked SOCIEUX+ for support.", set()),
         ("The expert presented instruments for the evaluation of work capacity.", set()),
+        ("The workshop follows a review of the functioning of the NTC undertaken by the ILO in 2022.", {"workshop"}),
+        ("A review of the procedures carried out by the experts was presented.", {"assessment"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:
