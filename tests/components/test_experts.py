@@ -577,6 +577,9 @@ NEGATIVE += [
     ("Ms Ana Costa of the Irish Department of Social Protection joined the training as a participant.", set()),
     # an international organisation's staff: its office's city is no origin
     ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
+    # working with the partner's teams is the experts' work (meeting it is not: see the negatives)
+    ("Dr. Katarzyna Wiśniewska, head of unit at the Polish Ministry of Family and Social Policy, and Ms. Elena Petrova "
+     "of the Bulgarian Employment Agency supports the IT and counselling teams of the Agency.", {"PL", "BG"}),
     # what the experts were mobilised for, then a comma, before "from"
     ("During the meeting, the two experts mobilised for the action, from the Italian National Institute for "
      "Insurance against Accidents at Work (INAIL), presented a draft curriculum.", {"IT"}),
@@ -731,6 +734,9 @@ def test_an_own_language_name_is_inferred_evidence(nlp: Language) -> None:
     ("The workshop was facilitated by experts from the National Agency for Employment of Romania and from the "
      "Voivodeship Labour Office in Lublin, Poland.", {"RO", "PL"}),
     ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
+    # working with the partner's teams is the experts' work (meeting it is not: see the negatives)
+    ("Dr. Katarzyna Wiśniewska, head of unit at the Polish Ministry of Family and Social Policy, and Ms. Elena Petrova "
+     "of the Bulgarian Employment Agency supports the IT and counselling teams of the Agency.", {"PL", "BG"}),
     # what the experts were mobilised for, then a comma, before "from"
     ("During the meeting, the two experts mobilised for the action, from the Italian National Institute for "
      "Insurance against Accidents at Work (INAIL), presented a draft curriculum.", {"IT"}),

@@ -216,6 +216,9 @@ CASES = [
     ("Family allowances: European and African experts at the CNPS", "Caisse Nationale de Prévoyance Sociale",
      "The CNPS welcomed in Abidjan a mission of experts. « What we saw in Morocco convinced us that paying allowances "
      "by mobile phone is possible », recalled the Director of Benefits.", "CI"),
+    # where migrant workers come back from
+    ("Reintegration of returning migrant workers", "Ministry of Labour and Vocational Training", "The Ministry of "
+     "Labour of Cambodia supports the reintegration of migrant workers returning from Thailand.", "KH"),
     # ... but SOCIEUX+'s own support is no donor's
     ("Pension reform", "Ministry of Labour", "The Ministry received support from SOCIEUX+ to reform the pension "
      "system of Togo.", "TG"),
