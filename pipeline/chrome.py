@@ -181,9 +181,10 @@ def without_trailing_chrome(body: list[Line], news: bool = False) -> list[Line]:
     if news:  # a teaser of another story inside the body ("READ ALSO: Kaduna begins …"), an advertisement's label
         body = [ln for i, ln in enumerate(body) if not (INLINE_CHROME.match(ln.text) and any(
             is_prose(later.text) for later in body[i + 1 : i + 3]))]
-    # the page's end: a list of related pages; in a news body, also an author's box ("Written by Mette Holm")
-    cut = next((i for i, ln in enumerate(body) if RELATED.match(ln.text) or news and i > 0 and is_byline(ln.text)),
-               len(body))
+    # the page's end: a list of related pages; in a news body, also an author's box ("Written by Mette Holm"), an
+    # e-mail's signature or a press contact (SIGNATURE)
+    cut = next((i for i, ln in enumerate(body) if RELATED.match(ln.text) or news and i > 0 and (
+        is_byline(ln.text) or SIGNATURE.match(ln.text.strip()))), len(body))
     body = body[:cut]
     if news:  # a widget line a few lines before the end: what follows is the site's ("Share this story: …",
         # then "Eye Radio is an independent South Sudanese radio station …")
@@ -210,6 +211,10 @@ TAIL_LINES = 3
 #: a page's end in sentences: a copyright, a footnote on a mark of the body ("* This designation is
 #: without prejudice to positions on status …"), a footer's self-description ending the page
 PAGE_END = re.compile(r"^(?:copyright\b|\(?©|\*+\s|\(\*\)|¹|disclaimer\s*:)|\ball rights reserved\b", re.I)
+#: where a news body stops, whatever follows: an e-mail's signature delimiter, a press release's contact line ("For
+#: media enquiries: Communications Unit, …", "Contacto de prensa: …")
+SIGNATURE = re.compile(r"^--\s*$|^(?:for\s+)?(?:media|press)\s+(?:enquiries|inquiries|contacts?)\b"
+                       r"|^contact(?:o)?\s+(?:de\s+)?(?:prensa|presse)\b", re.I)
 
 #: a line inside a news body that is the page's: another story's teaser with its headline after a
 #: colon ("READ ALSO: …", "Lire aussi : …"), an advertisement's label
@@ -278,8 +283,13 @@ TRANSLATION_NOTE_LINE = re.compile(r"^[\[(*_]*\s*(?:translation\s+note|note|nota
                                    r"(?:\s*[–—,-]\s*translated\s+from\s+[^\W\d_]+)?\s*[\])*_]*\.?$")
 
 
+#: a newsletter's name alone, its issue on a line of its own ("# SOCIEUX+ Newsletter" over "**Issue 31 · Summer 2022**")
+NEWSLETTER_NAME = re.compile(r"^\W*(?:[^\s.!?]+\s+){0,3}(?:newsletter|bulletin|digest|boletín|boletin|boletim|infolettre)"
+                             r"\W*$", re.I)
+
+
 def is_masthead(line: str) -> bool:
-    return MASTHEAD.search(line) is not None and not TERMINAL.search(line)
+    return (MASTHEAD.search(line) is not None or NEWSLETTER_NAME.match(line) is not None) and not TERMINAL.search(line)
 
 
 def is_boilerplate(line: str) -> bool:

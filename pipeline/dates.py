@@ -141,7 +141,8 @@ def _wide_names() -> dict[str, int]:
 #: languages whose month names are read when a day or a year comes with them ("5 de mayo de 2023",
 #: "Publié le 12 mars 2024", "julho de 2024", "25. oktober 2022": a news page's date line in the site's language)
 FOREIGN_MONTH_LOCALES = ("es", "fr", "pt", "it", "de", "nl", "da", "sv", "nb", "fi", "et", "lv", "lt", "pl", "cs",
-                         "sk", "sl", "hr", "hu", "ro", "bg", "el", "mt", "ga")  # the EU's languages, and Norwegian
+                         "sk", "sl", "hr", "hu", "ro", "bg", "el", "mt", "ga",  # the EU's languages, Norwegian,
+                         "ru", "uk")  # and Russian and Ukrainian (partner pages of Eastern Europe and Central Asia)
 #: the grammar's kinds that read those names
 FOREIGN_KINDS = frozenset({"fdm", "fm"})
 

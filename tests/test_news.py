@@ -663,3 +663,20 @@ def test_a_page_wrapped_at_a_fixed_width_keeps_its_headline_and_first_line() -> 
     assert rec.title == "DRV actuaries support the Kyrgyz Social Fund in modernising its pension projections"
     assert rec.description.startswith("Two actuaries of Deutsche Rentenversicherung Bund")
     assert rec.year == 2024
+
+
+@pytest.mark.parametrize("tail", [
+    "\n--\nUnidad de Comunicación Social\nInspección General de Trabajo\nAVISO: Este mensaje es confidencial.\n",
+    "\nFor media enquiries: Communications Unit, MEPIR, Level 4, Civic Tower,\nSuva.\n",
+])
+def test_a_signature_or_a_press_contact_ends_the_body(tail: str) -> None:
+    (rec,) = split_document(doc_of("Ministry of Labour – News\n12 March 2024\nInspectors trained on risk-based "
+                                   "inspection planning\n" + NEWS_BODY + tail, "news.txt"))
+    assert rec.description == NEWS_BODY.strip()
+
+
+def test_a_newsletters_name_alone_is_a_masthead() -> None:
+    from pipeline.chrome import is_masthead
+
+    assert is_masthead("SOCIEUX+ Newsletter") and is_masthead("# Pacific Social Protection Bulletin")
+    assert not is_masthead("The newsletter reached 2,000 readers.")

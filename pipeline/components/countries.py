@@ -117,6 +117,12 @@ def is_person_name(doc: Doc, match: Match, context: set[int]) -> bool:
         ) or is_honorific(before.text)  # "Ms Maria Lima", also opening a sentence
         if _is_word(prev.text) and not prev.is_stop and prev.i not in context and mid_sentence:
             return True
+        # "Mr Tiago Mendes Rocha": the last of the capitalised names a title opens
+        k = i - 1
+        while k >= max(0, i - 4) and _is_word(doc[k].text) and not doc[k].is_stop and k not in context:
+            k -= 1
+        if k < i - 1 and k >= 0 and is_honorific(doc[k].text):
+            return True
     return False
 
 

@@ -7,6 +7,8 @@ component's lexicon (`self.lex`, `self._is`) and walk limit (`self.window`).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -23,6 +25,8 @@ from pipeline.languages import name_country
 NAME_OPENERS = ("from", "of", "at", "with", "by")
 #: (sorted LOWER hashes of NAME_OPENERS, hash of "the"): the openers found with one vectorised look-up
 _OPENER_IDS = (np.array(sorted(get_string_id(w) for w in NAME_OPENERS), dtype=np.uint64), get_string_id("the"))
+#: a public body's legal form after its name ("Instituto da Segurança Social, I.P.", "…, E.P.E.", "…, asbl")
+LEGAL_FORM = re.compile(r"I\.P\.|E\.P\.E\.|S\.A\.|A\.S\.B\.L\.|asbl|ASBL|GmbH|e\.V\.|IP|EPE")
 #: most tokens of an institution's name in its own language
 OWN_NAME_TOKENS = 10
 #: English words that end a name in another language: a coordination, a link word, a verb form after it
@@ -338,6 +342,9 @@ class InstitutionsMixin:
                 j = m.end
                 continue
             tok = doc[j]
+            if tok.text == "," and j + 2 < len(doc) and LEGAL_FORM.fullmatch(doc[j + 1].text) and j > first:
+                j += 3 if doc[j + 2].text == "," else 2  # the body's legal form: "Instituto da Segurança Social, I.P., in …"
+                continue
             if tok.text == "(":
                 close = next((k for k in range(j + 1, limit) if doc[k].text == ")"), None)
                 if close is None:

@@ -577,6 +577,8 @@ NEGATIVE += [
     ("Ms Ana Costa of the Irish Department of Social Protection joined the training as a participant.", set()),
     # an international organisation's staff: its office's city is no origin
     ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
+    # a body's legal form after its name, before its place
+    ("The review was carried out by Rui Carvalho, of the Instituto da Segurança Social, I.P., in Portugal.", {"PT"}),
     # working with the partner's teams is the experts' work (meeting it is not: see the negatives)
     ("Dr. Katarzyna Wiśniewska, head of unit at the Polish Ministry of Family and Social Policy, and Ms. Elena Petrova "
      "of the Bulgarian Employment Agency supports the IT and counselling teams of the Agency.", {"PL", "BG"}),
@@ -734,6 +736,8 @@ def test_an_own_language_name_is_inferred_evidence(nlp: Language) -> None:
     ("The workshop was facilitated by experts from the National Agency for Employment of Romania and from the "
      "Voivodeship Labour Office in Lublin, Poland.", {"RO", "PL"}),
     ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
+    # a body's legal form after its name, before its place
+    ("The review was carried out by Rui Carvalho, of the Instituto da Segurança Social, I.P., in Portugal.", {"PT"}),
     # working with the partner's teams is the experts' work (meeting it is not: see the negatives)
     ("Dr. Katarzyna Wiśniewska, head of unit at the Polish Ministry of Family and Social Policy, and Ms. Elena Petrova "
      "of the Bulgarian Employment Agency supports the IT and counselling teams of the Agency.", {"PL", "BG"}),

@@ -216,6 +216,9 @@ CASES = [
     ("Family allowances: European and African experts at the CNPS", "Caisse Nationale de Prévoyance Sociale",
      "The CNPS welcomed in Abidjan a mission of experts. « What we saw in Morocco convinced us that paying allowances "
      "by mobile phone is possible », recalled the Director of Benefits.", "CI"),
+    # a place closing a name a title opens is a surname ("Rocha" is also a department of Uruguay)
+    ("Contribution collection", "Instituto Nacional de Previdência Social (INPS)", "Mr Tiago Mendes Rocha, an actuary "
+     "of the Portuguese Institute of Financial Management, trained the staff of the INPS of Cabo Verde.", "CV"),
     # where migrant workers come back from
     ("Reintegration of returning migrant workers", "Ministry of Labour and Vocational Training", "The Ministry of "
      "Labour of Cambodia supports the reintegration of migrant workers returning from Thailand.", "KH"),
