@@ -37,6 +37,7 @@ DATE_VALUE = re.compile(
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}|\d{4}(?P<ysep>[/.])\d{1,2}(?P=ysep)\d{1,2}"
     r"|\d{1,2}\s+de\s+[^\W\d_]{3,10}\s+de\s+\d{4}|\d{1,2}(?:er|\.)?\s+[^\W\d_]{3,12}\.?\s+\d{4}"
     r"|ongoing|en\s+cours|en\s+curso|em\s+curso|em\s+andamento)"
+    r"(?:\s*г\.?)?"  # the Russian year mark: "15 октября 2023 г."
     # a time: "Tue, 14/05/2024 - 10:32", "July 3, 2024 at 2:15 pm", "Wed, 05 Apr 2023 09:14 GMT"
     r"(?:\s*[-–,|]?\s*(?:(?:at|à|a\s+las|às)\s+)?\d{1,2}[:h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|CET|CEST)(?:[+-]\d{1,2})?)?)?\.?$",  # "Objavljeno: 14. lipnja 2023."
     re.I,

@@ -619,7 +619,7 @@ def test_a_headline_wrapped_under_a_translation_note_keeps_both_lines() -> None:
 
 @pytest.mark.parametrize("line", [
     "Publié le 04/04/2024 – Mis à jour le 08/04/2024", "Tegucigalpa, M.D.C., 8 de febrero de 2024",
-    "Published 02/12/2024 | Updated 03/12/2024",
+    "Published 02/12/2024 | Updated 03/12/2024", "15 октября 2023 г.",
 ])
 def test_more_date_lines(line: str) -> None:
     from pipeline.chrome import is_date_line

@@ -258,6 +258,8 @@ class PeriodComponent(PatternComponent):
                 continue
             if unrealised(doc, date.start, date.end):  # planned, cancelled, an earlier support's (socieux_modality)
                 continue
+            if _DECADE.search(date.text):
+                continue  # "reforms in the Baltic states since the 1990s": a decade is no action's time
             if any(_BRACKETED_REF.fullmatch(text, date.end, r.start) for r in refs if r.start >= date.end):
                 continue  # "a webinar … in 2021 (action 2021-09)": the cited action's date
             if any(_REF_THEN_DATE.fullmatch(text, r.end, date.start) for r in refs if r.end <= date.start):
@@ -308,10 +310,14 @@ class PeriodComponent(PatternComponent):
         # the action closed ("The workshop closed SOCIEUX+ action 2019-70, which began with two webinars … in
         # September")
         launches = [c for c in all_cues if c[2] == "start_clause"]
+        closers = [c for c in all_cues if c[2] == "end_clause"]
         for d in usable if launches else []:
             if id(d) not in only:
                 clo, _ = _clause_at(text, d.start)
-                if any(clo <= c[0] and c[1] <= d.start for c in launches):
+                before = [c for c in launches + closers if clo <= c[0] and c[1] <= d.start]
+                # (the last of them decides: "launched at a kick-off event … on 11 January 2023 and closed with a
+                # validation workshop … on 28 April 2023" ends the period with the second date)
+                if before and max(before)[2] == "start_clause":
                     only[id(d)] = "start_word"
         # "The forum closed the action.", "The mission was the last activity of SOCIEUX+ action 2022-95",
         # "the only activity of SOCIEUX+ action 2020-41": the dates of that activity end the period (an
@@ -768,6 +774,8 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
 
 #: a closing cue that names the action itself, not one of its activities
 _ACTION_WORD = re.compile(r"\b(?:action|cooperation)\b", re.I)
+#: a decade ("the 1990s", "the 2010's")
+_DECADE = re.compile(r"\b\d{3}0'?s\b")
 #: what may stand between a not-period cue and the date it holds: nothing, or a preposition ("introduced in 2017")
 _HELD_DATE = re.compile(r"\s?|\s+(?:in|on|since|from|of|for)\s+")
 MAX_PREP_GAP = 8

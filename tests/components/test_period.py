@@ -911,6 +911,18 @@ def test_a_first_person_post_by_an_expert(nlp: Language, description: str, expec
     assert period(run(nlp, *listing("A post", description))) == expected
 
 
+@pytest.mark.parametrize(("description", "expected"), [
+    # a closing cue after a launch in one sentence: the second date ends the period
+    ("The action was launched at a kick-off event in Kathmandu on 11 January 2023 and closed with a validation "
+     "workshop held at the head office on 28 April 2023.", ("2023-01-11", "2023-04-28")),
+    # a decade is no action's time
+    ("The experts presented the Swedish scheme, which has inspired pension reforms in the Baltic states since the "
+     "1990s.", (None, None)),
+])
+def test_a_launch_then_a_close_and_a_decade(full_nlp: Language, description: str, expected: tuple) -> None:
+    assert period(run(full_nlp, *listing("Employment injury scheme", description))) == expected
+
+
 def test_the_cooperation_said_to_continue_stays_open(full_nlp: Language) -> None:
     text, fields = listing("Supported employment", "Two Slovak counsellors spent the week of 18–22 September 2023 in "
                            "Chișinău. The cooperation will continue next year, when managers are expected to come to "
