@@ -386,8 +386,8 @@ class DeliveryComponent(PatternComponent):
         held" or the modifier of a noun ("The webinar was held in Lima", "online sessions in Lima")."""
         for j in range(i - 1, max(-1, i - 1 - n), -1):
             tok = doc[j]
-            if tok.is_punct or (tok.is_space and "\n" in tok.text):
-                return False
+            if tok.is_punct or (tok.is_space and "\n" in tok.text) or tok.lower_ in ("and", "or"):
+                return False  # (a coordination opens another noun phrase: "webinars and a consultation workshop in …")
             if rule.is_remote(tok):
                 return True
         return False

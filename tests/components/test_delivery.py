@@ -395,6 +395,11 @@ def test_the_partners_towns_are_its_venues(nlp: Language, text: str, partner: st
         ("Three online sessions in Lima followed.", "remote"),
         # ... in another clause, it is a second cue
         ("Following the online kick-off, a workshop was held in Lima.", "mixed"),
+        # ... or in another noun phrase of a coordination
+        ("The experts held a series of webinars and a consultation workshop in Lima with the counsellors.", "mixed"),
+        # a verb of holding in the present ("runs", "takes place") with its venue before the city
+        ("The course, which runs from 12 to 23 May at the vocational training centre in Lima, is given by two experts.",
+         "onsite"),
     ],
 )
 def test_a_remote_word_before_the_verb_or_noun(nlp: Language, text: str, expected: str) -> None:
