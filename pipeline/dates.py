@@ -217,7 +217,7 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # without a year, after a preposition: "in the autumn", "during the second semester" (the year is the
             # nearest one before it, or the date line's)
             # ... or after "this", "last" or "next" ("This autumn, the experts …")
-            rf"(?:{_SEASON_BEFORE}(?i:the\s+)|\b(?i:this|last|next)\s+)"
+            rf"(?:{_SEASON_BEFORE}(?i:the\s+)?|\b(?i:this|last|next)\s+)"
             rf"(?:(?i:{'|'.join(SEASONS)})|(?P<q>(?i:first|second))\s+(?i:semester))\b(?!\s+(?:of\s+)?\d)"
             # ... not a season's event ("the spring session of the council", "the summer school")
             r"(?!\s+(?i:session|sessions|school|schools|meeting|meetings|edition|intake|term|campaign|course)\b)",

@@ -126,6 +126,7 @@ POSITIVE = [
     ("In 2021 the board met in the spring session of the council.", None, [("2021", "2021", "2021")]),
     ("The pilot began last May.", 2023, [("May", "2023-05", "2023-05")]),
     ("This autumn, two experts visited the office.", 2024, [("This autumn", "2024", "2024")]),
+    ("The first step, an online diagnosis, took place in spring.", 2024, [("spring", "2024", "2024")]),
     # Russian and Ukrainian month names with a day and a year (date lines of partner pages)
     ("15 октября 2023 г.", None, [("15 октября 2023", "2023-10-15", "2023-10-15")]),
     ("3 березня 2024", None, [("3 березня 2024", "2024-03-03", "2024-03-03")]),

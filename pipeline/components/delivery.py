@@ -58,6 +58,8 @@ CUE_FIELD = "delivery_cue"
 DECISION_FIELD = "delivery"
 KINDS = ("remote", "onsite")
 CITY_RULE = "onsite:in-partner-city"
+#: a subject right after a fronted place without a comma ("In Guatemala City we then ran a workshop")
+FRONTED_SUBJECTS = frozenset({"we", "they", "the", "both", "two", "three", "our", "their", "i"})
 #: the values of a labelled Delivery/Mode field ("Mode: Remote"), record_labels.tsv's `delivery`
 FIELD_RULE = "field:delivery"
 #: a remote word this many words after the city says it is where participants are ("with the Ministry's
@@ -322,8 +324,9 @@ class DeliveryComponent(PatternComponent):
                         and not self._agents_took_part(doc, trigger.i, rule):
                     trigger = None  # "the job fairs organised by the Agency in Chișinău": the partner's own event
             if trigger is None and noun is None and being is None and doc[i].text == "In" \
-                    and m.end < len(doc) and doc[m.end].text == ",":
-                trigger = self._fronted_trigger(doc, m.end + 1, rule)  # "In Dhaka, they facilitated a workshop …"
+                    and m.end < len(doc) and (doc[m.end].text == "," or doc[m.end].lower_ in FRONTED_SUBJECTS):
+                # "In Dhaka, they facilitated a workshop …", also without the comma: "In Guatemala City we then ran …"
+                trigger = self._fronted_trigger(doc, m.end + (doc[m.end].text == ","), rule)
             if trigger is not None:
                 span = doc[trigger.i : m.end] if trigger.i < m.start else doc[i : trigger.i + 1]
                 cues.append(

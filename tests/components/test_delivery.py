@@ -397,6 +397,8 @@ def test_the_partners_towns_are_its_venues(nlp: Language, text: str, partner: st
         ("Following the online kick-off, a workshop was held in Lima.", "mixed"),
         # ... or in another noun phrase of a coordination
         ("The experts held a series of webinars and a consultation workshop in Lima with the counsellors.", "mixed"),
+        # a fronted place without a comma before its clause's subject
+        ("The action began with online meetings. In Lima we then ran a three-day workshop.", "mixed"),
         # a verb of holding in the present ("runs", "takes place") with its venue before the city
         ("The course, which runs from 12 to 23 May at the vocational training centre in Lima, is given by two experts.",
          "onsite"),
