@@ -219,6 +219,10 @@ CASES = [
     # a place closing a name a title opens is a surname ("Rocha" is also a department of Uruguay)
     ("Contribution collection", "Instituto Nacional de Previdência Social (INPS)", "Mr Tiago Mendes Rocha, an actuary "
      "of the Portuguese Institute of Financial Management, trained the staff of the INPS of Cabo Verde.", "CV"),
+    # a body that shared its experience is showcased
+    ("One-stop shops for employment services", "Ministry of Labour, Employment and Social Security (MTESS)", "The MTESS "
+     "of Paraguay has been working with SOCIEUX+ since March 2023. At the closing panel, the Uruguayan National "
+     "Employment Directorate shared its experience with integrated employment centres.", "PY"),
     # where migrant workers come back from
     ("Reintegration of returning migrant workers", "Ministry of Labour and Vocational Training", "The Ministry of "
      "Labour of Cambodia supports the reintegration of migrant workers returning from Thailand.", "KH"),
