@@ -268,7 +268,9 @@ TRANSLATION_NOTE = re.compile(
 
 #: a newsletter's or bulletin's masthead: its name with an issue number or a date ("SOCIEUX+ Newsletter · Issue
 #: 31 · January 2024", "Boletín n.º 12"), the page's name, never an item's headline
-MASTHEAD = re.compile(r"\b(?:newsletter|bulletin|boletín|boletin|boletim|infolettre|lettre\s+d['’]information|update|digest)\b"
+#: a newsletter's own words, in the site's languages
+_NEWSLETTER_WORDS = r"newsletter|bulletin|boletín|boletin|boletim|infolettre"
+MASTHEAD = re.compile(rf"\b(?:{_NEWSLETTER_WORDS}|lettre\s+d['’]information|update|digest)\b"
                       r".{0,40}?(?:\b(?:issue|no|n\.?\s*[°º]|n\.?º|edition|édition|edición|edição|vol|número|numéro)"
                       r"\.?\s*\d+|\b(?:19|20)\d{2}\b)", re.I)
 
@@ -284,8 +286,7 @@ TRANSLATION_NOTE_LINE = re.compile(r"^[\[(*_]*\s*(?:translation\s+note|note|nota
 
 
 #: a newsletter's name alone, its issue on a line of its own ("# SOCIEUX+ Newsletter" over "**Issue 31 · Summer 2022**")
-NEWSLETTER_NAME = re.compile(r"^\W*(?:[^\s.!?]+\s+){0,3}(?:newsletter|bulletin|digest|boletín|boletin|boletim|infolettre)"
-                             r"\W*$", re.I)
+NEWSLETTER_NAME = re.compile(rf"^\W*(?:[^\s.!?]+\s+){{0,3}}(?:{_NEWSLETTER_WORDS}|digest)\W*$", re.I)
 
 
 def is_masthead(line: str) -> bool:

@@ -164,7 +164,8 @@ def _heading_led_items(root) -> tuple[set[int], set[int]]:
     after them). A page lists actions this way when two or more sibling elements each start with a
     heading followed by at least two blocks, the first short (`<div><h3>Title</h3><p>Institution</p>
     <p>Description</p></div>`; then every sibling of that kind opening with a heading is one too), or when
-    two or more headings of one level each have such blocks as their following siblings (`<h3>…</h3><p>…</p><p>…</p><h3>…`). A news page's subheadings are
+    two or more headings of one level each have such blocks as their following siblings
+    (`<h3>…</h3><p>…</p><p>…</p><h3>…`). A news page's subheadings are
     followed by body text, never by a short line, so they stay headings.
     """
     items: set[int] = set()

@@ -57,8 +57,8 @@ def _hard_wrapped(lines: list[Line]) -> bool:
 
 def _opens_paragraph(lines: list[Line], k: int) -> bool:
     """Line k opens body text: a sentence on its own, or, on a page wrapped at a fixed width (`_hard_wrapped`),
-    with the lines wrapped after it without a blank line (a plain-text page wrapped at 70-80 characters: "Two actuaries of Deutsche Rentenversicherung Bund, Dr.
-    Katrin Vogel and Matthias" / "Brenner, have been supporting …")."""
+    with the lines wrapped after it without a blank line ("Two actuaries of Deutsche Rentenversicherung Bund,
+    Dr. Katrin Vogel and Matthias" / "Brenner, have been supporting …")."""
     if k >= len(lines):
         return False
     if is_prose(lines[k].text):

@@ -58,6 +58,13 @@ class RawRecord:
     heading: tuple[int, int, str] | None = None
     problems: list[str] = field(default_factory=list)
 
+    def shift(self, offset: int) -> None:
+        """Offsets of a record read from a part of its document (a streamed part, the text after another layout's
+        records) made offsets in the whole document."""
+        self.start, self.end = self.start + offset, self.end + offset
+        if self.heading is not None:
+            self.heading = (self.heading[0] + offset, self.heading[1] + offset, self.heading[2])
+
     # computed once per record (a record's text is never changed after splitting): selection, the
     # worker's validation and the load all ask for them
     @cached_property

@@ -363,7 +363,8 @@ def process_large(run_id: int, version: str, path: str, corpus_dir: Path | None 
             if base == 0:
                 page_heading = records[0].heading if records else None  # only the first part has it
             for rec in records:
-                rec.start, rec.end, rec.index = rec.start + base, rec.end + base, rec.index + found
+                rec.shift(base)
+                rec.index += found
                 rec.heading = page_heading
             found += len(records)
             kept += [r.index for r in records]

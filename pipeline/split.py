@@ -77,7 +77,5 @@ def _records_in(doc: Document, start: int, end: int) -> list[RawRecord]:
     if len(records) < MIN_MARKED_RECORDS:
         return []  # a page's notes under a dash, not a listing ("Notes" / "- Dates are those of …")
     for rec in records:
-        rec.start, rec.end = rec.start + start, rec.end + start
-        if rec.heading is not None:
-            rec.heading = (rec.heading[0] + start, rec.heading[1] + start, rec.heading[2])
+        rec.shift(start)
     return records

@@ -48,8 +48,8 @@ class InstitutionsMixin:
         a record naming Moldova), as country mentions for the expert rules only (status inferred); a name
         with a place or a country in it is left to the other rules. A person's name is no institution's: the
         name follows "the", is one word ("at Arbetsmiljöverket") or has a lower-case word other than a
-        name particle ("from Nodarbinātības valsts aģentūra"; not "by João Ferreira", "with João da Silva"). When the whole run of words is unsure,
-        its capitalised words alone are tried ("Töötukassa presented …")."""
+        name particle ("from Nodarbinātības valsts aģentūra"; not "by João Ferreira", "with João da Silva"). When
+        the whole run of words is unsure, its capitalised words alone are tried ("Töötukassa presented …")."""
         covered = {t for m in mentions for t in range(m.start, m.end)}
         named = frozenset(m.code for m in mentions if m.code)
         lowers = doc_lowers(doc)
@@ -65,9 +65,9 @@ class InstitutionsMixin:
             if not (tok.is_alpha and tok.is_title) or tok.is_upper:
                 continue
             k = self._own_name_end(doc, j)
-            if any(n in covered for n in range(j, k)) or not (
+            if any(t in covered for t in range(j, k)) or not (
                     doc[j - 1].lower_ == "the" or k == j + 1
-                    or any(doc[n].is_lower and not self._is("name_particle", doc[n].text) for n in range(j, k))):
+                    or any(doc[t].is_lower and not self._is("name_particle", doc[t].text) for t in range(j, k))):
                 continue  # a person's name ("led by João Ferreira of …", "composed of Helle Sørensen, of …")
             for end in dict.fromkeys((k, self._capitalised_end(doc, j, k))):
                 span = doc[j:end]

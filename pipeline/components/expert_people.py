@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import doc_lowers, doc_text, is_honorific, sentence_span
 from pipeline.components.expert_tokens import (ACTION_OBJECT_WORDS, BARE_ROLE_WORDS, BRACKET_TOKENS, CLAUSE_ENDS,
-                                               FOR, JOIN_OBJECT_WORDS, OF_LINKS, OPEN_BRACKET, PREDICATE_WINDOW,
+                                               FOR, JOIN_OBJECT_WORDS, OF_LINKS, OPEN_BRACKET, POSSESSIVES, PREDICATE_WINDOW,
                                                PRESENCE, RELATIVES, RELATIVE_ADVERBS, RELATIVE_ENDS, RELATIVE_WORDS,
                                                TITLED_ROLE_WORDS, WHO, hyphen_tail, indices_of, is_name,
                                                person_context, sentence_of)
@@ -114,17 +114,17 @@ class PeopleMixin:
                 named.append(start)
         return out
 
-    @staticmethod
-    def _coordinated_before(doc: Doc, end: int, named: list[int]) -> bool:
+    def _coordinated_before(self, doc: Doc, end: int, named: list[int]) -> bool:
         """A person taken as an expert starts within COORDINATED_GAP tokens after token `end`, past "and" and
-        only name-like tokens (capitalised words, brackets, "of", "the", a title's dot): "(Bundesagentur für
-        Arbeit) and Aoife Byrne"."""
+        only name-like tokens (capitalised words, brackets, an institution's name words: lex:institution-words,
+        a possessive, a title's dot): "(Bundesagentur für Arbeit) and Aoife Byrne"."""
         nxt = min((s for s in named if s > end), default=None)
         if nxt is None or nxt - end > COORDINATED_GAP:
             return False
         between = doc[end:nxt]
         return any(t.lower_ == "and" for t in between) and all(
-            t.lower_ in ("and", "of", "the", "für", "de", "'s", "’s") or t.text[:1].isupper() or t.is_punct
+            t.lower_ == "and" or self._is("name_word", t.text) or t.text in POSSESSIVES or t.text[:1].isupper()
+            or t.is_punct
             for t in between) and not any(t.text in (".", ";", ":") for t in between)
 
     def _introduced(self, doc: Doc, start: int, titled: bool) -> bool:

@@ -388,8 +388,8 @@ class PeriodComponent(PatternComponent):
             lo, hi = _clause_at(text, date.start)
             if any(lo <= c[0] and c[1] <= hi for c in closings) and not any(_overlaps(date, span) for span in excluded) \
                     and not unrealised(doc, date.start, date.end) and only.get(id(date)) != "start_word" \
-                    and not any(c[2] == "not_period_cue" and 0 <= date.start - c[1] <= MAX_PREP_GAP
-                                and _HELD_DATE.fullmatch(text, c[1], date.start) for c in cues):
+                    and not any(c[2] == "not_period_cue" and _HELD_DATE.fullmatch(text, c[1], date.start)
+                                for c in cues):
                 # (not a date a not-period cue holds: "…, where the inspection calendar for 2024-2026 was presented",
                 # "… electronic contribution declarations, introduced in 2017")
                 closing_dates.add(id(date))
@@ -778,7 +778,6 @@ _ACTION_WORD = re.compile(r"\b(?:action|cooperation)\b", re.I)
 _DECADE = re.compile(r"\b\d{3}0'?s\b")
 #: what may stand between a not-period cue and the date it holds: nothing, or a preposition ("introduced in 2017")
 _HELD_DATE = re.compile(r"\s?|\s+(?:in|on|since|from|of|for)\s+")
-MAX_PREP_GAP = 8
 #: most years between the end of an action's activity and the news item reporting it
 MAX_YEARS_BEFORE = 3
 
