@@ -23,8 +23,13 @@ from pipeline.languages import name_country
 
 #: words an institution's name follows ("an inspector at Arbetsmiljöverket", "experts from the …")
 NAME_OPENERS = ("from", "of", "at", "with", "by")
-#: (sorted LOWER hashes of NAME_OPENERS, hash of "the"): the openers found with one vectorised look-up
-_OPENER_IDS = (np.array(sorted(get_string_id(w) for w in NAME_OPENERS), dtype=np.uint64), get_string_id("the"))
+#: openers of a name only after a person's name ("Tomasz Wiśniewski (Zakład Ubezpieczeń Społecznych)")
+PERSON_NAME_OPENERS = ("(",)
+#: words before capitalised words that make them no person's name ("the Social Insurance Board (…")
+PERSON_NAME_BLOCKS = frozenset({"the", "a", "an", "of", "from", "at"})
+#: (sorted LOWER hashes of all the openers, hash of "the"): the openers found with one vectorised look-up
+_OPENER_IDS = (np.array(sorted(get_string_id(w) for w in (*NAME_OPENERS, *PERSON_NAME_OPENERS)), dtype=np.uint64),
+               get_string_id("the"))
 #: a public body's legal form after its name ("Instituto da Segurança Social, I.P.", "…, E.P.E.", "…, asbl")
 LEGAL_FORM = re.compile(r"I\.P\.|E\.P\.E\.|S\.A\.|A\.S\.B\.L\.|asbl|ASBL|GmbH|e\.V\.|IP|EPE")
 #: most tokens of an institution's name in its own language
@@ -49,8 +54,12 @@ class InstitutionsMixin:
         with a place or a country in it is left to the other rules. A person's name is no institution's: the
         name follows "the", is one word ("at Arbetsmiljöverket") or has a lower-case word other than a
         name particle ("from Nodarbinātības valsts aģentūra"; not "by João Ferreira", "with João da Silva"). When
-        the whole run of words is unsure, its capitalised words alone are tried ("Töötukassa presented …")."""
+        the whole run of words is unsure, its capitalised words alone are tried ("Töötukassa presented …").
+        After a person's name, the words after "from" or in brackets are the person's institution whatever
+        their case ("Tomasz Wiśniewski from Zakład Ubezpieczeń Społecznych", "Kaisa Virtanen
+        (Kansaneläkelaitos)"); a bracket elsewhere opens no name."""
         covered = {t for m in mentions for t in range(m.start, m.end)}
+        at = {t: m for m in mentions for t in range(m.start, m.end)}
         named = frozenset(m.code for m in mentions if m.code)
         lowers = doc_lowers(doc)
         n = len(lowers)
@@ -64,9 +73,12 @@ class InstitutionsMixin:
             tok = doc[j]
             if not (tok.is_alpha and tok.is_title) or tok.is_upper:
                 continue
+            person = doc[i].lower_ in ("from", "(") and self._person_ends(doc, i, at)
+            if doc[i].text == "(" and not person:
+                continue
             k = self._own_name_end(doc, j)
             if any(t in covered for t in range(j, k)) or not (
-                    doc[j - 1].lower_ == "the" or k == j + 1
+                    person or doc[j - 1].lower_ == "the" or k == j + 1
                     or any(doc[t].is_lower and not self._is("name_particle", doc[t].text) for t in range(j, k))):
                 continue  # a person's name ("led by João Ferreira of …", "composed of Helle Sørensen, of …")
             for end in dict.fromkeys((k, self._capitalised_end(doc, j, k))):
@@ -80,6 +92,12 @@ class InstitutionsMixin:
                     covered.update(range(j, end))
                     break
         return out
+
+    def _person_ends(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> bool:
+        """A person's name ends before token i: capitalised words (`_name_start`) that follow no article,
+        link word or country ("Kaisa Virtanen (…", not "the Swedish Pensions Agency (…")."""
+        start = self._name_start(doc, i, at)
+        return start is not None and not (start > 0 and (start - 1 in at or doc[start - 1].lower_ in PERSON_NAME_BLOCKS))
 
     @staticmethod
     def _own_name_end(doc: Doc, j: int) -> int:

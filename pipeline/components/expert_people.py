@@ -183,17 +183,25 @@ class PeopleMixin:
     def _bracketed_people(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
         """Named people with their institution and its place in brackets, in a sentence about the
         experts (lex:person-cue): "Social work experts Katrin Vogel (Federal Ministry of Labour and
-        Social Affairs, Berlin) and …": the place that closes the bracket after a comma, in an EU member
-        state (a place elsewhere may be the partner's: "The experts met Ana Costa (Ministry of Labour, Lima)")."""
+        Social Affairs, Berlin) and …": the place that closes the bracket after a comma, or the country,
+        demonym or institution in its own language that opens it ("Kaisa Virtanen (Finnish Centre for
+        Pensions)", "Jan Novák (Česká správa sociálního zabezpečení)"), in an EU member state (a place
+        elsewhere may be the partner's: "The experts met Ana Costa (Ministry of Labour, Lima)")."""
         out: list[CountryMention] = []
         for i in np.flatnonzero(doc_lowers(doc) == OPEN_BRACKET).tolist():
             if self._name_start(doc, i, at) is None:
                 continue
             close = next((k for k in range(i + 1, min(len(doc), i + BRACKET_TOKENS)) if doc[k].text == ")"), None)
-            m = at.get(close - 1) if close is not None else None
-            if m is None or m.end != close or m.kind not in ("city", "region", "country") or m.code not in self.eu \
-                    or doc[m.start - 1].text != "," or m.start - 1 <= i + 1:
+            if close is None:
                 continue
+            first = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+            m = at.get(first)
+            if m is None or m.start != first or m.end > close or m.kind not in ("country", "demonym") \
+                    or m.code not in self.eu:  # "(Finnish Centre for Pensions)", "(Kansaneläkelaitos)"
+                m = at.get(close - 1)  # "(Federal Ministry of Labour and Social Affairs, Berlin)"
+                if m is None or m.end != close or m.kind not in ("city", "region", "country") or m.code not in self.eu \
+                        or doc[m.start - 1].text != "," or m.start - 1 <= i + 1:
+                    continue
             if self._person_cue(sentence_of(doc, i).casefold()):
                 out.append(m)
         return out

@@ -329,6 +329,11 @@ POSITIVE += [
      "(Labour Office, Brno) drafted a case-management manual.", {"DE", "CZ"}),
     ("The experts met Ana Costa (Ministry of Labour, Lima) in May.", set()),
     ("The minister Ana Costa (Ministry of Labour, Lisbon) opened the seminar.", set()),
+    # ... or the country, demonym or own-language name that opens the bracket
+    ("SOCIEUX+ mobilised two experts, Kaisa Virtanen (Finnish Centre for Pensions) and Jan Novák (Czech Social "
+     "Security Administration), to support the Ministry.", {"FI", "CZ"}),
+    ("The experts, Maria Rossi (Italy) and Petra Horvat (Croatia), met the partner.", {"IT", "HR"}),
+    ("The experts met Ana Costa (Peru) in May.", set()),
     # a person "in" an institution, after an apposition
     ("The guidelines were prepared by two experts mobilised by SOCIEUX+: Mr Jakub Novák, a specialist of the Czech "
      "Social Security Administration in Prague, and Ms Thandeka Zulu, a director in the Department of Labour of "
@@ -691,6 +696,16 @@ def test_a_labelled_experts_field_names_their_countries(nlp: Language, value: st
     # ... the name after the person's, not the person's name and the link word with it
     ("The experts were joined by Ilze Bērziņa from Nodarbinātības valsts aģentūra, who explained how profiling "
      "works.", {"LV"}),
+    # ... after a person's name, in brackets or after "from", whatever the case of its words; a bracket after an
+    # institution's name opens none
+    ("The mission was carried out by Tomasz Wiśniewski (Zakład Ubezpieczeń Społecznych) and Ana Marques (Instituto "
+     "da Segurança Social).", {"PL", "PT"}),
+    ("SOCIEUX+ mobilised two experts, Kaisa Virtanen (Kansaneläkelaitos) and Jan Novák (Česká správa sociálního "
+     "zabezpečení).", {"FI", "CZ"}),
+    ("The training was given by Tomasz Wiśniewski from Zakład Ubezpieczeń Społecznych.", {"PL"}),
+    ("The experts met Ana Costa (Ministério do Trabalho e Previdência) in Brasília.", set()),
+    ("Two experts from the Swedish Pensions Agency (Pensionsmyndigheten) and one from the Latvian State Social "
+     "Insurance Agency (VSAA) reviewed the scheme.", {"SE", "LV"}),
     # a restated "from" whose apposition names a city before a lower-case noun
     ("Experts from the Senegalese ANPEJ and from Actiris, the Brussels employment service, trained the counsellors.",
      {"SN", "BE"}),
