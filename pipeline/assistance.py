@@ -86,7 +86,7 @@ def split_types(text: str) -> list[str]:
         segment = text[s:e]
         bounds = [0, *_vocab_cuts(segment), len(segment)]
         for a, b in zip(bounds, bounds[1:]):
-            item = segment[a:b].strip(" \t,;")
+            item = segment[a:b].strip(" \t,;|·•")  # "Institutional capacity building | Individual …"
             if item:
                 labels_out.append(item)
     return labels_out

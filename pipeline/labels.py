@@ -77,12 +77,16 @@ def read_labelled(ln: Line) -> Labelled | None:
     return Labelled(hit.field, hit.form, None, value)
 
 
-def alone_label(text: str) -> tuple[str, str] | None:
-    """(field, form) when the line is a label standing on its own (the spec's layout: the value on the next line)."""
+def alone_label(text: str, loose: bool = False) -> tuple[str, str] | None:
+    """(field, form) when the line is a label standing on its own (the spec's layout: the value on the next line).
+    `loose`: also a label that stands alone only among other labels standing alone ("Timeframe", "Modality",
+    "Summary" under "Beneficiary institution"), never a title's."""
     if len(text) > LONGEST_LABEL:  # a description line, not a label
         return None
     hit = labels().get(_label_key(LABEL_PREFIX.sub("", text, count=1)))
-    return (hit.field, hit.form) if hit is not None and hit.own_line else None
+    if hit is None or not (hit.own_line or loose and hit.field != "title"):
+        return None
+    return hit.field, hit.form
 
 
 def is_any_label(ln: Line) -> bool:

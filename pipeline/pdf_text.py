@@ -15,9 +15,11 @@ import re
 from pipeline.lines import TERMINAL, WORD
 
 #: a running header or footer: a page number with its word ("page 7", "Page 7 of 22", "p. 7", "página 7"), alone
-#: or after/before a short title and a dash or bar
+#: or after/before a short title and a dash or bar, or after a line's text set apart by wide spaces ("Generated on
+#: 14/05/2025 from socieuxplus.eu/catalogue          Page 2 / 4")
 _PAGE_BODY = (
-    r"[ \t]*(?:[^\n]{0,80}?[—–|-][ \t]*)?(?:page|pag\.|pág\.|página|p\.)[ \t]*\d{1,4}(?:[ \t]*(?:of|/|de|sur)[ \t]*\d{1,4})?"
+    r"[ \t]*(?:[^\n]{0,80}?(?:[—–|-][ \t]*|\S[ \t]{3,}))?(?:page|pag\.|pág\.|página|p\.)[ \t]*\d{1,4}"
+    r"(?:[ \t]*(?:of|/|de|sur)[ \t]*\d{1,4})?"
     r"(?:[ \t]*[—–|-][^\n]{0,80})?[ \t]*"
     # ... a bare page number, or a running title with its page number far to the right ("SOCIEUX+ Annual Activity
     # Report 2022          16")
@@ -84,24 +86,69 @@ def _joined(m: re.Match[str]) -> str:
     return m.group(0) if alone_label(line) is not None else " "
 
 
+#: a line at least this share of the typesetter's width (`_join_full_lines`) was broken by it
+WRAP_SHARE = 0.85
+#: the typesetter's width: this quantile of the text's line lengths (a longer line is a rare outlier)
+WIDTH_QUANTILE = 0.9
+#: fewest lines to tell the typesetter's width from
+MIN_WIDTH_LINES = 10
+
+
+def _width(text: str) -> int:
+    """The typesetter's line width: a high quantile of the lengths of the text's lines (0, unknown, for a text of
+    fewer than MIN_WIDTH_LINES lines)."""
+    lengths = sorted(len(ln.rstrip()) for ln in text.split("\n") if ln.strip())
+    return lengths[int(WIDTH_QUANTILE * (len(lengths) - 1))] if len(lengths) >= MIN_WIDTH_LINES else 0
+
+
+def _join_full_lines(text: str, width: int) -> str:
+    """Lines the typesetter broke before a capital or a digit joined: a line that fills the text's `width` and ends
+    no sentence goes on on the next ("… assessed the referral pathway between the Social" / "Service Agency,
+    …"; "… under the Ministry of IDPs from the Occupied" / "Territories, Labour, …": a line ending on a word or a
+    comma), unless either is a field's label line or the line holds fields side by side."""
+    from pipeline.labels import alone_label
+
+    if not width:
+        return text
+    full = WRAP_SHARE * width
+    out: list[str] = []
+    for line in text.split("\n"):
+        prev = out[-1].rstrip() if out else ""
+        if len(prev) >= full and (prev[-1].isalpha() or prev[-1] == ",") and (line[:1].isupper() or line[:1].isdigit()) \
+                and alone_label(prev.strip()) is None and alone_label(line.strip()) is None \
+                and not _LABELLED_LINE.match(line) and not SIDE_BY_SIDE.search(prev):
+            out[-1] = prev + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def unbreak(text: str) -> str:
     """The text without page lines and repeated running headers (the first stays: the page's heading), with
-    broken words joined and side-by-side labelled fields split."""
+    broken words joined and side-by-side labelled fields split. A paragraph or a record that goes on over a page
+    break (the line before it ends no sentence) goes on without the blank line after the next page's header."""
     headers, kept = _running_headers(text), set()
     text = _PAGE_BLOCK.sub("\n", text)
     text = PAGE_LINE.sub("", text)  # a page line opening or closing the text
-    out = []
+    out: list[str] = []
+    joined = False  # a running header dropped inside a paragraph: the blank lines after it go with it
     for line in text.split("\n"):
         key = _key(line)
         if key in headers and key in kept:
+            joined = bool(out) and bool(out[-1].strip()) and not TERMINAL.search(out[-1])
             continue
+        if joined and not line.strip():
+            continue  # "… compared them with the rules applied in the EU and" / page / "drafted a regulation …"
+        joined = False
         kept.add(key)
         out.append(line)
     text = "\n".join(out)
     text = BROKEN_WORD.sub(lambda m: m.group(1) if _lower_broken(m, m.string) else m.group(0), text)
     # a sentence wrapped onto the next line goes on in lower case: one line ("a Swedish and an Irish" over "expert
     # mapped …"), so that no line break stands between the words of a phrase
+    width = _width(text)
     text = WRAPPED.sub(_joined, text)
+    text = _join_full_lines(text, width)
     lines = []
     for line in text.split("\n"):
         if _LABELLED_LINE.match(line):

@@ -173,6 +173,8 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
     got: dict[str, list[Line]] = {}
     free: list[Line] = []
     problems: list[str] = []
+    # among labels standing alone, a label that only stands alone there ("Timeframe" over "Q3 2023")
+    loose = any(alone_label(ln.text) for ln in body)
     i = 0
     while i < len(body):
         ln = body[i]
@@ -190,14 +192,14 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
                 got[inline.field].extend(body[i:end])  # systems" (an HTML cell's <br>)
                 i = end
             continue
-        lab = alone_label(ln.text)
+        lab = alone_label(ln.text, loose)
         if lab is None:
             free.append(ln)
             i += 1
             continue
         name, form = lab
         nxt = body[i + 1] if i + 1 < len(body) else None
-        if nxt is not None and not is_any_label(nxt) and fits(form, nxt.text):
+        if nxt is not None and not is_any_label(nxt) and not alone_label(nxt.text, loose) and fits(form, nxt.text):
             got.setdefault(name, []).append(nxt)
             i += 2
             if name == "assistance_types":  # listed one a line under their label, a web page's items

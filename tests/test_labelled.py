@@ -274,6 +274,8 @@ def test_markdown_headings_over_bold_labels(tmp_path: Path) -> None:
     ("- **Beneficiary country:** Togo", "country", "Togo"),
     ("COUNTRY : Peru", "country", "Peru"),
     ("Type(s) of assistance: Policy development", "assistance_types", "Policy development"),
+    ("**Assistance type(s):** Policy development", "assistance_types", "Policy development"),
+    ("Support: Policy development", "assistance_types", "Policy development"),  # an HTML card's <dt>Support</dt>
 ])
 def test_a_labelled_value_has_its_fields_form(line: str, field: str, value: str | None) -> None:
     from pipeline.labels import read_labelled

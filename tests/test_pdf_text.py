@@ -136,3 +136,48 @@ def test_labels_and_values_every_record_repeats_are_kept(tmp_path: Path) -> None
     records = split_document(read_document(path))
     assert [(r.values.get("code"), r.values.get("start_activities")) for r in records] == [
         ("2023-21", "oct-2023"), ("2024-12", "sep-2024")]
+
+
+EXPORT = (
+    "SOCIEUX+ | Catalogue of Actions (PDF export)                         Region: all  Status: all\n\n"
+    "Improving the governance of the Social Fund's pension reserves\n"
+    "Partner institution: Social Fund of the Kyrgyz Republic\n"
+    "Start activities: 03/04/2023\n"
+    "Description:\n"
+    "The Social Fund requested support to set up an investment committee and risk management\n"
+    "rules for its pension reserves. Experts from the Lithuanian social insurance fund SoDra and\n"
+    "from the Estonian Ministry of Finance carried out an audit of the current investment\n"
+    "procedures, compared them with the prudential rules applied by pension funds in the EU and\n\n"
+    "Generated on 14/05/2025 from socieuxplus.eu/catalogue                              Page 1 / 2\n"
+    "\fSOCIEUX+ | Catalogue of Actions (PDF export)                         Region: all  Status: all\n\n"
+    "drafted a regulation on the composition of the investment committee. They held a workshop in\n"
+    "Bishkek with the Board of the Social Fund to discuss the draft.\n\n"
+    "Vocational rehabilitation services for persons with disabilities\n"
+    "Partner institution: Social Service Agency (SSA) under the Ministry of IDPs from the Occupied\n"
+    "Territories, Labour, Health and Social Affairs\n"
+    "Start activities: sep-2021\n"
+    "Description:\n"
+    "In Georgia, experts from Austria and Germany assessed the referral pathway between the Social\n"
+    "Service Agency, medical commissions and employers, and trained case managers remotely.\n\n"
+    "Generated on 14/05/2025 from socieuxplus.eu/catalogue                              Page 2 / 2\n"
+)
+
+
+def test_a_footer_set_apart_by_wide_spaces_and_a_paragraph_over_a_page_break(tmp_path: Path) -> None:
+    # the page line holds its text and "Page 1 / 2" apart by wide spaces; the description goes on over the page
+    # break (its line ends no sentence), and lines the typesetter broke before a capital are joined
+    assert is_pdf_copy(EXPORT)
+    text = unbreak(EXPORT)
+    assert "Generated on" not in text and text.count("Catalogue of Actions (PDF export)") == 1
+    path = tmp_path / "export.txt"
+    path.write_text(EXPORT, encoding="utf-8")
+    first, second = split_document(read_document(path))
+    assert first.description.endswith("in the EU and drafted a regulation on the composition of the investment "
+                                      "committee. They held a workshop in Bishkek with the Board of the Social Fund "
+                                      "to discuss the draft.")
+    assert second.title == "Vocational rehabilitation services for persons with disabilities"
+    assert second.partner_institution == ("Social Service Agency (SSA) under the Ministry of IDPs from the Occupied "
+                                          "Territories, Labour, Health and Social Affairs")
+    assert "between the Social Service Agency," in second.description
+    # a title's line and the label line under it stay apart
+    assert first.title == "Improving the governance of the Social Fund's pension reserves"

@@ -110,6 +110,8 @@ def test_records_missing_fields():
         ("A.02 Institutional capacity building", ["A.02 Institutional capacity building"]),
         ("Peer learning (exchange, visits), Mentoring", ["Peer learning (exchange, visits)", "Mentoring"]),
         ("Advisory services (policy) Coaching", ["Advisory services (policy)", "Coaching"]),
+        ("Institutional capacity building | Individual capacity building (human resources development)",
+         ["Institutional capacity building", "Individual capacity building (human resources development)"]),
     ],
 )
 def test_split_types(line, labels):
@@ -208,6 +210,22 @@ def test_labels_in_the_sites_other_languages(labels, ongoing):
     assert first.values["start_activities"] == "01/03/2023"
     assert first.values["end_activities"] == ongoing  # read as the field's value: no description text
     assert second.partner_institution == "Caisse de retraite du Togo (CRT)"
+
+
+def test_labels_that_stand_alone_only_among_labels_standing_alone():
+    # "Timeframe", "Modality", "Summary" over their values, under labels that always stand alone; "Summary"
+    # alone on a line of a record without such labels is text
+    text = ("Actions\n▪ Actuarial review of the pension scheme\n     Beneficiary institution\n"
+            "     Instituto de Previsión Social (IPS)\n     Type of support\n     Policy development\n"
+            "     Timeframe\n     Q3 2023\n     Modality\n     Virtual\n     Summary\n"
+            "     Actuaries from Uruguay reviewed the valuation.\n"
+            "▪ Labour inspection in the garment sector\n     Ministry of Labour (MoLVT)\n     Summary\n"
+            "     Inspectors were trained in Phnom Penh.\n")
+    first, second = split_document(doc_of(text))
+    assert first.partner_institution == "Instituto de Previsión Social (IPS)"
+    assert first.description == "Actuaries from Uruguay reviewed the valuation."
+    assert (first.values["period"], first.values["delivery"]) == ("Q3 2023", "Virtual")
+    assert second.description == "Summary\nInspectors were trained in Phnom Penh."
 
 
 def test_a_dash_list_with_french_labels_is_a_listing():

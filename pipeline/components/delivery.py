@@ -205,11 +205,13 @@ class DeliveryComponent(PatternComponent):
         self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.city_rule: CityRule | None = None
         self.field_values: dict[str, str] = {}
+        self.field_words: re.Pattern[str] | None = None
 
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.city_rule = None
         self.field_values = {}
+        self.field_words = None
         for entry in self.patterns:
             pid = entry.get("id", "")
             if pid == CITY_RULE and "pattern" not in entry:
@@ -217,6 +219,8 @@ class DeliveryComponent(PatternComponent):
                 continue
             if pid == FIELD_RULE:
                 self.field_values = {w.casefold(): value for value, words in entry["values"].items() for w in words}
+                longest_first = sorted(self.field_values, key=len, reverse=True)
+                self.field_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)")
                 continue
             kind = pid.split(":", 1)[0].removeprefix("not-")
             if kind not in KINDS or "pattern" not in entry:
@@ -526,8 +530,21 @@ class DeliveryComponent(PatternComponent):
         written = doc_text(doc)[span[0] : span[1]]
         value = self.field_values.get(written.strip(" .;").casefold())
         if value is None:
+            value = self._described(written.casefold())
+        if value is None:
             return None
         return Fact(DECISION_FIELD, value, span[0], span[1], written, "delivery:field", "certain")
+
+    def _described(self, written: str) -> str | None:
+        """The decision of a value that describes the delivery in a phrase: the kinds of the `field:delivery`
+        words in it, mixed when it names both or says so ("Online sessions plus one on-site visit",
+        "Blended (virtual classes and an in-country mission)", "Remote, with a final mission")."""
+        if self.field_words is None:
+            return None
+        kinds = {self.field_values[m.group()] for m in self.field_words.finditer(written)}
+        if "mixed" in kinds or len(kinds) > 1:
+            return "mixed"
+        return next(iter(kinds), None)
 
     def __call__(self, doc: Doc) -> Doc:
         stated = self.field_decision(doc)

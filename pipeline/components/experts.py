@@ -201,13 +201,14 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             for m in before:
                 emit(m, f"{rule}:premodifier", one=one or team, firm=team)
             demonyms = {m.code for m in before if m.kind == "demonym"}
+            mobilised = self._mobilised(doc, start)
+            sent = self._mobilised_after(doc, end)  # "Three lecturers mobilised by SOCIEUX+ – from …"
             for m in after:
                 if demonyms and m.code not in demonyms and m.kind in ("city", "region"):
                     continue  # "A Swiss case-management specialist from Suva": the Swiss insurer, not Fiji's capital
                 # "a colleague from Kenya's State Department"; one person from a city: "an e-services manager
                 # from Roseau"
-                emit(m, f"{rule}:from", one=one, firm=True, placed=one)
-            mobilised = self._mobilised(doc, start)
+                emit(m, f"{rule}:from", one=one or sent, firm=True, placed=one or sent)
             for m, possessive in of:
                 # one person of an institution in a city ("a medical adviser of the Compensation Fund in
                 # Pretoria") is placed there as firmly as by a country name
@@ -643,6 +644,11 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         if k >= 0 and (doc[k].lower_ in ("a", "an", "the") or doc[k].like_num):  # like_num: "two", "3"
             k -= 1
         return k >= 0 and self._is("mobilising_verb", doc[k].text)
+
+    def _mobilised_after(self, doc: Doc, end: int) -> bool:
+        """A mobilising verb's participle right after the noun and before "by" (lex:mobilising-verbs): "Three
+        lecturers mobilised by SOCIEUX+ – from …" names experts, not the partner's staff or participants."""
+        return end + 1 < len(doc) and self._is("mobilising_verb", doc[end].text) and doc[end + 1].lower_ == "by"
 
     def _before(self, doc: Doc, start: int, at: dict[int, CountryMention]) -> list[CountryMention]:
         """Demonym/country list ending right before the noun, across modifiers ("French public experts")

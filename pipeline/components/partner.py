@@ -367,6 +367,7 @@ class PartnerComponent(PatternComponent):
         scores: dict[str, float] = defaultdict(float)
         best: dict[str, tuple[float, CountryMention, str]] = {}
         title_codes: set[str] = set()
+        title_seen: dict[str, list[str]] = {}  # code -> fields of its mentions scored so far
         tag_codes: set[str] = set()  # a news reference tag names the action's country
         excluded_before = self._excluded_before(doc, mentions, ends_before)
         cued = self._cued_lists(doc, mentions, ends_before) | self._restated_institution(doc, mentions)
@@ -410,6 +411,9 @@ class PartnerComponent(PatternComponent):
             if m.code in expert_codes and where == "description" and (rule == "partner:description" or any(
                     code == m.code and lo <= m.start_char < hi for code, (lo, hi) in expert_sentences)):
                 continue
+            if where == "title" and any(f == "title" for f in title_seen.get(m.code, ())):
+                continue  # one place named twice in a title ("… en el Chaco [… in the Chaco]"): one piece of evidence
+            title_seen.setdefault(m.code, []).append(where)
             scores[m.code] += weight
             if m.code not in best or weight > best[m.code][0]:
                 best[m.code] = (weight, m, rule)
@@ -433,7 +437,11 @@ class PartnerComponent(PatternComponent):
                 add_fact(doc, Fact("partner_country", code, m.start_char, m.end_char, m.text, rule + why,
                                    "certain" if m.status == "certain" else "inferred"))
                 return doc
+        # no EU member state is a SOCIEUX+ partner: one is a candidate only when no other country is ("The Slovenian
+        # model … was showcased" does not tie with "the Federation of Bosnia and Herzegovina")
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if any(c not in self.eu for c, _ in ranked):
+            ranked = [(c, s) for c, s in ranked if c not in self.eu]
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             tied = [c for c, s in ranked if s == ranked[0][1]]
             add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:tie", "ambiguous",

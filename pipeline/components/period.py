@@ -73,8 +73,10 @@ NOT_SENTENCE_FIELDS = (
     "title", "date_line", "tag", "start_activities", "end_activities",
     "code", "assistance_types", "partner_institution", "period", "country",
 )
-#: a labelled period value saying the action goes on: "from 09/2022 (ongoing)", "since 03/2021", "2023 – present"
-_STILL_GOING = re.compile(r"(?i)\b(?:ongoing|on-going|en cours|en curso|em curso|present|to date|since|from)\b")
+#: a labelled period value saying the action goes on: "from 09/2022 (ongoing)", "since 03/2021", "2023 – present",
+#: "Starting 02-10-2023"
+_STILL_GOING = re.compile(r"(?i)\b(?:ongoing|on-going|en cours|en curso|em curso|present|to date|since|from|starting|"
+                          r"beginning|as of|as from|depuis|desde|a partir)\b")
 #: a press dateline opening a paragraph, "Asunción, 5 May 2022 – The Ministry …": the date it
 #: gives is the publication's, like a news item's date line, never the period (a date with digits and
 #: no comma: "Under action 2021-30, which started in May, three experts – …" is no dateline)

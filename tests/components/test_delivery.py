@@ -477,6 +477,9 @@ def test_a_fronted_or_finally_reached_city(nlp: Language, text: str, expected: s
 @pytest.mark.parametrize(("value", "expected"), [
     ("Remote", "remote"), ("On-site", "onsite"), ("Mixed", "mixed"), ("hybrid", "mixed"), ("En présentiel", "onsite"),
     ("—", "remote"),  # a value the field words do not know: the cues decide (here "online")
+    # a value that describes the delivery: the field words in it, mixed when both kinds or a mixed word
+    ("Online sessions plus one on-site visit", "mixed"), ("Remote, with a final mission", "mixed"),
+    ("Blended (virtual classes and an in-country mission)", "mixed"), ("In person, in Dushanbe", "onsite"),
 ])
 def test_a_labelled_delivery_field_decides(nlp: Language, value: str, expected: str) -> None:
     """A page's own "Mode: …" value (a table's Mode column) is the decision, certain (rule delivery:field)."""

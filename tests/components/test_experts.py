@@ -334,6 +334,12 @@ POSITIVE += [
      "Security Administration), to support the Ministry.", {"FI", "CZ"}),
     ("The experts, Maria Rossi (Italy) and Petra Horvat (Croatia), met the partner.", {"IT", "HR"}),
     ("The experts met Ana Costa (Peru) in May.", set()),
+    # professions mobilised by the facility, before "by": experts, also outside the EU and more than one
+    ("Three lecturers mobilised by SOCIEUX+ – from the Dutch Ministry of Health, Welfare and Sport, the German "
+     "Federal Ministry of Labour and Social Affairs (BMAS) and the Korean National Pension Service – gave online "
+     "lectures.", {"NL", "DE", "KR"}),
+    ("Three officials from the Korean National Pension Service attended the lectures.", set()),
+    ("Social workers were trained by a Latvian social work lecturer and a Georgian expert.", {"LV", "GE"}),
     # a person "in" an institution, after an apposition
     ("The guidelines were prepared by two experts mobilised by SOCIEUX+: Mr Jakub Novák, a specialist of the Czech "
      "Social Security Administration in Prague, and Ms Thandeka Zulu, a director in the Department of Labour of "

@@ -226,6 +226,17 @@ CASES = [
     # where migrant workers come back from
     ("Reintegration of returning migrant workers", "Ministry of Labour and Vocational Training", "The Ministry of "
      "Labour of Cambodia supports the reintegration of migrant workers returning from Thailand.", "KH"),
+    # one place named twice in a title (a translation in brackets) is one piece of evidence: a namesake region
+    # of another country does not outweigh the description's demonym and cities
+    ("Protocolo de atención a víctimas de trabajo forzoso en el Chaco [Assistance protocol for victims of forced "
+     "labour in the Chaco]", "Ministerio de Trabajo, Empleo y Previsión Social (MTEPS)", "The Bolivian ministry wished "
+     "to give its labour inspectors a common protocol. A Spanish labour inspector facilitated two workshops in Santa "
+     "Cruz de la Sierra and Tarija.", "BO"),
+    # no EU member state is a partner: a showcased member state's model does not tie with the partner's country
+    ("Activation of social assistance recipients", "Federal Ministry of Labour and Social Policy (FMLSP)", "The ministry "
+     "of the Federation of Bosnia and Herzegovina wants centres for social work to share responsibility for "
+     "jobseekers. Croatian and Austrian experts delivered training sessions. The Slovenian model of integrated case "
+     "management was showcased.", "BA"),
     # ... but SOCIEUX+'s own support is no donor's
     ("Pension reform", "Ministry of Labour", "The Ministry received support from SOCIEUX+ to reform the pension "
      "system of Togo.", "TG"),

@@ -340,6 +340,7 @@ def test_labelled_fields_are_certain_and_win(nlp: Language, start: str, end: str
     ("10/2023 – 06/2024", ("2023-10", "2024-06")),
     ("from 09/2022 (ongoing)", ("2022-09", None)),
     ("since March 2021", ("2021-03", None)),
+    ("Starting 02-10-2023", ("2023-10-02", None)),
     ("2019", ("2019", "2019")),
 ])
 def test_a_labelled_period_is_certain_and_wins(nlp: Language, value: str, expected: tuple) -> None:
