@@ -206,12 +206,14 @@ class DeliveryComponent(PatternComponent):
         self.city_rule: CityRule | None = None
         self.field_values: dict[str, str] = {}
         self.field_words: re.Pattern[str] | None = None
+        self.exclusive: frozenset[str] = frozenset()
 
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab, validate=True)
         self.city_rule = None
         self.field_values = {}
         self.field_words = None
+        self.exclusive = frozenset(e["id"] for e in self.patterns if e.get("exclusive"))
         for entry in self.patterns:
             pid = entry.get("id", "")
             if pid == CITY_RULE and "pattern" not in entry:
@@ -556,6 +558,10 @@ class DeliveryComponent(PatternComponent):
                 if not any(kind == c.value and start < c.end and c.start < end for kind, start, end in negatives)]
         # an activity planned, cancelled or of an earlier action says nothing of this one's delivery
         cues = sorted((c for c in cues + city if not unrealised(doc, c.start, c.end)), key=lambda f: (f.start, f.end))
+        # "the action was delivered entirely online": the cues of the other kind speak of something else
+        only = {c.value for c in cues if c.rule in self.exclusive}
+        if len(only) == 1:
+            cues = [c for c in cues if c.value in only]
         for cue in cues:
             add_fact(doc, cue)
         decision = self.decide(cues)

@@ -222,12 +222,13 @@ class InstitutionsMixin:
 
     @staticmethod
     def _restated_link_at(doc: Doc, k: int, link: str, at: dict[int, CountryMention]) -> int | None:
-        """Position of a restated link word ("and of") at most RESTATED_GAP words from token k, with
+        """Position of a restated link word ("and of", ", of") at most RESTATED_GAP words from token k, with
         only name words (no place, no clause break) before it; None if there is none."""
         for j in range(k, min(len(doc) - 1, k + RESTATED_GAP)):
             tok = doc[j]
-            if tok.lower_ == "and" and doc[j + 1].lower_ == link:
-                return j + 1
+            if tok.lower_ in ("and", ",") and doc[j + 1].lower_ == link \
+                    and not (j + 2 < len(doc) and doc[j + 2].lower_ in RELATIVES):
+                return j + 1  # "… and of the Portuguese Institute", "… Bundesagentur für Arbeit, of the Austrian AMS"
             if j in at or tok.text in CLAUSE_ENDS or tok.lower_ in RELATIVES or "\n" in tok.text:
                 return None
         return None

@@ -162,9 +162,9 @@ def indices_of(doc: Doc, words: frozenset[str]) -> list[int]:
 
 
 def restated_links(doc: Doc) -> frozenset[str]:
-    """The link words of an institution ("of", "at", "with", "for") that the record restates after "and"."""
+    """The link words of an institution ("of", "at", "with", "for") that the record restates after "and" or a comma."""
     text = doc_text(doc)
-    return frozenset(w for w in OF_LINKS | {"for"} if f"and {w} " in text)
+    return frozenset(w for w in OF_LINKS | {"for"} if f"and {w} " in text or f", {w} " in text)
 
 
 def sentence_of(doc: Doc, i: int) -> str:

@@ -550,7 +550,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         ("the Portuguese Social Security Institute and one from …"). `opens`: the item is a country
         that may open an institution's name ("the Solomon Islands National Provident Fund and from
         the French …"), only when the next item restates "from". A bracketed group may name a
-        city or region ("Italy (University of Perugia)") but no other country. After a possessive,
+        city or region ("Italy (University of Perugia)") or the item's own country again ("the Hrvatski zavod za
+        socijalni rad (Croatian Institute for Social Work) and from …") but no other country. After a possessive,
         lower-case words make a name only when the next item restates "from" ("Ireland's supported
         employment network and from Slovenia's …").
         """
@@ -569,9 +570,11 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                     break
             if text == "(":
                 close = next((k for k in range(j + 1, limit) if doc[k].text in {")", "."}), None)
+                item = at.get(i - 1)  # the listed item: its own country may be named again in English
                 if close is None or doc[close].text != ")" or any(
-                        k in at and at[k].kind in ("country", "demonym") for k in range(j + 1, close)):
-                    return i
+                        k in at and at[k].kind in ("country", "demonym") and (item is None or at[k].code != item.code)
+                        for k in range(j + 1, close)):
+                    return i  # ... "the Hrvatski zavod za socijalni rad (Croatian Institute for Social Work) and from …"
                 j = close + 1
                 continue
             if text in {"’s", "'s", "’"} and j == i:

@@ -491,3 +491,16 @@ def test_a_labelled_delivery_field_decides(nlp: Language, value: str, expected: 
     [decision] = [f for f in doc._.facts if f.field == "delivery"]
     assert decision.value == expected
     assert (decision.rule == "delivery:field") is (value != "—")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the action delivered only at a distance: another body's programme in a city of the partner is no activity
+    ("Because of the security situation, the action was delivered entirely online. The Danish Refugee Council, "
+     "which runs a veterans' support programme in Kharkiv, contributed testimonies.", "remote"),
+    # ... not a phase of it: "How did the action start? … fully online"
+    ("How did the action start? In a very unusual way: fully online. In June we spent two weeks in Kharkiv to "
+     "train counsellors.", "mixed"),
+])
+def test_an_action_delivered_only_online(nlp: Language, text: str, expected: str) -> None:
+    assert delivery(with_partner_city(nlp, text, "Kharkiv", "UA", "UA")) == expected
+

@@ -334,6 +334,9 @@ POSITIVE += [
      "Security Administration), to support the Ministry.", {"FI", "CZ"}),
     ("The experts, Maria Rossi (Italy) and Petra Horvat (Croatia), met the partner.", {"IT", "HR"}),
     ("The experts met Ana Costa (Peru) in May.", set()),
+    # institutions restating "of" after a comma
+    ("Sessions were moderated by specialists of the German Bundesagentur für Arbeit, of the Austrian "
+     "Arbeitsmarktservice (AMS) and by a Slovak expert.", {"DE", "AT", "SK"}),
     # professions mobilised by the facility, before "by": experts, also outside the EU and more than one
     ("Three lecturers mobilised by SOCIEUX+ – from the Dutch Ministry of Health, Welfare and Sport, the German "
      "Federal Ministry of Labour and Social Affairs (BMAS) and the Korean National Pension Service – gave online "
@@ -702,6 +705,9 @@ def test_a_labelled_experts_field_names_their_countries(nlp: Language, value: st
     # ... the name after the person's, not the person's name and the link word with it
     ("The experts were joined by Ilze Bērziņa from Nodarbinātības valsts aģentūra, who explained how profiling "
      "works.", {"LV"}),
+    # a listed own-language name with its own country in English in brackets goes on to the next "from"
+    ("Experts from the Hrvatski zavod za socijalni rad (Croatian Institute for Social Work) and from the Inštitut "
+     "Republike Slovenije za socialno varstvo worked with a Latvian expert.", {"HR", "SI", "LV"}),
     # ... after a person's name, in brackets or after "from", whatever the case of its words; a bracket after an
     # institution's name opens none
     ("The mission was carried out by Tomasz Wiśniewski (Zakład Ubezpieczeń Społecznych) and Ana Marques (Instituto "

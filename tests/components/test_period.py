@@ -271,6 +271,23 @@ def test_a_start_the_text_states_goes_before_the_tagged_activity(nlp: Language, 
     assert period(doc) == (start, end)
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # the action named with its partner before a relative clause that dates it
+    ("The action with the Caisse de Sécurité Sociale (CSS) of Senegal, which started in January 2023, ended with a "
+     "closing seminar in Dakar on 23 November 2023.", ("2023-01", "2023-11-23")),
+    # an interview's answer opening "We started in …": the cooperation's start only
+    ("Q: When did the cooperation begin?\nA: We started in autumn 2022. The Agency was preparing the transition.",
+     ("2022", None)),
+    ("We started the day with a visit to the registry office. The team met the director.", (None, None)),
+])
+def test_a_news_item_dates_its_action_in_a_relative_clause_or_an_answer(nlp: Language, body: str,
+                                                                         expected: tuple) -> None:
+    text = f"5 December 2023\nHeadline\n{body}"
+    doc = run(nlp, text, {"date_line": "5 December 2023", "title": "Headline", "description": body}, kind="news",
+              year=2023)
+    assert period(doc) == expected
+
+
 @pytest.mark.parametrize(("body", "end"), [
     # an activity of the action dated after the tag, still to come: the action is ongoing
     ("A final seminar in Kyiv is planned for December 2024.", None),
