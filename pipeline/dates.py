@@ -167,6 +167,36 @@ def foreign_month_names() -> dict[str, int]:
     return {name: num for name, num in names.items() if name not in month_names() and name not in clashes}
 
 
+#: languages whose abbreviated month names are read before a year, as a catalogue's "mon-yyyy" values are written
+#: on the site's other language pages ("févr-2023", "dic-2022", "set-2022", "janv. 2023")
+ABBREVIATED_MONTH_LOCALES = ("es", "fr", "pt", "it")
+
+
+@lru_cache(maxsize=1)
+def foreign_month_abbreviations() -> dict[str, int]:
+    """Lower-cased abbreviated month names of ABBREVIATED_MONTH_LOCALES (CLDR via babel, without their final dot;
+    the French ones also without accents: "fevr") that are neither English names nor full foreign names and name
+    one month in every language."""
+    names: dict[str, int] = {}
+    clashes: set[str] = set()
+    for locale in ABBREVIATED_MONTH_LOCALES:
+        for context in ("format", "stand-alone"):
+            for num, name in Locale(locale).months[context]["abbreviated"].items():
+                name = name.lower().rstrip(".")
+                plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+                for form in {name, plain}:
+                    if names.get(form, num) != num:
+                        clashes.add(form)
+                    names[form] = num
+    taken = set(month_names()) | set(foreign_month_names())
+    return {name: num for name, num in names.items() if name not in taken and name not in clashes and len(name) >= 3}
+
+
+@lru_cache(maxsize=1)
+def _foreign_months() -> dict[str, int]:
+    return {**foreign_month_names(), **foreign_month_abbreviations()}
+
+
 @lru_cache(maxsize=1)
 def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, regex) of every atom, built once on first use (no import-time work)."""
@@ -177,11 +207,16 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
     day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     foreign = "|".join(sorted(foreign_month_names(), key=len, reverse=True))
     fmon = rf"(?P<fmon>(?i:{foreign})(?!\w))"
+    fabbr = "|".join(sorted(foreign_month_abbreviations(), key=len, reverse=True))
     rules = {
         # a foreign month name needs a day before it or a year after it: "5 de mayo de 2023", "1er avril",
         # "julho de 2024" (alone, "Julio" is a name)
         "fdm": [rf"{_L}(?P<d>\d{{1,2}})(?:er|º|°|\.)?(?:\s+de)?\s+{fmon}(?:,?\s+(?:de\s+)?(?P<y>{_YEAR}){_RY})?"],
-        "fm": [rf"\b{fmon}(?:\s+de)?\s+(?P<y>{_YEAR}){_RY}"],
+        "fm": [rf"\b{fmon}(?:(?:\s+de)?\s+|\s*[-/]\s*)(?P<y>{_YEAR}){_RY}",
+               # an abbreviation before its year, as in a catalogue's value ("févr-2023", "janv. 2023", "dic-2022")
+               rf"\b(?P<fmon>(?i:{fabbr}))(?:\.\s*|\.?[-/])(?P<y>{_YEAR}){_RY}",
+               # a month before a dash and a month with its year: the range's first ("mayo – septiembre 2022")
+               rf"\b{fmon}(?=\s*[{DASHES}]\s*(?i:{foreign})(?:\s+de)?\s+{_YEAR})"],
         "num": [
             # ISO 2019-07-22, also with slashes or dots as some sites write it (2019/07/22, 2019.07.22)
             rf"{_L}(?P<y>{_YEAR})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\w%]|[.,/:]\d)",
@@ -238,7 +273,7 @@ def _atom(kind: str, m: re.Match[str]) -> _Atom | None:
     year = int(g["y"]) if "y" in g else None
     month = month_names().get(g["mon"].lower().rstrip(".")) if "mon" in g else None
     if "fmon" in g:  # a foreign month name: read as the English forms are
-        month, kind = foreign_month_names()[g["fmon"].lower()], kind[1:]
+        month, kind = _foreign_months()[g["fmon"].lower()], kind[1:]
     if "m" in g:
         month = int(g["m"])
     day = int(g["d"]) if "d" in g else None
@@ -312,8 +347,15 @@ def _foreign_month_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(sorted(foreign_month_names(), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def _foreign_abbreviation_re() -> re.Pattern[str]:
+    """A foreign month's abbreviation before a year ("févr-2023"), in lower-cased text."""
+    abbr = "|".join(sorted(foreign_month_abbreviations(), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{abbr})(?:\.\s*|\.?[-/])\d{{4}}")
+
+
 def _has_foreign_month(low: str) -> bool:
-    return _foreign_month_re().search(low) is not None
+    return _foreign_month_re().search(low) is not None or _foreign_abbreviation_re().search(low) is not None
 
 
 def _windows(text: str, foreign: bool = False, low: str | None = None) -> list[tuple[int, int]]:
@@ -375,7 +417,8 @@ _WEEKDAY = (r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo
 _CONNECTORS = (
     ("dash", re.compile(rf"\s*{_D}\s*{_WEEKDAY}")),
     # "between mid-March and the end of April 2023", "from May to the end of June"
-    ("to", re.compile(rf"\s+(?i:to|until|till|through)\s+(?:(?i:the)\s+)?{_WEEKDAY}")),
+    # ... and the site's Spanish and French pages: "del 6 al 8 de marzo de 2023", "du 6 au 8 mars 2023"
+    ("to", re.compile(rf"\s+(?i:to|until|till|through|al|au)\s+(?:(?i:the)\s+)?{_WEEKDAY}")),
     ("and", re.compile(rf"\s+(?i:and)\s+(?:(?i:the)\s+)?{_WEEKDAY}")),
     ("list", re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|&)\s+")),
 )

@@ -293,7 +293,7 @@ Fields = list[tuple[str, list[str]]]  # one record's (label, value lines)
 
 def _table_records(table) -> list[Fields] | None:
     """Records of a table of field labels: a header row of labels (one record a body row: "Action | Country |
-    Partner institution | …"), or a first column of labels (one record a column of values); None when it
+    Partner institution | …"; a row of one cell across the table under it is its description), or a first column of labels (one record a column of values); None when it
     has fewer than MIN_LABELS known labels (a table of figures)."""
     rows = _rows(table)
     if len(rows) < 2:
@@ -302,8 +302,18 @@ def _table_records(table) -> list[Fields] | None:
     if sum(_field_label(h) is not None for h in header) >= MIN_LABELS:
         if header[0] == "" and not any((_field_label(h) or ("",))[0] == "title" for h in header):
             header[0] = "Title"  # an unnamed first column of titles
-        return [[(h, _block_lines(c)) for h, c in zip(header, row) if any(ch.isalpha() for ch in h)]
-                for row in rows[1:]]
+        records: list[Fields] = []
+        for row in rows[1:]:
+            if records and len(row) == 1 < len(header):  # a full-width row under a record's: its description
+                described = next((pair for pair in records[-1] if (_field_label(pair[0]) or ("",))[0] == "description"),
+                                 None)
+                if described is None:
+                    records[-1].append(("Description", _block_lines(row[0])))
+                else:
+                    described[1].extend(_block_lines(row[0]))
+                continue
+            records.append([(h, _block_lines(c)) for h, c in zip(header, row) if any(ch.isalpha() for ch in h)])
+        return records
     firsts = [_label_text(r[0].text()) for r in rows]
     if sum(_field_label(h) is not None for h in firsts) >= MIN_LABELS and max(len(r) for r in rows) >= 2:
         columns = range(1, max(len(r) for r in rows))

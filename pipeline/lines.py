@@ -33,7 +33,8 @@ DATE_VALUE = re.compile(
     r"(?:[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,4}(?:,\s*[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,2})?"
     r"(?:,|\s+[–—-])\s*"
     r"(?=\d{1,2}[/.\s-]|[A-Za-z]{3,9}\.?\s+\d{1,2}\b))?"  # (then a date with its day)
-    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.?[- ]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]{3,9}\.?,?\s+\d{4}"
+    # (a month's abbreviation may be the site's French or Spanish one: "févr-2023", "dic-2022")
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[^\W\d_]{3,9}\.?[- ]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]{3,9}\.?,?\s+\d{4}"
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}|\d{4}(?P<ysep>[/.])\d{1,2}(?P=ysep)\d{1,2}"
     r"|\d{1,2}\s+de\s+[^\W\d_]{3,10}\s+de\s+\d{4}|\d{1,2}(?:er|\.)?\s+[^\W\d_]{3,12}\.?\s+\d{4}"
     r"|ongoing|en\s+cours|en\s+curso|em\s+curso|em\s+andamento)"

@@ -23,13 +23,15 @@ _PAGE_BODY = (
     r"(?:[ \t]*[—–|-][^\n]{0,80})?[ \t]*"
     # ... a bare page number, or a running title with its page number far to the right ("SOCIEUX+ Annual Activity
     # Report 2022          16")
-    r"|[ \t]*\d{1,4}[ \t]*|[ \t]*[^\n]{3,80}?\S[ \t]{6,}\d{1,4}[ \t]*")
+    r"|[ \t]*\d{1,4}[ \t]*|[ \t]*[^\n]{3,80}?\S[ \t]{6,}\d{1,4}[ \t]*"
+    # ... or a page number between dashes ("- 14 -", "— 7 —")
+    r"|[ \t]*[-–—][ \t]*\d{1,4}[ \t]*[-–—][ \t]*")
 PAGE_LINE = re.compile(rf"^(?:{_PAGE_BODY})$", re.I | re.M)
 #: a word broken at a line's end: a lower-case letter, a hyphen, the line break, a lower-case letter
 BROKEN_WORD = re.compile(r"([^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])", re.U)
 #: a line break inside a sentence: after a word or a comma, before a lower-case word (not after a labelled line's
 #: value: "Partner institution: …" lines end with a capital or a bracket more often than not, and are kept)
-WRAPPED = re.compile(r"(?<=[^\W\d_,][,]|[^\W\d_]{2})[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
+WRAPPED = re.compile(r"(?<=[^\W\d_,][,]|[^\W\d_]{2}|\s[^\W\d_])[ \t]*\n[ \t]*(?=[a-zà-ÿ])")  # ("… to build a" / "method…")
 #: most words of a running header
 RUNNING_HEADER_WORDS = 10
 #: fewest broken words that make a text a PDF copy without a page line

@@ -261,6 +261,23 @@ def test_a_table_of_field_labels_is_one_record_a_row(tmp_path: Path) -> None:
     assert first.heading[2].startswith("Actions in Asia")  # the page's heading, for its country
 
 
+def test_a_row_of_one_cell_across_the_table_is_the_description_of_the_row_above(tmp_path: Path) -> None:
+    page = _page("<h1>Actions</h1><table><thead><tr><th>Country</th><th>Partner institution</th><th>Title</th>"
+                 "<th>Type of assistance</th><th>Period</th><th>Status</th></tr></thead><tbody>"
+                 "<tr><td>Ghana</td><td>Ministry of Employment (MELR)</td><td>Risk-based labour inspection</td>"
+                 "<td>Institutional capacity building</td><td>14/02/2023 – 30/06/2023</td><td>Completed</td></tr>"
+                 "<tr><td colspan=\"6\">Inspectors from the Netherlands trained 40 inspectors in Kumasi.</td></tr>"
+                 "<tr><td>Viet Nam</td><td>Vietnam Social Security (VSS)</td><td>Actuarial modelling</td>"
+                 "<td>Policy development</td><td>2023</td><td>Completed</td></tr>"
+                 "<tr><td colspan=\"6\">Actuaries from Finland reviewed the model online.</td></tr>"
+                 "</tbody></table>")
+    _, (first, second) = _listing(tmp_path, page)
+    assert (first.title, first.description) == ("Risk-based labour inspection",
+                                                "Inspectors from the Netherlands trained 40 inspectors in Kumasi.")
+    assert (second.title, second.description) == ("Actuarial modelling",
+                                                  "Actuaries from Finland reviewed the model online.")
+
+
 def test_a_table_with_labels_in_its_first_column_is_one_record_a_column(tmp_path: Path) -> None:
     block = ("<div class='action'><h2>{t}</h2><table><tr><th>Partner institution:</th><td>{i}</td></tr>"
              "<tr><td>Country</td><td>{c}</td></tr><tr><th>Period</th><td>{p}</td></tr>"

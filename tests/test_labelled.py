@@ -264,6 +264,7 @@ def test_markdown_headings_over_bold_labels(tmp_path: Path) -> None:
     ("Action number: 2021-03 and 2021-04", "code", None),  # two codes: which is the action's?
     ("Start:", "start_activities", None),
     ("Start: 09/2022", "start_activities", "09/2022"),
+    ("Fin: févr-2023", "end_activities", "févr-2023"),  # a French abbreviation of the month
     ("End: Ongoing", "end_activities", "Ongoing"),
     ("Start date: TBC", "start_activities", None),
     ("Period: 10/2023 – 06/2024", "period", "10/2023 – 06/2024"),

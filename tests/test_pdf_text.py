@@ -181,3 +181,17 @@ def test_a_footer_set_apart_by_wide_spaces_and_a_paragraph_over_a_page_break(tmp
     assert "between the Social Service Agency," in second.description
     # a title's line and the label line under it stay apart
     assert first.title == "Improving the governance of the Social Fund's pension reserves"
+
+
+def test_a_page_number_between_dashes_is_a_page_line_and_a_one_letter_word_wraps() -> None:
+    text = ("SOCIEUX+ Annual Report 2023          Chapter 3 - Actions implemented\n\n"
+            "Action 2023-19 was implemented with the Georgian State Employment Support Agency. Experts from the\n"
+            "Lithuanian Employment Service and from Moldova's National Employment Agency shared their approaches to\n\n"
+            "                                                - 14 -\n"
+            "SOCIEUX+ Annual Report 2023          Chapter 3 - Actions implemented\n\n"
+            "the reintegration of returning labour migrants, with a\nstudy visit to Vilnius.\n")
+    assert is_pdf_copy(text)
+    out = unbreak(text)
+    assert "- 14 -" not in out and out.count("Chapter 3") == 1
+    assert "shared their approaches to the reintegration of returning labour migrants, with a study visit" in out
+

@@ -685,6 +685,9 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             close = inside[-1].end if inside else i + 1
             if inside and close < len(doc) and doc[close].text == ")":
                 return [m for m in inside if m.kind in ("country", "demonym")]
+        if i + 1 < len(doc) and doc[i].text == ":" and i + 1 in at and at[i + 1].kind in ("country", "demonym"):
+            # "Experts: Lithuania, Estonia, Georgia." (a field's words inside running text)
+            return [m for m in self._list_from(doc, i + 1, at, +1) if m.kind in ("country", "demonym")]
         d = i + 1 if i < len(doc) and doc[i].lower_ in ("team", "teams", "group", "pool") else i
         if d + 1 < len(doc) and (doc[d].text in DASHES or doc[d].text == ","):
             # "the expert team – two Croatians and a Slovak –", "Two labour inspectors, one Belgian and one Czech,"
@@ -741,6 +744,10 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                     and i + 1 < limit and doc[i + 1].text[:1].isupper():
                 i += 1  # a stop word inside a name: "the National Agency for Employment of Romania"
                 continue
+            if i > first and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_.endswith("ed") \
+                    and doc[i - 1].text[:1].isupper():
+                return []  # a verb after the institution's name ends the phrase: "from the Social Security Institute
+                # presented the service-voucher practice of Belgium"
             if self._is("stop", doc[i].text) or doc[i].is_sent_start or (
                     doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_DETERMINERS
                     and not self._apposition_of(doc, i + 2, limit, at)):

@@ -334,6 +334,10 @@ POSITIVE += [
      "Security Administration), to support the Ministry.", {"FI", "CZ"}),
     ("The experts, Maria Rossi (Italy) and Petra Horvat (Croatia), met the partner.", {"IT", "HR"}),
     ("The experts met Ana Costa (Peru) in May.", set()),
+    # an "Experts:" list inside running text; a verb after an institution's name ends its phrase
+    ("A study visit to Estonia took place in November. Experts: Lithuania, Estonia, Georgia.", {"LT", "EE", "GE"}),
+    ("An Italian expert and a Portuguese expert from the Social Security Institute presented the service-voucher "
+     "practice of Belgium.", {"IT", "PT"}),
     # institutions restating "of" after a comma
     ("Sessions were moderated by specialists of the German Bundesagentur für Arbeit, of the Austrian "
      "Arbeitsmarktservice (AMS) and by a Slovak expert.", {"DE", "AT", "SK"}),
