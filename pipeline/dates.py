@@ -227,7 +227,7 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "num-my": [rf"{_MY_BEFORE}(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR}){_RY}"],
         "yy": [rf"{_L}(?P<a>\d{{2}})/(?P<b>\d{{2}})(?![\w%]|[./:]?\d|\s*{_D}\s*\d)"],
         "num-dm": [rf"{_L}(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})(?![\w%]|[./:,]?\d)"],
-        "dm": [rf"{_L}{day}(?:\s+of)?\s+{mon}(?:,?\s+(?P<y>{_YEAR}){_RY})?"],
+        "dm": [rf"{_L}{day}(?:\s+of)?\s+{mon}(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}){_RY})?"],  # "28 of September of 2023"
         "md": [
             rf"\b{mon}\s+{day}(?:\s*{_D}\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:/])"
             rf"(?:,?\s+(?P<y>{_YEAR}){_RY})?",

@@ -151,6 +151,11 @@ def variants(name: str, kind: str) -> set[str]:
     return {f for f in forms if f}
 
 
+def flag(code: str) -> str:
+    """The flag emoji of an ISO 3166-1 alpha-2 code: its two letters as regional indicator symbols ("LV" -> "🇱🇻")."""
+    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code.upper())
+
+
 def read_stoplist(path: Path = STOPLIST_PATH) -> frozenset[str]:
     lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(line.casefold() for line in lines if line)
@@ -305,6 +310,9 @@ def collect(stop: frozenset[str], extra: Path = EXTRA_PATH) -> tuple[dict[str, d
 
     for name, code, kind, source, weight in [*country_names(population), *place_names()]:
         add([v for v in variants(name, kind) if acceptable(v, stop)], code, kind, source, weight)
+    for code in {code for cands in list(forms.values()) for code, cand in cands.items() if "country" in cand.kinds}:
+        # a post's "🇱🇻 VSAA": a flag qualifies the name after it, as a demonym does ("the Latvian VSAA")
+        add([flag(code)], code, "demonym", "pycountry", population.get(code, 0))
     not_place: set[str] = set()
     for code, label, phrase in read_extra(extra):
         if label == NOT_PLACE:

@@ -32,9 +32,9 @@ DATE_VALUE = re.compile(
     # (with its district or state: "Tegucigalpa, M.D.C., 8 de febrero de 2024")
     r"(?:[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,4}(?:,\s*[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,2})?"
     r"(?:,|\s+[–—-])\s*"
-    r"(?=\d{1,2}[/.\s-]|[A-Za-z]{3,9}\.?\s+\d{1,2}\b))?"  # (then a date with its day)
+    r"(?=(?:the\s+)?\d{1,2}[/.\s-]|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s|[A-Za-z]{3,9}\.?\s+\d{1,2}\b))?"  # (then a date with its day)
     # (a month's abbreviation may be the site's French or Spanish one: "févr-2023", "dic-2022")
-    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[^\W\d_]{3,9}\.?[- ]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]{3,9}\.?,?\s+\d{4}"
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[^\W\d_]{3,9}\.?[- ]\d{4}|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]{3,9}\.?,?\s+(?:of\s+)?\d{4}"
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}(-\d{2}){0,2}|\d{4}(?P<ysep>[/.])\d{1,2}(?P=ysep)\d{1,2}"
     r"|\d{1,2}\s+de\s+[^\W\d_]{3,10}\s+de\s+\d{4}|\d{1,2}(?:er|\.)?\s+[^\W\d_]{3,12}\.?\s+\d{4}"
     r"|ongoing|en\s+cours|en\s+curso|em\s+curso|em\s+andamento)"

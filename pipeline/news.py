@@ -124,6 +124,20 @@ def _body_start(lines: list[Line], k: int, text: str) -> int | None:
     return None
 
 
+#: most words of a subheading of a news item's body
+SUBHEADING_WORDS = 8
+
+
+def _is_subheading(lines: list[Line], j: int, text: str) -> bool:
+    """Line j is a subheading of the body: a few capitalised words without a digit, a separator or a sentence's
+    end, right over a paragraph ("Background", "What the experts found")."""
+    t = lines[j].text.strip()
+    return (1 <= len(WORD.findall(t)) <= SUBHEADING_WORDS and t[:1].isupper() and not TERMINAL.search(t)
+            and not any(ch.isdigit() for ch in t) and not MENU_LINE.search(t) and ":" not in t
+            and not is_boilerplate(t) and j + 1 < len(lines) and text.count("\n", lines[j].end, lines[j + 1].start) == 1
+            and _opens_paragraph(lines, j + 1))
+
+
 def _after_breadcrumb(lines: list[Line], text: str) -> int | None:
     """The line under a breadcrumb trail ("Home > EU Office in Kosovo* > News and events") that can be a
     headline: the first after it, past date lines and header chrome, followed by the body with only
@@ -305,7 +319,8 @@ def split_news(doc: Document) -> list[RawRecord]:
             for i in range(nearest):
                 head_line(i)
             k = headline_at = marked = nearest
-    if wraps and (headline_at is None or headline_at == marked) and k + 1 < len(lines) and _is_publisher(lines[k].text):
+    if wraps and (headline_at is None or headline_at == marked) and k + 1 < len(lines) and _is_publisher(lines[k].text) \
+            and not (lines[k].text.isupper() and lines[k + 1].text.isupper()):  # (two lines of a headline in capitals)
         # the publisher's line over the headline ("SEFOPE – Press Office"): the page's, and so is a chrome line
         # between them (a translation note: "Unofficial translation from Spanish")
         nxt = k + 1
@@ -336,6 +351,9 @@ def split_news(doc: Document) -> list[RawRecord]:
     # without a sentence ("Press and information team of the EU Office", "Hits: 418", "👏 48 · 💬 2")
     start = _body_start(lines, k, doc.text)
     while start is not None and k < start:
+        if k == start - 1 and _is_subheading(lines, k, doc.text) \
+                and any(_is_subheading(lines, i, doc.text) for i in range(start + 1, len(lines))):
+            break  # the body's first subheading ("Background" over its paragraph), as its later ones
         head_line(k)
         k += 1
     body = lines[k:]

@@ -49,6 +49,7 @@ POSITIVE = [
     ("del 6 al 8 de marzo de 2023", None, [("6 al 8 de marzo de 2023", "2023-03-06", "2023-03-08")]),
     ("du 6 au 8 mars 2023", None, [("6 au 8 mars 2023", "2023-03-06", "2023-03-08")]),
     ("We set 2022 as the target year.", None, [("2022", "2022", "2022")]),
+    ("Guatemala City, 28 of September of 2023", None, [("28 of September of 2023", "2023-09-28", "2023-09-28")]),
     ("(12/03 – 23/03/2019)", None, [("12/03 – 23/03/2019", "2019-03-12", "2019-03-23")]),
     ("In 2021 the unit ran it from March to mid-July.", None,
      [("2021", "2021", "2021"), ("from March to mid-July", "2021-03", "2021-07")]),

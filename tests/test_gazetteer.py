@@ -264,6 +264,9 @@ def test_spellings_differ_only_in_marks(name: str, alternates: list[str], expect
         ("Wallis-et-Futuna", "COUNTRY", "WF", ()),
         ("Aruba", "COUNTRY", "AW", ()),
         ("Puerto Rico", "COUNTRY", "PR", ()),
+        # a flag emoji qualifies the name after it as a demonym does ("🇱🇻 VSAA")
+        ("🇱🇻", "DEMONYM", "LV", ()),
+        ("🇰🇬", "DEMONYM", "KG", ()),
     ],
 )
 def test_entries(by_phrase: dict[str, dict[str, str]], phrase: str, label: str, first: str, also: tuple[str, ...]) -> None:

@@ -340,6 +340,9 @@ def test_a_publishers_line_over_the_headline_of_a_page_without_date_line() -> No
     ("EU experts and the Ministry of Labour of Ghana", "review the labour inspection strategy together"),
     # a Title Case headline over a standfirst that ends its sentence
     ("National Employment Agency Launches New Online Services", "Jobseekers can now register from home."),
+    # a headline over two lines in capitals: its first line names a ministry but is no publisher's line
+    ("THE MINISTRY OF LABOUR AND SOCIAL PREVISION STRENGTHENS THE NATIONAL EMPLOYMENT SERVICE",
+     "WITH SUPPORT OF THE EUROPEAN UNION"),
 ])
 def test_a_headline_is_no_publishers_line(first: str, second: str) -> None:
     rec, = split_document(doc_of("12 March 2024\n" + first + "\n" + second + "\n" + BODY))
@@ -359,6 +362,8 @@ def test_a_meta_line_under_the_headline_is_not_body():
     "Nov 28, 2022 • West Africa",  # a bullet before a region label
     "Wednesday 19 June 2024",
     "Objavljeno: 14. lipnja 2023.",  # a label in another language, a day's period, a closing full stop
+    "Antananarivo, the 23rd of October 2022",  # a dateline's day after "the", an ordinal and "of"
+    "Guatemala City, 28 of September of 2023",  # a translation's "of" before the year too
 ])
 def test_date_lines_of_news_pages(date_line: str) -> None:
     """The page's head ends at its date line, whatever its shape: the headline under it stays alone."""
@@ -680,3 +685,14 @@ def test_a_newsletters_name_alone_is_a_masthead() -> None:
 
     assert is_masthead("SOCIEUX+ Newsletter") and is_masthead("# Pacific Social Protection Bulletin")
     assert not is_masthead("The newsletter reached 2,000 readers.")
+
+
+def test_a_subheading_over_the_first_paragraph_is_body_when_the_body_has_more() -> None:
+    body = ("Background\nAround eight in ten working Mozambicans earn their living in the informal economy.\n"
+            "Three missions, one roadmap\nOver three missions, a mixed team worked with INSS staff in Maputo.\n")
+    rec, = split_document(doc_of("Maputo, 22 April 2024\n\nBringing informal workers into social security\n\n" + body))
+    assert rec.description.startswith("Background\nAround eight in ten")
+    # ... not a lone short line over the body (the page's metadata)
+    rec, = split_document(doc_of("12 March 2024\nGhana trains its labour inspectors\nPress office\n" + BODY))
+    assert rec.description.startswith("The Ministry of Labour asked")
+

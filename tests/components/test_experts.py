@@ -334,6 +334,9 @@ POSITIVE += [
      "Security Administration), to support the Ministry.", {"FI", "CZ"}),
     ("The experts, Maria Rossi (Italy) and Petra Horvat (Croatia), met the partner.", {"IT", "HR"}),
     ("The experts met Ana Costa (Peru) in May.", set()),
+    # flags as demonyms before the institutions of "our peers" (the facility's post)
+    ("Our peers from 🇱🇻 VSAA (State Social Insurance Agency) and 🇨🇿 ČSSZ are working side by side with the Social "
+     "Fund on an actuarial model.", {"LV", "CZ"}),
     # an "Experts:" list inside running text; a verb after an institution's name ends its phrase
     ("A study visit to Estonia took place in November. Experts: Lithuania, Estonia, Georgia.", {"LT", "EE", "GE"}),
     ("An Italian expert and a Portuguese expert from the Social Security Institute presented the service-voucher "
