@@ -25,6 +25,14 @@ from pipeline.facts import CountryMention
 COORDINATED_GAP = 12
 
 
+#: verbs of a sentence stating a named person's institution (`_stated_origins`) and the link words after them
+STATED_VERBS = frozenset({"works", "worked", "is", "was", "comes", "came"})
+STATED_LINKS = frozenset({"at", "for", "in", "with", "from", "of"})
+#: sentences before a stated origin that may name the experts ("The experts, … and Siobhán Walsh, brought …. Mr
+#: Yıldız helped build …; Ms Walsh works for …")
+STATED_REACH = 2
+
+
 class PeopleMixin:
     lex: dict[str, frozenset[str]]
     window: int
@@ -205,6 +213,59 @@ class PeopleMixin:
             if self._person_cue(sentence_of(doc, i).casefold()):
                 out.append(m)
         return out
+
+    def _stated_origins(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
+        """A named person's institution stated in a sentence of its own, in a record whose sentence there or
+        just before speaks of the experts (lex:person-cue): "<Name> works at/for/in <institution>", "<Name> is
+        from <institution>", "<Name> is a <role> of/at <institution>" ("Two experts accompanied the Directorate.
+        Ana Kovač works at the Hrvatski zavod za socijalni rad, …"; "Mrs. Soto works in the Servicio Nacional de
+        Capacitación y Empleo (SENCE) of Chile"; "Ms Walsh works for the Department of Social Protection in
+        Dublin"): the country the institution's name or its place names."""
+        out: list[CountryMention] = []
+        text = doc_text(doc)
+        if not any(f" {verb} " in text for verb in STATED_VERBS):
+            return out
+        for i, tok in enumerate(doc):
+            if tok.lower_ not in STATED_VERBS or i + 2 >= len(doc) or not (
+                    self._name_start(doc, i, at) is not None
+                    or i >= 2 and is_name(doc[i - 1]) and is_honorific(doc[i - 2].text, cased=False)
+                    or i >= 1 and doc[i - 1].text in ("She", "He") and (i == 1 or doc[i - 2].text in (".", "!", "?", ";"))):
+                continue  # a name, a title and a surname ("Mrs. Soto works in …"), a pronoun opening the sentence
+            j = i + 1
+            if tok.lower_ in ("is", "was"):
+                if doc[j].lower_ in ("a", "an"):  # "is a placement officer of …"
+                    j += 1
+                    while j < min(len(doc), i + 7) and doc[j].is_lower and doc[j].is_alpha \
+                            and doc[j].lower_ not in STATED_LINKS:
+                        j += 1
+                if doc[j].lower_ not in STATED_LINKS:
+                    continue
+            elif doc[j].lower_ not in STATED_LINKS:
+                continue
+            m = self._institution_mention(doc, j + 1, at)
+            if m is None:
+                continue
+            before, _ = sentence_span(text, tok.idx)
+            for _ in range(STATED_REACH):  # the sentences just before may name the experts
+                before, _ = sentence_span(text, max(0, before - 2))
+            if self._person_cue(text[before : m.end_char].casefold()):
+                out.append(m)
+        return out
+
+    def _institution_mention(self, doc: Doc, j: int, at: dict[int, CountryMention]) -> CountryMention | None:
+        """The first place or own-language name in the institution's name that starts at token j, over its
+        name words, brackets and acronyms, a comma before "in" or "the" ("…, in Bonn", "…, the Croatian …")."""
+        limit = min(len(doc), j + 2 * self.window)
+        while j < limit:
+            if j in at:
+                return at[j]
+            tok = doc[j]
+            nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+            if not (tok.is_alpha and (tok.text[:1].isupper() or self._is("name_word", tok.text) or tok.lower_ == "in")
+                    or tok.text in ("(", ")", "-", "’s", "'s") or tok.text == "," and nxt in ("in", "the")):
+                return None
+            j += 1
+        return None
 
     def _person_cue(self, sent_low: str) -> bool:
         """The sentence speaks of mobilised experts or of who did its work (lex:person-cue); "by" and

@@ -218,6 +218,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             emit(m, f"person:{via}", tentative=via in ("of", "active") and m.code not in self.eu)
         for m in self._bracketed_people(doc, at):
             emit(m, "person:bracket")
+        for m in self._stated_origins(doc, at):
+            emit(m, "person:stated", tentative=m.code not in self.eu)
         for m in self._demonym_nouns(doc, mentions, at):
             emit(m, "demonym-noun", tentative=m.code not in self.eu)
         span = field_span(doc, "experts")

@@ -334,6 +334,19 @@ POSITIVE += [
      "Security Administration), to support the Ministry.", {"FI", "CZ"}),
     ("The experts, Maria Rossi (Italy) and Petra Horvat (Croatia), met the partner.", {"IT", "HR"}),
     ("The experts met Ana Costa (Peru) in May.", set()),
+    # a named expert's institution stated in a sentence of its own, after one about the experts
+    ("Two experts accompanied the Directorate. Ana Kovač works at the Hrvatski zavod za socijalni rad, the Croatian "
+     "Institute for Social Work.", {"HR"}),
+    ("The team is composed by Mr. Pieter Claes and Mrs. Valentina Soto Riquelme, coordinator of youth programmes. "
+     "Mrs. Soto works in the Servicio Nacional de Capacitación y Empleo (SENCE) of Chile.", {"CL"}),
+    ("The experts, Mehmet Yıldız and Siobhán Walsh, brought different experiences. Mr Yıldız helped build the "
+     "registry; Ms Walsh works for the Department of Social Protection in Dublin.", {"IE"}),
+    ("The workshop presented the experiences of two resource persons. Mrs. Ioana Popescu is from the National Agency "
+     "for Employment (ANOFM) of Romania.", {"RO"}),
+    ("Two experts were mobilised. She works at the Lithuanian Ministry of Social Security and Labour.", {"LT"}),
+    # ... not without a sentence about the experts
+    ("The minister opened the event. He is from the Ministry of Labour of Kenya.", set()),
+    ("The Minister thanked the participants. Mr Kofi Mensah works at the Ministry of Labour of Ghana.", set()),
     # flags as demonyms before the institutions of "our peers" (the facility's post)
     ("Our peers from 🇱🇻 VSAA (State Social Insurance Agency) and 🇨🇿 ČSSZ are working side by side with the Social "
      "Fund on an actuarial model.", {"LV", "CZ"}),
