@@ -5,7 +5,8 @@ Markup is not content, but the layout is: every line of the file stays a line
 reads as it reads a text file. What goes is markup: heading markers ("# "),
 quote markers, table rules and pipes (a table whose header row holds field
 labels, models/data/record_labels.tsv, becomes one block of "Label: value" lines a
-row, its header row a blank line), fenced-code fences, and, parsed by
+row, its header row a blank line; a two-column table of labels in its first column, "| Field | Value |", one
+block of them; so does a YAML block of record fields between "---" lines), fenced-code fences, and, parsed by
 markdown-it-py line by line, emphasis, code spans, inline HTML tags and link
 targets ("[Share on X](#)" -> "Share on X"). A YAML front matter block (a web
 clipper's `title:`, `source:`, `created:` …) is no content; its `published`/`date`
@@ -143,6 +144,81 @@ def _label_tables(raw_lines: list[str]) -> dict[int, list[str]]:
     return out
 
 
+def _label_column_tables(raw_lines: list[str]) -> dict[int, str | None]:
+    """Row index -> its "Label: value" line, for the rows of two-column tables whose first column holds field
+    labels ("| Field | Value |" over "| Partner institution | Ministry … |"): one record's labelled lines, its
+    header row a blank line; the record's title is the heading above the table."""
+    from pipeline.documents import labels  # documents builds on this module
+
+    out: dict[int, str | None] = {}
+    for i in range(len(raw_lines) - 1):
+        header = _cells(raw_lines[i])
+        if header is None or len(header) != 2 or not _TABLE_RULE.match(raw_lines[i + 1]) or i in out:
+            continue
+        rows: list[tuple[int, list[str]]] = []
+        j = i + 2
+        while j < len(raw_lines) and (cells := _cells(raw_lines[j])) is not None:
+            rows.append((j, cells))
+            j += 1
+        if sum(" ".join(c[0].strip().rstrip(":").split()).casefold() in labels() for _, c in rows) < MIN_LABELS:
+            continue
+        out[i] = out[i + 1] = None  # the header row and the rule go
+        h = i - 1
+        while h >= 0 and not raw_lines[h].strip():
+            h -= 1
+        m = _LINE.match(raw_lines[h]) if h >= 0 else None
+        if m is not None and (m["marker"] or "").startswith("#") and m["rest"].strip():
+            # the heading over the table is the record's title: a labelled line of the same block, as on a page
+            # whose other records give theirs as a `title:` field
+            out[h] = "Title: " + _inline(_HEADING_CLOSE.sub("", m["rest"]).strip())
+            out.update({k: None for k in range(h + 1, i)})
+        for k, cells in rows:
+            label, value = cells[0].strip().rstrip(":").strip(), " ".join(c.strip() for c in cells[1:]).strip()
+            out[k] = f"{label}: {value}" if value else f"{label}:"
+    return out
+
+
+#: a YAML block's key line and list item ("assistance_types:" over "  - Policy development")
+_YAML_ITEM = re.compile(r"^[ \t]+-[ \t]+(?P<value>\S.*)$")
+
+
+def _yaml_records(raw_lines: list[str]) -> dict[int, str | None]:
+    """Line index -> its "Label: value" line, for YAML blocks between "---" lines that hold record fields (a
+    knowledge base's front matter per action: `title:`, `partner:`, `assistance_types:` …, at least MIN_LABELS
+    keys being field labels, "_" read as a space): quotes go, a list ("[a, b]" or "- a" items under its key) is
+    one value of its items joined with ", "; the "---" lines are blank, the items' lines go (None)."""
+    from pipeline.documents import labels  # documents builds on this module
+
+    out: dict[int, str | None] = {}
+    opens = [i for i, ln in enumerate(raw_lines) if _FRONT_MATTER_OPEN.match(ln)]
+    for a, b in zip(opens, opens[1:]):
+        body = raw_lines[a + 1 : b]
+        if not body or not all(not ln.strip() or _YAML_KEY.match(ln) or _YAML_ITEM.match(ln) for ln in body):
+            continue
+        keys = [m["key"].replace("_", " ").strip() for m in map(_YAML_KEY.match, body) if m]
+        if sum(" ".join(k.split()).casefold() in labels() for k in keys) < MIN_LABELS:
+            continue
+        block: dict[int, str | None] = {a: "", b: ""}
+        key_at = None
+        for k in range(a + 1, b):
+            line = raw_lines[k]
+            m, item = _YAML_KEY.match(line), _YAML_ITEM.match(line)
+            if m:
+                key_at = k
+                value = m["value"].strip()
+                if value.startswith("[") and value.endswith("]"):  # an empty list is no value: "—"
+                    value = ", ".join(v.strip().strip("\"'") for v in value[1:-1].split(",") if v.strip()) or "—"
+                block[k] = f"{m['key'].replace('_', ' ').strip()}: {value.strip(chr(34) + chr(39))}".rstrip()
+            elif item and key_at is not None:
+                head = block[key_at] or ""
+                block[key_at] = head + (" " if head.endswith(":") else ", ") + item["value"].strip().strip("\"'")
+                block[k] = None
+            else:
+                block[k] = ""
+        out.update(block)
+    return out
+
+
 def _label_block(header: list[str], cells: list[str]) -> str:
     """A table row as "Label: value" lines (an empty cell: "Label:"), then a blank line."""
     rows = [f"{h}: {c.strip()}" if c.strip() else f"{h}:" for h, c in zip(header, cells) if any(ch.isalpha() for ch in h)]
@@ -161,7 +237,12 @@ def md_page(text: str) -> tuple[str, str | None]:
     in_fence = False
     after_image = False  # the previous line held only images: an emphasised line under them is a caption
     label_rows = _label_tables(raw_lines)
+    written = {**_label_column_tables(raw_lines), **_yaml_records(raw_lines)}  # lines written as labelled fields
     for at, raw in enumerate(raw_lines[skip:], start=skip):
+        if at in written:
+            if written[at] is not None:
+                lines.append(written[at])
+            continue
         if at in label_rows:  # a row of a table of field labels: a record's block of labelled lines
             lines.append(_label_block(label_rows[at], _cells(raw) or []))
             continue

@@ -184,6 +184,56 @@ def test_a_table_of_field_labels_becomes_one_block_of_labelled_lines_a_row(tmp_p
     assert doc.text[second.start + s : second.start + e] == "Department of Community Affairs"
 
 
+KB_EXPORT = """# Knowledge base – action sheets
+
+---
+title: "Strengthening the actuarial capacity of the Social Security Institute"
+partner: "Social Security Institute [Instituto de Previsión Social] (IPS)"
+assistance_types:
+  - Institutional capacity building
+  - Financial management (incl. budgeting)
+start: 2021-04-12
+code: "2021-05"
+---
+Actuaries from Spain and Chile reviewed the IPS actuarial model and trained the unit in long-term projection techniques.
+
+---
+title: Care system diagnosis
+partner: Ministry of Social Development and Family
+assistance_types: []
+---
+Two Spanish experts carried out the diagnosis of the care services offered by the municipalities of three regions.
+
+## Occupational safety in artisanal gold mining
+
+| Field | Value |
+|---|---|
+| Partner institution | Ministry of Mines and Geology |
+| Type of assistance | Legislative & regulatory framework development; Policy development |
+| Code | 2019-08 |
+| Description | Senegalese and French experts trained 30 mining inspectors. |
+"""
+
+
+def test_yaml_blocks_and_tables_of_labels_in_their_first_column_are_records(tmp_path: Path) -> None:
+    # a knowledge base's sheets: YAML blocks of fields between "---" lines (quotes go, a list is one value, an
+    # empty one none), and a heading over a "| Field | Value |" table of labels
+    path = tmp_path / "kb.md"
+    path.write_text(KB_EXPORT, encoding="utf-8")
+    first, second, third = split_document(read_document(path))
+    assert (first.title, first.partner_institution) == (
+        "Strengthening the actuarial capacity of the Social Security Institute",
+        "Social Security Institute [Instituto de Previsión Social] (IPS)")
+    assert first.assistance_types == ["Institutional capacity building", "Financial management (incl. budgeting)"]
+    assert (first.values["code"], first.description) == (
+        "2021-05", "Actuaries from Spain and Chile reviewed the IPS actuarial model and trained the unit in long-term "
+                   "projection techniques.")
+    assert second.assistance_types == [] and second.description.startswith("Two Spanish experts carried out")
+    assert (third.title, third.partner_institution, third.values["code"]) == (
+        "Occupational safety in artisanal gold mining", "Ministry of Mines and Geology", "2019-08")
+    assert third.description == "Senegalese and French experts trained 30 mining inspectors."
+
+
 def test_a_table_without_field_labels_keeps_its_rows() -> None:
     assert md_to_text("| Region | Actions |\n|---|---|\n| West Africa | 2 |\n").splitlines() == [
         "Region | Actions", "", "West Africa | 2"]
