@@ -26,11 +26,18 @@ COORDINATED_GAP = 12
 
 
 #: verbs of a sentence stating a named person's institution (`_stated_origins`) and the link words after them
-STATED_VERBS = frozenset({"works", "worked", "is", "was", "comes", "came"})
+STATED_VERBS = frozenset({"works", "worked", "is", "was", "comes", "came", "heads", "headed", "leads", "led",
+                          "manages", "managed", "coordinates", "directs", "advises", "advised", "spent", "serves",
+                          "served"})
 STATED_LINKS = frozenset({"at", "for", "in", "with", "from", "of"})
-#: sentences before a stated origin that may name the experts ("The experts, … and Siobhán Walsh, brought …. Mr
+#: verbs whose object may be the institution itself ("who advises the Maltese Department for …")
+STATED_OBJECT_VERBS = frozenset({"heads", "headed", "leads", "led", "manages", "managed", "coordinates", "directs",
+                                 "advises", "advised"})
+#: most words between the verb and its link word ("heads a department at", "spent many years at")
+STATED_GAP = 7
+#: sentences before a stated origin that may name the experts (three: a paragraph's opening sentence, then the person and what they did) ("The experts, … and Siobhán Walsh, brought …. Mr
 #: Yıldız helped build …; Ms Walsh works for …")
-STATED_REACH = 2
+STATED_REACH = 3
 
 
 class PeopleMixin:
@@ -215,34 +222,32 @@ class PeopleMixin:
         return out
 
     def _stated_origins(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
-        """A named person's institution stated in a sentence of its own, in a record whose sentence there or
-        just before speaks of the experts (lex:person-cue): "<Name> works at/for/in <institution>", "<Name> is
-        from <institution>", "<Name> is a <role> of/at <institution>" ("Two experts accompanied the Directorate.
-        Ana Kovač works at the Hrvatski zavod za socijalni rad, …"; "Mrs. Soto works in the Servicio Nacional de
-        Capacitación y Empleo (SENCE) of Chile"; "Ms Walsh works for the Department of Social Protection in
-        Dublin"): the country the institution's name or its place names."""
+        """A named person's institution stated in a sentence of its own or a relative clause, in a record whose
+        sentence there or one of the two before speaks of the experts (lex:person-cue): "<Name> works at/for/in
+        <institution>", "<Name> is from <institution>", "<Name> is a <role> of/at <institution>", "She heads a
+        department at <institution>", "<Name>, an actuary who advises the <institution>", "…, who spent many
+        years at <institution>" ("Two experts accompanied the Directorate. Ana Kovač works at the Hrvatski zavod
+        za socijalni rad, …"; "Mrs. Soto works in the Servicio Nacional de Capacitación y Empleo (SENCE) of
+        Chile"; "Ms Walsh works for the Department of Social Protection in Dublin"): the country the
+        institution's name, its own language or its place names."""
         out: list[CountryMention] = []
         text = doc_text(doc)
         if not any(f" {verb} " in text for verb in STATED_VERBS):
             return out
         for i, tok in enumerate(doc):
-            if tok.lower_ not in STATED_VERBS or i + 2 >= len(doc) or not (
-                    self._name_start(doc, i, at) is not None
-                    or i >= 2 and is_name(doc[i - 1]) and is_honorific(doc[i - 2].text, cased=False)
-                    or i >= 1 and doc[i - 1].text in ("She", "He") and (i == 1 or doc[i - 2].text in (".", "!", "?", ";"))):
-                continue  # a name, a title and a surname ("Mrs. Soto works in …"), a pronoun opening the sentence
-            j = i + 1
-            if tok.lower_ in ("is", "was"):
-                if doc[j].lower_ in ("a", "an"):  # "is a placement officer of …"
-                    j += 1
-                    while j < min(len(doc), i + 7) and doc[j].is_lower and doc[j].is_alpha \
-                            and doc[j].lower_ not in STATED_LINKS:
-                        j += 1
-                if doc[j].lower_ not in STATED_LINKS:
-                    continue
-            elif doc[j].lower_ not in STATED_LINKS:
+            if tok.lower_ not in STATED_VERBS or i + 2 >= len(doc) or not self._stating_subject(doc, i, at):
                 continue
-            m = self._institution_mention(doc, j + 1, at)
+            j = i + 1
+            while j < min(len(doc), i + STATED_GAP) and (doc[j].is_lower and doc[j].is_alpha or doc[j].like_num) \
+                    and doc[j].lower_ not in STATED_LINKS and doc[j].lower_ != "the":
+                if doc[j].lower_.endswith("ed") and doc[j].lower_ != "based":
+                    break  # where a person "was trained" or "educated" is no institution of theirs
+                j += 1  # "is a placement officer of …", "heads a department at …", "spent many years at …"
+            if doc[j].lower_ in STATED_LINKS:
+                j += 1
+            elif not (j == i + 1 and doc[j].lower_ == "the" and tok.lower_ in STATED_OBJECT_VERBS):
+                continue  # ... or the institution as the object: "advises the Maltese Department for …"
+            m = self._institution_mention(doc, j, at)
             if m is None:
                 continue
             before, _ = sentence_span(text, tok.idx)
@@ -251,6 +256,25 @@ class PeopleMixin:
             if self._person_cue(text[before : m.end_char].casefold()):
                 out.append(m)
         return out
+
+    def _stating_subject(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> bool:
+        """The verb at token i has a person as its subject: a name, a title and a surname ("Mrs. Soto works in
+        …"), a pronoun opening the sentence ("She works at …"), or a named person's relative "who" ("Joseph
+        Camilleri, who advises …", "Vilma Jankauskaitė, an actuary who advises …")."""
+        if self._name_start(doc, i, at) is not None or i >= 2 and is_name(doc[i - 1]) \
+                and is_honorific(doc[i - 2].text, cased=False):
+            return True
+        if i >= 1 and doc[i - 1].text in ("She", "He") and (i == 1 or doc[i - 2].text in (".", "!", "?", ";")):
+            return True
+        if i < 3 or doc[i - 1].lower_ != "who":
+            return False
+        k = i - 2
+        if doc[k].text != ",":  # ", an actuary who": the apposition's words back to its comma
+            while k > 0 and i - k <= STATED_GAP and doc[k].is_lower and doc[k].is_alpha:
+                k -= 1
+            if doc[k].text != ",":
+                return False
+        return k >= 2 and self._name_start(doc, k, at) is not None
 
     def _institution_mention(self, doc: Doc, j: int, at: dict[int, CountryMention]) -> CountryMention | None:
         """The first place or own-language name in the institution's name that starts at token j, over its

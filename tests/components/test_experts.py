@@ -344,7 +344,17 @@ POSITIVE += [
     ("The workshop presented the experiences of two resource persons. Mrs. Ioana Popescu is from the National Agency "
      "for Employment (ANOFM) of Romania.", {"RO"}),
     ("Two experts were mobilised. She works at the Lithuanian Ministry of Social Security and Labour.", {"LT"}),
+    # ... a role before the link, the institution as the object, a named person's relative clause
+    ("Two experts delivered the seminar. She heads a department at Sotsiaalkindlustusamet, the Estonian Social "
+     "Insurance Board.", {"EE"}),
+    ("Two experts took part: Joseph Camilleri, who advises the Maltese Department for Industrial and Employment "
+     "Relations, and a colleague.", {"MT"}),
+    ("The training was led by Vilma Jankauskaitė, an actuary who advises the State Social Insurance Fund Board "
+     "(Sodra) in Vilnius.", {"LT"}),
+    ("I worked with the expert team. My colleague Declan Murphy, who spent many years at Ireland's Department of "
+     "Social Protection, joined.", {"IE"}),
     # ... not without a sentence about the experts
+    ("The minister opened the event. He leads the Ministry of Labour of Kenya.", set()),
     ("The minister opened the event. He is from the Ministry of Labour of Kenya.", set()),
     ("The Minister thanked the participants. Mr Kofi Mensah works at the Ministry of Labour of Ghana.", set()),
     # flags as demonyms before the institutions of "our peers" (the facility's post)
