@@ -64,11 +64,17 @@ def _evidence(fact: Fact, offset: int) -> Evidence:
     )
 
 
+#: a record's partner evidence that a country page's heading outweighs: a country its description names
+#: without a partner cue ("how social pensions are managed in Cabo Verde and Lesotho")
+WEAK_PARTNER_RULES = frozenset({"partner:description", "partner:description+place"})
+
+
 def to_record(rec: RawRecord, doc: Doc, page_partner: Fact | None = None) -> ActionRecord | Reject:
     """Assemble and validate the ActionRecord of one processed Doc.
 
-    `page_partner` (the country a listing page's heading names) is the partner only when the
-    record itself gives no partner evidence at all, neither a value nor an ambiguity note.
+    `page_partner` (the country a listing page's heading names) is the partner when the record itself
+    gives no partner evidence, neither a value nor an ambiguity note (but one that it names EU member
+    states only), or only a country of its description without a partner cue (WEAK_PARTNER_RULES).
     """
     found = facts(doc)
     partner = _first(found, "partner_country")
@@ -80,7 +86,9 @@ def to_record(rec: RawRecord, doc: Doc, page_partner: Fact | None = None) -> Act
     notes += [f"date {f.text!r}: {f.extra.get('reason', 'not a valid date')}" for f in found if f.field == "date_error"]
     notes += [f"partner country: {f.extra['reason']}" for f in found if f.field == "partner_note" and f.extra.get("reason")]
     page_fact = None
-    if partner is None and page_partner is not None and not any(f.field == "partner_note" for f in found):
+    if page_partner is not None and (
+            partner is None and not any(f.field == "partner_note" and f.rule != "partner:eu-only" for f in found)
+            or partner is not None and partner.rule in WEAK_PARTNER_RULES and partner.value != page_partner.value):
         partner = page_fact = page_partner
     # SOCIEUX+ does not mobilise the partner's own staff as its experts: "Moroccan trainers of the
     # OFPPT were trained" in an action with the OFPPT names participants (a note keeps the evidence)

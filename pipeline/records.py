@@ -311,11 +311,32 @@ def split_listing(doc: Document) -> list[RawRecord]:
         end = body[-1].end if body else titles[-1].end
         rec = make_record(doc, index, "listing", titles, got, head.start, end)
         rec.problems.extend(problems)
+        if records and (section := _section_heading(doc.text, records[-1].end, head.start)) is not None:
+            heading = section  # "PERU" between two records: the heading of the records under it
         rec.heading = heading
         if not body:
             rec.problems.append("record has a title and nothing under it")
         records.append(rec)
     return records
+
+
+#: most words of a section heading between a listing's records ("PERU", "Actions in Peru")
+SECTION_HEADING_WORDS = 6
+
+
+def _section_heading(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The heading between two records (the text from `start` to `end`): its last short line in capitals or
+    Title Case that ends no sentence and is no page chrome ("PERU" over the records of a page grouped by
+    country, "Actions in Peru"), or None."""
+    lines = [ln for ln in lines_of(text, start, end) if ln.text.strip()]
+    if not lines:
+        return None
+    last = lines[-1]
+    words = WORD.findall(last.text)
+    if len(words) > SECTION_HEADING_WORDS or TERMINAL.search(last.text) or is_boilerplate(last.text) \
+            or not (last.text.isupper() or all(w[:1].isupper() for w in words if len(w) > 3)):
+        return None  # (a link line, "Read more", is the page's)
+    return last.start, last.end, last.text
 
 
 #: a block's title line has at most this many words

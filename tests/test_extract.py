@@ -221,6 +221,24 @@ def test_country_page_heading_is_the_fallback_partner(nlp) -> None:
     assert [r.partner_country for r in extract_text(nlp, category, "cat.txt")] == [None, "CL"]
 
 
+def test_a_country_page_outweighs_a_country_the_description_names_without_a_cue(nlp) -> None:
+    """A showcased country or an EU member state's network named in a record of a country page is no partner:
+    the page's heading is; each country heading between records heads the records under it."""
+    text = ("SOCIEUX+ actions in Mozambique\n"
+            "  • Social pensions\n    National Institute of Social Action (INAS)\n    Policy development\n"
+            "    Two experts presented how social pensions are managed in Cabo Verde and Lesotho.\n"
+            "  • Employment services\n    National Employment Institute (INEP)\n    Policy development\n"
+            "    A study visit to Lisbon allowed the staff to observe the Portuguese network of job centres.\n")
+    assert [r.partner_country for r in extract_text(nlp, text, "mz.txt")] == ["MZ", "MZ"]
+    grouped = ("Actions by partner country\n\nETHIOPIA\n\n"
+               "  • Employment services\n    Ministry of Labour and Skills\n    Policy development\n"
+               "    Experts from Sweden reviewed the service standards of the public employment centres.\n\n"
+               "PERU\n\n"
+               "  • Labour inspection course\n    SUNAFIL\n    Policy development\n"
+               "    Inspectors from Spain designed an online course for the inspectors.\n")
+    assert [r.partner_country for r in extract_text(nlp, grouped, "by_country.txt")] == ["ET", "PE"]
+
+
 def test_an_expert_country_that_is_the_partner_is_its_staff(nlp) -> None:
     """SOCIEUX+ does not mobilise the partner's own staff: an expert country equal to the partner is
     left out (a note says so), and a tentative one does not hide the partner's evidence."""

@@ -437,11 +437,13 @@ class PartnerComponent(PatternComponent):
                 add_fact(doc, Fact("partner_country", code, m.start_char, m.end_char, m.text, rule + why,
                                    "certain" if m.status == "certain" else "inferred"))
                 return doc
-        # no EU member state is a SOCIEUX+ partner: one is a candidate only when no other country is ("The Slovenian
-        # model … was showcased" does not tie with "the Federation of Bosnia and Herzegovina")
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        if any(c not in self.eu for c, _ in ranked):
-            ranked = [(c, s) for c, s in ranked if c not in self.eu]
+        # no EU member state is a SOCIEUX+ partner ("The Slovenian model … was showcased" does not tie with "the
+        # Federation of Bosnia and Herzegovina"; "a study visit to Lisbon … the Portuguese network" names no partner)
+        ranked = [(c, s) for c, s in sorted(scores.items(), key=lambda kv: -kv[1]) if c not in self.eu]
+        if not ranked:
+            add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:eu-only", "ambiguous",
+                               {"reason": "only EU member states named: " + ", ".join(sorted(scores))}))
+            return doc
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             tied = [c for c, s in ranked if s == ranked[0][1]]
             add_fact(doc, Fact("partner_note", None, 0, 0, "", "partner:tie", "ambiguous",

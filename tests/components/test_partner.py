@@ -237,6 +237,9 @@ CASES = [
      "of the Federation of Bosnia and Herzegovina wants centres for social work to share responsibility for "
      "jobseekers. Croatian and Austrian experts delivered training sessions. The Slovenian model of integrated case "
      "management was showcased.", "BA"),
+    # a demonym naming a people ("Roma and Egyptian communities") is no country
+    ("Employment and social inclusion of Roma and Egyptian communities", "National Agency for Employment and Skills",
+     "Counsellors were trained in Tirana and Elbasan.", "AL"),
     # ... but SOCIEUX+'s own support is no donor's
     ("Pension reform", "Ministry of Labour", "The Ministry received support from SOCIEUX+ to reform the pension "
      "system of Togo.", "TG"),
@@ -362,3 +365,11 @@ def test_one_id_one_kind(nlp: Language) -> None:
     fresh = type(pipe)(nlp, "socieux_partner")
     with pytest.raises(ValueError, match="two kinds"):
         fresh.initialize(patterns=twice)
+
+
+def test_eu_member_states_alone_name_no_partner(nlp: Language) -> None:
+    value, notes = partner(nlp, "Employment services", "National Employment Institute (INEP)",
+                           "A study visit to Lisbon allowed the staff to observe the Portuguese network of job centres.")
+    assert value is None
+    assert notes == ["only EU member states named: PT"]
+
