@@ -138,6 +138,11 @@ def formats(doc: Doc) -> set[str]:
         ("The Center for Agricultural Training (CFA) was expected to take off in 2022.", set()),
         ("Experts addressed the issue in the course of four activities.", set()),
         ("A monitoring and evaluation system was established.", set()),
+        # the partner's procedure of assessing people is a topic, not an assessment made
+        ("The sessions covered needs assessment of families and individual case plans.", set()),
+        ("The Agency reforms its disability assessment and its work capacity assessment.", set()),
+        ("A training needs assessment was followed by a training of trainers.", {"assessment", "training"}),
+        ("A Danish expert carried out an assessment of the disability assessment system.", {"assessment"}),
         ("Methods of evaluation of active labour market policies were presented.", set()),
         ("The Ministry improves its analytical tools devoted to analyse labour market dynamics.", set()),
         ("Vulnerable groups could present their demands in the dialogue forums.", set()),
