@@ -65,8 +65,8 @@ def _evidence(fact: Fact, offset: int) -> Evidence:
 
 
 #: a record's partner evidence that a country page's heading outweighs: a country its description names
-#: without a partner cue ("how social pensions are managed in Cabo Verde and Lesotho")
-WEAK_PARTNER_RULES = frozenset({"partner:description", "partner:description+place"})
+#: without a partner cue or a place of its own ("how social pensions are managed in Cabo Verde and Lesotho")
+WEAK_PARTNER_RULES = frozenset({"partner:description"})
 
 
 def to_record(rec: RawRecord, doc: Doc, page_partner: Fact | None = None) -> ActionRecord | Reject:

@@ -279,6 +279,15 @@ def test_a_start_the_text_states_goes_before_the_tagged_activity(nlp: Language, 
     ("Q: When did the cooperation begin?\nA: We started in autumn 2022. The Agency was preparing the transition.",
      ("2022", None)),
     ("We started the day with a visit to the registry office. The team met the director.", (None, None)),
+    ("We started online in November 2022. The mission followed.", ("2022-11", None)),
+    # the support launched, the cooperation with the partner started, the action going on until a date
+    ("The support, launched in October 2023, helps the Ministry design a new registry.", ("2023-10", None)),
+    ("Our cooperation with GASI started in August 2023, when the experts first met the team.", ("2023-08", None)),
+    ("A peer exchange was held online on 26-27 February 2025. The exchange opens action 2025-04, which continues "
+     "until September 2025.", ("2025-02-26", "2025-09")),
+    # ... not a cooperation that went on despite something, dated by another clause
+    ("ANPEJ welcomed a cooperation that continued despite the closed borders and announced that the tools would be "
+     "rolled out from September 2021.", (None, None)),
 ])
 def test_a_news_item_dates_its_action_in_a_relative_clause_or_an_answer(nlp: Language, body: str,
                                                                          expected: tuple) -> None:
