@@ -144,8 +144,10 @@ def labelled_records(text: str) -> list[tuple[list[Line], list[Line]]]:
             lines = group[a:b]
             fields = _fields_of(lines)
             if "title" in fields:
-                if len(fields) >= 2:  # lines above its first label are the page's (a subheading)
-                    out.append(([], lines[next(k for k, ln in enumerate(lines) if is_any_label(ln)):]))
+                if len(fields) >= 2:  # lines above its first label are the page's (a subheading), but for a code
+                    first = next(k for k, ln in enumerate(lines) if is_any_label(ln))  # header right above it
+                    header = lines[first - 1 : first] if first and code_header(lines[first - 1]) else []
+                    out.append(([], header + lines[first:]))  # ("ACTION 2023-14 | KENYA" over "Title: …")
                     last = g
                 continue
             skip, head = _head_title(lines)

@@ -450,3 +450,20 @@ def test_a_code_header_line(line: str, fields: dict[str, str]) -> None:
     got = code_header(Line(10, 10 + len(line), line))
     assert {k: v[0].text for k, v in got.items()} == fields
     assert all(line[v[0].start - 10 : v[0].end - 10] == v[0].text for v in got.values())  # offsets into the line
+
+
+def test_a_factsheet_headed_by_its_code_and_country_over_a_title_label() -> None:
+    """"ACTION 2023-14 | KENYA" over "Title: …" and When/How/Who lines: the header gives the code and country."""
+    text = ("SOCIEUX+ ACTION FACTSHEETS\n\n"
+            "ACTION 2023-14 | KENYA\nTitle: Youth employment one-stop centres\nPartner: State Department for Labour\n"
+            "When: 6–17 November 2023\nHow: on-site\nWho: 2 experts (Ireland, Germany)\n"
+            "Experts from Ireland and Germany trained 25 counsellors in Kisumu and Mombasa on profiling.\n\n"
+            "ACTION 2022-03 | GEORGIA\nTitle: Professional standards for social workers\nPartner: Social Service Agency\n"
+            "When: Feb 2022 – Jun 2022\nHow: remote\nWho: Czechia, Lithuania\n"
+            "Experts from Czechia and Lithuania reviewed the draft standards in three virtual sessions.\n")
+    first, second = split_document(text_document(text, "factsheets.txt"))
+    assert (first.title, first.values) == ("Youth employment one-stop centres", {
+        "code": "2023-14", "country": "KENYA", "period": "6–17 November 2023", "delivery": "on-site",
+        "experts": "2 experts (Ireland, Germany)"})
+    assert (second.values["code"], second.values["country"]) == ("2022-03", "GEORGIA")
+

@@ -274,7 +274,8 @@ class PeopleMixin:
                 k -= 1
             if doc[k].text != ",":
                 return False
-        return k >= 2 and self._name_start(doc, k, at) is not None
+        return k >= 2 and (self._name_start(doc, k, at) is not None
+                           or is_name(doc[k - 1]) and is_honorific(doc[k - 2].text, cased=False))  # "Dr Diallo, who"
 
     def _institution_mention(self, doc: Doc, j: int, at: dict[int, CountryMention]) -> CountryMention | None:
         """The first place or own-language name in the institution's name that starts at token j, over its

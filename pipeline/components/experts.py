@@ -191,8 +191,11 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 or ([] if before or after else self._seconded_by(doc, start, at))
             if rule in self.only_from:  # "with the team of the Nigerian National Social Register": its counterpart
                 before, of = [], []
-            if not (before or after or of) or rule in self.tentative and self._predicate(doc, end) == "participant":
-                continue  # "An official of the Dominican Republic's Ministry attended the training as an observer"
+            if not (before or after or of) or (rule in self.tentative or all(
+                    m.code not in self.eu for m in [*before, *after, *(m for m, _ in of)])) \
+                    and self._predicate(doc, end) == "participant":
+                continue  # "An official of the Dominican Republic's Ministry attended the training as an observer",
+                # "Two specialists of the State Employment Service of Ukraine followed the workshop as observers"
             if self._may_withdraw(doc) and self._withdrawn(
                     doc, max([end] + [m.end for m in after] + [m.end for m, _ in of])):
                 continue  # "A third expert, from Indonesia's BPJS, had to withdraw …": not mobilised

@@ -353,6 +353,9 @@ POSITIVE += [
      "(Sodra) in Vilnius.", {"LT"}),
     ("I worked with the expert team. My colleague Declan Murphy, who spent many years at Ireland's Department of "
      "Social Protection, joined.", {"IE"}),
+    ("Two experts were mobilised. Dr Diallo, who comes from Senegal, led the sessions.", {"SN"}),
+    # observers of a country outside the EU are no experts, whatever their noun
+    ("Two specialists of the State Employment Service of Ukraine followed the workshop as observers.", set()),
     # ... not without a sentence about the experts
     ("The minister opened the event. He leads the Ministry of Labour of Kenya.", set()),
     ("The minister opened the event. He is from the Ministry of Labour of Kenya.", set()),
