@@ -125,9 +125,12 @@ class ModalityComponent(PatternComponent):
             kind = p["id"].split(":", 1)[0]
             if kind == "earlier" and "clause_verbs" in p:  # see `cited_clauses`
                 verbs = "|".join(re.escape(v) for v in p["clause_verbs"])
+                # (the id may stand in brackets, and a participle's apposition may come before the relative clause:
+                # "follows a first action (2020-08), carried out remotely between …, which produced a diagnosis")
                 self.cited_clause = re.compile(
-                    rf"\b(?:{verbs})\b[^.;:]{{0,{int(p['gap'])}}}?\baction\s+(?:n[°º.]?\s*|number\s+)?\d{{4}}-\d{{1,3}}\b"
-                    rf"\s*\)?\s*,\s*(?:(?:in|during|under|through|with|for|by)\s+)?which\b([^.;,]*)", re.I)
+                    rf"\b(?:{verbs})\b[^.;:]{{0,{int(p['gap'])}}}?\baction\s+\(?\s*(?:n[°º.]?\s*|number\s+)?"
+                    rf"\d{{4}}-\d{{1,3}}\b\s*\)?((?:\s*,\s*(?:carried|implemented|conducted|delivered|held|run|organi[sz]ed)\b"
+                    rf"[^.;]{{0,{APPOSITION_CHARS}}}?)?\s*,\s*(?:(?:in|during|under|through|with|for|by)\s+)?which\b[^.;,]*)", re.I)
                 continue
             if kind not in KINDS or "pattern" not in p:
                 raise ValueError(f"modality pattern {p!r}: the id must start with one of {KINDS} and have a "
@@ -204,6 +207,10 @@ def _breaks(doc: Doc, i: int) -> bool:
     if tok.lower_ != "but":
         return tok.lower_ in CLAUSE_BREAKS
     return i + 1 < len(doc) and (doc[i + 1].lower_ in NEW_SUBJECT or doc[i + 1].is_title)
+
+
+#: most characters of a participle's apposition between a cited action's id and its relative clause
+APPOSITION_CHARS = 120
 
 
 @lru_cache(maxsize=1)

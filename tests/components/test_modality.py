@@ -109,6 +109,10 @@ CASES = [
      "employment injury benefit.", (None, set())),
     ("Building on Action 2021-08, which supported the Service during the crisis, this action held a validation "
      "workshop.", (None, {"workshop"})),
+    # ... also with its id in brackets and a participle's apposition before the relative clause
+    ("The action follows a first action (2020-08), carried out remotely between October 2020 and March 2021, which "
+     "produced a diagnosis of the services. A first mission to Tashkent took place in May 2024 with a workshop.",
+     ("onsite", {"workshop"})),
     # an activity another one replaced did not take place; the one that replaced it did
     ("In November a virtual tour of the Fund's offices replaced the study visit to Amman that the Fund had "
      "initially requested.", ("remote", set())),
