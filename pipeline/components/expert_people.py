@@ -10,9 +10,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.components.base import doc_lowers, doc_text, is_honorific, sentence_span
+from pipeline.components.base import _member, doc_lowers, doc_text, is_honorific, sentence_span
 from pipeline.components.expert_tokens import (ACTION_OBJECT_WORDS, BARE_ROLE_WORDS, BRACKET_TOKENS, CLAUSE_ENDS,
                                                FOR, JOIN_OBJECT_WORDS, OF_LINKS, OPEN_BRACKET, POSSESSIVES, PREDICATE_WINDOW,
                                                PRESENCE, RELATIVES, RELATIVE_ADVERBS, RELATIVE_ENDS, RELATIVE_WORDS,
@@ -30,6 +31,8 @@ STATED_VERBS = frozenset({"works", "worked", "is", "was", "comes", "came", "head
                           "manages", "managed", "coordinates", "directs", "advises", "advised", "spent", "serves",
                           "served"})
 STATED_LINKS = frozenset({"at", "for", "in", "with", "from", "of"})
+#: sorted LOWER hashes of STATED_VERBS: the verbs found with one vectorised look-up
+_STATED_IDS = np.array(sorted(get_string_id(w) for w in STATED_VERBS), dtype=np.uint64)
 #: verbs whose object may be the institution itself ("who advises the Maltese Department for …")
 STATED_OBJECT_VERBS = frozenset({"heads", "headed", "leads", "led", "manages", "managed", "coordinates", "directs",
                                  "advises", "advised"})
@@ -232,10 +235,9 @@ class PeopleMixin:
         institution's name, its own language or its place names."""
         out: list[CountryMention] = []
         text = doc_text(doc)
-        if not any(f" {verb} " in text for verb in STATED_VERBS):
-            return out
-        for i, tok in enumerate(doc):
-            if tok.lower_ not in STATED_VERBS or i + 2 >= len(doc) or not self._stating_subject(doc, i, at):
+        for i in np.flatnonzero(_member(_STATED_IDS, doc_lowers(doc))).tolist():
+            tok = doc[i]
+            if i + 2 >= len(doc) or not self._stating_subject(doc, i, at):
                 continue
             j = i + 1
             while j < min(len(doc), i + STATED_GAP) and (doc[j].is_lower and doc[j].is_alpha or doc[j].like_num) \
