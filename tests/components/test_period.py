@@ -285,6 +285,11 @@ def test_a_start_the_text_states_goes_before_the_tagged_activity(nlp: Language, 
     ("Our cooperation with GASI started in August 2023, when the experts first met the team.", ("2023-08", None)),
     ("A peer exchange was held online on 26-27 February 2025. The exchange opens action 2025-04, which continues "
      "until September 2025.", ("2025-02-26", "2025-09")),
+    # the action coming to a close across its relative clause, the closing event of the cooperation
+    ("The action, which started in June 2021, came to a close with a validation seminar in Accra on 15 March 2022.",
+     ("2021-06", "2022-03-15")),
+    ("The Ministry held the closing conference of its cooperation with SOCIEUX+ on 28 November 2024 in Lima.",
+     (None, "2024-11-28")),
     # ... not a cooperation that went on despite something, dated by another clause
     ("ANPEJ welcomed a cooperation that continued despite the closed borders and announced that the tools would be "
      "rolled out from September 2021.", (None, None)),
