@@ -147,6 +147,11 @@ FOREIGN_MONTH_LOCALES = ("es", "fr", "pt", "it", "de", "nl", "da", "sv", "nb", "
 FOREIGN_KINDS = frozenset({"fdm", "fm"})
 
 
+def _unaccented(name: str) -> str:
+    """A name without its accents ("février" -> "fevrier")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def foreign_month_names() -> dict[str, int]:
     """Lower-cased full month names of FOREIGN_MONTH_LOCALES (CLDR via babel, also the genitive forms
@@ -162,11 +167,14 @@ def foreign_month_names() -> dict[str, int]:
                     clashes.add(name)
                 names[name] = num
                 if locale == "fr":  # "fevrier", "aout", "decembre" ("marco" would be a word of its own)
-                    names["".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))] = num
+                    names[_unaccented(name)] = num
     names["setiembre"] = 9
     return {name: num for name, num in names.items() if name not in month_names() and name not in clashes}
 
 
+#: what stands between a month's abbreviation and its year: a dot and a space, a dash or a slash ("janv. 2023",
+#: "févr-2023", "dic./2022")
+_ABBR_BEFORE_YEAR = r"(?:\.\s*|\.?[-/])"
 #: languages whose abbreviated month names are read before a year, as a catalogue's "mon-yyyy" values are written
 #: on the site's other language pages ("févr-2023", "dic-2022", "set-2022", "janv. 2023")
 ABBREVIATED_MONTH_LOCALES = ("es", "fr", "pt", "it")
@@ -183,8 +191,7 @@ def foreign_month_abbreviations() -> dict[str, int]:
         for context in ("format", "stand-alone"):
             for num, name in Locale(locale).months[context]["abbreviated"].items():
                 name = name.lower().rstrip(".")
-                plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-                for form in {name, plain}:
+                for form in {name, _unaccented(name)}:
                     if names.get(form, num) != num:
                         clashes.add(form)
                     names[form] = num
@@ -214,7 +221,7 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "fdm": [rf"{_L}(?P<d>\d{{1,2}})(?:er|º|°|\.)?(?:\s+de)?\s+{fmon}(?:,?\s+(?:de\s+)?(?P<y>{_YEAR}){_RY})?"],
         "fm": [rf"\b{fmon}(?:(?:\s+de)?\s+|\s*[-/]\s*)(?P<y>{_YEAR}){_RY}",
                # an abbreviation before its year, as in a catalogue's value ("févr-2023", "janv. 2023", "dic-2022")
-               rf"\b(?P<fmon>(?i:{fabbr}))(?:\.\s*|\.?[-/])(?P<y>{_YEAR}){_RY}",
+               rf"\b(?P<fmon>(?i:{fabbr})){_ABBR_BEFORE_YEAR}(?P<y>{_YEAR}){_RY}",
                # a month before a dash and a month with its year: the range's first ("mayo – septiembre 2022")
                rf"\b{fmon}(?=\s*[{DASHES}]\s*(?i:{foreign})(?:\s+de)?\s+{_YEAR})"],
         "num": [
@@ -351,7 +358,7 @@ def _foreign_month_re() -> re.Pattern[str]:
 def _foreign_abbreviation_re() -> re.Pattern[str]:
     """A foreign month's abbreviation before a year ("févr-2023"), in lower-cased text."""
     abbr = "|".join(sorted(foreign_month_abbreviations(), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{abbr})(?:\.\s*|\.?[-/])\d{{4}}")
+    return re.compile(rf"(?<!\w)(?:{abbr}){_ABBR_BEFORE_YEAR}\d{{4}}")
 
 
 def _has_foreign_month(low: str) -> bool:

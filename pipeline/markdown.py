@@ -123,19 +123,24 @@ def _cells(raw: str) -> list[str] | None:
 MIN_LABELS = 2
 
 
+def _known_labels(texts) -> int:
+    """How many of `texts` are field labels (models/data/record_labels.tsv; spaces collapsed, case folded)."""
+    from pipeline.documents import labels  # documents builds on this module
+
+    return sum(" ".join(t.split()).casefold() in labels() for t in texts)
+
+
 def _label_tables(raw_lines: list[str]) -> dict[int, list[str]]:
     """Row index -> its table's header labels, for the body rows of tables whose header row holds field
     labels ("| Action | Country | Partner institution | … |"): each row is then written as a block of
     "Label: value" lines, as labelled.py reads a record of labelled fields."""
-    from pipeline.documents import labels  # documents builds on this module
-
     out: dict[int, list[str]] = {}
     for i in range(len(raw_lines) - 1):
         header = _cells(raw_lines[i])
         if header is None or not _TABLE_RULE.match(raw_lines[i + 1]) or i in out:
             continue
         header = [h.strip().rstrip(":").strip() for h in header]
-        if sum(" ".join(h.split()).casefold() in labels() for h in header) < MIN_LABELS:
+        if _known_labels(header) < MIN_LABELS:
             continue
         j = i + 2
         while j < len(raw_lines) and _cells(raw_lines[j]) is not None:
@@ -146,10 +151,8 @@ def _label_tables(raw_lines: list[str]) -> dict[int, list[str]]:
 
 def _label_column_tables(raw_lines: list[str]) -> dict[int, str | None]:
     """Row index -> its "Label: value" line, for the rows of two-column tables whose first column holds field
-    labels ("| Field | Value |" over "| Partner institution | Ministry … |"): one record's labelled lines, its
-    header row a blank line; the record's title is the heading above the table."""
-    from pipeline.documents import labels  # documents builds on this module
-
+    labels ("| Field | Value |" over "| Partner institution | Ministry … |"): one record's labelled lines; its
+    header row and rule go (None), and the heading above the table becomes its "Title:" line."""
     out: dict[int, str | None] = {}
     for i in range(len(raw_lines) - 1):
         header = _cells(raw_lines[i])
@@ -160,7 +163,7 @@ def _label_column_tables(raw_lines: list[str]) -> dict[int, str | None]:
         while j < len(raw_lines) and (cells := _cells(raw_lines[j])) is not None:
             rows.append((j, cells))
             j += 1
-        if sum(" ".join(c[0].strip().rstrip(":").split()).casefold() in labels() for _, c in rows) < MIN_LABELS:
+        if _known_labels(c[0].strip().rstrip(":") for _, c in rows) < MIN_LABELS:
             continue
         out[i] = out[i + 1] = None  # the header row and the rule go
         h = i - 1
@@ -187,8 +190,6 @@ def _yaml_records(raw_lines: list[str]) -> dict[int, str | None]:
     knowledge base's front matter per action: `title:`, `partner:`, `assistance_types:` …, at least MIN_LABELS
     keys being field labels, "_" read as a space): quotes go, a list ("[a, b]" or "- a" items under its key) is
     one value of its items joined with ", "; the "---" lines are blank, the items' lines go (None)."""
-    from pipeline.documents import labels  # documents builds on this module
-
     out: dict[int, str | None] = {}
     opens = [i for i, ln in enumerate(raw_lines) if _FRONT_MATTER_OPEN.match(ln)]
     for a, b in zip(opens, opens[1:]):
@@ -196,7 +197,7 @@ def _yaml_records(raw_lines: list[str]) -> dict[int, str | None]:
         if not body or not all(not ln.strip() or _YAML_KEY.match(ln) or _YAML_ITEM.match(ln) for ln in body):
             continue
         keys = [m["key"].replace("_", " ").strip() for m in map(_YAML_KEY.match, body) if m]
-        if sum(" ".join(k.split()).casefold() in labels() for k in keys) < MIN_LABELS:
+        if _known_labels(keys) < MIN_LABELS:
             continue
         block: dict[int, str | None] = {a: "", b: ""}
         key_at = None

@@ -58,8 +58,8 @@ class InstitutionsMixin:
         After a person's name, the words after "from" or in brackets are the person's institution whatever
         their case ("Tomasz Wiśniewski from Zakład Ubezpieczeń Społecznych", "Kaisa Virtanen
         (Kansaneläkelaitos)"); a bracket elsewhere opens no name."""
-        covered = {t for m in mentions for t in range(m.start, m.end)}
-        at = {t: m for m in mentions for t in range(m.start, m.end)}
+        at = {t: m for m in mentions for t in range(m.start, m.end)}  # token -> its mention
+        covered = set(at)  # ... and the tokens of the names found here
         named = frozenset(m.code for m in mentions if m.code)
         lowers = doc_lowers(doc)
         n = len(lowers)

@@ -10,14 +10,13 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import numpy as np
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.components.base import _member, doc_lowers, doc_text, is_honorific, sentence_span
+from pipeline.components.base import doc_lowers, doc_text, is_honorific, sentence_span
 from pipeline.components.expert_tokens import (ACTION_OBJECT_WORDS, BARE_ROLE_WORDS, BRACKET_TOKENS, CLAUSE_ENDS,
                                                FOR, JOIN_OBJECT_WORDS, OF_LINKS, OPEN_BRACKET, POSSESSIVES, PREDICATE_WINDOW,
                                                PRESENCE, RELATIVES, RELATIVE_ADVERBS, RELATIVE_ENDS, RELATIVE_WORDS,
-                                               TITLED_ROLE_WORDS, WHO, hyphen_tail, indices_of, is_name,
+                                               TITLED_ROLE_WORDS, WHO, hyphen_tail, indices_of, is_name, past_verb,
                                                person_context, sentence_of)
 from pipeline.facts import CountryMention
 
@@ -31,15 +30,13 @@ STATED_VERBS = frozenset({"works", "worked", "is", "was", "comes", "came", "head
                           "manages", "managed", "coordinates", "directs", "advises", "advised", "spent", "serves",
                           "served"})
 STATED_LINKS = frozenset({"at", "for", "in", "with", "from", "of"})
-#: sorted LOWER hashes of STATED_VERBS: the verbs found with one vectorised look-up
-_STATED_IDS = np.array(sorted(get_string_id(w) for w in STATED_VERBS), dtype=np.uint64)
 #: verbs whose object may be the institution itself ("who advises the Maltese Department for …")
 STATED_OBJECT_VERBS = frozenset({"heads", "headed", "leads", "led", "manages", "managed", "coordinates", "directs",
                                  "advises", "advised"})
 #: most words between the verb and its link word ("heads a department at", "spent many years at")
 STATED_GAP = 7
-#: sentences before a stated origin that may name the experts (three: a paragraph's opening sentence, then the person and what they did) ("The experts, … and Siobhán Walsh, brought …. Mr
-#: Yıldız helped build …; Ms Walsh works for …")
+#: sentences before a stated origin that may name the experts: a paragraph's opening sentence, then the person and
+#: what they did ("The experts, … and Siobhán Walsh, brought …. Mr Yıldız helped build …; Ms Walsh works for …")
 STATED_REACH = 3
 
 
@@ -235,14 +232,14 @@ class PeopleMixin:
         institution's name, its own language or its place names."""
         out: list[CountryMention] = []
         text = doc_text(doc)
-        for i in np.flatnonzero(_member(_STATED_IDS, doc_lowers(doc))).tolist():
+        for i in indices_of(doc, STATED_VERBS):
             tok = doc[i]
             if i + 2 >= len(doc) or not self._stating_subject(doc, i, at):
                 continue
             j = i + 1
             while j < min(len(doc), i + STATED_GAP) and (doc[j].is_lower and doc[j].is_alpha or doc[j].like_num) \
                     and doc[j].lower_ not in STATED_LINKS and doc[j].lower_ != "the":
-                if doc[j].lower_.endswith("ed") and doc[j].lower_ != "based":
+                if past_verb(doc[j]) and doc[j].lower_ != "based":
                     break  # where a person "was trained" or "educated" is no institution of theirs
                 j += 1  # "is a placement officer of …", "heads a department at …", "spent many years at …"
             if doc[j].lower_ in STATED_LINKS:
@@ -263,8 +260,7 @@ class PeopleMixin:
         """The verb at token i has a person as its subject: a name, a title and a surname ("Mrs. Soto works in
         …"), a pronoun opening the sentence ("She works at …"), or a named person's relative "who" ("Joseph
         Camilleri, who advises …", "Vilma Jankauskaitė, an actuary who advises …")."""
-        if self._name_start(doc, i, at) is not None or i >= 2 and is_name(doc[i - 1]) \
-                and is_honorific(doc[i - 2].text, cased=False):
+        if self._named_before(doc, i, at):
             return True
         if i >= 1 and doc[i - 1].text in ("She", "He") and (i == 1 or doc[i - 2].text in (".", "!", "?", ";")):
             return True
@@ -276,8 +272,12 @@ class PeopleMixin:
                 k -= 1
             if doc[k].text != ",":
                 return False
-        return k >= 2 and (self._name_start(doc, k, at) is not None
-                           or is_name(doc[k - 1]) and is_honorific(doc[k - 2].text, cased=False))  # "Dr Diallo, who"
+        return self._named_before(doc, k, at)  # "Joseph Camilleri, who", "Dr Diallo, who"
+
+    def _named_before(self, doc: Doc, k: int, at: dict[int, CountryMention]) -> bool:
+        """A person's name ends right before token k: a name (`_name_start`) or a title and a surname ("Mrs. Soto")."""
+        return self._name_start(doc, k, at) is not None or k >= 2 and is_name(doc[k - 1]) \
+            and is_honorific(doc[k - 2].text, cased=False)
 
     def _institution_mention(self, doc: Doc, j: int, at: dict[int, CountryMention]) -> CountryMention | None:
         """The first place or own-language name in the institution's name that starts at token j, over its

@@ -152,6 +152,12 @@ def hyphen_tail(doc: Doc, j: int) -> bool:
         and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_
 
 
+def past_verb(tok) -> bool:
+    """A lower-case word in -ed: a verb's past form or participle after a name ("the Institute presented …",
+    "was trained at …"), which ends the name's phrase."""
+    return tok.is_lower and tok.is_alpha and tok.lower_.endswith("ed")
+
+
 def indices_of(doc: Doc, words: frozenset[str]) -> list[int]:
     """Token indices whose lower-cased text is one of `words` (array lookup, no Python loop over tokens)."""
     lowers = doc_lowers(doc)

@@ -96,7 +96,7 @@ from pipeline.components.expert_tokens import (APPOSED_NAME_WORDS, CLAUSE_ENDS, 
                                                DESTINATION_WORDS, ELIDED, INTL_NOUN_WORDS, NAME_COORDINATION,
                                                NOUN_FOLLOW, OF_LINKS, PHRASE_BREAKS, PHRASE_WINDOW, PREDICATE_AUX,
                                                RELATIVE_CLAUSE_WORDS, RELATIVES, SENTENCE_WORDS, WITHDRAW_KEY,
-                                               is_name, sentence_of)
+                                               is_name, past_verb, sentence_of)
 from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, unrealised
 from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, CountryMention, Fact, add_fact, field_span
@@ -749,8 +749,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                     and i + 1 < limit and doc[i + 1].text[:1].isupper():
                 i += 1  # a stop word inside a name: "the National Agency for Employment of Romania"
                 continue
-            if i > first and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_.endswith("ed") \
-                    and doc[i - 1].text[:1].isupper():
+            if i > first and past_verb(doc[i]) and doc[i - 1].text[:1].isupper():
                 return []  # a verb after the institution's name ends the phrase: "from the Social Security Institute
                 # presented the service-voucher practice of Belgium"
             if self._is("stop", doc[i].text) or doc[i].is_sent_start or (

@@ -367,7 +367,7 @@ class PartnerComponent(PatternComponent):
         scores: dict[str, float] = defaultdict(float)
         best: dict[str, tuple[float, CountryMention, str]] = {}
         title_codes: set[str] = set()
-        title_seen: dict[str, list[str]] = {}  # code -> fields of its mentions scored so far
+        title_seen: set[str] = set()  # codes the title has already given evidence for
         tag_codes: set[str] = set()  # a news reference tag names the action's country
         excluded_before = self._excluded_before(doc, mentions, ends_before)
         cued = self._cued_lists(doc, mentions, ends_before) | self._restated_institution(doc, mentions)
@@ -411,9 +411,10 @@ class PartnerComponent(PatternComponent):
             if m.code in expert_codes and where == "description" and (rule == "partner:description" or any(
                     code == m.code and lo <= m.start_char < hi for code, (lo, hi) in expert_sentences)):
                 continue
-            if where == "title" and any(f == "title" for f in title_seen.get(m.code, ())):
-                continue  # one place named twice in a title ("… en el Chaco [… in the Chaco]"): one piece of evidence
-            title_seen.setdefault(m.code, []).append(where)
+            if where == "title":
+                if m.code in title_seen:
+                    continue  # one place named twice in a title ("… en el Chaco [… in the Chaco]"): one piece of evidence
+                title_seen.add(m.code)
             scores[m.code] += weight
             if m.code not in best or weight > best[m.code][0]:
                 best[m.code] = (weight, m, rule)
