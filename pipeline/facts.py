@@ -22,8 +22,11 @@ YEAR_KEY = "socieux_year"  # int | None: year of the document's date line (news)
 #: a fact field components use among themselves, never stored as evidence: another mention of a
 #: country whose experts the record names (socieux_experts marks it, socieux_partner skips it)
 ECHO_FIELD = "expert_echo"
+#: a fact field marking a first-person post whose writer says they were one of the action's experts ("I worked,
+#: as a Polish expert, with …"): socieux_experts sets it, socieux_period reads "I" and "we" as the action's agents
+AUTHOR_FIELD = "author_expert"
 #: fact fields that are no evidence of a value (notes and markers between components)
-INTERNAL_FIELDS = ("partner_note", ECHO_FIELD)
+INTERNAL_FIELDS = ("partner_note", ECHO_FIELD, AUTHOR_FIELD)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,11 @@ def facts(doc: Doc) -> list[Fact]:
 
 def add_fact(doc: Doc, fact: Fact) -> None:
     facts(doc).append(fact)
+
+
+def has_fact(doc: Doc, field: str) -> bool:
+    """Some component has set a fact of `field` on the doc (a marker such as `AUTHOR_FIELD`)."""
+    return any(f.field == field for f in doc._.facts or ())
 
 
 def field_span(doc: Doc, name: str) -> tuple[int, int] | None:

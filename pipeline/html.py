@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from pipeline.documents import FieldLabel
 
 BLOCKS = frozenset(
-    "address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
-    "hr li main nav ol p pre section table tbody td tfoot th thead tr ul br".split()
+    "address article aside blockquote dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
+    "hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul br".split()
 )
 DROP = ("script", "style", "noscript", "template", "iframe", "svg", "head", "select", "button")
 #: site chrome around the content: menus, banners, footers, sidebars; figures and their captions
@@ -412,6 +412,15 @@ def _headline(tree, title: str) -> object | None:
     return h1s[0] if len(h1s) == 1 else None
 
 
+def _summaries_as_headings(tree: LexborHTMLParser) -> None:
+    """A collapsible block's `<summary>` becomes a heading, an `<h3>` or the heading it holds: "<details><summary>
+    Title</summary><ul>…</ul><p>…</p></details>" is a record led by its title, like a card (`_heading_led_items`)."""
+    for node in tree.css("details > summary"):
+        inner = node.css_first("h1, h2, h3, h4, h5, h6")
+        html = inner.html if inner is not None else f"<h3>{node.inner_html}</h3>"
+        node.replace_with(LexborHTMLParser(html).css_first("h1, h2, h3, h4, h5, h6"))
+
+
 def html_to_text(html: str) -> str:
     return html_page(html)[0]
 
@@ -437,6 +446,7 @@ def html_page(html: str) -> tuple[str, str | None]:
     for node in tree.css("ol, ul"):
         if _is_trail(node):
             node.decompose()
+    _summaries_as_headings(tree)
     headline = _headline(tree, title)
     headline_text = _norm(headline.text()) if headline is not None else None
     root = next((nodes[0] for nodes in (tree.css(sel) for sel in CONTENT) if len(nodes) == 1), None)

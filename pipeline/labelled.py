@@ -105,10 +105,14 @@ def _cuts(group: list[Line], hits: list[Labelled | None]) -> list[int]:
 
 def _head_title(lines: list[Line]) -> tuple[int, int]:
     """(first, end) of the title in `lines`: the short line (no sentence, no label) right above the first
-    labelled line ("### Title" over "- **Partner:** …", a heading over its `<dl>`), with the line above it
+    labelled line ("### Title" over "- **Partner:** …", a heading over its `<dl>`, a title with a colon of its
+    own opening the group: "Bangladesh: employment injury scheme pilot"), with the line above it
     when it goes on in lower case (a wrapped title); lines above the title are the page's (its heading, an
     intro line). (0, 0) when none."""
-    first = next((k for k, ln in enumerate(lines) if is_any_label(ln) or _is_other_label(ln)), 0)
+    first = next((k for k, ln in enumerate(lines) if is_any_label(ln) or _is_other_label(ln)
+                  and not (k == 0 and len(lines) > 1 and is_any_label(lines[1]) and _titled_with_colon(ln))), 0)
+    if first == 1 and not is_any_label(lines[0]) and _is_other_label(lines[0]):
+        return 0, 1  # a title with a colon of its own right over the labels ("Bangladesh: employment injury …")
     # the first label may be one no layout knows ("Experts: …") when a known one follows
     if first == 0 or not any(is_any_label(ln) for ln in lines[first:]) or not reads_as_block_title(lines[first - 1].text):
         return 0, 0

@@ -17,6 +17,9 @@ from pipeline.lines import CODE_VALUE, DATE_VALUE, Line
 #: by a copy of Markdown ("**Partner:** …")
 LABEL_PREFIX = re.compile(r"^(?:(?:[-*+•·▪●◦–]|\d{1,3}[.)])[ \t]+)?[*_]*")
 
+#: a label's separator other than a colon: a spaced en or em dash ("Partner – Ministry of …")
+DASH_SEPARATOR = re.compile(r"[ \t][–—][ \t]")
+
 #: a value that says there is none: "—", "-", "n/a", "none", "TBD"
 NO_VALUE = re.compile(r"^(?:[-–—‒―_/.…?]+|n\.?\s?/?\s?a\.?|none|nil|tbd|tbc"
                       r"|to\s+be\s+(?:confirmed|determined)"
@@ -53,16 +56,21 @@ def _label_key(text: str) -> str:
 
 def read_labelled(ln: Line) -> Labelled | None:
     """The known field of a "Label: value" line (`Start: 14/03/2022`, `- Partner: Ministry …`, `Code:`)."""
-    if ":" not in ln.text:  # most lines of a listing: no label to look up
-        return None
-    lead = LABEL_PREFIX.match(ln.text).end()
-    head, sep, rest = ln.text[lead:].partition(":")
+    if ":" in ln.text:
+        lead = LABEL_PREFIX.match(ln.text).end()
+        head, sep, rest = ln.text[lead:].partition(":")
+    else:  # "Partner – Ministry of …", "When – 2023": a spaced dash after the label (a slide's, a brochure's)
+        dash = DASH_SEPARATOR.search(ln.text, 0, LONGEST_LABEL)
+        if dash is None:
+            return None  # most lines of a listing: no label to look up
+        lead = LABEL_PREFIX.match(ln.text).end()
+        head, sep, rest = ln.text[lead : dash.start()], dash.group(), ln.text[dash.end() :]
     if not sep:
         return None
     hit = labels().get(_label_key(head))
     if hit is None:
         return None
-    at = lead + len(head) + 1
+    at = lead + len(head) + len(sep)
     emphasis = ln.text[:lead].endswith(("*", "_")) or head.rstrip().endswith(("*", "_"))  # "**Label:** value"
     value = rest.strip(" \t*_") if emphasis else rest.strip()
     if not value:

@@ -97,7 +97,7 @@ def action_id(title: str, institution: str | None = None, dated: str | None = No
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _record_bounds(lines: list[Line]) -> list[tuple[int, list[Line]]]:
+def _record_bounds(lines: list[Line], text: str) -> list[tuple[int, list[Line]]]:
     """(index of title line, body lines) for every record, for bullet and dash layouts."""
     is_bullet = [bool(BULLET.match(ln.text)) for ln in lines]
     if not any(is_bullet):
@@ -116,6 +116,7 @@ def _record_bounds(lines: list[Line]) -> list[tuple[int, list[Line]]]:
             before_item = i + 1 < len(lines) and DASH_ITEM.match(lines[i + 1].text)
             if after_dash or before_item:
                 starts.append(i)
+        starts = _wrapped_dash_titles(lines, starts, text)
     out = []
     for n, i in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
@@ -123,6 +124,23 @@ def _record_bounds(lines: list[Line]) -> list[tuple[int, list[Line]]]:
         out.append((i, body))
     if any(is_bullet):
         out = _drop_unindented_tails(out)
+    return out
+
+
+def _wrapped_dash_titles(lines: list[Line], starts: list[int], text: str) -> list[int]:
+    """A dash list's title wrapped over two lines opens its record at its first line: the second line (before
+    the first "- Label" line) follows a lone "-" and the first line, or goes on in lower case
+    (`continues_title`) where no lone "-" stands over the first line ("Supporting the Guatemalan Social Security Institute in the design of a" / "maternity
+    protection scheme for …" / "- Partner Institution")."""
+    out: list[int] = []
+    for i in starts:
+        prev = lines[i - 1] if i > 0 else None
+        if prev is not None and out and out[-1] == i - 1 and text.count("\n", prev.end, lines[i].start) == 1:
+            continue  # two lines between a lone "-" and "- Label": one title, whatever their case
+        if prev is not None and not prev.text.startswith("-") and continues_title(text, prev, lines[i]):
+            out.append(i - 1)
+            continue
+        out.append(i)
     return out
 
 
@@ -289,10 +307,18 @@ def continues_title(text: str, line: Line, nxt: Line) -> bool:
 def split_listing(doc: Document) -> list[RawRecord]:
     lines = lines_of(doc.text)
     records = []
-    bounds = _record_bounds(lines)
+    bounds = _record_bounds(lines, doc.text)
     first = bounds[0][0] if bounds else 0
     heading = (lines[0].start, lines[first - 1].end, doc.text[lines[0].start : lines[first - 1].end]) if first else None
     for index, (i, body) in enumerate(bounds):
+        # a dash list's title goes on over the lines under it before its first "- …" line
+        wrapped = 0
+        if not (BULLET.match(lines[i].text) or ALT_BULLET.match(lines[i].text)):
+            prev = lines[i]
+            while wrapped < len(body) and not body[wrapped].text.startswith("-") \
+                    and doc.text.count("\n", prev.end, body[wrapped].start) == 1:
+                prev = body[wrapped]
+                wrapped += 1
         body = [_strip_dash(ln) for ln in body]
         if index == len(bounds) - 1:  # the page's footer follows the last record
             body = without_page_end(body)
@@ -302,7 +328,8 @@ def split_listing(doc: Document) -> list[RawRecord]:
         named = read_labelled(title)  # "• Action title: …"
         if named is not None and named.field == "title" and named.value is not None:
             title = named.value
-        titles = [title]
+        titles = [title, *body[:wrapped]]
+        body = body[wrapped:]
         # a title wrapped over two lines: the next line follows without a blank line and goes on
         # in lower case ("… private employment agencies and" / "the protection of migrant workers")
         while body and continues_title(doc.text, titles[-1], body[0]):

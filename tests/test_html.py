@@ -493,3 +493,26 @@ def test_cards_with_a_header_and_a_status_badge(tmp_path: Path) -> None:
         ("listing", "Strengthening the employment injury insurance scheme", "2023-05"),
         ("listing", "Support to a national employment observatory", "2022-19")]
     assert records[0].assistance_types == ["Institutional capacity building", "Policy development"]
+
+
+def test_collapsible_blocks_are_records_titled_by_their_summary(tmp_path: Path) -> None:
+    """`<details><summary>Title</summary><ul>labels</ul><p>…</p></details>` blocks (an accordion of actions): a
+    record each, titled by its summary; a summary holding its own heading keeps it."""
+    block = ('<details class="action-card"><summary>{title}</summary><ul class="action-meta">'
+             '<li><strong>Partner Institution:</strong> {inst}</li>'
+             '<li><strong>Type of Assistance:</strong> Policy development</li>'
+             '<li><strong>Code:</strong> {code}</li></ul><p>{body}</p></details>')
+    page = ('<html><body><main><h1>Employment services</h1><p>3 actions found. Click on a title to expand it.</p>'
+            + block.format(title="Job placement services for young people", inst="Regional Employment Office",
+                           code="2021-29", body="Experts from Chile and Portugal analysed the placement process.")
+            + block.format(title="<h3>Labour market dashboard</h3>", inst="College of Technology", code="2022-11",
+                           body="A Finnish data specialist mapped the available data.")
+            + block.format(title="Unemployment benefit reform", inst="Employment Agency of Montenegro",
+                           code="2021-33", body="Austrian experts analysed the benefit rules.")
+            + "</main></body></html>")
+    records = _records(tmp_path, page)
+    assert [(r.title, r.partner_institution, r.values.get("code")) for r in records] == [
+        ("Job placement services for young people", "Regional Employment Office", "2021-29"),
+        ("Labour market dashboard", "College of Technology", "2022-11"),
+        ("Unemployment benefit reform", "Employment Agency of Montenegro", "2021-33")]
+    assert records[0].description == "Experts from Chile and Portugal analysed the placement process."

@@ -467,3 +467,41 @@ def test_a_factsheet_headed_by_its_code_and_country_over_a_title_label() -> None
         "experts": "2 experts (Ireland, Germany)"})
     assert (second.values["code"], second.values["country"]) == ("2022-03", "GEORGIA")
 
+
+
+def test_labels_after_a_spaced_dash_and_a_title_with_a_colon_of_its_own() -> None:
+    """A slide deck's "Partner – Ministry …" lines are labelled fields (a spaced en or em dash after a known label;
+    not a hyphen, not an unknown label), and a title with a colon of its own right over them is the title."""
+    text = ("Slide 4\nSocial health insurance\n\n"
+            "Digital enrolment of informal workers in health insurance\nCountry – Kenya\n"
+            "Partner – National Health Insurance Fund (NHIF)\nType – Information management systems\n"
+            "When – March–May 2023\nHow – online + 1 mission to Nairobi\nExperts – Estonia, Cabo Verde\n"
+            "Summary – Review of the mobile enrolment process; 25 county officers trained.\n\n"
+            "Bangladesh: employment injury scheme pilot for garment workers\n"
+            "Partner — Department of Inspection for Factories and Establishments (DIFE)\nType — Policy development\n"
+            "When — 2023\nHow — online\nExperts — Austria (AUVA), Denmark\n"
+            "Summary — Webinars on accident reporting and benefit calculation.\n")
+    first, second = split_document(text_document(text, "slides.txt"))
+    assert (first.title, first.partner_institution, first.assistance_types) == (
+        "Digital enrolment of informal workers in health insurance", "National Health Insurance Fund (NHIF)",
+        ["Information management systems"])
+    assert first.values == {"country": "Kenya", "period": "March–May 2023", "delivery": "online + 1 mission to Nairobi",
+                            "experts": "Estonia, Cabo Verde"}
+    assert first.description == "Review of the mobile enrolment process; 25 county officers trained."
+    assert (second.title, second.partner_institution) == (
+        "Bangladesh: employment injury scheme pilot for garment workers",
+        "Department of Inspection for Factories and Establishments (DIFE)")
+
+
+@pytest.mark.parametrize(("line", "field"), [
+    ("Partner – Ministry of Labour", "partner_institution"),
+    ("Code — 2023-15", "code"),
+    ("Partner - Ministry of Labour", None),  # a hyphen: a title's or a sentence's
+    ("Kenya – digital enrolment of informal workers", None),  # no label before the dash
+])
+def test_a_spaced_dash_after_a_label(line: str, field: str | None) -> None:
+    from pipeline.labels import read_labelled
+    from pipeline.lines import Line
+
+    hit = read_labelled(Line(0, len(line), line))
+    assert (hit.field if hit else None) == field

@@ -375,3 +375,25 @@ def test_a_status_line_among_the_labelled_lines_is_no_description() -> None:
     first, second = split_document(text_document(text, "cards.txt"))
     assert first.description == "The experts: two inspectors from Portugal trained regional inspectors."
     assert second.description == "A Finnish data architect accompanied the DSWD remotely."
+
+
+def test_a_dash_list_title_wrapped_over_two_lines():
+    """A title wrapped over two lines under a lone "-" is one title, whatever the case of its second line; without
+    the lone "-", a second line in lower case goes on with the first (not with the description above)."""
+    text = ("-\nStrengthening the capacity of the National Employment Agency to deliver active\n"
+            "labour market measures for returning migrants\n- Partner Institution\n- National Employment Agency\n"
+            "- Description\n- Experts from Romania and Latvia assessed the measures.\n"
+            "Supporting the Guatemalan Social Security Institute in the design of a\n"
+            "maternity protection scheme\n- Partner Institution\n- Guatemalan Social Security Institute (IGSS)\n"
+            "- Description\n- Spanish experts helped the IGSS cost three options.\n"
+            "-\nDeveloping a single registry for the\nProductive Safety Net Programme in Ethiopia\n"
+            "- Partner Institution\n- Ministry of Labour and Skills\n- Description\n- Experts mapped the registries.\n")
+    records = split_document(doc_of(text))
+    assert [r.title for r in records] == [
+        "Strengthening the capacity of the National Employment Agency to deliver active labour market measures for "
+        "returning migrants",
+        "Supporting the Guatemalan Social Security Institute in the design of a maternity protection scheme",
+        "Developing a single registry for the Productive Safety Net Programme in Ethiopia"]
+    assert records[0].description == "Experts from Romania and Latvia assessed the measures."
+    assert [r.partner_institution for r in records] == [
+        "National Employment Agency", "Guatemalan Social Security Institute (IGSS)", "Ministry of Labour and Skills"]

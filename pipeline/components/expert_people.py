@@ -7,6 +7,7 @@ component's lexicon (`self.lex`, `self._is`) and walk limit (`self.window`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 import numpy as np
@@ -18,7 +19,7 @@ from pipeline.components.expert_tokens import (ACTION_OBJECT_WORDS, BARE_ROLE_WO
                                                PRESENCE, RELATIVES, RELATIVE_ADVERBS, RELATIVE_ENDS, RELATIVE_WORDS,
                                                TITLED_ROLE_WORDS, WHO, hyphen_tail, indices_of, is_name, past_verb,
                                                person_context, sentence_of)
-from pipeline.facts import CountryMention
+from pipeline.facts import AUTHOR_FIELD, CountryMention, has_fact
 
 
 #: most tokens between two coordinated people's phrases ("(Bundesagentur für Arbeit) and Ms Aoife Byrne")
@@ -38,6 +39,15 @@ STATED_GAP = 7
 #: sentences before a stated origin that may name the experts: a paragraph's opening sentence, then the person and
 #: what they did ("The experts, … and Siobhán Walsh, brought …. Mr Yıldız helped build …; Ms Walsh works for …")
 STATED_REACH = 3
+#: most tokens from the opening words of a first-person writer's statement of origin to its institution's name
+#: ("I have been a labour inspector for nineteen years at the ACT")
+AUTHOR_GAP = 20
+#: link words before the institution of such a statement
+AUTHOR_LINKS = frozenset({"at", "for", "from", "in", "of"})
+#: first person singular: a sentence of the writer's own
+FIRST_SINGULAR = re.compile(r"\b(?:I|[Mm]y|me)\b")
+#: a post's closing signature: a dash, the writer's name, then their role and place after commas
+SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*[A-Z][^\n,]{2,60},")
 
 
 class PeopleMixin:
@@ -74,6 +84,7 @@ class PeopleMixin:
         links = np.array(links, dtype=np.int64)
         starts = np.array(sorted({m.start for m in at.values()}) + [len(doc) + self.window + 2], dtype=np.int64)
         near = starts[np.searchsorted(starts, links + 1)] <= links + self.window + 1
+        author = has_fact(doc, AUTHOR_FIELD)  # a post of one of the experts: "together with <Name> from …"
         named: list[int] = []  # first tokens of the names taken so far
         pending: list[tuple[int, list[CountryMention], str]] = []  # people whose verb was not found after them
         for i in links[near].tolist():
@@ -108,6 +119,7 @@ class PeopleMixin:
                 continue  # "Ms … of the Dominican Republic's TSS attended the last day of the course"
             sent_low = sentence_of(doc, i).casefold()
             if self._person_cue(sent_low) or self._introduced(doc, start, titled) \
+                    or author and any(cue in sent_low for cue in self.lex.get("author_person_cue", ())) \
                     or predicate is None and self._next_in_list(doc, start, named):
                 if via == "from" or apposition is not None or person_context(doc, start) \
                         or self._next_in_list(doc, start, named) or self._and_person(doc, start, i):
@@ -173,7 +185,15 @@ class PeopleMixin:
         Malaysian …" (not "the Ministry of Labour and Social Protection of …": institution words)."""
         if not named:
             return False
-        lo, _ = sentence_span(doc_text(doc), doc[start].idx)  # the pipeline has no parser
+        text = doc_text(doc)
+        k = start - 1 if start and doc[start - 1].lower_ in ("and", "&") else start
+        if k >= 1 and doc[k - 1].text == ";":
+            # "… experts for the event: Javier Ruiz of the Spanish TGSS; Kadri Tamm of Estonia's …; and Ana …":
+            # a list of people whose items semicolons part (each item is a sentence of `sentence_span`)
+            prev = max((n for n in named if n < start), default=None)
+            between = text[doc[prev].idx : doc[start].idx] if prev is not None else "\n"
+            return "\n" not in between and ". " not in between and ":" not in between
+        lo, _ = sentence_span(text, doc[start].idx)  # the pipeline has no parser
         return any(lo <= doc[n].idx and n < start for n in named) and self._person_after_and(doc, start) is not None
 
     def _and_person(self, doc: Doc, start: int, link: int) -> bool:
@@ -255,6 +275,40 @@ class PeopleMixin:
             if self._person_cue(text[before : m.end_char].casefold()):
                 out.append(m)
         return out
+
+    def _author_origins(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
+        """In a first-person post whose writer was one of the experts (`AUTHOR_FIELD`), the writer's own
+        institution or home, in a sentence with "I", "my" or "me": after a statement's opening words
+        (lex:author-work, lex:author-home) and within AUTHOR_GAP tokens of its clause, the first place or
+        own-language name (`_institution_mention`) after "at", "for", "from", "in" or "of" ("I have been a labour
+        inspector for nineteen years at the ACT in Porto", "I work as a policy officer in Ireland's Department of
+        Social Protection", "Back home in Oslo now"); not a place of an earlier career ("first in Katowice and now
+        at …", lex:author-earlier). A signature closing the post ("— Helena Marques, labour inspector, Portugal")
+        names the writer's country too."""
+        text = doc_text(doc)
+        out: list[CountryMention] = []
+        starts = [t.idx for t in doc]
+        earlier = self.lex.get("author_earlier", frozenset())
+        for cue in self.author_origin.finditer(text):
+            lo, hi = sentence_span(text, cue.start())
+            if not FIRST_SINGULAR.search(text, lo, hi):
+                continue
+            k = bisect_left(starts, cue.start())
+            for j in range(k, min(len(doc) - 1, k + AUTHOR_GAP)):
+                if doc[j].text in CLAUSE_ENDS or doc[j].idx >= hi:
+                    break
+                if doc[j].lower_ not in AUTHOR_LINKS or doc[j - 1].lower_ in earlier:
+                    continue
+                q = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+                m = self._institution_mention(doc, q, at) if q < len(doc) else None
+                if m is not None:
+                    out.append(m)
+                    break
+        last = text.rstrip()
+        signature = SIGNATURE.match(last, last.rfind("\n") + 1)
+        if signature:  # "— Helena Marques, labour inspector, Portugal"
+            out += [m for m in at.values() if m.start_char >= signature.end()]
+        return list({m.start: m for m in out}.values())
 
     def _stating_subject(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> bool:
         """The verb at token i has a person as its subject: a name, a title and a surname ("Mrs. Soto works in

@@ -91,7 +91,7 @@ from spacy.tokens import Doc
 from pipeline.components.base import (PatternComponent, WindowedMatcher, doc_text, honorifics, is_honorific, per_doc,
                                       sentence_span, town_mentions)
 from pipeline.components.expert_institutions import InstitutionsMixin
-from pipeline.components.expert_people import PeopleMixin
+from pipeline.components.expert_people import FIRST_SINGULAR, PeopleMixin
 from pipeline.components.expert_tokens import (APPOSED_NAME_WORDS, CLAUSE_ENDS, COMPLEMENT_WORDS, DASHES,
                                                DESTINATION_WORDS, ELIDED, INTL_NOUN_WORDS, NAME_COORDINATION,
                                                NOUN_FOLLOW, OF_LINKS, PHRASE_BREAKS, PHRASE_WINDOW, PREDICATE_AUX,
@@ -99,7 +99,7 @@ from pipeline.components.expert_tokens import (APPOSED_NAME_WORDS, CLAUSE_ENDS, 
                                                is_name, past_verb, sentence_of)
 from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, unrealised
 from pipeline.eu import load_membership
-from pipeline.facts import ECHO_FIELD, CountryMention, Fact, add_fact, field_span
+from pipeline.facts import AUTHOR_FIELD, ECHO_FIELD, CountryMention, Fact, add_fact, field_span
 from pipeline.towns import town_countries, town_heads
 
 
@@ -124,8 +124,11 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         self.only_from: set[str] = set()  # noun rules that name an origin only after "from" ("a team from …")
         self.eu = frozenset(load_membership())
         self.eu_town_heads: frozenset[str] | None = None
+        self.author = WindowedMatcher(self.nlp.vocab)  # the writer says they were one of the experts
         for p in self.patterns:
-            if "pattern" in p:
+            if p.get("kind") == "author_expert":
+                self.author.add(p["id"], p["pattern"])
+            elif "pattern" in p:
                 self.matcher.add(p["id"], p["pattern"])
                 if p.get("tentative"):
                     self.tentative.add(p["id"])
@@ -134,6 +137,10 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             else:
                 self.lex[p["kind"]] = frozenset(w.casefold() for w in p["words"])
         self.window = int(next(iter(self.lex.get("window", {"8"}))))
+        # a first-person writer's own institution or home (lex:author-work, lex:author-home), see _author_origins
+        opening = self.lex.get("author_home", frozenset()) | self.lex.get("author_work", frozenset())
+        self.author_origin = re.compile(r"(?i)\b(?:%s)\b" % "|".join(
+            map(re.escape, sorted(opening, key=len, reverse=True))) if opening else "(?!)")
         # after a person's name; "in" only after an apposition ("Ms Thandeka Zulu, a director in the Department …")
         self.link_words = self.lex.get("from_word", frozenset()) | OF_LINKS | {"in"}
         self.complement_preps = self.lex.get("complement_prep", frozenset())
@@ -149,6 +156,9 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                                  % ("|".join(map(re.escape, by_verbs)), titles) if by_verbs else r"(?!)")  # (?!): never
 
     def __call__(self, doc: Doc) -> Doc:
+        author = self._author(doc)
+        if author is not None:
+            add_fact(doc, author)
         mentions = self._resolve_in_phrase(doc, doc._.countries or [])
         mentions = sorted([*mentions, *self._eu_towns(doc, mentions)], key=lambda m: m.start)
         mentions = sorted([*mentions, *self._own_language_names(doc, mentions)], key=lambda m: m.start)
@@ -223,6 +233,9 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             emit(m, "person:bracket")
         for m in self._stated_origins(doc, at):
             emit(m, "person:stated", tentative=m.code not in self.eu)
+        if author is not None:
+            for m in self._author_origins(doc, at):
+                emit(m, "person:author", tentative=m.code not in self.eu)
         for m in self._demonym_nouns(doc, mentions, at):
             emit(m, "demonym-noun", tentative=m.code not in self.eu)
         span = field_span(doc, "experts")
@@ -234,6 +247,18 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         for fact in found.values():
             add_fact(doc, fact)
         return doc
+
+    def _author(self, doc: Doc) -> Fact | None:
+        """The writer of a first-person post says, in a sentence with "I", "my" or "me", that they were one of
+        the action's experts (kind `author_expert`: "I worked, as a Polish expert, with …", "my first SOCIEUX+
+        assignment", "whether I would join action 2023-12"): an `AUTHOR_FIELD` marker on its words."""
+        text = doc_text(doc)
+        for match_id, start, end in self.author(doc):
+            if FIRST_SINGULAR.search(text, *sentence_span(text, doc[start].idx)):
+                span = doc[start:end]
+                return Fact(AUTHOR_FIELD, None, span.start_char, span.end_char, span.text,
+                            self.nlp.vocab.strings[match_id])
+        return None
 
     def _echo(self, doc: Doc, mentions: list[CountryMention], found: dict[tuple[int, str], Fact]) -> None:
         """An EU member state whose experts the record names, named again in it, is the experts' own

@@ -45,10 +45,9 @@ activity of the action or its experts: with a date still to come after the perio
 in the same sentence, the period stays open) unless a `not_coming` cue covers it (what is made
 of it, "the recordings of the sessions", or its repetition by others, "will replicate the course"),
 or `final_to_come` (an undated final activity still to come, "A final activity … will follow": the end
-stays open), or `author_expert` (the writer of a first-person post saying, in a sentence with "I",
-"my" or "me", that they were one of the experts: "as a Polish expert", "my first SOCIEUX+ assignment";
-then "I" and "we" of the record are agents),
-and a spaCy Matcher token pattern. An entry marked `anaphoric` has "It" as its subject: a cue only
+stays open), and a spaCy Matcher token pattern. In a first-person post whose writer says they were one of
+the experts (socieux_experts' `AUTHOR_FIELD` marker: "as a Polish expert", "my first SOCIEUX+ assignment"),
+"I" and "we" of the record are agents. An entry marked `anaphoric` has "It" as its subject: a cue only
 right after a sentence that names the action or cooperation ("The action started in November 2019 …
 It ended in early 2020 …").
 """
@@ -66,7 +65,7 @@ from spacy.tokens import Doc
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text
 from pipeline.components.modality import still_to_come, unrealised
 from pipeline.dates import covered_days
-from pipeline.facts import Fact, Status, add_fact, facts, field_of, field_span
+from pipeline.facts import AUTHOR_FIELD, Fact, Status, add_fact, facts, field_of, field_span, has_fact
 
 #: fields whose dates never come from sentence rules (they have their own rule or are no period)
 NOT_SENTENCE_FIELDS = (
@@ -245,7 +244,7 @@ class PeriodComponent(PatternComponent):
         experts = [f for f in facts(doc) if f.field == "expert_country"]
         agents = [c for c in all_cues if c[2] == "agent_cue"] + [
             (f.start, f.end, "agent_cue", "agent:expert-country") for f in experts] + _they_after(text, experts) \
-            + _first_person(text, all_cues)
+            + _first_person(text, doc)
         activities, qualifiers = _reduced_relatives(text, [c for c in all_cues if c[2] == "activity_cue"])
         # "reviewed the … model piloted in Yerevan since 2019": the participle dates what someone else did
         cues = sorted(cues + [(a, b, "not_period_cue", "not:object-qualifier") for a, b, _, _ in qualifiers])
@@ -655,17 +654,15 @@ def _they_after(text: str, experts: list[Fact]) -> Spans:
     return out
 
 
-#: first person singular: the sentence in which a post's writer says they were one of the experts
-_FIRST_SINGULAR = re.compile(r"\b(?:I|[Mm]y|me)\b")
 #: a first-person subject: the writer, or the writer and the other experts
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 
 
-def _first_person(text: str, cues: Spans) -> Spans:
+def _first_person(text: str, doc: Doc) -> Spans:
     """"I" and "we" of a post whose writer says, in the first person, that they were one of the
-    action's experts (`author_expert` cues: "I worked, as a Polish expert, with …", "my first SOCIEUX+
-    assignment"): the action's agents ("we spent 5-9 June 2023 in Dushanbe")."""
-    if not any(c[2] == "author_expert" and _FIRST_SINGULAR.search(text, *_sentence(text, c[0])) for c in cues):
+    action's experts (the `AUTHOR_FIELD` marker of socieux_experts: "I worked, as a Polish expert, with …",
+    "my first SOCIEUX+ assignment"): the action's agents ("we spent 5-9 June 2023 in Dushanbe")."""
+    if not has_fact(doc, AUTHOR_FIELD):
         return []
     return [(m.start(), m.end(), "agent_cue", "agent:first-person") for m in _FIRST_PERSON.finditer(text)]
 

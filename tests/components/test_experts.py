@@ -799,3 +799,62 @@ def test_an_own_language_name_is_inferred_evidence(nlp: Language) -> None:
 ])
 def test_appositions_lists_and_coordinated_people(nlp: Language, description: str, expected: set[str]) -> None:
     assert experts(nlp, description) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # people parted by semicolons in a list after the experts' cue: each item is a person of the list
+    ("SOCIEUX+ mobilised three experts for the event: Javier Ruiz of the Spanish TGSS, who presented the scheme; "
+     "Kadri Tamm of Estonia's Social Insurance Board; and Ana Rodríguez, of Uruguay's Banco de Previsión Social.",
+     {"ES", "EE", "UY"}),
+    # ... not a new clause about other people after the semicolon
+    ("The experts were Javier Ruiz of the Spanish TGSS; the participants included Kadri Tamm of Estonia's Social "
+     "Insurance Board.", {"ES"}),
+    ("Javier Ruiz of the Spanish TGSS led the workshops; Kadri Tamm of Estonia's Social Insurance Board attended.",
+     {"ES"}),
+])
+def test_people_listed_between_semicolons(nlp: Language, description: str, expected: set[str]) -> None:
+    assert experts(nlp, description) == expected
+
+
+#: the opening of a first-person post whose writer says they were one of the experts
+AUTHOR = "I have just come back from my first SOCIEUX+ assignment. "
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # the writer's own institution after "at", "from", "in", its country in its name, its place or a demonym
+    (AUTHOR + "I have been a labour inspector for nineteen years at the ACT in Porto.", {"PT"}),
+    (AUTHOR + "For the record, I work as a policy adviser at UWV, the Dutch Employee Insurance Agency.", {"NL"}),
+    (AUTHOR + "Since retiring from the Swedish Social Insurance Agency I take on the occasional assignment.",
+     {"SE"}),
+    # where the writer lives and works from
+    (AUTHOR + "Back home in Oslo now, with a lot to share with my colleagues.", {"NO"}),
+    (AUTHOR + "The mapping was done remotely from my kitchen table in Utrecht.", {"NL"}),
+    # who worked "together with" the writer
+    (AUTHOR + "I had come, together with Dewi Lestari from Indonesia's Ministry of Manpower, to help the "
+     "inspectorate.", {"ID"}),
+    # a closing signature
+    (AUTHOR + "We reviewed the regulation.\n— Helena Marques, labour inspector, Portugal", {"PT"}),
+    # other ways of saying the writer is one of the experts; a place of an earlier career is not the writer's
+    ("When SOCIEUX+ asked me whether I could support the Fund, I said yes. Fiji is eleven hours ahead of Dublin, "
+     "where I work as a policy officer in Ireland's Department of Social Protection.", {"IE"}),
+    ("Last month SOCIEUX+ sent me to Namibia. I have been a labour inspector for nineteen years, first in Angola "
+     "and now at the ACT in Porto.", {"PT"}),
+])
+def test_a_first_person_expert_says_where_they_come_from(nlp: Language, description: str,
+                                                         expected: set[str]) -> None:
+    assert experts(nlp, description) == expected
+
+
+@pytest.mark.parametrize("description", [
+    # where the writer went, not where they come from
+    AUTHOR + "I'm just back from Lisbon, where I spent a week.",
+    AUTHOR + "I spent two weeks in Vienna with the delegation.",
+    # a writer who is not one of the experts: a partner's official
+    "I work at the Lithuanian Employment Service and attended the webinar. Back home in Vilnius, I shared it.",
+    # a colleague "together with" a writer who is no expert
+    "Our director, together with Dewi Lestari from Indonesia's Ministry of Manpower, opened the meeting.",
+    # a closing line with a dash in a post by nobody of the experts
+    "We reviewed the regulation.\n— Helena Marques, labour inspector, Portugal",
+])
+def test_where_a_writer_went_or_a_writer_who_is_no_expert(nlp: Language, description: str) -> None:
+    assert experts(nlp, description) == set()
