@@ -223,7 +223,8 @@ def _grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
                # an abbreviation before its year, as in a catalogue's value ("févr-2023", "janv. 2023", "dic-2022")
                rf"\b(?P<fmon>(?i:{fabbr})){_ABBR_BEFORE_YEAR}(?P<y>{_YEAR}){_RY}",
                # a month before a dash and a month with its year: the range's first ("mayo – septiembre 2022")
-               rf"\b{fmon}(?=\s*[{DASHES}]\s*(?i:{foreign})(?:\s+de)?\s+{_YEAR})"],
+               rf"\b{fmon}(?=(?:\s*[{DASHES}]\s*|\s+(?i:a|à|al|au|hasta|até|y|e|et)\s+)(?i:{foreign})(?:\s+de)?\s+"
+               rf"{_YEAR})"],
         "num": [
             # ISO 2019-07-22, also with slashes or dots as some sites write it (2019/07/22, 2019.07.22)
             rf"{_L}(?P<y>{_YEAR})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\w%]|[.,/:]\d)",
@@ -425,11 +426,15 @@ _CONNECTORS = (
     ("dash", re.compile(rf"\s*{_D}\s*{_WEEKDAY}")),
     # "between mid-March and the end of April 2023", "from May to the end of June"
     # ... and the site's Spanish and French pages: "del 6 al 8 de marzo de 2023", "du 6 au 8 mars 2023"
-    ("to", re.compile(rf"\s+(?i:to|until|till|through|al|au)\s+(?:(?i:the)\s+)?{_WEEKDAY}")),
-    ("and", re.compile(rf"\s+(?i:and)\s+(?:(?i:the)\s+)?{_WEEKDAY}")),
+    # ... "de marzo a junio de 2023", "de mars à juin 2023", "entre março e junho de 2023"
+    ("to", re.compile(rf"\s+(?i:to|until|till|through|al|au|a|à|hasta|até)\s+(?:(?i:the)\s+)?{_WEEKDAY}")),
+    ("and", re.compile(rf"\s+(?i:and|y|e|et)\s+(?:(?i:the)\s+)?{_WEEKDAY}")),
     ("list", re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|&)\s+")),
 )
-_PREFIX = re.compile(rf"\b(?i:(from|since|between))\s+(?:the\s+)?{_WEEKDAY}$")
+_PREFIX = re.compile(rf"\b(?i:(from|since|between|de|del|du|desde|depuis|entre|a\s+partir\s+de))\s+(?:(?i:the|el)\s+)?"
+                     rf"{_WEEKDAY}$")
+#: the prefixes of the site's Spanish, French and Portuguese pages, as their English words
+_PREFIX_WORDS = {"de": "from", "del": "from", "du": "from", "desde": "since", "depuis": "since", "entre": "between"}
 _ONWARDS = re.compile(r"\s+(?i:onwards?|to\s+date|to\s+the\s+present|until\s+now)\b"
                       r"|\s*\((?i:ongoing|on-going|en\s+cours|en\s+curso|em\s+curso|to\s+date|continuing)\)"
                       r"|\s*[–—-]\s*(?i:ongoing|on-going|to\s+date|today)\b")
@@ -557,6 +562,8 @@ def _expressions(text: str, atoms: list[_Atom]) -> list[_Expr]:
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         pm = _PREFIX.search(text, max(0, a.start - 16), a.start)
         prefix = pm.group(1).lower() if pm else None
+        if prefix is not None:
+            prefix = "since" if prefix.startswith("a") else _PREFIX_WORDS.get(prefix, prefix)  # "a partir de"
         gap = text[a.end : b.start] if b else ""
         conn = next((name for name, rx in _CONNECTORS if b and rx.fullmatch(gap)), None)
         if b and _mergeable(a, b, conn, prefix):

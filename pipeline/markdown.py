@@ -5,7 +5,8 @@ Markup is not content, but the layout is: every line of the file stays a line
 reads as it reads a text file. What goes is markup: heading markers ("# "),
 quote markers, table rules and pipes (a table whose header row holds field
 labels, models/data/record_labels.tsv, becomes one block of "Label: value" lines a
-row, its header row a blank line; a two-column table of labels in its first column, "| Field | Value |", one
+row, its header row a blank line, and the paragraphs under a later heading that is only a row's code, "#### 2023-31",
+that row's "Description:" line; a two-column table of labels in its first column, "| Field | Value |", one
 block of them; so does a YAML block of record fields between "---" lines), fenced-code fences, and, parsed by
 markdown-it-py line by line, emphasis, code spans, inline HTML tags and link
 targets ("[Share on X](#)" -> "Share on X"). A YAML front matter block (a web
@@ -220,10 +221,49 @@ def _yaml_records(raw_lines: list[str]) -> dict[int, str | None]:
     return out
 
 
-def _label_block(header: list[str], cells: list[str]) -> str:
-    """A table row as "Label: value" lines (an empty cell: "Label:"), then a blank line."""
+def _label_block(header: list[str], cells: list[str], summary: str | None = None) -> str:
+    """A table row as "Label: value" lines (an empty cell: "Label:"), its summary as a "Description:" line, then a
+    blank line."""
     rows = [f"{h}: {c.strip()}" if c.strip() else f"{h}:" for h, c in zip(header, cells) if any(ch.isalpha() for ch in h)]
+    if summary:
+        rows.append(f"Description: {summary}")
     return "\n".join(rows) + "\n"
+
+
+#: a heading that is only an action's code ("#### 2023-31", "### Action 2023-31")
+_CODE_HEADING = re.compile(r"^[ \t]*#{2,6}[ \t]+(?:(?:socieux\+?[ \t]+)?action[ \t]+)?(?P<code>(?:19|20)\d{2}-\d{1,3})"
+                           r"[ \t]*#*[ \t]*$", re.I)
+
+
+def _row_summaries(raw_lines: list[str], label_rows: dict[int, list[str]]) -> tuple[dict[int, str], set[int]]:
+    """(row index -> its summary, the lines the summaries held): the paragraphs under a heading that is only the
+    code of a row of a table of field labels with no description column ("| Code | Country | Partner | … |", then
+    "#### 2023-31" over the summary of that action) are that row's description."""
+    from pipeline.documents import labels  # documents builds on this module
+
+    codes: dict[str, int] = {}
+    for at, header in label_rows.items():
+        fields = [getattr(labels().get(" ".join(h.split()).casefold()), "field", None) for h in header]
+        if "description" in fields:
+            continue
+        for field, cell in zip(fields, _cells(raw_lines[at]) or []):
+            if field == "code" and cell.strip():
+                codes[cell.strip()] = at
+    summaries: dict[int, str] = {}
+    taken: set[int] = set()
+    for i, raw in enumerate(raw_lines):
+        m = _CODE_HEADING.match(raw)
+        if m is None or m["code"] not in codes:
+            continue
+        j = i + 1
+        while j < len(raw_lines) and not raw_lines[j].lstrip().startswith("#") and not _RULE.match(raw_lines[j]) \
+                and _cells(raw_lines[j]) is None:
+            j += 1
+        text = " ".join(_inline(line.strip()) for line in raw_lines[i + 1 : j] if line.strip())
+        if text:
+            summaries[codes[m["code"]]] = text
+            taken.update(range(i, j))
+    return summaries, taken
 
 
 def md_to_text(text: str) -> str:
@@ -238,6 +278,7 @@ def md_page(text: str) -> tuple[str, str | None]:
     in_fence = False
     after_image = False  # the previous line held only images: an emphasised line under them is a caption
     label_rows = _label_tables(raw_lines)
+    summaries, taken = _row_summaries(raw_lines, label_rows) if label_rows else ({}, set())
     written = {**_label_column_tables(raw_lines), **_yaml_records(raw_lines)}  # lines written as labelled fields
     for at, raw in enumerate(raw_lines[skip:], start=skip):
         if at in written:
@@ -245,7 +286,9 @@ def md_page(text: str) -> tuple[str, str | None]:
                 lines.append(written[at])
             continue
         if at in label_rows:  # a row of a table of field labels: a record's block of labelled lines
-            lines.append(_label_block(label_rows[at], _cells(raw) or []))
+            lines.append(_label_block(label_rows[at], _cells(raw) or [], summaries.get(at)))
+            continue
+        if at in taken:  # a row's summary under its code's heading: written in the row's block
             continue
         if at + 2 in label_rows and _TABLE_RULE.match(raw_lines[at + 1]):
             lines.append("")  # its header row: the labels are on the rows' lines

@@ -283,3 +283,23 @@ def test_plain_text_is_not_taken_for_markdown():
 
     assert looks_like_markdown("# Title\n\n## Section\n\ntext\n")
     assert not looks_like_markdown("  • Title\n    Partner Institution\n    Ministry of Labour\n    # of experts: 2\n")
+
+
+def test_summaries_under_code_headings_describe_the_table_rows(tmp_path: Path):
+    """A table of actions with a Code column and no description column, then "#### <code>" headings over each
+    action's summary: the summary is that row's description."""
+    page = ("# Labour and employment actions\n\n| Code | Country | Partner | Title | Type |\n|---|---|---|---|---|\n"
+            "| 2023-31 | Kenya | National Social Security Fund (NSSF) | Social security for platform workers | "
+            "Policy development |\n"
+            "| 2024-02 | Guatemala | Ministry of Labour (MINTRAB) | Labour migration pathways | Capacity building |\n\n"
+            "## Summaries\n\n#### 2024-02\n\nSpanish and Mexican experts facilitated a workshop in Guatemala City.\n\n"
+            "#### 2023-31\n\nExperts from Estonia analysed the Fund's registration practices.\n\nA pilot is being "
+            "drafted.\n\n---\n\n## Contact\n\ninfo@socieux.example\n")
+    path = tmp_path / "actions.md"
+    path.write_text(page, encoding="utf-8")
+    records = split_document(read_document(path))
+    assert [(r.title, r.values.get("code"), r.description) for r in records] == [
+        ("Social security for platform workers", "2023-31",
+         "Experts from Estonia analysed the Fund's registration practices. A pilot is being drafted."),
+        ("Labour migration pathways", "2024-02",
+         "Spanish and Mexican experts facilitated a workshop in Guatemala City.")]

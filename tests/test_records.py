@@ -397,3 +397,17 @@ def test_a_dash_list_title_wrapped_over_two_lines():
     assert records[0].description == "Experts from Romania and Latvia assessed the measures."
     assert [r.partner_institution for r in records] == [
         "National Employment Agency", "Guatemalan Social Security Institute (IGSS)", "Ministry of Labour and Skills"]
+
+
+def test_spanish_labels_standing_alone_with_a_period_in_spanish():
+    """The site's Spanish page pasted into an English listing: "Fechas" stands alone among the other labels and its
+    value is the record's period, a month range in Spanish."""
+    text = ("• Strengthening labour intermediation in the Employment Centres\n\n"
+            "    Institución socia\n    Ministerio de Trabajo y Promoción del Empleo (MTPE)\n"
+            "    Tipo de asistencia\n    Institutional capacity building\n    País\n    Perú\n"
+            "    Fechas\n    de marzo a junio de 2023\n    Modalidad\n    en línea\n"
+            "    Descripción\n    An expert from the Spanish SEPE delivered four training sessions.\n")
+    rec, = split_document(doc_of(text))
+    assert rec.partner_institution == "Ministerio de Trabajo y Promoción del Empleo (MTPE)"
+    assert rec.values["period"] == "de marzo a junio de 2023"
+    assert rec.description == "An expert from the Spanish SEPE delivered four training sessions."
