@@ -134,9 +134,13 @@ def uninvert(name: str) -> list[str]:
 
 
 def variants(name: str, kind: str) -> set[str]:
-    """Written form plus "the "-stripped, apostrophe, hyphen, accent-folded and ALL-CAPS forms."""
-    name = re.sub(r"^(the|The) ", "", clean(name))
+    """Written form plus "the "-stripped, apostrophe, hyphen, accent-folded and ALL-CAPS forms; a city keeps its
+    capital "The" too ("in The Hague": the mention ends the words before it, as "in Rotterdam" does)."""
+    written = clean(name)
+    name = re.sub(r"^(the|The) ", "", written)
     forms = {name, fold(name)}
+    if kind == "city" and name != written:
+        forms |= {"The " + name, fold("The " + name)}
     if kind == "country":
         forms |= {f.replace(" of the ", " of ") for f in forms}
         forms |= {re.sub(r"(?<=\w)-(?=\w)", " ", f) for f in forms}

@@ -221,10 +221,12 @@ class PeopleMixin:
         Social Affairs, Berlin) and …": the place that closes the bracket after a comma, or the country,
         demonym or institution in its own language that opens it ("Kaisa Virtanen (Finnish Centre for
         Pensions)", "Jan Novák (Česká správa sociálního zabezpečení)"), in an EU member state (a place
-        elsewhere may be the partner's: "The experts met Ana Costa (Ministry of Labour, Lima)")."""
+        elsewhere may be the partner's: "The experts met Ana Costa (Ministry of Labour, Lima)"); or such a person
+        opening the sentence right after one about the experts (`_introduced`)."""
         out: list[CountryMention] = []
         for i in np.flatnonzero(doc_lowers(doc) == OPEN_BRACKET).tolist():
-            if self._name_start(doc, i, at) is None:
+            start = self._name_start(doc, i, at)
+            if start is None:
                 continue
             close = next((k for k in range(i + 1, min(len(doc), i + BRACKET_TOKENS)) if doc[k].text == ")"), None)
             if close is None:
@@ -237,8 +239,10 @@ class PeopleMixin:
                 if m is None or m.end != close or m.kind not in ("city", "region", "country") or m.code not in self.eu \
                         or doc[m.start - 1].text != "," or m.start - 1 <= i + 1:
                     continue
-            if self._person_cue(sentence_of(doc, i).casefold()):
-                out.append(m)
+            titled = start > 0 and is_honorific(doc[start - 1].text, cased=False)
+            if self._person_cue(sentence_of(doc, i).casefold()) or self._introduced(doc, start, titled):
+                out.append(m)  # ... or opening the sentence after one about them ("… led by two experts. Dr. Ana
+                # Ferreira (Portugal) explained …")
         return out
 
     def _stated_origins(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
@@ -266,6 +270,15 @@ class PeopleMixin:
                 j += 1
             elif not (j == i + 1 and doc[j].lower_ == "the" and tok.lower_ in STATED_OBJECT_VERBS):
                 continue  # ... or the institution as the object: "advises the Maltese Department for …"
+            elif j + 1 < len(doc) and doc[j + 1].is_lower:
+                # ... or a unit of it: "heads the labour statistics unit of Chile's Undersecretariat of Labour"
+                k = j + 1
+                while k < min(len(doc), j + STATED_GAP) and doc[k].is_lower and doc[k].is_alpha \
+                        and doc[k].lower_ not in STATED_LINKS:
+                    k += 1
+                if k >= len(doc) or doc[k].lower_ not in STATED_LINKS:
+                    continue
+                j = k + 1
             m = self._institution_mention(doc, j, at)
             if m is None:
                 continue
@@ -313,11 +326,18 @@ class PeopleMixin:
     def _stating_subject(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> bool:
         """The verb at token i has a person as its subject: a name, a title and a surname ("Mrs. Soto works in
         …"), a pronoun opening the sentence ("She works at …"), or a named person's relative "who" ("Joseph
-        Camilleri, who advises …", "Vilma Jankauskaitė, an actuary who advises …")."""
+        Camilleri, who advises …", "Vilma Jankauskaitė, an actuary who advises …"), or a name before an apposition
+    ("Mr. Weber, a data scientist, leads …")."""
         if self._named_before(doc, i, at):
             return True
         if i >= 1 and doc[i - 1].text in ("She", "He") and (i == 1 or doc[i - 2].text in (".", "!", "?", ";")):
             return True
+        if i >= 4 and doc[i - 1].text == ",":  # "Mr. Weber, a data scientist, leads …": the apposition back to its comma
+            k = i - 2
+            while k > 0 and i - k <= STATED_GAP and doc[k].is_lower and doc[k].is_alpha:
+                k -= 1
+            if k < i - 2 and doc[k].text == "," and self._named_before(doc, k, at):
+                return True
         if i < 3 or doc[i - 1].lower_ != "who":
             return False
         k = i - 2

@@ -763,7 +763,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         limit = min(len(doc), i + self.window)
         first = i
         while i < limit and i not in at:
-            if doc[i].lower_ == "in" and i + 1 in at and i > first and doc[i - 1].is_alpha \
+            if doc[i].lower_ == "in" and i + 1 in at and i > first and (doc[i - 1].is_alpha or doc[i - 1].text == ")") \
                     and self._placed_institution(doc, first, i, at[i + 1]):
                 i += 1
                 break

@@ -858,3 +858,30 @@ def test_a_first_person_expert_says_where_they_come_from(nlp: Language, descript
 ])
 def test_where_a_writer_went_or_a_writer_who_is_no_expert(nlp: Language, description: str) -> None:
     assert experts(nlp, description) == set()
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # a city named with its article, after a bracketed acronym
+    ("Over eight months, peers from the Sociaal-Economische Raad (SER) in The Hague and from the Economic and Social "
+     "Council of North Macedonia worked with the Commission.", {"NL", "MK"}),
+    # a unit of the institution as the object of the person's verb; a name before an apposition as its subject
+    ("They were joined for the training by Ms. Carolina Rojas, an economist who heads the labour statistics unit of "
+     "Chile's Undersecretariat of Labour.", {"CL"}),
+    ("Two experts shared their experience: Ms. Sabine Hofer, from Austria's public employment service (AMS), and Mr. "
+     "Jonas Weber. Mr. Weber, a data scientist, leads the labour market monitoring team of the German Federal "
+     "Employment Agency.", {"AT", "DE"}),
+    # a bracketed country after a name opening the sentence after one about the experts
+    ("The webinars were led by two experts. Dr. Ana Ferreira (Portugal) explained how functional assessment "
+     "replaced the medical model.", {"PT"}),
+])
+def test_places_units_and_introduced_people(nlp: Language, description: str, expected: set[str]) -> None:
+    assert experts(nlp, description) == expected
+
+
+@pytest.mark.parametrize("description", [
+    # a unit the partner's official heads; a bracketed place after a sentence about no experts
+    "The Minister met Mr. Tupou, who heads the planning unit of the Ministry of Labour of Tonga.",
+    "The webinars were attended by 80 officials. Dr. Ana Ferreira (Portugal) opened the second session.",
+])
+def test_no_experts_among_units_and_people_not_introduced(nlp: Language, description: str) -> None:
+    assert experts(nlp, description) == set()
