@@ -178,6 +178,8 @@ LINK_LINE_CHARS = 60
 #: words before the colon, a value of a few words and no sentence
 META_LINE = re.compile(r"^[^\W\d_][\w'’()/-]*(?:[ \t]+[\w'’()/-]+){0,2}[ \t]*:[ \t]*[^\s.!?][^.!?]{0,40}$")
 #: words that open a sentence, not a label: "The experts recommended: …", "In 2022: …"
+#: fields whose value may be a list of items on the lines under an empty "Label:" ("Outputs:" / "– …" / "– …")
+LISTED_FIELDS = frozenset({"outputs"})
 SENTENCE_OPENERS = frozenset("the a an this these that those it its their our we they he she there in on at for with "
                              "from by as during after before since while when".split())
 
@@ -205,6 +207,14 @@ def _parse_body(body: list[Line]) -> tuple[dict[str, list[Line]], list[str]]:
             if inline.value is not None and inline.field != "title":
                 got[inline.field] = [inline.value]
             i += 1
+            if inline.field in LISTED_FIELDS and inline.value is None:
+                end = i  # "Outputs:" over "– revised checklist" / "– 22 trainers certified": its items
+                while end < len(body) and (ALT_BULLET.match(body[end].text) or BULLET.match(body[end].text)) \
+                        and not is_any_label(body[end]):
+                    end += 1
+                if end > i:
+                    got[inline.field] = body[i:end]
+                i = end
             if inline.field == "assistance_types" and inline.value is not None:
                 end = _more_types(body, i)  # "Type of Assistance: Policy development" / "Information management
                 got[inline.field].extend(body[i:end])  # systems" (an HTML cell's <br>)

@@ -358,7 +358,8 @@ def test_record_labels_file_is_well_formed() -> None:
     keys = [" ".join(r[0].split()).casefold() for r in rows]
     assert len(keys) == len(set(keys))  # one field a label
     assert {r[1] for r in rows} == {"title", "code", "partner_institution", "assistance_types", "description",
-                                    "start_activities", "end_activities", "country", "period", "experts", "delivery"}
+                                    "start_activities", "end_activities", "country", "period", "experts", "delivery",
+                                    "status", "outputs"}
 
 
 def test_a_labelled_intro_and_footer_are_the_pages() -> None:

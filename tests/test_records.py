@@ -377,6 +377,23 @@ def test_a_status_line_among_the_labelled_lines_is_no_description() -> None:
     assert second.description == "A Finnish data architect accompanied the DSWD remotely."
 
 
+def test_status_and_outputs_after_the_description_are_no_description() -> None:
+    """"Status: completed" and "Outputs:" over its listed items ("– …") close the description: a record's state
+    and products are labelled fields of their own (`status`, `outputs`), kept in the record's values."""
+    text = ("  • Inspection of small-scale mining sites\n    SUNAFIL\n    Institutional capacity building\n"
+            "    Experts from Spain trained inspectors in Arequipa in 2021.\n    Outputs:\n"
+            "      – revised inspection checklist\n      – 22 trainers certified\n    Status: completed\n"
+            "  • Voluntary savings for informal workers\n    Fiji National Provident Fund\n"
+            "    Institutional capacity building\n    Status: ongoing\n"
+            "    Experts from France assessed existing schemes.\n")
+    first, second = split_document(text_document(text, "outputs.txt"))
+    assert first.description == "Experts from Spain trained inspectors in Arequipa in 2021."
+    assert first.values["outputs"] == "– revised inspection checklist\n– 22 trainers certified"
+    assert first.values["status"] == "completed"
+    assert second.description == "Experts from France assessed existing schemes."
+    assert second.values["status"] == "ongoing"
+
+
 def test_a_dash_list_title_wrapped_over_two_lines():
     """A title wrapped over two lines under a lone "-" is one title, whatever the case of its second line; without
     the lone "-", a second line in lower case goes on with the first (not with the description above)."""

@@ -84,7 +84,7 @@ CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "but", "whereas", "while", "
 #: after "but", words that open a new clause's subject ("…, but the second mission …"); otherwise "but"
 #: joins two verbs of one subject ("was discussed but postponed")
 NEW_SUBJECT = frozenset({"the", "a", "an", "it", "they", "this", "these", "those", "its", "their", "we", "he",
-                         "she", "there", "experts", "socieux+", "socieux"})
+                         "she", "there", "experts", "socieux+", "socieux", "that"})  # ", and that the experts will …"
 #: after "and", auxiliaries that open a second verb of the same subject in the future ("… started in spring 2024 and will
 #: continue in 2025"): its own clause
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})

@@ -137,6 +137,9 @@ def delivery(doc: Doc) -> str | None:
         ("A field mission to Dakar allowed the experts to meet the regional directors.", "onsite"),
         ("Due to the COVID-19 pandemic, activities were moved online.", "remote"),
         ("The Agency offers online registration for job seekers.", None),
+        # what the partner's reform puts online is no delivery; the action's own events moved online are
+        ("The experts advised the Fund on moving its pension services online.", None),
+        ("The Institute is bringing benefit applications online with the experts' support.", None),
         ("The action supported the creation of a virtual one-stop-shop and a virtual job centre.", None),
         ("The workshop also featured the Delegation of the European Union in Ecuador, which provided advice.", None),
         ("The Ministry regulates remote work and teleworking.", None),

@@ -131,6 +131,14 @@ CASES = [
     # a subject's intent ("plans to", "hopes to") is still to come; a plan as a noun is no intent
     ("The Agency plans to run a workshop for employers in 2025.", (None, set())),
     ("The experts presented the action plan to reduce informality in a workshop.", (None, {"workshop"})),
+    ("I plan to run a workshop with the regional offices next year.", (None, set())),
+    # a wish is still to come: "would love to", "would like to"
+    ("The webinars went well, but I would love to meet the counsellors in person in Suva.",
+     ("remote", {"webinar"})),
+    ("We would like to organise a study visit to Tallinn next year.", (None, set())),
+    # ", and that …" opens a new clause: the mission it speaks of is not the one still to come
+    ("The director said that a mission took place in Amman, and that the experts will run a workshop in May.",
+     ("onsite", set())),
     ("Next comes a communication plan to increase the visibility of the practices shown in the training workshop.",
      (None, {"training", "workshop"})),
 ]
