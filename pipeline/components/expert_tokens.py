@@ -66,6 +66,16 @@ PHRASE_BREAKS = frozenset({",", ";", ".", ":"})
 
 #: how many tokens `_predicate` walks to find the verb of a named person
 PREDICATE_WINDOW = 40
+#: most tokens (a count, an article, a modifier: "labour") between "by" and the people it names as a verb's agent, and most tokens
+#: between that verb and "by" ("delivered in Arequipa from 8 to 12 November 2021 by labour inspectors from …")
+AGENT_LEAD = 3
+AGENT_VERB_WORDS = 16
+#: activity verbs of a stay, which a visit's participants share with experts ("spent a week in Finland")
+STAY_VERBS = frozenset({"spent"})
+#: prepositions before people that make them no subject, and after a verb that make it a participle ("inspectors
+#: trained in risk-based planning")
+AGENT_BLOCKERS = frozenset({"with", "to", "for", "of", "among", "including", "alongside", "between", "from", "on", "at",
+                            "in", "by", "as"})
 #: tokens that end the clause a named person opens
 CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
 #: relative pronouns of a clause between commas ("Ms …, who was in Roseau for a meeting, attended")

@@ -92,7 +92,8 @@ from pipeline.components.base import (PatternComponent, WindowedMatcher, doc_tex
                                       sentence_span, town_mentions)
 from pipeline.components.expert_institutions import InstitutionsMixin
 from pipeline.components.expert_people import FIRST_SINGULAR, PeopleMixin
-from pipeline.components.expert_tokens import (APPOSED_NAME_WORDS, CLAUSE_ENDS, COMPLEMENT_WORDS, DASHES,
+from pipeline.components.expert_tokens import (STAY_VERBS, AGENT_BLOCKERS, AGENT_LEAD, AGENT_VERB_WORDS, APPOSED_NAME_WORDS,
+                                               PREDICATE_WINDOW, CLAUSE_ENDS, COMPLEMENT_WORDS, DASHES,
                                                DESTINATION_WORDS, ELIDED, INTL_NOUN_WORDS, NAME_COORDINATION,
                                                NOUN_FOLLOW, OF_LINKS, PHRASE_BREAKS, PHRASE_WINDOW, PREDICATE_AUX,
                                                RELATIVE_CLAUSE_WORDS, RELATIVES, SENTENCE_WORDS, WITHDRAW_KEY,
@@ -211,8 +212,15 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 continue  # "A third expert, from Indonesia's BPJS, had to withdraw …": not mobilised
             one = self._one_person(doc, start, end, at)
             team = self._team_of(doc, start, at)  # "a team of French and Ivorian labour inspectors"
+            # people doing the action's work are its experts, not participants: "Brazilian and Spanish labour
+            # inspectors delivered an e-learning course", "a training … delivered by labour inspectors from
+            # Spain and Chile"; not the officials of an institution ("Senior Officials of Ghana's Ministry of Labour
+            # ran a workshop": the partner's own)
+            acting = rule in self.tentative and (
+                self._acts(doc, min([start] + [m.start for m in before]), max([end] + [m.end for m in after]))
+                or self._by_agent(doc, min([start] + [m.start for m in before])))
             for m in before:
-                emit(m, f"{rule}:premodifier", one=one or team, firm=team)
+                emit(m, f"{rule}:premodifier", one=one or team or acting, firm=team or acting)
             demonyms = {m.code for m in before if m.kind == "demonym"}
             mobilised = self._mobilised(doc, start)
             sent = self._mobilised_after(doc, end)  # "Three lecturers mobilised by SOCIEUX+ – from …"
@@ -221,7 +229,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                     continue  # "A Swiss case-management specialist from Suva": the Swiss insurer, not Fiji's capital
                 # "a colleague from Kenya's State Department"; one person from a city: "an e-services manager
                 # from Roseau"
-                emit(m, f"{rule}:from", one=one or sent, firm=True, placed=one or sent)
+                emit(m, f"{rule}:from", one=one or sent or acting, firm=True, placed=one or sent)
             for m, possessive in of:
                 # one person of an institution in a city ("a medical adviser of the Compensation Fund in
                 # Pretoria") is placed there as firmly as by a country name
@@ -247,6 +255,43 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         for fact in found.values():
             add_fact(doc, fact)
         return doc
+
+    def _acts(self, doc: Doc, start: int, end: int) -> bool:
+        """The people named at tokens [start, end) are the subject of a verb of the work (`_predicate`, over an
+        institution's name or coordinated people: "Brazilian and Spanish labour inspectors delivered …",
+        "Brazilian social workers from the … (SUAS) and a Portuguese expert from … designed …"): not a
+        preposition's object ("together with Nepali labour inspectors and drafted …"), not before a participle
+        ("Armenian labour inspectors trained in risk-based planning") nor a participant's verb or a comma in
+        between ("…, who attended as observers, shared …", "A Costa Rican official, an expert of …, … supported"); a stay is no work ("social workers … from Georgia's … spent a
+        week in Finland": a visit's participants)."""
+        if start > 0 and doc[start - 1].lower_ in AGENT_BLOCKERS or self._predicate(doc, end) != "activity":
+            return False
+        for j in range(end, min(len(doc), end + PREDICATE_WINDOW)):
+            low = doc[j].lower_
+            if self._is("participant_verb", low) or low in ("observer", "observers") or low == ",":
+                return False  # a list of other people in between ("A Costa Rican official, an expert of …")
+            if self._is("activity_verb", low):
+                return low not in STAY_VERBS and not (j + 1 < len(doc) and doc[j + 1].lower_ in AGENT_BLOCKERS)
+        return False
+
+    def _by_agent(self, doc: Doc, start: int) -> bool:
+        """The people named from token `start` are the agent of a verb of the work before them ("a training of
+        trainers delivered in Arequipa … by labour inspectors from Spain"): "by" before them (over a count, an
+        article or a modifier: "labour") and an activity verb (lex:activity-verbs) before it in the clause."""
+        k = start - 1
+        while k >= 0 and start - k <= AGENT_LEAD and (doc[k].like_num or doc[k].lower_ in ("a", "an", "the")
+                                                       or doc[k].is_alpha and doc[k].is_lower and not doc[k].is_stop):
+            k -= 1
+        if k < 0 or doc[k].lower_ != "by":
+            return False
+        for j in range(k - 1, max(-1, k - AGENT_VERB_WORDS), -1):
+            if doc[j].text in CLAUSE_ENDS or "\n" in doc[j].text:
+                return False
+            if self._is("participant_verb", doc[j].lower_):
+                return False  # "…, was attended by officials from Bolivia": participants
+            if self._is("activity_verb", doc[j].lower_):
+                return True
+        return False
 
     def _author(self, doc: Doc) -> Fact | None:
         """The writer of a first-person post says, in a sentence with "I", "my" or "me", that they were one of

@@ -590,6 +590,12 @@ def _day_or_month(date: Fact) -> bool:
 #: ("a national forum in Funafuti on 30 May 2023"; "In May 2022, a workshop")
 ATTACHED_AFTER, ATTACHED_BEFORE = 40, 12
 _NO_BREAK = re.compile(r"[^,;:()–—]*")
+#: what may stand between a fronted date and its activity ("has organised, on 10 and 11 June 2024 at the King Fahd
+#: Palace hotel in Dakar, a validation workshop", "Between October and November 2023, a series of four webinars"):
+#: a place ("at"/"in" and up to 60 characters of one phrase), then a comma, a determiner, "series of" … and one
+#: modifier or count
+_FRONTED_GAP = re.compile(r"(?:\s+(?:at|in)\s+[^,;:()–—]{1,60})?,\s+(?:(?:an?|the|two|three|four|five)\s+)?"
+                          r"(?:(?:series|cycle|round|set)\s+of\s+)?(?:[a-z0-9][\w-]*\s+)?")
 
 
 def _attached(text: str, activity: Fact, date: Fact) -> bool:
@@ -598,7 +604,7 @@ def _attached(text: str, activity: Fact, date: Fact) -> bool:
         gap = text[activity.end:date.start]
         return len(gap) <= ATTACHED_AFTER and _NO_BREAK.fullmatch(gap) is not None
     gap = text[date.end:activity.start]
-    return date.end <= activity.start and len(gap) <= ATTACHED_BEFORE
+    return date.end <= activity.start and (len(gap) <= ATTACHED_BEFORE or _FRONTED_GAP.fullmatch(gap) is not None)
 
 
 #: what ends the phrase of a date before a later cue: a comma, a coordinated predicate

@@ -885,3 +885,29 @@ def test_places_units_and_introduced_people(nlp: Language, description: str, exp
 ])
 def test_no_experts_among_units_and_people_not_introduced(nlp: Language, description: str) -> None:
     assert experts(nlp, description) == set()
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # people of a profession doing the action's work are its experts, from outside the EU too: a verb's agent
+    # after "by", the subject of a verb of the work (also across an institution and a coordinated expert)
+    ("A training of trainers was delivered in Lima from 8 to 12 November 2021 by labour inspectors from Spain and "
+     "Chile.", {"ES", "CL"}),
+    ("Brazilian and Spanish labour inspectors delivered an e-learning course for 60 inspectors.", {"BR", "ES"}),
+    ("Brazilian social workers from the Unified Social Assistance System (SUAS) and a Portuguese expert from the "
+     "Santa Casa designed a training curriculum on case management.", {"BR", "PT"}),
+])
+def test_people_of_a_profession_doing_the_work(nlp: Language, description: str, expected: set[str]) -> None:
+    assert experts(nlp, description) == expected
+
+
+@pytest.mark.parametrize("description", [
+    # ... not participants: attending, a preposition's object, a participle, a stay, an observer's clause
+    "The course was attended by labour inspectors from Argentina and Uruguay.",
+    "The workshop, delivered by the Ministry, was attended by officials from Bolivia and Ecuador.",
+    "The guidelines were drafted together with Nepali labour inspectors and validated in Lalitpur.",
+    "Armenian labour inspectors trained in risk-based planning with EU support",
+    "Twelve social workers from Georgia's Social Service Agency spent a week in Tallinn.",
+    "Colleagues from the Zambian and Tanzanian labour ministries, who attended as observers, shared their experience.",
+])
+def test_people_of_a_profession_who_did_not_do_the_work(nlp: Language, description: str) -> None:
+    assert experts(nlp, description) == set()

@@ -652,6 +652,11 @@ def nlp_formats() -> Language:
      ("2023-09-05", "2023-09-05")),
     ("The plan was validated at a national forum in Funafuti on 30 May 2023.", ("2023-05-30", "2023-05-30")),
     ("In May 2022, a training of trainers was held in Batumi.", ("2022-05", "2022-05")),
+    # a fronted date and the place of the activity before it
+    ("The Ministry of Labour has organised, on 10 and 11 June 2024 at the Palace hotel in Dakar, a validation "
+     "workshop on the minimum wage.", ("2024-06-10", "2024-06-11")),
+    ("Between October and November 2023, a series of four webinars brought together job placement officers.",
+     ("2023-10", "2023-11")),
     ("A Spanish expert reviewed the procedures in March 2023. A workshop in Accra on 12 June 2023 closed the action.",
      ("2023-03", "2023-06-12")),
     # a date of something else in the activity's sentence, a planned activity: no period
