@@ -715,6 +715,10 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
      "staff in March 2021.", ("2021-03", "2021-03")),
     ("Experts from Finland reviewed the actuarial valuation prepared by the experts in 2019 and trained the "
      "staff in March 2021.", ("2019", "2021-03")),
+    # the work going on with activities of its own after a mission; not with someone's support
+    ("The experts were in Maputo from 13 to 17 November 2023. After the mission, the accompaniment continued at "
+     "distance, with two online sessions in December 2023.", ("2023-11-13", "2023-12")),
+    ("The cooperation continued with the support of the ILO in 2024.", (None, None)),
 ])
 def test_more_sentences_dating_the_action(nlp: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
