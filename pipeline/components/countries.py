@@ -11,7 +11,8 @@ only serve as context. This component
    is no place or institution word (NOT_PLACE) and not preceded by of/in/from/to/the/
    and/"," (a longer Title Case run is a headline and stays); or a one-word city or
    region preceded by a capitalised first name inside a sentence; and a birthplace or a
-   language in a hyphenated compound ("a Lebanese-born counsellor", "French-speaking");
+   language in a hyphenated compound ("a Lebanese-born counsellor", "French-speaking"), and a city
+   or region glued by a hyphen to a word that is no place ("KwaZulu-Natal": not Natal, Brazil);
 2. resolves each remaining match: a single candidate is certain; otherwise a
    candidate whose country the record names elsewhere wins ("resolve:same-record",
    first as a country or demonym, then as an unambiguous city or region, then as a
@@ -52,6 +53,8 @@ COORDINATION = frozenset({"and", ",", "&"})
 PLACE_CONTEXT = frozenset({"of", "in", "from", "to", "the", "and", "for", "at", "across", "within", ",", "("})
 #: second parts of a hyphenated compound that make the place a birthplace or a language
 NOT_A_COUNTRY_COMPOUNDS = frozenset({"born", "speaking", "speakers", "language"})
+#: hyphens that glue a compound's words
+HYPHENS = ("-", "‑", "‐")
 #: words between a city and the country that places it ("Tripoli, in northern Lebanon")
 LOCATIVE = frozenset({"in", "the", "of", "northern", "southern", "eastern", "western", "central", "north", "south",
                       "east", "west", "north-eastern", "north-western", "south-eastern", "south-western",
@@ -126,11 +129,23 @@ def is_person_name(doc: Doc, match: Match, context: set[int]) -> bool:
     return False
 
 
+def is_inner_part(doc: Doc, match: Match, context: set[int]) -> bool:
+    """A city or region glued by a hyphen to a word before it that is no place ("KwaZulu-Natal": not the
+    Brazilian city Natal), like a country name inside another word ("Peru" in "Perugia"); two places joined
+    ("Bosnia-Herzegovina") stay."""
+    i = match.span.start
+    if match.kind not in ("city", "region") or i < 2:
+        return False
+    hyphen, word = doc[i - 1], doc[i - 2]
+    return (hyphen.text in HYPHENS and not hyphen.whitespace_ and not word.whitespace_
+            and word.is_alpha and i - 2 not in context)
+
+
 def is_compound_modifier(doc: Doc, match: Match) -> bool:
     """"Lebanese-born", "French-speaking": a birthplace or a language, not a country of the action's
     people or institutions."""
     end = match.span.end
-    return (end + 1 < len(doc) and doc[end].text in ("-", "‑", "‐")
+    return (end + 1 < len(doc) and doc[end].text in HYPHENS
             and doc[end + 1].lower_ in NOT_A_COUNTRY_COMPOUNDS)
 
 
@@ -237,7 +252,8 @@ class CountryResolver(BatchPipe):
         ruler_ents = [e for e in ents if e.label_ in KINDS or e.label_ == NOT_PLACE]
         context = {t for e in ruler_ents for t in range(e.start, e.end)}
         matches = [Match.from_span(e) for e in ruler_ents if e.label_ in KINDS]
-        kept = [m for m in matches if not is_person_name(doc, m, context) and not is_compound_modifier(doc, m)]
+        kept = [m for m in matches if not is_person_name(doc, m, context) and not is_compound_modifier(doc, m)
+                and not is_inner_part(doc, m, context)]
         strong = {m.codes[0] for m in kept if len(m.codes) == 1 and m.kind in ("country", "demonym")}
         weak = {m.codes[0] for m in kept if len(m.codes) == 1 and m.kind in ("city", "region")}
         # a country name whose reading as a country is the default ("Jamaica" -> JM, not the place in

@@ -287,7 +287,7 @@ class PartnerComponent(PatternComponent):
     def _towns_partner(self, doc: Doc) -> Fact | None:
         """The last resort of a record that names no place the partner could be in: a list of at least
         two towns too small for the gazetteer after "in" ("the branch offices of the Fund in Bar, Pljevlja
-        or Bijelo Polje") that only one country outside the EU has all of, two of them its own only
+        or Bijelo Polje"; also as modifiers after "in the": "in the Bihać and Cazin offices") that only one country outside the EU has all of, two of them its own only
         (pipeline/towns.py)."""
         found: set[str] = set()
         first: Fact | None = None
@@ -297,6 +297,8 @@ class PartnerComponent(PatternComponent):
                 continue
             names: list[tuple[int, int, frozenset[str]]] = []  # (start char, end char, countries)
             j = tok.i + 1
+            if j + 1 < len(doc) and doc[j].lower_ == "the" and doc[j + 1].text[:1].isupper():
+                j += 1  # "in the Bihać and Cazin offices"
             while j < len(doc) and doc[j].text[:1].isupper():
                 for n in range(min(TOWN_WORDS, len(doc) - j), 0, -1):
                     span = doc[j : j + n]

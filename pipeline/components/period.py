@@ -45,7 +45,8 @@ activity of the action or its experts: with a date still to come after the perio
 in the same sentence, the period stays open) unless a `not_coming` cue covers it (what is made
 of it, "the recordings of the sessions", or its repetition by others, "will replicate the course"),
 or `final_to_come` (an undated final activity still to come, "A final activity … will follow": the end
-stays open), and a spaCy Matcher token pattern. In a first-person post whose writer says they were one of
+stays open), or `later_activity` ("the second mission": told as done, the record has gone past its first
+activity), and a spaCy Matcher token pattern. In a first-person post whose writer says they were one of
 the experts (socieux_experts' `AUTHOR_FIELD` marker: "as a Polish expert", "my first SOCIEUX+ assignment"),
 "I" and "we" of the record are agents. An entry marked `anaphoric` has "It" as its subject: a cue only
 right after a sentence that names the action or cooperation ("The action started in November 2019 …
@@ -166,7 +167,7 @@ class PeriodComponent(PatternComponent):
                 or self.from_title_event(doc, dates, cues)
             )
             period = still_open(doc, dates, lambda: self.cues(doc, self.coming), period, cues, self.future)
-            period = _first_of_more(doc_text(doc), cues, period)
+            period = _first_of_more(doc, cues, period, lambda: self.cues(doc, self.coming))
         for fact in period:
             add_fact(doc, fact)
         return doc
@@ -469,7 +470,7 @@ def _cited_as_other(text: str, cues: Spans, refs: list[Fact]) -> Spans:
 #: cue kinds that say the action ended
 CLOSING_KINDS = ("end_clause", "last_activity", "only_activity", "end_word")
 #: cue kinds of the matcher read only when an end may stay open (`still_open`)
-COMING_KINDS = ("coming_activity", "not_coming", "final_to_come")
+COMING_KINDS = ("coming_activity", "not_coming", "final_to_come", "later_activity")
 #: "its own webinar", "their own training": the partner's activity, not the action's (`still_open`)
 _OWN = re.compile(r"(?i)\b(?:own\s+(?:\w+\s+){0,2}|(?:at|during)\s+its\s+(?:\w+\s+)?)$")
 OWN_WINDOW = 40
@@ -794,14 +795,20 @@ def _published_year(doc: Doc) -> int | None:
     return int(years[-1]) if years else None
 
 
-def _first_of_more(text: str, cues: Spans, period: list[Fact]) -> list[Fact]:
+def _first_of_more(doc: Doc, cues: Spans, period: list[Fact], coming: Callable[[], Spans]) -> list[Fact]:
     """The period with its end left open when the record calls what it dates the action's first activity
     ("It was the first activity of SOCIEUX+ action 2024-91"; a `first_activity` cue) and no cue says the
-    action ended: more is to come (spec: period_end is null when the action is ongoing)."""
+    action ended: more is to come (spec: period_end is null when the action is ongoing). A later activity
+    the record tells as done ("During the first mission, on 6-10 March, … The second mission, on 8-12 May,
+    was devoted to …"; a `later_activity` cue of the `coming` matcher, not still to come) says the record
+    has gone past the first one: its dates stand."""
+    text = doc_text(doc)
     end = next((f for f in period if f.field == "period_end" and f.value), None)
     first = next((c for c in cues if c[2] == "first_activity"), None)
     # a closing sentence, not a bare end word ("ESSI has completed a review …; the mission was the first step")
     if end is None or first is None or any(c[2] in CLOSING_KINDS and c[2] != "end_word" for c in cues):
+        return period
+    if any(c[2] == "later_activity" and c[0] > first[0] and not still_to_come(doc, c[0], c[1]) for c in coming()):
         return period
     return [f for f in period if f is not end] + [
         Fact(field="period_end", value=None, start=first[0], end=first[1], text=text[first[0]:first[1]],

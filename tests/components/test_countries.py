@@ -191,6 +191,7 @@ def test_ambiguous_keeps_candidates(nlp: Language) -> None:
     ("text", "absent"),
     [
         ("a visit to Perugia", "PE"),  # no match inside a word
+        ("the Provincial Government of KwaZulu-Natal", "BR"),  # a city glued by a hyphen to a word that is no place
         ("Chad Smith presented the results", "TD"),
         ("The experts, Chad O'Connor from Intreo", "TD"),  # a surname with an apostrophe
         ("Jordan Peterson, a psychologist", "JO"),

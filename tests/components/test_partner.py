@@ -110,6 +110,9 @@ CASES = [
      "treatment in Serbia or in another neighbouring country.", "ME"),
     ("Electronic services", "Health Insurance Fund (FZO)",
      "Insured persons obtain a referral for treatment in Serbia or in another neighbouring country.", None),
+    # ... also as modifiers after "in the"
+    ("Activation of the long-term unemployed", "Cantonal Employment Service",
+     "Two experts analysed practices in the Bihać and Cazin offices and trained 18 counsellors.", "BA"),
     # a local authority named by its town too small for the gazetteer: the last resort, when one country
     # outside the EU alone has a place of that name (any case of the noun, before or after the name)
     ("Assessment of local employment policy in Girardota Municipality", "Municipality of Girardota",

@@ -455,7 +455,7 @@ def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) ->
     assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word",
                                                  "start_clause", "end_clause", "last_activity", "only_activity", "first_activity",
                                                  "activity_cue", "agent_cue", "coming_activity", "not_coming", "final_to_come",
-                                                 "institution_name"}
+                                                 "institution_name", "later_activity"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
@@ -849,6 +849,13 @@ def test_a_closing_cue_without_a_dated_activity_gives_no_end(nlp_formats: Langua
     ("From 8 to 12 April 2024 the agency hosted a workshop with two experts, the third activity of the cooperation "
      "launched with SOCIEUX+ in September 2023. It will end in June 2026 with a forum for employers.",
      ("2023-09", None)),
+    # a later activity told as done: the record has gone past the first one, its dates stand
+    ("The action was implemented from March to May 2023 through two missions to Albania. During the first mission, "
+     "on 6-10 March, the experts audited the planning process. The second mission, on 8-12 May, was devoted to "
+     "training 35 inspectors.", ("2023-03", "2023-05")),
+    # ... not one still to come
+    ("The action was implemented from March to May 2023. During the first mission, on 6-10 March, the experts "
+     "audited the planning process. The second mission is planned for October 2023.", ("2023-03", None)),
 ])
 def test_activities_still_to_come(nlp_formats: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
