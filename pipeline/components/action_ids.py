@@ -348,14 +348,15 @@ class ActionIdsComponent(PatternComponent):
         mentions = self.mentions(doc)
         cues = self._cues(doc, mentions) if mentions else []  # cues only classify mentions
         classified = [(m, *self.classify(doc, m, cues)) for m in mentions]
+        # "A follow-up request …, registered as action 2023-40, is under preparation": a self cue's words in a
+        # reference's planned clause name another action
+        classified = [(m, None if s and r and unrealised(doc, m.start, m.end) else s, r) for m, s, r in classified]
         # a strong self cue ("The current action, 2022-44, …") names the record's action, whatever
         # id an ordinary self cue named before it ("The first, action 2020-29, helped …")
         chosen = next((m.value for m, self_cue, _ in classified if self_cue in self.strong), None)
         for mention, self_cue, ref_cue in classified:
             if code is not None and mention.value == code.value:
                 continue  # the record's own id repeated (e.g. inside the tag or after "Code")
-            if self_cue and ref_cue and unrealised(doc, mention.start, mention.end):
-                self_cue = None  # "A follow-up request …, registered as action 2023-40, is under preparation"
             if self_cue and code is None and chosen not in (None, mention.value):
                 self_cue = f"{self_cue}:outranked"  # another id has a strong self cue: a conflict, kept as ref
             if self_cue and code is None and not self_cue.endswith(":outranked"):

@@ -572,12 +572,19 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
     def _apposed_demonym(doc: Doc, i: int, at: dict[int, CountryMention]) -> CountryMention | None:
         """A short proper name from token i followed by an apposition opened by "the" and a demonym
         ("SOLAS, the Irish further education and training authority"), or a city or region before a
-        lower-case noun ("Actiris, the Brussels employment service"): the demonym's or place's mention."""
+        lower-case noun ("Actiris, the Brussels employment service"), or by a country's possessive before a
+        capitalised name ("Tusla, Ireland's Child and Family Agency"): the demonym's, place's or country's mention."""
         k = i
         while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha \
                 and (doc[k].is_upper or doc[k].is_title or k > i and doc[k].is_lower):
             k += 1  # a name in its own language may have lower-case words: "Užimtumo tarnyba, the Lithuanian …"
-        if k == i or k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "the":
+        if k == i or k + 2 >= len(doc) or doc[k].text != ",":
+            return None
+        m = at.get(k + 1)
+        if m is not None and m.kind == "country" and m.end + 1 < len(doc) and doc[m.end].text in {"’s", "'s"} \
+                and doc[m.end + 1].text[:1].isupper():
+            return m  # a country's possessive before the institution's name: "Tusla, Ireland's Child and Family Agency"
+        if doc[k + 1].lower_ != "the":
             return None
         m = at.get(k + 2)
         if m is not None and m.kind in ("city", "region") and m.end < len(doc) and doc[m.end].is_lower \

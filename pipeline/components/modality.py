@@ -277,6 +277,10 @@ def still_to_come(doc: Doc, start_char: int, end_char: int) -> bool:
     return not any(m[3] in component.cancels for m in clause)
 
 
+#: a marker after the cue naming the action's own earlier step (models/patterns/modality.jsonl)
+OWN_STEP = "realised:own-step"
+
+
 def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
     """The marker that decides whether the activity at [start_char, end_char) took place: an
     `earlier`/`upcoming`/`replaced`/`negated` premodifier right before it, or the clause's marker chosen as the module
@@ -304,9 +308,16 @@ def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
     # a count before "earlier" counts this action's own steps: "In two earlier online sessions, the experts …"
     premodifier = next((m for m in near if m[2] in PREMODIFIERS and 0 <= start - m[1] <= EARLIER_GAP
                         and not (m[2] == "earlier" and m[0] > 0 and doc[m[0] - 1].like_num)), None)
+    # "built on an assessment …, carried out by the same team in the first activity of the action": the action's
+    # own earlier step, whatever "built on" says before it (also in a participle's clause describing the cue)
+    own_step = next((m for m in near if m[0] >= end and m[3] == OWN_STEP), None)
+    if own_step is not None and (premodifier is None or premodifier[2] == "earlier"):
+        before_cue = [m for m in near if m[1] <= start]
+        if premodifier is not None or (before_cue and before_cue[-1][2] == "earlier"):
+            return own_step
     if premodifier is not None:
         return premodifier
-    near = [m for m in near if m[2] not in PREMODIFIERS]
+    near = [m for m in near if m[2] not in PREMODIFIERS and m[3] != OWN_STEP]  # (an own step decides only above)
     own = [m for m in near if m[0] < end and start < m[1]]
     if own:
         return own[-1]
@@ -316,6 +327,8 @@ def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
     before = [m for m in near if m[1] <= start]
     if after and after[0][0] - end <= ADJACENT and not any(t.is_punct for t in doc[end : after[0][0]]):
         return after[0]
+    # "built on an assessment …, carried out by the same team in the first activity of the action": the action's
+    # own step, whatever "built on" says before it
     if before:
         return before[-1]
     if after:

@@ -62,6 +62,8 @@ PLACE_NAME = (r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:[ \t]+(?:(?:de|del|la|las|los|do|d
 
 #: the link words between a restated institution name and the place it is in ("the ACPE in Brazzaville")
 RESTATED_LINKS = frozenset({"in", "of", "at"})
+#: a country's possessive before the institution's own name ("Jordan's Social Security Corporation")
+POSSESSIVE = frozenset({"'s", "’s"})
 #: participles that may stand before them ("the Agency, based in Brazzaville")
 RESTATED_PLACED = frozenset({"based", "located", "headquartered"})
 
@@ -193,8 +195,10 @@ class PartnerComponent(PatternComponent):
         """Token starts of the description's mentions right after the partner institution's own name
         and "in"/"of"/"at" ("The Instituto de Seguridad Social in Malabo requested …", "the ACPE of the
         Congo", "the Agency (ACPE), based in Brazzaville"): the record places its partner there, a cue as
-        strong as "the Ministry of … of". Token tests first: the institution line is read only for a
-        mention after such a link word."""
+        strong as "the Ministry of … of"; so are a country's possessive or demonym right before that name
+        ("Jordan's Social Security Corporation sought …", "the Jordanian Social Security Corporation").
+        Token tests first: the institution line is read only for a mention after such a link word or
+        before such a name."""
         span = field_span(doc, "partner_institution")
         if span is None:
             return set()
@@ -202,10 +206,20 @@ class PartnerComponent(PatternComponent):
         names: list[str] | None = None
         out: set[int] = set()
         for m in mentions:
+            if field_of(doc, m.start_char) not in (None, "description"):
+                continue
+            if m.end < len(doc) and (doc[m.end].text in POSSESSIVE or m.kind == "demonym"):
+                # "Jordan's Social Security Corporation sought …", "the Jordanian Social Security Corporation"
+                if names is None:
+                    names = institution_names(text[span[0] : span[1]])
+                after = text[doc[m.end].idx + (len(doc[m.end].text) if doc[m.end].text in POSSESSIVE else 0):].lstrip()
+                if any(after.startswith(n) and (len(after) == len(n) or not after[len(n)].isalnum()) for n in names):
+                    out.add(m.start)
+                    continue
             k = m.start - 1
             if k >= 0 and doc[k].lower_ == "the":
                 k -= 1
-            if k < 1 or doc[k].lower_ not in RESTATED_LINKS or field_of(doc, m.start_char) not in (None, "description"):
+            if k < 1 or doc[k].lower_ not in RESTATED_LINKS:
                 continue
             j = k - 1
             if doc[j].lower_ in RESTATED_PLACED and j > 0:  # "…, based in Brazzaville"
@@ -371,8 +385,10 @@ class PartnerComponent(PatternComponent):
         title_codes: set[str] = set()
         title_seen: set[str] = set()  # codes the title has already given evidence for
         tag_codes: set[str] = set()  # a news reference tag names the action's country
+        named_in: dict[tuple[str, str], tuple[float, CountryMention, str]] = {}  # first mention of a code per field
         excluded_before = self._excluded_before(doc, mentions, ends_before)
-        cued = self._cued_lists(doc, mentions, ends_before) | self._restated_institution(doc, mentions)
+        restated = self._restated_institution(doc, mentions)
+        cued = self._cued_lists(doc, mentions, ends_before) | restated
         # a visit's relative clause speaks of its destination: "a study tour to Kampala, where a delegation …
         # was hosted by the National Social Security Fund of Uganda"
         hosts = [m.span(1) for m in self.visit_clause.finditer(text)] \
@@ -402,6 +418,8 @@ class PartnerComponent(PatternComponent):
             elif "partner_before" in before or m.start in cued or (m.kind == "demonym" and "partner_after" in after) \
                     or (m.kind == "country" and "partner_after" in after):
                 weight += self.weights.get("cue", 2.0)
+                if m.start in restated:  # the partner institution itself placed there, as its own line would
+                    weight += self.weights.get("restated", 0.0)
                 rule += "+cue"
             elif "partner_weak_before" in before or m.kind in ("city", "region"):
                 weight += self.weights.get("weak_cue", 1.0)
@@ -420,6 +438,8 @@ class PartnerComponent(PatternComponent):
             scores[m.code] += weight
             if m.code not in best or weight > best[m.code][0]:
                 best[m.code] = (weight, m, rule)
+            if where in ("title", "tag") and (where, m.code) not in named_in:
+                named_in[(where, m.code)] = (weight, m, rule)  # the evidence of "title wins", "tag wins"
 
         if not scores:
             if not self._add_last_resort(doc) and len(head) == 1:
@@ -433,10 +453,10 @@ class PartnerComponent(PatternComponent):
             return doc
         # spec: a news tag names the action's country ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)"), and the
         # title's country wins over the description
-        for codes, why in ((tag_codes, ":tag-wins"), (title_codes, ":title-wins")):
+        for codes, where, why in ((tag_codes, "tag", ":tag-wins"), (title_codes, "title", ":title-wins")):
             if len(codes) == 1:
                 code = next(iter(codes))
-                _, m, rule = best[code]
+                _, m, rule = named_in.get((where, code), best[code])
                 add_fact(doc, Fact("partner_country", code, m.start_char, m.end_char, m.text, rule + why,
                                    "certain" if m.status == "certain" else "inferred"))
                 return doc

@@ -157,6 +157,9 @@ class PeriodComponent(PatternComponent):
     def __call__(self, doc: Doc) -> Doc:
         dates = [f for f in facts(doc) if f.field == "date"]
         cues = self.cues(doc) if dates else []
+        # a closing still to come or only possible closes nothing yet ("A final webinar will complete the action in
+        # early 2025", "An online training could complete the action")
+        cues = [c for c in cues if c[2] not in CLOSING_KINDS or not unrealised(doc, c[0], c[1])]
         period = self.from_fields(doc, dates)
         if period:
             period = self._fill_unlabelled(doc, dates, cues, period)
@@ -289,7 +292,7 @@ class PeriodComponent(PatternComponent):
                 continue
             # nearest cue wins; on a tie the not-period cue wins (spec: dates about something else)
             best = min(near, key=lambda c: (max(0, c[0] - date.end, date.start - c[1]), c[2] == "self_cue"))
-            if best[2] == "not_period_cue" and best[0] >= date.end and _AFTER_BREAK.search(text, date.end, best[0]):
+            if best[2] == "not_period_cue" and best[0] >= date.end and _breaks_before(text, date.end, best[0]):
                 # a not-period cue after a comma or an "and" speaks of what follows it: "completed a diagnostic
                 # mission … from 24 June to 3 July, as part of the Fund's strategy", "conducted an audit … in
                 # October 2019 and proposed a roadmap" date the mission and the audit
@@ -539,6 +542,10 @@ def _activity_word(text: str, cue: tuple[int, int, str, str], lo: int, hi: int) 
     return words[-1].lower()
 
 
+#: a relative clause right after a closing cue's object ("closed an action that started in …")
+_RELATIVE_AFTER = re.compile(r",?\s+(?:that|which)\b")
+
+
 def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact], eligible: list[Fact],
                     only: dict[int, str], agents: Spans) -> list[Fact]:
     """Dates of the activity a closing cue names: those of its own sentence, else the days and months of
@@ -551,6 +558,9 @@ def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact
     dates = [d for d in usable if sole or only.get(id(d)) != "start_word"]
     lo, hi = _sentence(text, cue[0])
     clo, chi = _clause(text, cue[0], lo, hi)
+    if cue[2] == "end_clause" and _RELATIVE_AFTER.match(text, cue[1]):
+        chi = cue[0]  # "The training closed an action that started in early 2022 … and continued in June": the
+        # relative clause tells the action's history; the training is dated where the record names it
     own = [d for d in dates if clo <= d.start < chi]
     if own:
         return own
@@ -610,6 +620,20 @@ def _attached(text: str, activity: Fact, date: Fact) -> bool:
 
 #: what ends the phrase of a date before a later cue: a comma, a coordinated predicate
 _AFTER_BREAK = re.compile(r",|\band\b")
+#: an "and" inside a name, between capitalised words ("the 2021-2025 Economic and Social Development Plan")
+_NAME_AND_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
+_NAME_AND_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _breaks_before(text: str, start: int, end: int) -> bool:
+    """A comma or an "and" between start and end (`_AFTER_BREAK`), not an "and" inside a name."""
+    for m in _AFTER_BREAK.finditer(text, start, end):
+        if m.group() == "," or not (_NAME_AND_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                                    and _NAME_AND_AFTER.match(text, m.end())):
+            return True
+    return False
+
+
 #: a contrast between a date and a cue after it ("…, but the action itself was only launched in 2023")
 _BUT = re.compile(r"\bbut\b")
 #: a coordinated clause with a subject of its own: ", and the plan was presented …", ", and NAPSA plans to …"

@@ -68,6 +68,12 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         # a follow-up registered but still to come is another action
         ("The experts trained 40 inspectors. A follow-up request, registered as action 2023-40, is under "
          "preparation.", None, ["2023-40"]),
+        # ... and does not outrank the record's own id named by an ordinary self cue
+        ("Action 2021-22 was implemented from 01.09.2021 to 31.05.2023. A follow-up request, registered as Action "
+         "2024-05, is under discussion.", "2021-22", ["2024-05"]),
+        # an event that opens or closes the action is the action's
+        ("The Ministry gathered 120 participants in Praia for the closing forum of Action 2022-04, through which "
+         "SOCIEUX+ supported the design of the care system.", "2022-04", []),
         ("The previous action (2019-12) trained the staff.", None, ["2019-12"]),
         # the activity reported belongs to the record's own action
         ("The webinar is part of Action 2023-38, which has accompanied the STSS since October 2023.", "2023-38", []),

@@ -139,6 +139,9 @@ def delivery(doc: Doc) -> str | None:
         ("The Agency offers online registration for job seekers.", None),
         # what the partner's reform puts online is no delivery; the action's own events moved online are
         ("The experts advised the Fund on moving its pension services online.", None),
+        ("The experts also helped the Agency prepare distance learning modules for counsellors working in remote "
+         "mountain districts.", None),
+        ("The experts delivered distance learning modules to the counsellors.", "remote"),
         ("The Institute is bringing benefit applications online with the experts' support.", None),
         ("The action supported the creation of a virtual one-stop-shop and a virtual job centre.", None),
         ("The workshop also featured the Delegation of the European Union in Ecuador, which provided advice.", None),

@@ -42,6 +42,8 @@ POSITIVE = [
      {"ES", "NL"}),
     # distributive phrasing
     ("Two experts, one from Belgium and one from Estonia, facilitated the sessions.", {"BE", "EE"}),
+    ("SOCIEUX+ has mobilised two actuaries for this action: one from the Portuguese Institute for the Financial "
+     "Management of Social Security (IGFSS) and one from the Botswana Public Officers Pension Fund.", {"PT", "BW"}),
     ("The fund welcomed two experts – one from the Portuguese Social Security Institute and one from Cabo "
      "Verde's National Institute of Social Security – for training sessions.", {"PT", "CV"}),
     # regional adjectives of member states' institutions
@@ -402,6 +404,8 @@ POSITIVE += [
     # a restated "from" and a name whose apposition gives its country
     ("The action mobilised experts from the Czech National Training Fund and from SOLAS, the Irish further "
      "education and training authority.", {"CZ", "IE"}),
+    ("It mobilised experts from Slovenia's Social Protection Institute, from the State Agency for the Rights of the "
+     "Child of Albania and from Tusla, Ireland's Child and Family Agency.", {"SI", "AL", "IE"}),
     # a region's institution named "of <country>" before the next item
     ("Experts from the Emilia-Romagna Region of Italy and from the French Association for Adult Vocational "
      "Training (AFPA) ran the sessions.", {"IT", "FR"}),

@@ -81,6 +81,15 @@ CASES = [
     # what could happen did not
     ("The coaching was delivered online. A face-to-face follow-up could be organised in Suva next year.",
      ("remote", set())),
+    ("The experts trained the staff. An online training on projections could complete the action.",
+     (None, {"training"})),
+    # what the record builds on was the action's own earlier step
+    ("The workshop built on an assessment of the procedures for sickness benefits, carried out by the same team in "
+     "the first activity of the action.", (None, {"workshop", "assessment"})),
+    ("The experts will hold a workshop in the second phase of the action.", (None, set())),
+    # what had to be organised online was
+    ("Because of the pandemic, the kick-off workshop had to be organised online in November 2021.",
+     ("remote", {"workshop"})),
     # ... a possibility about something else says nothing of the activity
     ("A review of the instruments has been conducted, which helped to determine how they might be adapted.",
      (None, {"assessment"})),

@@ -178,6 +178,11 @@ CASES = [
      "report on pensions in Gabon, Cameroon and Chad.", "GQ"),
     ("Digital registration", "National Social Security Fund (NSSF)",
      "The NSSF of Malawi requested support. A study in Zambia and Kenya had informed the request.", "MW"),
+    # ... and so does the country's possessive right before that name
+    ("Unemployment insurance", "Social Security Corporation (SSC)",
+     "Jordan's Social Security Corporation sought to extend unemployment insurance. A regional webinar, co-organised "
+     "with the ILO Regional Office for Arab States in Beirut, presented the scheme to officials from Lebanon and Iraq.",
+     "JO"),
     # a demonym two countries share ("Congolese") is not settled by a record naming both; an institution of a
     # country that took part is a participant: the city decides
     ("Counselling model for young jobseekers", "Congolese Employment Agency (ACPE)",

@@ -576,6 +576,23 @@ def full_nlp() -> Language:
      "supporting the Department.", ("2023-03", "2023-05-12")),
     ("On 17 November 2021, 150 participants joined an e-conference of the agency and SOCIEUX+. The e-conference "
      "closed an action launched in mid-2021.", ("2021", "2021-11-17")),
+    # the action's history in a relative clause after the closing cue: the closing activity is dated where named
+    ("Thirty counsellors took part in a training of trainers held in Ankara from 3 to 7 October 2022. The training "
+     "closed an action that started in early 2022 with a virtual needs assessment and continued in June with a "
+     "workshop in Sanliurfa.", ("2022", "2022-10-07")),
+    # an "and" inside a plan's name does not set the plan apart from its date
+    ("Between 2021 and 2023, the Ministry worked with SOCIEUX+ to modernise the service. The experts then supported "
+     "the drafting of a protocol aligned with the 2021-2025 Economic and Social Development Plan.", ("2021", "2023")),
+    # a closing still to come closes nothing yet; a possible one neither opens nor closes
+    ("The experts trained 30 staff in March 2024. A final webinar will complete the action in early 2025.",
+     ("2024-03", None)),
+    ("The experts trained 30 staff in March 2024. An online training could complete the action in early 2025, "
+     "depending on the results.", ("2024-03", "2024-03")),
+    # the introduction of the partner's own service, planned, keeps no action open
+    ("The experts were in Chisinau from 4 to 8 September 2023. The mission supported the agency in preparing the "
+     "introduction of online registration for jobseekers, planned for January 2024.", ("2023-09-04", "2023-09-08")),
+    ("The experts were in Chisinau from 4 to 8 September 2023. The mission supported the agency in preparing a "
+     "second mission, planned for January 2024.", ("2023-09-04", None)),
     ("A French expert and a Moroccan expert conducted an audit of the processes in Dakar in October 2019 and "
      "proposed a roadmap for the digitalisation of files.", ("2019-10", "2019-10")),
     # ", and <a capitalised subject> …" opens a clause of its own
