@@ -29,7 +29,9 @@ only serve as context. This component
    otherwise the gazetteer's default (a country beats a region, a region a city:
    "Georgia" -> GE); a tie stays ambiguous (code None, candidates kept: "Punjab");
 3. writes `doc._.countries` (list[CountryMention], text order) and keeps only the
-   place spans in `doc.ents` (NOT_PLACE spans and dropped names are removed).
+   place spans in `doc.ents` (NOT_PLACE spans and dropped names are removed); names written in a script
+   that one country alone writes ("[สำนักงานประกันสังคม]": TH, pipeline/scripts.py) are mentions of that
+   country too (kind demonym, rule `script:<script>`, inferred), not entities.
 
 The component holds no data of its own: everything it needs travels in the ruler's
 pattern ids, so the serialised pipeline stays in step with models/patterns/.
@@ -43,8 +45,9 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.components.base import BatchPipe, is_honorific
+from pipeline.components.base import BatchPipe, doc_text, is_honorific
 from pipeline.facts import CountryKind, CountryMention, ensure_extensions
+from pipeline.scripts import script_runs
 
 KINDS: dict[str, CountryKind] = {"COUNTRY": "country", "DEMONYM": "demonym", "REGION": "region", "CITY": "city"}
 NOT_PLACE = "NOT_PLACE"
@@ -221,6 +224,18 @@ def resolve(match: Match, strong: set[str], weak: set[str], adjacent: set[str],
     )
 
 
+def script_mentions(doc: Doc) -> list[CountryMention]:
+    """Names written in a script that one country alone writes (pipeline/scripts.py: "Social Security Office
+    [สำนักงานประกันสังคม]" -> TH): a mention of that country's own language, read like a demonym (inferred)."""
+    out = []
+    for start, end, code, script in script_runs(doc_text(doc)):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.append(CountryMention(span.start, span.end, span.start_char, span.end_char, span.text, code, (code,),
+                                      "demonym", f"script:{script.lower()}", "inferred"))
+    return out
+
+
 def one_sense(mentions: list[CountryMention]) -> list[CountryMention]:
     """An ambiguous mention takes the country the same name was resolved to elsewhere in the record
     ("Tripoli" of the title, once "Tripoli, in northern Lebanon" is read): one place per name."""
@@ -262,6 +277,9 @@ class CountryResolver(BatchPipe):
                              and m.kinds[0] in ("country", "demonym"))
         doc._.countries = one_sense([resolve(m, strong, weak, adjacent_codes(doc, kept, k), defaults)
                                      for k, m in enumerate(kept)])
+        written = script_mentions(doc)
+        if written:
+            doc._.countries = sorted(doc._.countries + written, key=lambda m: m.start)
         others = [e for e in ents if e.label_ not in KINDS and e.label_ != NOT_PLACE]
         doc.ents = sorted(others + [m.span for m in kept], key=lambda s: s.start)
         return doc

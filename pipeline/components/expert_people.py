@@ -295,7 +295,8 @@ class PeopleMixin:
         (lex:author-work, lex:author-home) and within AUTHOR_GAP tokens of its clause, the first place or
         own-language name (`_institution_mention`) after "at", "for", "from", "in" or "of" ("I have been a labour
         inspector for nineteen years at the ACT in Porto", "I work as a policy officer in Ireland's Department of
-        Social Protection", "Back home in Oslo now"); not a place of an earlier career ("first in Katowice and now
+        Social Protection", "Back home in Oslo now"), or an apposition right after "my agency" and the like ("At
+        my agency, the Czech Social Security Administration, I …"); not a place of an earlier career ("first in Katowice and now
         at …", lex:author-earlier). A signature closing the post ("— Helena Marques, labour inspector, Portugal")
         names the writer's country too."""
         text = doc_text(doc)
@@ -307,6 +308,14 @@ class PeopleMixin:
             if not FIRST_SINGULAR.search(text, lo, hi):
                 continue
             k = bisect_left(starts, cue.start())
+            after = bisect_left(starts, cue.end())
+            if after + 1 < len(doc) and doc[after].text == "," and cue.group().casefold().startswith("my "):
+                # an apposition naming the writer's institution: "At my agency, the Czech Social Security Administration, I …"
+                q = after + 2 if doc[after + 1].lower_ == "the" else after + 1
+                m = self._institution_mention(doc, q, at) if q < len(doc) else None
+                if m is not None:
+                    out.append(m)
+                    continue
             for j in range(k, min(len(doc) - 1, k + AUTHOR_GAP)):
                 if doc[j].text in CLAUSE_ENDS or doc[j].idx >= hi:
                     break
@@ -591,4 +600,6 @@ class PeopleMixin:
                 return False
             if tok.lower_ in ("action", "actions") and doc[k - 1].lower_ in ("socieux+", "socieux", "a", "the", "this"):
                 return True
+            if doc[j].lower_ == "invited" and tok.lower_ in ("socieux+", "socieux"):
+                return True  # "invited by SOCIEUX+": mobilised by the action
         return False

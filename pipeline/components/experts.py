@@ -98,7 +98,7 @@ from pipeline.components.expert_tokens import (STAY_VERBS, AGENT_BLOCKERS, AGENT
                                                NOUN_FOLLOW, OF_LINKS, PHRASE_BREAKS, PHRASE_WINDOW, PREDICATE_AUX,
                                                RELATIVE_CLAUSE_WORDS, RELATIVES, SENTENCE_WORDS, WITHDRAW_KEY,
                                                is_name, past_verb, sentence_of)
-from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, unrealised
+from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, cited_clauses, unrealised
 from pipeline.eu import load_membership
 from pipeline.facts import AUTHOR_FIELD, ECHO_FIELD, CountryMention, Fact, add_fact, field_span
 from pipeline.towns import town_countries, town_heads
@@ -173,6 +173,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
 
         def emit(m: CountryMention, rule: str, tentative: bool = False, one: bool = True, firm: bool = False,
                  placed: bool = False) -> None:
+            if self._in_cited_action(doc, m):
+                return  # "action 2020-33, in which Belgian and French experts had helped …": that action's
             if rule.rsplit(":", 1)[0] in self.tentative:
                 if self._in_visit(doc, m):
                     return  # "a study visit to Lisbon, where Portuguese officials presented …": hosts
@@ -390,14 +392,24 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             return True
         return self._is("join_verb", low) and self._unrealised(doc, doc[j])
 
-    def _unrealised(self, doc: Doc, tok) -> bool:
-        """`socieux_modality`'s reading of the activity a token names (that component runs after this
-        one: it is made to mark the doc now; its own run later only resets the cache)."""
+    def _modality(self, doc: Doc) -> bool:
+        """Make `socieux_modality` mark the doc now (that component runs after this one; its own run later only
+        resets the cache); False without it."""
         if MODALITY_KEY not in doc.user_data:
             if "socieux_modality" not in self.nlp.pipe_names:
                 return False
             self.nlp.get_pipe("socieux_modality")(doc)
-        return unrealised(doc, tok.idx, tok.idx + len(tok.text))
+        return True
+
+    def _unrealised(self, doc: Doc, tok) -> bool:
+        """`socieux_modality`'s reading of the activity a token names."""
+        return self._modality(doc) and unrealised(doc, tok.idx, tok.idx + len(tok.text))
+
+    def _in_cited_action(self, doc: Doc, m: CountryMention) -> bool:
+        """The mention stands in a relative clause describing an earlier action the record builds on ("The action
+        follows up on action 2020-33, in which Belgian and French experts had helped ANETI …": that action's
+        experts; `socieux_modality.cited_clauses`)."""
+        return self._modality(doc) and any(lo <= m.start_char < hi for lo, hi in cited_clauses(doc))
 
     @staticmethod
     def _resolve_in_phrase(doc: Doc, mentions: list[CountryMention]) -> list[CountryMention]:
@@ -488,12 +500,23 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         """The mention's sentence speaks of a visit (lex:visit-cues) before it or in its own clause:
         people of a profession named there are the hosts, not experts mobilised for the action ("a
         study visit to Lisbon, where Portuguese officials presented …"; but not "An Irish guidance
-        counsellor … delivered three webinars, followed by a study tour to Luxembourg")."""
+        counsellor … delivered three webinars, followed by a study tour to Luxembourg"), or the sentence before
+        names the visit and its hosts of the same country."""
         text = doc_text(doc)
         lo, hi = sentence_span(text, m.start_char)
         comma = text.find(",", m.end_char, hi)
         sent = text[lo:comma if comma != -1 else hi].casefold()
-        return any(cue in sent for cue in self.lex.get("visit_cue", ()))
+        if any(cue in sent for cue in self.lex.get("visit_cue", ())):
+            return True
+        # ... or the sentence before speaks of the visit and of that country's hosts: "Hosted by the Lithuanian
+        # Ministry …, the delegation saw how … Lithuanian officials also presented their experience"
+        before = text[:lo].rstrip()
+        if not before or m.code is None:
+            return False
+        plo, _ = sentence_span(text, len(before) - 1)
+        prev = text[plo : len(before)].casefold()
+        return any(cue in prev for cue in self.lex.get("visit_cue", ())) and "hosted by" in prev \
+            and any(c.code == m.code and plo <= c.start_char < len(before) for c in doc._.countries or [])
 
     # -- lists -------------------------------------------------------------
     def _is(self, kind: str, token_text: str) -> bool:

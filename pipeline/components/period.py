@@ -382,8 +382,11 @@ class PeriodComponent(PatternComponent):
         closings = [c for c in all_cues if c[2] == "end_clause"]
         closing_dates: set[int] = set()
         if last is not None and _end_of(last[0]) is not None and not any(
-                _end_of(d) is not None and d.extra.get("end", d.value) != d.value for d, _ in chosen):
-            # unless the text dates the action's span itself ("which ran from February to October 2023")
+                _end_of(d) is not None and d.extra.get("end", d.value) != d.value
+                and _last_day(d) >= _last_day(last[0]) and not _refines(_end_of(last[0]), _end_of(d)) for d, _ in chosen):
+            # unless the text dates the action's span itself ("which ran from February to October 2023"; not a
+            # span that ends before the last activity: "The first phase of our action ran online from late 2021 to
+            # mid-2022 … from 7 to 11 November we ran a workshop … The workshop was the last activity of the action")
             closing_dates.add(id(last[0]))
             if all(d is not last[0] for d, _ in chosen):
                 chosen.append(last)
@@ -414,8 +417,11 @@ class PeriodComponent(PatternComponent):
             lo, hi = _sentence(text, d.start)
             if id(d) in closing_dates and only.get(id(d)) != "start_word":
                 # the action's own span keeps its start ("ran from October 2024 until March 2025"); the
-                # closing activity's days do not ("concluded with a national meeting on 22 and 23 November")
-                if _end_of(d) == d.value or not _SPAN_OPENER.match(d.text):
+                # closing activity's days do not ("concluded with a national meeting on 22 and 23 November"), nor
+                # those of the activity named the last ("from 7 to 11 November we ran a workshop … The workshop was
+                # the last activity of the action")
+                if _end_of(d) == d.value or not _SPAN_OPENER.match(d.text) or last is not None and d is last[0] \
+                        and not any(lo <= c[0] < hi for c in closings):
                     only[id(d)] = "end_word"
             elif id(d) not in only and any(lo <= c[0] and c[1] <= hi and not (
                     d.end <= c[0] and (_end_of(d) != d.value and _SPAN_OPENER.match(d.text)
@@ -424,6 +430,9 @@ class PeriodComponent(PatternComponent):
                 # (not the action's own span before the cue: "Implemented between March and September 2023, the
                 # action began with a mission to Abidjan …")
                 only[id(d)] = "start_word"
+        for d, _ in chosen:  # the span of one phase of the action, not the action's (`_range`)
+            if id(d) not in only and _PHASE.search(text, _sentence(text, d.start)[0], d.start):
+                only[id(d)] = "phase"
         if stated_start:
             chosen = [(d, cue) for d, cue in chosen if cue in self.strong or only.get(id(d)) == "start_word"]
             rule = f"period:sentence:{chosen[0][1]}" if chosen else ""
@@ -542,6 +551,8 @@ def _activity_word(text: str, cue: tuple[int, int, str, str], lo: int, hi: int) 
     return words[-1].lower()
 
 
+#: a phase of the action as the subject of its span ("The first phase of our action ran online from late 2021 …")
+_PHASE = re.compile(r"(?i)\b(?:first|second|initial|opening)\s+(?:phase|stage|part|step)\s+of\b")
 #: a relative clause right after a closing cue's object ("closed an action that started in …")
 _RELATIVE_AFTER = re.compile(r",?\s+(?:that|which)\b")
 
@@ -839,6 +850,11 @@ def _first_of_more(doc: Doc, cues: Spans, period: list[Fact], coming: Callable[[
              rule="period:ongoing:first-activity", status="inferred")]
 
 
+def _refines(finer: str | None, coarser: str | None) -> bool:
+    """`finer` names a day or month inside the year or month `coarser` names ("2022-11-11" in "2022")."""
+    return bool(finer and coarser) and len(finer) > len(coarser) and finer.startswith(coarser)
+
+
 def _starts_before(said: str, tag: str) -> bool:
     """The text's start is earlier than the tag's: "2023-03" before "2023-05-22"; a year the text
     gives ("started in 2023") is taken over a later day of that year, a month over a later month."""
@@ -877,5 +893,11 @@ def _range(dates: list[Fact], rule: str, status: Status, only: dict[int, str] | 
             last = open_[0]
         else:
             last = max(ends if not open_ else closed, key=lambda d: (_last_day(d), len(_end_of(d) or "")))
+            # a closing activity inside the year or month that a phase's span ends in refines it ("The first phase
+            # of our action ran online from late 2021 to mid-2022" [2022] … "The workshop [7 to 11 November 2022]
+            # was the last activity"; not the action's own span: "implemented from January to September 2022")
+            finer = [d for d in closed if _refines(_end_of(d), _end_of(last))] if only.get(id(last)) == "phase" else []
+            if finer:
+                last = max(finer, key=lambda d: (_last_day(d), len(_end_of(d) or "")))
         out.append(_period("period_end", last, _end_of(last), rule, status))
     return out

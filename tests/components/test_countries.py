@@ -182,6 +182,20 @@ def test_resolution_rules(nlp: Language, text: str, surface: str, code: str | No
     assert code is None or code in hit.candidates
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Social Security Office [สำนักงานประกันสังคม] (SSO)", "TH"),
+    ("Social Service Agency [სოციალური მომსახურების სააგენტო]", "GE"),
+])
+def test_a_name_in_a_script_one_country_writes(nlp: Language, text: str, code: str) -> None:
+    found = [m for m in mentions(nlp, text) if m.rule.startswith("script:")]
+    assert [(m.code, m.kind, m.status) for m in found] == [(code, "demonym", "inferred")]
+    assert text[found[0].start_char : found[0].end_char].strip("[]") == found[0].text
+
+
+def test_a_script_several_countries_write_names_none(nlp: Language) -> None:
+    assert mentions(nlp, "Ministry of Labour [Министерство труда]") == []
+
+
 def test_ambiguous_keeps_candidates(nlp: Language) -> None:
     (punjab,) = mentions(nlp, "Provincial Government of Punjab")
     assert punjab.code is None and set(punjab.candidates) == {"IN", "PK"} and punjab.kind == "region"

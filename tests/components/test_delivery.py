@@ -280,6 +280,9 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("A Maltese officer joined them in Honiara for a fortnight of training.", "Honiara", "SB", "SB", "onsite"),
         ("In November the experts came to Niš for a week of training.", "Niš", "RS", "RS", "onsite"),
         ("The work concluded with a stakeholder consultation in Gaborone.", "Gaborone", "BW", "BW", "onsite"),
+        # an event that ended there
+        ("A five-day training workshop for labour inspectors ended on Friday in Colombo.", "Colombo", "LK", "LK",
+         "onsite"),
         # where people work or live, a tool piloted there: no venue ("experts who delivered … in Harare" is one)
         ("The profiling targets jobseekers who work in Banja Luka.", "Banja Luka", "BA", "BA", None),
         ("The experts reviewed the online portal piloted in Sfax.", "Sfax", "TN", "TN", None),

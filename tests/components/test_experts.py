@@ -820,6 +820,23 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
     assert experts(nlp, description) == expected
 
 
+@pytest.mark.parametrize(("description", "expected"), [
+    # the experts of a cited action, in the relative clause that describes it
+    ("The action follows up on action 2020-33, in which Belgian and French experts had helped ANETI set up a unit. "
+     "This time, SOCIEUX+ mobilised experts from the Italian National Agency for Active Labour Policies (ANPAL).",
+     {"IT"}),
+    # an official invited by another body is no expert of the action (invited by SOCIEUX+, one is)
+    ("Two experts from the Netherlands ran the forum. An official of the Costa Rican Ministry of Labour, invited by "
+     "the International Organization for Migration (IOM), presented Costa Rica's agreement with Nicaragua.", {"NL"}),
+    # a study visit's hosts named in the sentence after the one that says who hosted it
+    ("The delegation travelled to Vilnius for a study visit. Hosted by the Lithuanian Ministry of Social Security, the "
+     "delegation saw how case managers work. Lithuanian officials also presented their experience. The visit was "
+     "prepared by Liisa Virtanen from Finland's Social Insurance Institution (Kela).", {"FI"}),
+])
+def test_other_actions_invitees_and_hosts_are_no_experts(nlp: Language, description: str, expected: set[str]) -> None:
+    assert experts(nlp, description) == expected
+
+
 #: the opening of a first-person post whose writer says they were one of the experts
 AUTHOR = "I have just come back from my first SOCIEUX+ assignment. "
 
@@ -843,6 +860,13 @@ AUTHOR = "I have just come back from my first SOCIEUX+ assignment. "
      "where I work as a policy officer in Ireland's Department of Social Protection.", {"IE"}),
     ("Last month SOCIEUX+ sent me to Namibia. I have been a labour inspector for nineteen years, first in Angola "
      "and now at the ACT in Porto.", {"PT"}),
+    ("When SOCIEUX+ asked whether I could support Nepal's Social Security Fund, I was finishing a project back home "
+     "in Ljubljana. The first phase of our action ran online: Kadri Sepp from the Estonian Social Insurance Board and "
+     "I mapped the procedures.", {"SI", "EE"}),
+    # an apposition right after "my agency"
+    ("At my agency, the Czech Social Security Administration, I spend most of my time on pensions paid abroad. In "
+     "2022 I was asked to join a team together with a colleague from Poland's Social Insurance Institution.",
+     {"CZ", "PL"}),
 ])
 def test_a_first_person_expert_says_where_they_come_from(nlp: Language, description: str,
                                                          expected: set[str]) -> None:

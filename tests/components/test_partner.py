@@ -178,6 +178,17 @@ CASES = [
      "report on pensions in Gabon, Cameroon and Chad.", "GQ"),
     ("Digital registration", "National Social Security Fund (NSSF)",
      "The NSSF of Malawi requested support. A study in Zambia and Kenya had informed the request.", "MW"),
+    # a name in a script only one country writes; an international body's office, an expert's earlier career and
+    # another body's planned meeting are no partner's place; a named institution with its acronym in a city is
+    ("Actuarial review", "Social Security Office [สำนักงานประกันสังคม] (SSO)",
+     "An actuary from Germany reviewed the projection model. The SSO intends to present the options at a meeting of "
+     "the ASEAN Social Security Association in Kuala Lumpur later in 2025.", "TH"),
+    ("Informal workers", "National Institute of Social Security",
+     "She leads the team that SOCIEUX+ mobilised for the National Institute of Social Security (INSS) in Maputo. I "
+     "began my career in 2004 at the ILO office in Lusaka.", "MZ"),
+    ("Accreditation framework", "Secretariat of State for Vocational Training (SEFOPE)",
+     "A Portuguese expert, who had previously worked for the ILO in Mozambique, and an expert from Cabo Verde "
+     "reviewed the draft decree during a mission to Dili.", "TL"),
     # ... and so does the country's possessive right before that name
     ("Unemployment insurance", "Social Security Corporation (SSC)",
      "Jordan's Social Security Corporation sought to extend unemployment insurance. A regional webinar, co-organised "

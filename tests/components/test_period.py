@@ -580,6 +580,19 @@ def full_nlp() -> Language:
     ("Thirty counsellors took part in a training of trainers held in Ankara from 3 to 7 October 2022. The training "
      "closed an action that started in early 2022 with a virtual needs assessment and continued in June with a "
      "workshop in Sanliurfa.", ("2022", "2022-10-07")),
+    # the last activity, inside the year a phase's span ends in, ends the period; a start made "at a distance"
+    ("The first phase of our action ran online from late 2021 to mid-2022: two experts mapped the procedures. From 7 "
+     "to 11 November 2022 we ran a workshop in Kathmandu. The workshop was the last activity of the action.",
+     ("2021", "2022-11-11")),
+    ("The cooperation began at a distance in February 2023. The action then continued in person in San Pedro Sula, "
+     "where from 8 to 12 May 2023 the three experts delivered a training of trainers. That activity closed the "
+     "action.", ("2023-02", "2023-05-12")),
+    # ... but not the action's own span ("implemented from January to September 2022")
+    ("Action 2021-22, implemented from January to September 2022, mobilised experts from Slovenia. The action closed "
+     "with a national conference in Pristina on 27 September 2022.", ("2022-01", "2022-09")),
+    # another body's meeting, named with an acronym, keeps no action open
+    ("The action was implemented remotely in 2024. The SSO intends to present the reform options at a meeting of the "
+     "ASEAN Social Security Association in Kuala Lumpur later in 2025.", ("2024", "2024")),
     # an "and" inside a plan's name does not set the plan apart from its date
     ("Between 2021 and 2023, the Ministry worked with SOCIEUX+ to modernise the service. The experts then supported "
      "the drafting of a protocol aligned with the 2021-2025 Economic and Social Development Plan.", ("2021", "2023")),

@@ -1,0 +1,66 @@
+"""Writing systems that name a country: runs of letters of a script only one country writes its names in.
+
+An institution is often named in its own language as well, in brackets after its English name
+("Social Security Office [สำนักงานประกันสังคม] (SSO)"). When that language's script is written by
+one country alone (Thai, Lao, Khmer, Georgian, Armenian …; the table is models/data/country_scripts.tsv),
+the name says which country the institution is in, as a careful reader sees. Scripts several countries
+write (Arabic, Cyrillic, Devanagari …) are not in the table and name nothing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.paths import DATA_DIR
+
+SCRIPTS_PATH = DATA_DIR / "country_scripts.tsv"
+#: fewest letters of a run for it to be a name (a stray character names nothing)
+MIN_LETTERS = 2
+
+
+@lru_cache(maxsize=1)
+def country_scripts(path: Path = SCRIPTS_PATH) -> dict[str, str]:
+    """Script (first word of its letters' Unicode names) -> ISO 3166-1 alpha-2."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            script, code = line.split("\t")
+            out[script.strip()] = code.strip()
+    return out
+
+
+def _script(ch: str) -> str | None:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else None
+
+
+def script_runs(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, country code, script) of each run of letters (spaces, marks and digits inside it kept) in a
+    script of the table, in text order."""
+    if text.isascii():
+        return []
+    table = country_scripts()
+    out: list[tuple[int, int, str, str]] = []
+    start = script = None
+    letters = 0
+    last = 0
+    for i, ch in enumerate(text):
+        if ord(ch) < 0x370:  # Latin, punctuation, digits: no script of the table
+            s = None
+        else:
+            s = _script(ch)
+            s = s if s in table else None
+        if s is not None and s == script:
+            letters += ch.isalpha()
+            last = i + 1
+            continue
+        if s is None and script is not None and (ch == " " or unicodedata.category(ch).startswith("M")):
+            continue  # a space or a combining mark inside the name
+        if script is not None and letters >= MIN_LETTERS:
+            out.append((start, last, table[script], script))
+        start, script, letters, last = (i, s, int(ch.isalpha()), i + 1) if s is not None else (None, None, 0, 0)
+    if script is not None and letters >= MIN_LETTERS:
+        out.append((start, last, table[script], script))
+    return out
