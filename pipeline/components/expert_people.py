@@ -17,9 +17,12 @@ from pipeline.components.base import doc_lowers, doc_text, is_honorific, sentenc
 from pipeline.components.expert_tokens import (ACTION_OBJECT_WORDS, BARE_ROLE_WORDS, BRACKET_TOKENS, CLAUSE_ENDS,
                                                FOR, JOIN_OBJECT_WORDS, OF_LINKS, OPEN_BRACKET, POSSESSIVES, PREDICATE_WINDOW,
                                                PRESENCE, RELATIVES, RELATIVE_ADVERBS, RELATIVE_ENDS, RELATIVE_WORDS,
-                                               TITLED_ROLE_WORDS, WHO, hyphen_tail, indices_of, is_name, past_verb,
+                                               ROLE_CONNECTORS, TITLED_ROLE_WORDS, WHO, hyphen_tail, indices_of, is_name, past_verb,
                                                person_context, sentence_of)
 from pipeline.facts import AUTHOR_FIELD, CountryMention, has_fact
+
+#: how far after a person's sentence a "her fellow expert" may name the next expert (a quote may come between)
+FELLOW_WINDOW = 300
 
 
 #: most tokens between two coordinated people's phrases ("(Bundesagentur für Arbeit) and Ms Aoife Byrne")
@@ -118,7 +121,7 @@ class PeopleMixin:
             if predicate == "participant":
                 continue  # "Ms … of the Dominican Republic's TSS attended the last day of the course"
             sent_low = sentence_of(doc, i).casefold()
-            if self._person_cue(sent_low) or self._introduced(doc, start, titled) \
+            if self._person_cue(sent_low) or self._introduced(doc, start, titled) or self._fellow_next(doc, i) \
                     or author and any(cue in sent_low for cue in self.lex.get("author_person_cue", ())) \
                     or predicate is None and self._next_in_list(doc, start, named):
                 if via == "from" or apposition is not None or person_context(doc, start) \
@@ -377,6 +380,18 @@ class PeopleMixin:
             j += 1
         return None
 
+    def _fellow_next(self, doc: Doc, i: int) -> bool:
+        """The text right after token i's sentence names the person's fellow expert ("… explains Ingrid Peeters, from
+        Belgium's …. “We came with questions …” Her fellow expert, Maarten Bakker of …, adds": lex:fellow-cues,
+        within FELLOW_WINDOW characters), so the person named here was one of the experts too."""
+        cues = self.lex.get("fellow_cue", ())
+        if not cues:
+            return False
+        text = doc_text(doc)
+        _, hi = sentence_span(text, doc[i].idx)
+        following = text[hi : hi + FELLOW_WINDOW].casefold()  # (a quote of the person may come first)
+        return any(c in following for c in cues)
+
     def _person_cue(self, sent_low: str) -> bool:
         """The sentence speaks of mobilised experts or of who did its work (lex:person-cue); "by" and
         a title ("by Ms …") only when no ceremony names them ("opened by Ms …, Minister of …",
@@ -453,13 +468,14 @@ class PeopleMixin:
 
     def _titled_role_before(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> tuple[int, int] | None:
         """A role in Title Case between a titled person's name and token i: "Ms Sharon Phillip,
-        Compliance Manager at" → (first token of the name, the comma); only after an honorific, as
+        Compliance Manager at", "Ms Kristiina Tamm, Head of Service Design at" → (first token of the name, the
+        comma); only after an honorific, as
         the capitalised words could else be the name itself."""
         j = i - 1
-        while j > i - 1 - TITLED_ROLE_WORDS and j >= 0 and doc[j].is_alpha and doc[j].text[:1].isupper() \
-                and j not in at:
-            j -= 1
-        if j == i - 1 or j < 2 or doc[j].text != ",":
+        while j > i - 1 - TITLED_ROLE_WORDS and j >= 0 and doc[j].is_alpha and j not in at \
+                and (doc[j].text[:1].isupper() or doc[j].lower_ in ROLE_CONNECTORS and doc[j + 1].text[:1].isupper()):
+            j -= 1  # "Head of Service Design at"
+        if j == i - 1 or j < 2 or doc[j].text != "," or not doc[j + 1].text[:1].isupper():
             return None
         start = self._name_start(doc, j, at)
         if start is None or start == 0 or not is_honorific(doc[start - 1].text, cased=False):

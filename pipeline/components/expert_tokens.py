@@ -59,7 +59,9 @@ WHOSE_GAP = 3
 #: most tokens of a relative clause between two sources ("from the French …, which manages …, and from …")
 RELATIVE_CLAUSE_WORDS = 16
 #: most words of a role in Title Case after a titled name ("Ms Sharon Phillip, Chief Compliance Manager at")
-TITLED_ROLE_WORDS = 4
+TITLED_ROLE_WORDS = 5
+#: lower-case words inside a role in Title Case ("Head of Service Design")
+ROLE_CONNECTORS = frozenset({"of", "for", "and", "&"})
 #: how far (tokens) a place may resolve an ambiguous demonym before it, and what ends that phrase
 PHRASE_WINDOW = 16
 PHRASE_BREAKS = frozenset({",", ";", ".", ":"})

@@ -175,6 +175,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                  placed: bool = False) -> None:
             if self._in_cited_action(doc, m):
                 return  # "action 2020-33, in which Belgian and French experts had helped …": that action's
+            if self._withdrawn_in_sentence(doc, m):
+                return  # "A Tunisian peer expert had been invited to join …, but her participation was … cancelled"
             if rule.rsplit(":", 1)[0] in self.tentative:
                 if self._in_visit(doc, m):
                     return  # "a study visit to Lisbon, where Portuguese officials presented …": hosts
@@ -404,6 +406,19 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
     def _unrealised(self, doc: Doc, tok) -> bool:
         """`socieux_modality`'s reading of the activity a token names."""
         return self._modality(doc) and unrealised(doc, tok.idx, tok.idx + len(tok.text))
+
+    def _withdrawn_in_sentence(self, doc: Doc, m: CountryMention) -> bool:
+        """The mention is the only country of its sentence, and the sentence goes on to say that expert was not
+        mobilised (lex:withdrawal-sentence: "…, but her participation was eventually cancelled")."""
+        phrases = self.lex.get("withdrawal_sentence", ())
+        if not phrases:
+            return False
+        text = doc_text(doc)
+        lo, hi = sentence_span(text, m.start_char)
+        after = text[m.end_char:hi].casefold()
+        if not any(p in after for p in phrases):
+            return False
+        return all(c.code == m.code for c in doc._.countries or [] if lo <= c.start_char < hi)
 
     def _in_cited_action(self, doc: Doc, m: CountryMention) -> bool:
         """The mention stands in a relative clause describing an earlier action the record builds on ("The action

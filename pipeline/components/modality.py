@@ -100,7 +100,19 @@ ADJACENT = 1
 #: an earlier-action premodifier this close before the cue
 EARLIER_GAP = 2
 
+#: an earlier-action marker may stand further before the cue over its noun phrase's own words ("draws on a social
+#: protection diagnostic"): at most these, none a preposition, conjunction or punctuation
+EARLIER_NP_GAP = 4
+NOT_PREMODIFIER = frozenset({"of", "in", "for", "with", "by", "and", "or", "to", "from", "on", "at", "which", "that",
+                             "who", "as", "under", "during", "after", "before"})
+
 Marker = tuple[int, int, str, str]  # token start, token end, kind, pattern id
+
+
+def _noun_phrase_gap(doc: Doc, end: int, start: int) -> bool:
+    """Tokens end..start are the cue's own premodifiers (a determiner, adjectives, nouns), at most EARLIER_NP_GAP."""
+    return 0 <= start - end <= EARLIER_NP_GAP and all(
+        doc[k].is_alpha and doc[k].lower_ not in NOT_PREMODIFIER for k in range(end, start))
 
 
 @Language.factory("socieux_modality")
@@ -306,7 +318,8 @@ def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
     if not near:
         return None
     # a count before "earlier" counts this action's own steps: "In two earlier online sessions, the experts …"
-    premodifier = next((m for m in near if m[2] in PREMODIFIERS and 0 <= start - m[1] <= EARLIER_GAP
+    premodifier = next((m for m in near if m[2] in PREMODIFIERS and (0 <= start - m[1] <= EARLIER_GAP or m[2] == "earlier"
+                                                                   and _noun_phrase_gap(doc, m[1], start))
                         and not (m[2] == "earlier" and m[0] > 0 and doc[m[0] - 1].like_num)), None)
     # "built on an assessment …, carried out by the same team in the first activity of the action": the action's
     # own earlier step, whatever "built on" says before it (also in a participle's clause describing the cue)

@@ -735,7 +735,9 @@ def test_a_labelled_experts_field_names_their_countries(nlp: Language, value: st
      {"PL", "SE"}),
     # ... not a language of two member states (German: DE, AT), nor a Spanish name in a record naming a country
     # that speaks Spanish, nor a person's name
-    ("An actuary at the Deutsche Rentenversicherung Bund reviewed the model.", set()),
+    ("An actuary at the Pensionsversicherungsanstalt reviewed the model.", set()),
+    # (a name holding its country's adjective in German names it: "Deutsche" is German)
+    ("An actuary at the Deutsche Rentenversicherung Bund reviewed the model.", {"DE"}),
     ("The Ministry of Labour of Peru worked with an expert of the Tesorería General de la Seguridad Social.", set()),
     ("The sessions were led by João Ferreira of the Portuguese Institute for Employment and Vocational Training.",
      {"PT"}),
@@ -828,6 +830,18 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
     # an official invited by another body is no expert of the action (invited by SOCIEUX+, one is)
     ("Two experts from the Netherlands ran the forum. An official of the Costa Rican Ministry of Labour, invited by "
      "the International Organization for Migration (IOM), presented Costa Rica's agreement with Nicaragua.", {"NL"}),
+    # an expert whose participation was cancelled (the only country of the sentence)
+    ("Two social workers from the Austrian Red Cross delivered training sessions in Amman. A Tunisian peer expert had "
+     "been invited to join the second activity, but her participation was eventually cancelled.", {"AT"}),
+    # a titled person with a role in Title Case; a person whose "fellow expert" is named after a quote
+    ("Ms Kristiina Tamm, Head of Service Design at the Estonian Social Insurance Board, and Mr Luís Ferreira, from "
+     "Portugal's Institute of Social Security, carried out an assessment.", {"EE", "PT"}),
+    ("“We did not come with a blueprint,” explains Ingrid Peeters, from Belgium’s Public Planning Service for Social "
+     "Integration. “We came with questions.” Her fellow expert, Maarten Bakker of the Dutch Social Insurance Bank "
+     "(SVB), adds more.", {"BE", "NL"}),
+    # an institution's own name with its country's adjective in German
+    ("During a mission to Yerevan, an actuary from Sodra, the Lithuanian State Social Insurance Fund, and an expert "
+     "from the Deutsche Rentenversicherung reviewed the projection tools.", {"LT", "DE"}),
     # a study visit's hosts named in the sentence after the one that says who hosted it
     ("The delegation travelled to Vilnius for a study visit. Hosted by the Lithuanian Ministry of Social Security, the "
      "delegation saw how case managers work. Lithuanian officials also presented their experience. The visit was "

@@ -42,6 +42,18 @@ def formats(doc: Doc) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a procedure of the partner, a word of a name, a practice shown, a cited action's review, people described
+        # by what they were trained as: no format of the action
+        ("The Agency is reforming the way disability is assessed; the experts delivered a seminar.", {"seminar"}),
+        ("Experts from Latvia's State Medical Commission for the Assessment of Health Condition delivered a seminar.",
+         {"seminar"}),
+        ("The experts also presented the Georgian experience of introducing ICF-based assessment, which many found "
+         "close to their own context.", set()),
+        ("Two experts ran a workshop. The work builds on the earlier SOCIEUX+ support to the MLSS for the review of "
+         "the National Social Protection Strategy (action 2018-31).", {"workshop"}),
+        ("The framework will link unemployed young people trained as caregivers to the online portal. The experts "
+         "ran a workshop.", {"workshop"}),
+        ("Thirty inspectors were trained as trainers by two experts.", {"training"}),
         # formats still to come, and other organisations' work, did not take place in this action
         ("Experts trained the staff. A workshop is planned for 2024.", {"training"}),
         ("Experts trained the staff. A study visit to Riga is planned for the second half of 2021.", {"training"}),

@@ -83,6 +83,9 @@ CASES = [
      ("remote", set())),
     ("The experts trained the staff. An online training on projections could complete the action.",
      (None, {"training"})),
+    # what the record builds on, also over its noun phrase's own words, is earlier work
+    ("The policy draws on a social protection diagnostic carried out in 2019 by the Government.", (None, set())),
+    ("The action builds on the results of a workshop held in May 2023.", (None, {"workshop"})),
     # what the record builds on was the action's own earlier step
     ("The workshop built on an assessment of the procedures for sickness benefits, carried out by the same team in "
      "the first activity of the action.", (None, {"workshop", "assessment"})),

@@ -189,6 +189,10 @@ CASES = [
     ("Accreditation framework", "Secretariat of State for Vocational Training (SEFOPE)",
      "A Portuguese expert, who had previously worked for the ILO in Mozambique, and an expert from Cabo Verde "
      "reviewed the draft decree during a mission to Dili.", "TL"),
+    # a country's practice that "was showcased" is no partner's
+    ("Long-term care financing", "Social Security Institution [Sosyal Güvenlik Kurumu] (SGK)",
+     "The population of Türkiye has been ageing rapidly. Experts from Austria presented their models during a "
+     "webinar, and the Japanese long-term care insurance was also showcased.", "TR"),
     # ... and so does the country's possessive right before that name
     ("Unemployment insurance", "Social Security Corporation (SSC)",
      "Jordan's Social Security Corporation sought to extend unemployment insurance. A regional webinar, co-organised "

@@ -593,6 +593,13 @@ def full_nlp() -> Language:
     # another body's meeting, named with an acronym, keeps no action open
     ("The action was implemented remotely in 2024. The SSO intends to present the reform options at a meeting of the "
      "ASEAN Social Security Association in Kuala Lumpur later in 2025.", ("2024", "2024")),
+    # what the action, named by its id, consisted of; a timeline of numbered phases (a planned one keeps it open)
+    ("SOCIEUX+ action 2023-19 consisted of a three-day mission in Baku on 11-13 March 2024.",
+     ("2024-03-11", "2024-03-13")),
+    ("The action mobilised experts from France. It has unfolded in phases:\nPhase 1 – Diagnosis (February–March "
+     "2023): an online review of the legislation.\nPhase 2 – Study visit (8–12 May 2023): a delegation visited "
+     "Finland.\nPhase 3 – Training of trainers (planned for Q1 2024): officers will be trained.",
+     ("2023-02", None)),
     # an "and" inside a plan's name does not set the plan apart from its date
     ("Between 2021 and 2023, the Ministry worked with SOCIEUX+ to modernise the service. The experts then supported "
      "the drafting of a protocol aligned with the 2021-2025 Economic and Social Development Plan.", ("2021", "2023")),
