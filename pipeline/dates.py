@@ -478,7 +478,7 @@ def _mergeable(a: _Atom, b: _Atom, conn: str | None, prefix: str | None) -> bool
 
 def _listed_days(text: str, atoms: list[_Atom], i: int) -> tuple[list[_Expr], int] | None:
     """Bare days listed before a day with a month: "3, 10 and 17 March 2021" → three days;
-    two consecutive days joined by "and" ("on 25 and 26 April 2023") → one day range, as
+    consecutive days ("on 25 and 26 April 2023", "on 3, 4 and 5 July 2023") → one day range, as
     "25-26 April 2023" is. With the number of atoms used; None when the days end in no
     day-and-month date."""
     j = i
@@ -491,9 +491,11 @@ def _listed_days(text: str, atoms: list[_Atom], i: int) -> tuple[list[_Expr], in
     if j == i or end.kind != "dm" or end.last is not None or end.first.month is None:
         return None
     days = atoms[i:j]
-    if len(days) == 1 and end.first.day is not None and end.first.day - days[0].first.day == 1:
+    run = [d.first.day for d in days] + [end.first.day]
+    if end.first.day is not None and all(b is not None and a is not None and b - a == 1 for a, b in zip(run, run[1:])):
+        # consecutive days: "25 and 26 April 2023", "3, 4 and 5 July 2023" are one span
         first, _ = _fill(days[0].first, end.first)
-        return [_Expr(days[0].start, end.end, "day-range", first, end.first)], 2
+        return [_Expr(days[0].start, end.end, "day-range", first, end.first)], len(days) + 1
     points = [(d, _fill(d.first, end.first)[0]) for d in days]
     out = [_Expr(d.start, d.end, "day", point, point) for d, point in points]
     return out + [_Expr(end.start, end.end, "day", end.first, end.first)], len(days) + 1

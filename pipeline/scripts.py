@@ -9,6 +9,7 @@ write (Arabic, Cyrillic, Devanagari …) are not in the table and name nothing.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -36,27 +37,36 @@ def _script(ch: str) -> str | None:
     return name.split(" ", 1)[0] if name else None
 
 
+#: characters outside Latin, Greek, Cyrillic and the punctuation and symbol blocks: the only ones that can be
+#: letters of a script of the table (most texts hold none, though many hold "–" or "’"), in runs over spaces
+_CANDIDATE = "\u0530-\u1FFF\u2C00-\u2DFF\u3040-\u9FFF\uA000-\uD7FF"
+_RUN = re.compile(f"[{_CANDIDATE}]+(?:[ \u00A0]+[{_CANDIDATE}]+)*")
+
+
 def script_runs(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, country code, script) of each run of letters (spaces, marks and digits inside it kept) in a
-    script of the table, in text order."""
-    if text.isascii():
-        return []
+    """(start, end, country code, script) of each run of letters (spaces and marks inside it kept) in a script of
+    the table, in text order."""
     table = country_scripts()
     out: list[tuple[int, int, str, str]] = []
+    for run in _RUN.finditer(text):
+        out += _split_by_script(text, run.start(), run.end(), table)
+    return out
+
+
+def _split_by_script(text: str, lo: int, hi: int, table: dict[str, str]) -> list[tuple[int, int, str, str]]:
+    """The parts of the run text[lo:hi] written in one script of the table, of MIN_LETTERS letters or more."""
+    out: list[tuple[int, int, str, str]] = []
     start = script = None
-    letters = 0
-    last = 0
-    for i, ch in enumerate(text):
-        if ord(ch) < 0x370:  # Latin, punctuation, digits: no script of the table
-            s = None
-        else:
-            s = _script(ch)
-            s = s if s in table else None
+    letters = last = 0
+    for i in range(lo, hi):
+        ch = text[i]
+        s = _script(ch)
+        s = s if s in table else None
         if s is not None and s == script:
             letters += ch.isalpha()
             last = i + 1
             continue
-        if s is None and script is not None and (ch == " " or unicodedata.category(ch).startswith("M")):
+        if s is None and script is not None and (ch.isspace() or unicodedata.category(ch).startswith("M")):
             continue  # a space or a combining mark inside the name
         if script is not None and letters >= MIN_LETTERS:
             out.append((start, last, table[script], script))

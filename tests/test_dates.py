@@ -19,8 +19,9 @@ POSITIVE = [
     ("Created in 1946, the IGSS covers private-sector workers.", None, [("1946", "1946", "1946")]),
     ("the 2022 reforms", None, [("2022", "2022", "2022")]),
     ("A review of the 2014 youth employment law", None, [("2014", "2014", "2014")]),
-    # days listed before a day with its month: two consecutive days are a range, others each a day
+    # days listed before a day with its month: consecutive days are a range, others each a day
     ("on 25 and 26 April 2023", None, [("25 and 26 April 2023", "2023-04-25", "2023-04-26")]),
+    ("on 3, 4 and 5 July 2023", None, [("3, 4 and 5 July 2023", "2023-07-03", "2023-07-05")]),
     ("on 3, 10 and 17 March 2021", None,
      [("3", "2021-03-03", "2021-03-03"), ("10", "2021-03-10", "2021-03-10"), ("17 March 2021", "2021-03-17", "2021-03-17")]),
     # spec § dates, as written in the gold

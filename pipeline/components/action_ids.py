@@ -280,7 +280,7 @@ class ActionIdsComponent(PatternComponent):
             if pid.startswith("self:"):
                 # a self cue must touch the id: only brackets, commas and a relative pronoun in
                 # between ("Action 2022-03, which ran from June to October 2022")
-                if all(g in "()[]," or g.casefold() in RELATIVES for g in gap):
+                if all(g in "()[]," or g.casefold() in RELATIVES for g in gap) or _apposition(gap):
                     if self_cue is None:
                         self_cue, self_span = pid, span
             elif len(gap) <= (before_w if where == "before" else after_w):
@@ -382,6 +382,17 @@ class ActionIdsComponent(PatternComponent):
             rule = ref_cue or (f"conflict:{self_cue}" if self_cue else "ref:mention")
             add_fact(doc, Fact("action_ref", mention.value, mention.start, mention.end, mention.text, rule, status))
         return doc
+
+
+#: most tokens of an apposition between an id and its verb ("Action 2022-09, a follow-up of action 2019-33, supported …")
+APPOSITION_TOKENS = 12
+
+
+def _apposition(gap: list[str]) -> bool:
+    """The tokens between an id and a self cue after it are an apposition opened by an article between commas: "Action
+    2022-09, a follow-up of action 2019-33, supported the Ministry" (the id is the record's own)."""
+    return (3 <= len(gap) <= APPOSITION_TOKENS and gap[0] == "," and gap[-1] == "," and gap[1].casefold() in ("a", "an", "the")
+            and "," not in gap[1:-1])
 
 
 def _in_title(doc: Doc, mention: Mention) -> bool:

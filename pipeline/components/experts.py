@@ -86,6 +86,7 @@ import re
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.components.base import (PatternComponent, WindowedMatcher, doc_text, honorifics, is_honorific, per_doc,
@@ -100,6 +101,7 @@ from pipeline.components.expert_tokens import (STAY_VERBS, AGENT_BLOCKERS, AGENT
                                                is_name, past_verb, sentence_of)
 from pipeline.components.modality import COMPONENT_KEY as MODALITY_KEY, cited_clauses, unrealised
 from pipeline.eu import load_membership
+from pipeline.known_institutions import known_institutions
 from pipeline.facts import AUTHOR_FIELD, ECHO_FIELD, CountryMention, Fact, add_fact, field_span
 from pipeline.towns import town_countries, town_heads
 
@@ -126,6 +128,10 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         self.eu = frozenset(load_membership())
         self.eu_town_heads: frozenset[str] | None = None
         self.author = WindowedMatcher(self.nlp.vocab)  # the writer says they were one of the experts
+        # member states' institutions known by a name without a country word ("Pôle emploi", "ZUS")
+        self.institutions = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for name, code in known_institutions().items():
+            self.institutions.add(code, [self.nlp.make_doc(name)])
         for p in self.patterns:
             if p.get("kind") == "author_expert":
                 self.author.add(p["id"], p["pattern"])
@@ -163,6 +169,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         mentions = self._resolve_in_phrase(doc, doc._.countries or [])
         mentions = sorted([*mentions, *self._eu_towns(doc, mentions)], key=lambda m: m.start)
         mentions = sorted([*mentions, *self._own_language_names(doc, mentions)], key=lambda m: m.start)
+        mentions = sorted([*mentions, *self._known_institutions(doc, mentions)], key=lambda m: m.start)
         if not mentions:
             return doc
         at = {}
@@ -406,6 +413,24 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
     def _unrealised(self, doc: Doc, tok) -> bool:
         """`socieux_modality`'s reading of the activity a token names."""
         return self._modality(doc) and unrealised(doc, tok.idx, tok.idx + len(tok.text))
+
+    def _known_institutions(self, doc: Doc, mentions: list[CountryMention]) -> list[CountryMention]:
+        """Member states' institutions named without a country word (pipeline/known_institutions.py: "at Pôle
+        emploi" FR, "of the SEPE" ES, "from ZUS" PL), as country mentions for the expert rules only (inferred),
+        where no other mention covers their words."""
+        covered = {t for m in mentions for t in range(m.start, m.end)}
+        out = []
+        for match_id, start, end in self.institutions(doc):
+            if any(t in covered for t in range(start, end)):
+                continue
+            if start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+                continue  # the end of a longer name the other rules read: "the Basque Employment Service Lanbide"
+            span = doc[start:end]
+            code = self.nlp.vocab.strings[match_id]
+            out.append(CountryMention(start, end, span.start_char, span.end_char, span.text, code, (code,), "country",
+                                      "institution:known", "inferred"))
+            covered.update(range(start, end))
+        return out
 
     def _withdrawn_in_sentence(self, doc: Doc, m: CountryMention) -> bool:
         """The mention is the only country of its sentence, and the sentence goes on to say that expert was not

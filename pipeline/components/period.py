@@ -484,7 +484,8 @@ CLOSING_KINDS = ("end_clause", "last_activity", "only_activity", "end_word")
 #: cue kinds of the matcher read only when an end may stay open (`still_open`)
 COMING_KINDS = ("coming_activity", "not_coming", "final_to_come", "later_activity")
 #: "its own webinar", "their own training": the partner's activity, not the action's (`still_open`)
-_OWN = re.compile(r"(?i)\b(?:own\s+(?:\w+\s+){0,2}|(?:at|during)\s+its\s+(?:\w+\s+)?)$")
+_OWN = re.compile(r"(?i)\b(?:own\s+(?:\w+\s+){0,2}|(?:at|during)\s+its\s+(?:\w+\s+)?"
+                  r"|(?:organi[sz]e|hold|host|convene|launch)s?\s+its\s+(?:\w+\s+){0,2})$")
 OWN_WINDOW = 40
 #: a date written as a span of the action's own: "from October 2024 until March 2025", "between May and June",
 #: "since September 2021"

@@ -142,6 +142,10 @@ def delivery(doc: Doc) -> str | None:
         ("The experts also helped the Agency prepare distance learning modules for counsellors working in remote "
          "mountain districts.", None),
         ("The experts delivered distance learning modules to the counsellors.", "remote"),
+        ("The Agency introduced an online self-profiling questionnaire for jobseekers in 2020.", None),
+        # a trip that could at last be made
+        ("The first activity was carried out online. The experts were finally able to travel to Dhaka in 2022.", "mixed"),
+        ("The experts worked online. They were not able to travel to Dhaka.", "remote"),
         ("The Institute is bringing benefit applications online with the experts' support.", None),
         ("The action supported the creation of a virtual one-stop-shop and a virtual job centre.", None),
         ("The workshop also featured the Delegation of the European Union in Ecuador, which provided advice.", None),

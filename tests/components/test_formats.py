@@ -54,6 +54,10 @@ def formats(doc: Doc) -> set[str]:
         ("The framework will link unemployed young people trained as caregivers to the online portal. The experts "
          "ran a workshop.", {"workshop"}),
         ("Thirty inspectors were trained as trainers by two experts.", {"training"}),
+        ("The Department wished to update the content of its pre-departure orientation seminars. Two experts analysed "
+         "the modules.", {"assessment"}),
+        ("Experts from Germany reviewed the standards of the Cambodian Ministry of Labour and Vocational Training.",
+         {"assessment"}),
         # formats still to come, and other organisations' work, did not take place in this action
         ("Experts trained the staff. A workshop is planned for 2024.", {"training"}),
         ("Experts trained the staff. A study visit to Riga is planned for the second half of 2021.", {"training"}),

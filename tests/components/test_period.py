@@ -608,6 +608,13 @@ def full_nlp() -> Language:
      ("2024-03", None)),
     ("The experts trained 30 staff in March 2024. An online training could complete the action in early 2025, "
      "depending on the results.", ("2024-03", "2024-03")),
+    # a writer's career dates the career
+    ("When SOCIEUX+ asked me whether I would join an action with the Ministry, I did not hesitate. I have worked as a "
+     "labour inspector in Porto since 2009. The action consisted of a single two-week mission, which took place in "
+     "November 2022.", ("2022-11", "2022-11")),
+    # the partner organising its own event keeps no action open
+    ("The action consisted of a seminar held in Tunis on 3, 4 and 5 July 2023. The CNDS intends to organise its first "
+     "national conference on social dialogue in 2024.", ("2023-07-03", "2023-07-05")),
     # the introduction of the partner's own service, planned, keeps no action open
     ("The experts were in Chisinau from 4 to 8 September 2023. The mission supported the agency in preparing the "
      "introduction of online registration for jobseekers, planned for January 2024.", ("2023-09-04", "2023-09-08")),
