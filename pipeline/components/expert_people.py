@@ -445,6 +445,13 @@ class PeopleMixin:
                     # Lefèvre, head of digital projects at the CNAV in Paris, and …"
                     if start is not None and start > 0 and doc[start - 1].text == ":":
                         return start, False, bare - 1
+                    # … and the next name of that list, after "and": "…: Markus Brandt, a medical adviser at the DRV,
+                    # and Ewa Nowicka, head of a certification unit at the ZUS"
+                    if start is not None and start > 1 and doc[start - 1].lower_ == "and" and doc[start - 2].text == ",":
+                        text = doc_text(doc)
+                        lo, _ = sentence_span(text, doc[start].idx)
+                        if ":" in text[lo : doc[start].idx]:
+                            return start, False, bare - 1
                 j = self._relative_start(doc, i) if relative else None
                 if j is None:
                     return None

@@ -423,8 +423,10 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         for match_id, start, end in self.institutions(doc):
             if any(t in covered for t in range(start, end)):
                 continue
-            if start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
-                continue  # the end of a longer name the other rules read: "the Basque Employment Service Lanbide"
+            if start > 0 and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start and (
+                    doc[start - 1].text[:1].isupper() or self._is("institution_noun", doc[start - 1].text)):
+                continue  # the end of a longer name the other rules read: "the Basque Employment Service Lanbide",
+                # "the French public employment service Pôle emploi"
             span = doc[start:end]
             code = self.nlp.vocab.strings[match_id]
             out.append(CountryMention(start, end, span.start_char, span.end_char, span.text, code, (code,), "country",

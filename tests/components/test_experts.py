@@ -841,6 +841,13 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
      {"PL"}),
     ("Ms Liisa Virtanen of Kela and experts from the National Institute of Social Security of Spain first carried out "
      "a remote diagnosis.", {"FI", "ES"}),
+    # ... also after "from" in a list, where an institution noun before the name leaves it to the other rules
+    ("SOCIEUX+ brought experts from the French public employment service Pôle emploi and from VDAB, the Flemish "
+     "public employment service, to Rabat for two missions.", {"FR", "BE"}),
+    # the next name of a list after a colon, with a bare role
+    ("SOCIEUX+ mobilised two peers: Markus Brandt, a medical adviser at the DRV, and Ewa Nowicka, head of a "
+     "certification unit at the ZUS. In June, they travelled to Ulaanbaatar.", {"DE", "PL"}),
+    ("The Ministry thanked its partners, and Ewa Nowicka, head of a certification unit at the ZUS, spoke.", set()),
     # an expert whose participation was cancelled (the only country of the sentence)
     ("Two social workers from the Austrian Red Cross delivered training sessions in Amman. A Tunisian peer expert had "
      "been invited to join the second activity, but her participation was eventually cancelled.", {"AT"}),
