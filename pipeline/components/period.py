@@ -896,8 +896,11 @@ def _range(dates: list[Fact], rule: str, status: Status, only: dict[int, str] | 
             last = max(ends if not open_ else closed, key=lambda d: (_last_day(d), len(_end_of(d) or "")))
             # a closing activity inside the year or month that a phase's span ends in refines it ("The first phase
             # of our action ran online from late 2021 to mid-2022" [2022] … "The workshop [7 to 11 November 2022]
-            # was the last activity"; not the action's own span: "implemented from January to September 2022")
-            finer = [d for d in closed if _refines(_end_of(d), _end_of(last))] if only.get(id(last)) == "phase" else []
+            # was the last activity"; not the action's own span: "implemented from January to September 2022"), and so
+            # does one inside a single year or month the record dates ("Two missions … followed in 2023 … The conference
+            # [12 December 2023] brought Action 2022-09 to a close")
+            finer = [d for d in closed if _refines(_end_of(d), _end_of(last))] \
+                if only.get(id(last)) == "phase" or _end_of(last) == last.value else []
             if finer:
                 last = max(finer, key=lambda d: (_last_day(d), len(_end_of(d) or "")))
         out.append(_period("period_end", last, _end_of(last), rule, status))

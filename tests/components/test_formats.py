@@ -54,6 +54,8 @@ def formats(doc: Doc) -> set[str]:
         ("The framework will link unemployed young people trained as caregivers to the online portal. The experts "
          "ran a workshop.", {"workshop"}),
         ("Thirty inspectors were trained as trainers by two experts.", {"training"}),
+        ("SENAI offers more than 400 distance education courses to workers. Two experts assessed the quality "
+         "assurance framework of these courses.", {"assessment"}),
         ("The Department wished to update the content of its pre-departure orientation seminars. Two experts analysed "
          "the modules.", {"assessment"}),
         ("Experts from Germany reviewed the standards of the Cambodian Ministry of Labour and Vocational Training.",

@@ -612,6 +612,13 @@ def full_nlp() -> Language:
     ("When SOCIEUX+ asked me whether I would join an action with the Ministry, I did not hesitate. I have worked as a "
      "labour inspector in Porto since 2009. The action consisted of a single two-week mission, which took place in "
      "November 2022.", ("2022-11", "2022-11")),
+    # a closing activity inside a single year the record dates ends the period on its day
+    ("On 12 December 2023, the Agency hosted in Chisinau the closing conference of Action 2022-09. Action 2022-09 "
+     "started in April 2022 with an assessment carried out online by experts from Romania. Two missions to Chisinau "
+     "followed in 2023. The conference brought Action 2022-09 to a close.", ("2022-04", "2023-12-12")),
+    # a follow-up action still to come keeps this one's end
+    ("The action ran between February and November 2022. A follow-up action on services to employers is planned for "
+     "2023 and will open with a workshop in Banja Luka.", ("2022-02", "2022-11")),
     # the partner organising its own event keeps no action open
     ("The action consisted of a seminar held in Tunis on 3, 4 and 5 July 2023. The CNDS intends to organise its first "
      "national conference on social dialogue in 2024.", ("2023-07-03", "2023-07-05")),
