@@ -398,7 +398,9 @@ class PartnerComponent(PatternComponent):
         head: set[str] = set()  # countries of a news page's head (its site's name, a breadcrumb), not EU
         for m in mentions:
             before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])
-            if (m.start_char, m.end_char) in expert_spans or m.start in excluded_before or "exclude_after" in after \
+            if (m.start_char, m.end_char) in expert_spans \
+                    or m.start in excluded_before and not (m.start in restated and m.kind == "demonym") \
+                    or "exclude_after" in after \
                     or "exclude_after_institution" in after and "partner_before" in before:
                 continue  # ... the last: "the National Employment Office … of the Congo took part"
             where = field_of(doc, m.start_char)

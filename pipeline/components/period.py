@@ -394,7 +394,10 @@ class PeriodComponent(PatternComponent):
             # the closing cue's clause: "The action began with a mission in February 2018; …, a seminar held in
             # June 2018 closed the action" (the February mission only started it)
             lo, hi = _clause_at(text, date.start)
-            if any(lo <= c[0] and c[1] <= hi for c in closings) and not any(_overlaps(date, span) for span in excluded) \
+            # (not a date of an earlier coordinated predicate: "The action was implemented in the spring of 2023 and
+            # closed with a training of trainers …" dates the action's span)
+            if any(lo <= c[0] and c[1] <= hi and not (date.end <= c[0] and _AND_BEFORE_CLOSING.search(text, date.end, c[1]))
+                   for c in closings) and not any(_overlaps(date, span) for span in excluded) \
                     and not unrealised(doc, date.start, date.end) and only.get(id(date)) != "start_word" \
                     and not any(c[2] == "not_period_cue" and _HELD_DATE.fullmatch(text, c[1], date.start)
                                 for c in cues):
@@ -554,6 +557,8 @@ def _activity_word(text: str, cue: tuple[int, int, str, str], lo: int, hi: int) 
 
 #: a phase of the action as the subject of its span ("The first phase of our action ran online from late 2021 …")
 _PHASE = re.compile(r"(?i)\b(?:first|second|initial|opening)\s+(?:phase|stage|part|step)\s+of\b")
+#: an "and" coordinating a closing predicate after a date ("implemented in the spring of 2023 and closed with …")
+_AND_BEFORE_CLOSING = re.compile(r"\band\s+(?:then\s+|finally\s+|was\s+|were\s+)?(?:closed|concluded|ended|completed|wrapped)\b")
 #: a relative clause right after a closing cue's object ("closed an action that started in …")
 _RELATIVE_AFTER = re.compile(r",?\s+(?:that|which)\b")
 
@@ -573,7 +578,8 @@ def _activity_dates(text: str, cue: tuple[int, int, str, str], usable: list[Fact
     if cue[2] == "end_clause" and _RELATIVE_AFTER.match(text, cue[1]):
         chi = cue[0]  # "The training closed an action that started in early 2022 … and continued in June": the
         # relative clause tells the action's history; the training is dated where the record names it
-    own = [d for d in dates if clo <= d.start < chi]
+    own = [d for d in dates if clo <= d.start < chi
+           and not (d.end <= cue[0] and _AND_BEFORE_CLOSING.search(text, d.end, cue[1]))]  # an earlier predicate's
     if own:
         return own
     word = _activity_word(text, cue, lo, hi)

@@ -189,6 +189,10 @@ CASES = [
     ("Accreditation framework", "Secretariat of State for Vocational Training (SEFOPE)",
      "A Portuguese expert, who had previously worked for the ILO in Mozambique, and an expert from Cabo Verde "
      "reviewed the draft decree during a mission to Dili.", "TL"),
+    # the partner institution restated after its country's demonym is no other body's event ("organised by")
+    ("Forum on youth employment", "Ministry of Labour and Social Security [Ministerio de Trabajo y Seguridad Social] (MTSS)",
+     "A Swedish expert travelled to San José to take part in the National Forum on Youth Employment organised by the "
+     "Costa Rican MTSS.", "CR"),
     # a country's practice that "was showcased" is no partner's
     ("Long-term care financing", "Social Security Institution [Sosyal Güvenlik Kurumu] (SGK)",
      "The population of Türkiye has been ageing rapidly. Experts from Austria presented their models during a "

@@ -612,6 +612,9 @@ def full_nlp() -> Language:
     ("When SOCIEUX+ asked me whether I would join an action with the Ministry, I did not hesitate. I have worked as a "
      "labour inspector in Porto since 2009. The action consisted of a single two-week mission, which took place in "
      "November 2022.", ("2022-11", "2022-11")),
+    # a date of the predicate before "and closed with …" dates the action's span, not the closing activity
+    ("Two experts first carried out an assessment. The action was implemented in the spring of 2023 and closed with "
+     "a training of trainers delivered in person in Tirana.", ("2023", "2023")),
     # a closing activity inside a single year the record dates ends the period on its day
     ("On 12 December 2023, the Agency hosted in Chisinau the closing conference of Action 2022-09. Action 2022-09 "
      "started in April 2022 with an assessment carried out online by experts from Romania. Two missions to Chisinau "
