@@ -488,8 +488,14 @@ CLOSING_KINDS = ("end_clause", "last_activity", "only_activity", "end_word")
 COMING_KINDS = ("coming_activity", "not_coming", "final_to_come", "later_activity")
 #: "its own webinar", "their own training": the partner's activity, not the action's (`still_open`)
 _OWN = re.compile(r"(?i)\b(?:own\s+(?:\w+\s+){0,2}|(?:at|during)\s+its\s+(?:\w+\s+)?"
-                  r"|(?:organi[sz]e|hold|host|convene|launch)s?\s+its\s+(?:\w+\s+){0,2})$")
-OWN_WINDOW = 40
+                  r"|(?:organi[sz]e|hold|host|convene|launch)s?\s+its\s+(?:\w+\s+){0,2})$"
+                  # the partner institution as the subject of a plan to hold an event: "The Ministry intends to host a
+                  # regional forum on shock-responsive social protection in 2025" (not the experts' or SOCIEUX+'s plan)
+                  r"|\b(?-i:Ministry|Agency|Fund|Government|Department|Institute|Office|Service|Commission|Council"
+                  r"|Secretariat|Directorate|Authority|Board|Institution|[A-Z]{2,6})\s+(?:also\s+)?(?:intends|plans|aims"
+                  r"|wishes|hopes|expects|is\s+planning|will)\s+(?:to\s+)?(?:organi[sz]e|hold|host|convene|launch)\s+"
+                  r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
+OWN_WINDOW = 80
 #: a date written as a span of the action's own: "from October 2024 until March 2025", "between May and June",
 #: "since September 2021"
 _SPAN_OPENER = re.compile(r"(?i)(?:from|between|since)\s")

@@ -71,6 +71,9 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         # ... and does not outrank the record's own id named by an ordinary self cue
         ("Action 2021-22 was implemented from 01.09.2021 to 31.05.2023. A follow-up request, registered as Action "
          "2024-05, is under discussion.", "2021-22", ["2024-05"]),
+        # the activities that formed the action
+        ("Between October 2022 and May 2023 we worked together in three activities, which formed SOCIEUX+ Action "
+         "2022-18.", "2022-18", []),
         # the support of SOCIEUX+ through an action
         ("The Commission organised, with the support of SOCIEUX+ through Action 2023-08, the first regional "
          "conference.", "2023-08", []),

@@ -54,6 +54,8 @@ def formats(doc: Doc) -> set[str]:
         ("The framework will link unemployed young people trained as caregivers to the online portal. The experts "
          "ran a workshop.", {"workshop"}),
         ("Thirty inspectors were trained as trainers by two experts.", {"training"}),
+        ("Two experts trained 20 counsellors. During the training, counsellors also discussed the pre-departure "
+         "orientation seminars of the Philippines as an example of good practice.", {"training"}),
         ("SENAI offers more than 400 distance education courses to workers. Two experts assessed the quality "
          "assurance framework of these courses.", {"assessment"}),
         ("The Department wished to update the content of its pre-departure orientation seminars. Two experts analysed "

@@ -612,6 +612,15 @@ def full_nlp() -> Language:
     ("When SOCIEUX+ asked me whether I would join an action with the Ministry, I did not hesitate. I have worked as a "
      "labour inspector in Porto since 2009. The action consisted of a single two-week mission, which took place in "
      "November 2022.", ("2022-11", "2022-11")),
+    # the partner's plan to host an event of its own keeps no action open (SOCIEUX+'s plan does)
+    ("Two experts ran a workshop in Ulaanbaatar from 13 to 17 November 2023. The Ministry intends to host a regional "
+     "forum on shock-responsive social protection in 2025.", ("2023-11-13", "2023-11-17")),
+    ("Two experts ran a workshop in Ulaanbaatar from 13 to 17 November 2023. SOCIEUX+ intends to host a regional "
+     "forum on social protection in 2025.", ("2023-11-13", None)),
+    # SOCIEUX+ implementing the action since a date starts it; the last activity ends it
+    ("The seminar, which runs until 14 May 2021, is the last activity of action 2020-41, which SOCIEUX+ has been "
+     "implementing with the CNSS since October 2020. The experts trained 15 agents in February 2021.",
+     ("2020-10", "2021-05-14")),
     # a date of the predicate before "and closed with …" dates the action's span, not the closing activity
     ("Two experts first carried out an assessment. The action was implemented in the spring of 2023 and closed with "
      "a training of trainers delivered in person in Tirana.", ("2023", "2023")),
