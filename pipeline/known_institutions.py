@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.paths import DATA_DIR
+from pipeline.paths import DATA_DIR, read_table
 
 INSTITUTIONS_PATH = DATA_DIR / "eu_institutions.tsv"
 
@@ -22,9 +22,4 @@ INSTITUTIONS_PATH = DATA_DIR / "eu_institutions.tsv"
 @lru_cache(maxsize=1)
 def known_institutions(path: Path = INSTITUTIONS_PATH) -> dict[str, str]:
     """Name as written -> ISO 3166-1 alpha-2 of its member state."""
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, name = line.split("\t")
-            out[name.strip()] = code.strip()
-    return out
+    return {name: code for code, name in read_table(path)}

@@ -15,3 +15,10 @@ PIPELINE_DIR = MODELS_DIR / "socieux_pipeline"
 OUTPUTS_DIR = ROOT / "outputs"
 DB_PATH = OUTPUTS_DIR / "socieux.duckdb"
 SNAPSHOT_DIR = ROOT / "tests" / "test_snapshots"  # pytest-regressions snapshots of corpus/ extraction
+
+
+def read_table(path: Path) -> list[list[str]]:
+    """The rows of a tab-separated data file under models/data, each a list of stripped cells (blank lines and
+    lines opening with "#" skipped)."""
+    return [[cell.strip() for cell in line.split("\t")] for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]

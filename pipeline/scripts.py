@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.paths import DATA_DIR
+from pipeline.paths import DATA_DIR, read_table
 
 SCRIPTS_PATH = DATA_DIR / "country_scripts.tsv"
 #: fewest letters of a run for it to be a name (a stray character names nothing)
@@ -24,12 +24,7 @@ MIN_LETTERS = 2
 @lru_cache(maxsize=1)
 def country_scripts(path: Path = SCRIPTS_PATH) -> dict[str, str]:
     """Script (first word of its letters' Unicode names) -> ISO 3166-1 alpha-2."""
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            script, code = line.split("\t")
-            out[script.strip()] = code.strip()
-    return out
+    return {script: code for script, code in read_table(path)}
 
 
 def _script(ch: str) -> str | None:

@@ -178,11 +178,14 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 at[t] = m
         found: dict[tuple[int, str], Fact] = {}  # one fact per mention: the first firm one, else the first
 
+        cited = self._cited_spans(doc)  # once per record: every emit reads them
+        withdrawn = self._withdrawal_phrases(doc)
+
         def emit(m: CountryMention, rule: str, tentative: bool = False, one: bool = True, firm: bool = False,
                  placed: bool = False) -> None:
-            if self._in_cited_action(doc, m):
+            if any(lo <= m.start_char < hi for lo, hi in cited):
                 return  # "action 2020-33, in which Belgian and French experts had helped …": that action's
-            if self._withdrawn_in_sentence(doc, m):
+            if withdrawn and self._withdrawn_in_sentence(doc, m, withdrawn):
                 return  # "A Tunisian peer expert had been invited to join …, but her participation was … cancelled"
             if rule.rsplit(":", 1)[0] in self.tentative:
                 if self._in_visit(doc, m):
@@ -434,12 +437,15 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             covered.update(range(start, end))
         return out
 
-    def _withdrawn_in_sentence(self, doc: Doc, m: CountryMention) -> bool:
+    def _withdrawal_phrases(self, doc: Doc) -> list[str]:
+        """The lex:withdrawal-sentence phrases the record holds (most hold none)."""
+        low = doc_text(doc).casefold()
+        return [p for p in self.lex.get("withdrawal_sentence", ()) if p in low]
+
+    @staticmethod
+    def _withdrawn_in_sentence(doc: Doc, m: CountryMention, phrases: list[str]) -> bool:
         """The mention is the only country of its sentence, and the sentence goes on to say that expert was not
-        mobilised (lex:withdrawal-sentence: "…, but her participation was eventually cancelled")."""
-        phrases = self.lex.get("withdrawal_sentence", ())
-        if not phrases:
-            return False
+        mobilised (one of `phrases`, lex:withdrawal-sentence: "…, but her participation was eventually cancelled")."""
         text = doc_text(doc)
         lo, hi = sentence_span(text, m.start_char)
         after = text[m.end_char:hi].casefold()
@@ -447,11 +453,11 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             return False
         return all(c.code == m.code for c in doc._.countries or [] if lo <= c.start_char < hi)
 
-    def _in_cited_action(self, doc: Doc, m: CountryMention) -> bool:
-        """The mention stands in a relative clause describing an earlier action the record builds on ("The action
-        follows up on action 2020-33, in which Belgian and French experts had helped ANETI …": that action's
-        experts; `socieux_modality.cited_clauses`)."""
-        return self._modality(doc) and any(lo <= m.start_char < hi for lo, hi in cited_clauses(doc))
+    def _cited_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """Char ranges of relative clauses describing an earlier action the record builds on ("The action follows up
+        on action 2020-33, in which Belgian and French experts had helped ANETI …": that action's experts;
+        `socieux_modality.cited_clauses`)."""
+        return cited_clauses(doc) if self._modality(doc) else []
 
     @staticmethod
     def _resolve_in_phrase(doc: Doc, mentions: list[CountryMention]) -> list[CountryMention]:
@@ -557,7 +563,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             return False
         plo, _ = sentence_span(text, len(before) - 1)
         prev = text[plo : len(before)].casefold()
-        return any(cue in prev for cue in self.lex.get("visit_cue", ())) and "hosted by" in prev \
+        return any(cue in prev for cue in self.lex.get("visit_cue", ())) \
+            and any(cue in prev for cue in self.lex.get("visit_host_cue", ())) \
             and any(c.code == m.code and plo <= c.start_char < len(before) for c in doc._.countries or [])
 
     # -- lists -------------------------------------------------------------

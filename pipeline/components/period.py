@@ -169,8 +169,9 @@ class PeriodComponent(PatternComponent):
                 or self.from_sentences(doc, dates, cues)
                 or self.from_title_event(doc, dates, cues)
             )
-            period = still_open(doc, dates, lambda: self.cues(doc, self.coming), period, cues, self.future)
-            period = _first_of_more(doc, cues, period, lambda: self.cues(doc, self.coming))
+            coming = lru_cache(maxsize=1)(lambda: self.cues(doc, self.coming))  # read by both, matched once
+            period = still_open(doc, dates, coming, period, cues, self.future)
+            period = _first_of_more(doc, cues, period, coming)
         for fact in period:
             add_fact(doc, fact)
         return doc
