@@ -278,9 +278,11 @@ class DeliveryComponent(PatternComponent):
                 i -= 1  # "in the capital, São Tomé"
             while i >= 0 and doc[i].lower_ in rule.place_words:  # "in the city of Cusco"
                 i -= 1
-            if i > 0 and doc[i].lower_ in rule.venue_words:  # "at the INPP centre of Lubumbashi": a venue there
-                j = i - 1
-                while j > 0 and i - j <= VENUE_NAME_WORDS and (doc[j].text[:1].isupper() or doc[j].lower_ == "the"):
+            # "at the INPP centre of Lubumbashi", "at the NSSF headquarters in Kampala": a venue there
+            venue = i - 1 if i > 1 and doc[i].lower_ == "in" and doc[i - 1].lower_ in rule.venue_words else i
+            if venue > 0 and doc[venue].lower_ in rule.venue_words:
+                j = venue - 1
+                while j > 0 and venue - j <= VENUE_NAME_WORDS and (doc[j].text[:1].isupper() or doc[j].lower_ == "the"):
                     j -= 1
                 if doc[j].lower_ == "at":
                     i = j

@@ -517,9 +517,12 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
     @staticmethod
     def _together_with(doc: Doc, start: int) -> bool:
         """The noun at `start` joins the experts named before it: "… a Portuguese expert … together with a peer
-        from …", "along with a peer", "alongside two peers" (not "engaged with peers from …": the partner's)."""
-        k = start - 1
-        while k >= 0 and (doc[k].lower_ in ("a", "an", "one", "two", "three") or doc[k].like_num):
+        from …", "along with a peer", "alongside two peers", "together with a Moldovan peer" (not "engaged with
+        peers from …": the partner's)."""
+        k, names = start - 1, 0
+        while k >= 0 and (doc[k].lower_ in ("a", "an", "one", "two", "three") or doc[k].like_num
+                          or doc[k].is_title and names < 3):
+            names += doc[k].is_title
             k -= 1
         return k >= 0 and (doc[k].lower_ == "alongside" or doc[k].lower_ == "with" and k > 0
                            and doc[k - 1].lower_ in ("together", "along"))
@@ -676,10 +679,11 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         return k + 1 if at[k + 1].kind == "country" else None
 
     def _relative_then_from(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> int | None:
-        """After the comma at token i, a relative clause closed by a comma and followed by a restated
-        "from" (", which manages the personal training account, and from …"): the position of the
-        clause's closing comma, else None."""
-        if i + 1 >= len(doc) or doc[i + 1].lower_ not in RELATIVES:
+        """After the comma at token i, a relative clause or an apposition opened by "the", closed by a comma
+        and followed by a restated "from" (", which manages the personal training account, and from …", "from
+        Actiris, the public employment service of the Brussels-Capital Region, and from the Moroccan agency …"):
+        the position of the clause's closing comma, else None."""
+        if i + 1 >= len(doc) or doc[i + 1].lower_ not in RELATIVES | {"the"}:
             return None
         for k in range(i + 2, min(len(doc) - 2, i + 2 + RELATIVE_CLAUSE_WORDS)):
             if doc[k].text in CLAUSE_ENDS or "\n" in doc[k].text:

@@ -133,8 +133,19 @@ class ModalityComponent(PatternComponent):
         self.to_come: set[str] = set()  # ids of markers of an activity still to come
         self.cancels: set[str] = set()  # ids of markers of an activity that will not take place
         self.cited_clause: re.Pattern[str] | None = None
+        self.earlier_subject: re.Pattern[str] | None = None
+        self.earlier_words: re.Pattern[str] | None = None  # its premodifiers: a cheap test before the scan
+        self.fronted: re.Pattern[str] | None = None
         for p in self.patterns:
             kind = p["id"].split(":", 1)[0]
+            if kind == "earlier" and "fronted" in p:  # see `cited_clauses`
+                lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in p["fronted"])
+                self.fronted = re.compile(rf"(?:^[ \t]*|[.!?]\s+)(?:{lead})\b([^.;:\n,]*),", re.I | re.M)
+                continue
+            if kind == "earlier" and "subject_heads" in p:  # see `cited_clauses`
+                self.earlier_subject = earlier_subject_pattern(p["premodifiers"], p["subject_heads"])
+                self.earlier_words = re.compile("|".join(re.escape(w) for w in p["premodifiers"]), re.I)
+                continue
             if kind == "earlier" and "clause_verbs" in p:  # see `cited_clauses`
                 verbs = "|".join(re.escape(v) for v in p["clause_verbs"])
                 # (the id may stand in brackets, and a participle's apposition may come before the relative clause:
@@ -250,21 +261,45 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def earlier_subject_pattern(premodifiers: list[str], heads: list[str]) -> re.Pattern[str]:
+    """An earlier action as the subject of its clause, at a sentence's start or after an introductory
+    phrase's comma ("In 2020, a previous SOCIEUX+ action (2019-22) had mobilised Czech experts to analyse …"):
+    group 1 is its predicate, up to the sentence's end, a ";" or a contrast ("…, while this action …").
+    The head must be followed by its verb (an optional bracketed id between): "Building on a previous action,
+    experts trained …" is no subject."""
+    pre = "|".join(re.escape(w) for w in premodifiers)
+    head = "|".join(re.escape(w) for w in heads)
+    return re.compile(
+        rf"(?:^[ \t]*|[.!?]\s+|,\s*)(?:an?|the)\s+(?:{pre})\s+(?:socieux\+?\s+)?(?:{head})\b(?:\s*\([^()]{{0,40}}\))?"
+        rf"(\s+(?:had|has|have)?\s*(?:already\s+|previously\s+|also\s+)?[a-z]+(?:ed|ent|ught|ook|ew|ade|id)\b"
+        rf"(?:(?![.!?;](?:\s|$))(?!,\s*(?:while|whereas|but)\b)[^\n])*)", re.I | re.M)
+
+
 def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
-    """Char ranges of relative clauses that describe an earlier action the record builds on ("The action
-    builds on Action 2019-21, in which SOCIEUX+ supported the Services in reviewing …": the review was that
-    action's), from the `clause_verbs` entry of models/patterns/modality.jsonl; computed once per Doc."""
+    """Char ranges of clauses that describe an earlier action the record builds on: a relative clause
+    after its id ("The action builds on Action 2019-21, in which SOCIEUX+ supported the Services in
+    reviewing …": the review was that action's; the `clause_verbs` entry of models/patterns/modality.jsonl)
+    or the predicate of an earlier action as subject ("a previous SOCIEUX+ action (2019-22) had mobilised
+    Czech and Slovak experts to analyse …"; the `subject_heads` entry) or a fronted participle's phrase up to
+    its comma ("Building on the guide produced by Belgian experts under Action 2020-14, the Ministry asked …";
+    the `fronted` entry); computed once per Doc."""
     component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
-    if component is None or component.cited_clause is None:
+    if component is None:
         return []
-    pattern = component.cited_clause
+    pattern, subject, words = component.cited_clause, component.earlier_subject, component.earlier_words
+    fronted = component.fronted
 
     def scan(d: Doc) -> list[tuple[int, int]]:
         text = doc_text(d)
+        found = []
         # most texts hold no "which" after an id: two cheap tests spare them the (case-insensitive) scan
-        if "which" not in text or not _ACTION_ID.search(text):
-            return []
-        return [m.span(1) for m in pattern.finditer(text)]
+        if pattern is not None and "which" in text and _ACTION_ID.search(text):
+            found += [m.span(1) for m in pattern.finditer(text)]
+        if subject is not None and words is not None and words.search(text):
+            found += [m.span(1) for m in subject.finditer(text)]
+        if fronted is not None and "on " in text:
+            found += [m.span(1) for m in fronted.finditer(text)]
+        return sorted(found)
 
     return per_doc(doc, CITED_KEY, scan)
 

@@ -20,7 +20,10 @@ source that has one:
 Sources 2-4 leave the end open (a `period_end` fact whose value is None, rule
 `period:ongoing:activity-to-come`) when the record dates an activity still to come
 after the end found ("A final seminar in Kyiv is planned for December 2024" after a
-tag of June 2024; `socieux_modality.still_to_come`): spec, null when ongoing.
+tag of June 2024; `socieux_modality.still_to_come`): spec, null when ongoing; not when the
+end's sentence names the action by its own id or as the subject of a strong cue ("Action 2022-30
+was carried out between October 2022 and March 2023", "The action was implemented in the second
+half of 2020": the stated span, what comes after it a follow-up).
 A news item's date line, or a press dateline opening a paragraph ("Asunción,
 5 May 2022 – …"), is never the period, nor is an activity that ended more than
 MAX_YEARS_BEFORE years before the item's date line (an earlier review), nor is a date `socieux_modality` finds in
@@ -170,7 +173,7 @@ class PeriodComponent(PatternComponent):
                 or self.from_title_event(doc, dates, cues)
             )
             coming = lru_cache(maxsize=1)(lambda: self.cues(doc, self.coming))  # read by both, matched once
-            period = still_open(doc, dates, coming, period, cues, self.future)
+            period = still_open(doc, dates, coming, period, cues, self.future, self.strong)
             period = _first_of_more(doc, cues, period, coming)
         for fact in period:
             add_fact(doc, fact)
@@ -758,7 +761,8 @@ def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
 
 
 def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period: list[Fact],
-               cues: Spans = (), future: frozenset[str] | set[str] = frozenset()) -> list[Fact]:
+               cues: Spans = (), future: frozenset[str] | set[str] = frozenset(),
+               strong: frozenset[str] | set[str] = frozenset()) -> list[Fact]:
     """The period with its end left open when the record dates an activity of the action still to
     come after it ("The action will end with a webinar … scheduled for July 2025" after a tag of March
     2025; a `coming_activity` cue in the date's sentence, not the partner's "own" event, the date still to
@@ -769,12 +773,21 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
     first quarter of 2025"). An end stays when its sentence closes the action or an activity (a closing cue:
     "…, which closed the action in May 2024"), or when any sentence closes the action itself ("With this mission,
     SOCIEUX+ action 2023-31 comes to a close"; not "The mission closed with a workshop"): what is planned after
-    it is a follow-up."""
+    it is a follow-up; so does an end the record gives in a sentence naming the action by its own id (a code
+    found by its self cue, `action_ids`: "Action 2022-30 was carried out between October 2022 and March 2023"),
+    or by a `strong` self cue whose words name the action ("The action was implemented in the second half of
+    2020"; not "The mission was conducted in March", whose action may go on): the record states the action's
+    span, and a seminar planned after it is a follow-up."""
     end = next((f for f in period if f.field == "period_end" and f.value), None)
     if end is None:
         return period
     text = doc_text(doc)
     blocking = [c for c in cues if c[2] == "not_period_cue" and c[3] not in future]
+    lo, hi = _sentence(text, end.start)
+    if any(f.field == "action_code" and f.rule not in _NOT_SELF_CODE and lo <= f.start < end.start for f in facts(doc)) \
+            or any(c[2] == "self_cue" and c[3] in strong and lo <= c[0] and c[1] <= end.start
+                   and _ACTION_WORD.search(text, c[0], c[1]) for c in cues):
+        return period  # "Action 2022-30 was carried out between October 2022 and March 2023": its stated span
     closing = [c for c in cues if c[2] in ("end_clause", "last_activity")]
     if closing:
         lo, hi = _sentence(text, end.start)
@@ -827,6 +840,8 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
 
 
 
+#: codes of the record that are no sentence naming its action by the id (fields, the tag, the title, a lone id)
+_NOT_SELF_CODE = frozenset({"code:field", "code:news-tag", "code:title", "code:only-id"})
 #: a closing cue that names the action itself, not one of its activities
 _ACTION_WORD = re.compile(r"\b(?:action|cooperation)\b", re.I)
 #: a decade ("the 1990s", "the 2010's")

@@ -324,6 +324,9 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("An instructor ran a training of trainers for the instructors at the INPP centre of Lubumbashi.", "Lubumbashi",
          "CD", "CD", "onsite"),
         ("Records are kept at the INPP centre of Lubumbashi.", "Lubumbashi", "CD", "CD", None),
+        ("They then delivered a training course to the actuarial, risk and investment staff at the NSSF headquarters "
+         "in Kampala.", "Kampala", "UG", "UG", "onsite"),
+        ("The contribution records are kept at the NSSF headquarters in Kampala.", "Kampala", "UG", "UG", None),
         # "teams" are people, not the video tool
         ("Two inspectors accompanied SLI teams during joint inspections in Skopje.", "Skopje", "MK", "MK", "onsite"),
         # no partner fact: the rule cannot apply

@@ -831,6 +831,18 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
     ("The action follows up on action 2020-33, in which Belgian and French experts had helped ANETI set up a unit. "
      "This time, SOCIEUX+ mobilised experts from the Italian National Agency for Active Labour Policies (ANPAL).",
      {"IT"}),
+    # ... of an earlier action that is the subject of its clause, or of a fronted "Building on …" phrase
+    ("In 2020, a previous SOCIEUX+ action (2019-22) had mobilised Czech and Slovak experts to analyse the system. "
+     "Ingrid Solberg, expert from the Norwegian Labour and Welfare Administration, led the workshop.", {"NO"}),
+    ("Building on the guide produced by Belgian experts for the DRC under Action 2020-14, the Ministry asked SOCIEUX+ "
+     "for support. Two French labour inspectors delivered training sessions in Brazzaville.", {"FR"}),
+    ("Building on the guide, Belgian experts delivered training sessions in Brazzaville.", {"BE"}),
+    # a peer joined to the experts by "together with", after its demonym
+    ("Lithuanian experts, together with a Moldovan peer from the National Employment Agency, mapped the e-services.",
+     {"LT", "MD"}),
+    # an apposition describing the first institution before a restated "from"
+    ("Experts from Actiris, the public employment service of the Brussels-Capital Region, and from the Moroccan "
+     "agency ANAPEC trained counsellors.", {"BE", "MA"}),
     # an official invited by another body is no expert of the action (invited by SOCIEUX+, one is)
     ("Two experts from the Netherlands ran the forum. An official of the Costa Rican Ministry of Labour, invited by "
      "the International Organization for Migration (IOM), presented Costa Rica's agreement with Nicaragua.", {"NL"}),

@@ -273,6 +273,14 @@ def formats(doc: Doc) -> set[str]:
         ("The expert presented instruments for the evaluation of work capacity.", set()),
         ("The workshop follows a review of the functioning of the NTC undertaken by the ILO in 2022.", {"workshop"}),
         ("A review of the procedures carried out by the experts was presented.", {"assessment"}),
+        # a person's classification by the partner's procedure; a practice explained in the present tense
+        ("Its recommendations highlighted the lack of support once a person is assessed as able to work.", set()),
+        ("Experts explained how case managers assess the needs of families.", set()),
+        ("The experts assessed the needs of 40 families.", {"assessment"}),
+        # the partner's own legislative process that the action informs
+        ("To inform the revision of the Employment Law, SOCIEUX+ organised a series of online lectures.",
+         {"lecture"}),
+        ("The experts carried out a revision of the labour legislation.", {"assessment"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

@@ -119,6 +119,18 @@ CASES = [
     # a relative clause about an earlier action the record builds on is that action's (up to its comma)
     ("The action builds on Action 2019-21, in which SOCIEUX+ supported the Services in reviewing their "
      "employment injury benefit.", (None, set())),
+    # ... a plural subject's verb too
+    ("The webinars follow up on action 2020-33, in which SOCIEUX+ reviewed the legal framework.",
+     ("remote", {"webinar"})),
+    # an earlier action as the subject of its clause: its predicate is that action's, up to the sentence's end
+    ("In 2020, a previous SOCIEUX+ action (2019-22) had mobilised experts to analyse the assessment system. This "
+     "time, the experts ran a workshop in Chisinau.", (None, {"workshop"})),
+    ("An earlier mission reviewed the law, while this action trained twenty inspectors.", (None, {"training"})),
+    # ... not an earlier action named after a preposition
+    ("Building on a previous action, the experts reviewed the law.", (None, {"assessment"})),
+    # a fronted "Building on …" phrase, up to its comma, is about the earlier work
+    ("Building on the guide produced by Belgian experts after a review under Action 2020-14, the Ministry asked "
+     "for a training of inspectors, which took place in May.", (None, {"training"})),
     ("Building on Action 2021-08, which supported the Service during the crisis, this action held a validation "
      "workshop.", (None, {"workshop"})),
     # ... also with its id in brackets and a participle's apposition before the relative clause

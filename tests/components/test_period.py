@@ -754,6 +754,22 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
 
 
 @pytest.mark.parametrize(("description", "expected"), [
+    # the record states the action's span (its id, or "the action" as a strong cue's subject): a seminar
+    # planned after it is a follow-up
+    ("Action 2022-30 was carried out between October 2022 and March 2023 to help the Agency. A seminar to present "
+     "the revised tool to the regional directors is planned for June.", ("2022-10", "2023-03")),
+    ("The action was implemented in the second half of 2020. A seminar to present the results is scheduled for "
+     "2021.", ("2020", "2020")),
+    # an activity's span is no span of the action: the action goes on
+    ("The mission was conducted in March 2024. A second mission to Dili is planned for June 2024.",
+     ("2024-03", None)),
+])
+def test_a_stated_span_of_the_action_is_not_left_open(nlp_ids: Language, description: str, expected: tuple) -> None:
+    text, fields = listing("Support to the Ministry", description)
+    assert period(run(nlp_ids, text, fields)) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
     # a relative clause with a dash later in its sentence is no press dateline
     ("Under action 2021-30, which started in May 2021, three experts – two of them statisticians – compared the "
      "profiling tools.", ("2021-05", None)),
