@@ -8,8 +8,10 @@ page's end (copyright, footnotes). Rows of boilerplate are data (models/data/new
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline.html import RELATED_WORDS
 from pipeline.lines import CODE_VALUE, DATE_VALUE, TERMINAL, WORD, Line, is_prose
@@ -196,13 +198,62 @@ def without_trailing_chrome(body: list[Line], news: bool = False) -> list[Line]:
         last = max((i for i, ln in enumerate(body) if NEWS_TAG_LINE.match(ln.text.strip())
                     or TERMINAL.search(ln.text) and not is_page_end(ln.text)), default=None)
         if last is not None:
-            body = body[: last + 1]
+            # a first-person post's closing signature ("Firuza Rahimova, Head of the Department of Employment
+            # Services", "— Helena Marques, labour inspector, Portugal") is the writer's, part of the body
+            signed = last + 1 < len(body) and is_writer_signature(body[last + 1].text) and any(
+                FIRST_PERSON.search(ln.text) for ln in body[: last + 1])
+            body = body[: last + 1 + signed]
     while body and (is_boilerplate(body[-1].text) or CREDIT.search(body[-1].text.strip())
                     or is_taxonomy(body[-1].text) or _is_call_to_action(body[-1].text)
                     or news and is_page_end(body[-1].text)
                     or is_date_line(body[-1].text) and not CODE_VALUE.match(body[-1].text.strip())):
         body = body[:-1]
     return body
+
+
+@dataclass(frozen=True)
+class PublisherWords:
+    """The rows of models/data/publisher_lines.txt, casefolded."""
+
+    heads: tuple[str, ...]  # an organisation name's first words
+    nouns: frozenset[str]  # an organisation's nouns anywhere in its name
+    units: frozenset[str]  # press and communication units
+    function: frozenset[str]  # words a name keeps in lower case
+
+
+@lru_cache(maxsize=1)
+def publisher_words(path: Path = DATA_DIR / "publisher_lines.txt") -> PublisherWords:
+    rows: dict[str, list[str]] = {"head": [], "noun": [], "unit": [], "function": []}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        kind, sep, value = row.partition(":")
+        if sep and not row.startswith("#") and kind.strip() in rows:
+            value = value.strip().casefold()
+            rows[kind.strip()].extend(value.split() if kind.strip() == "function" else [value])
+    return PublisherWords(tuple(rows["head"]), frozenset(rows["noun"]), frozenset(rows["unit"]),
+                          frozenset(rows["function"]))
+
+
+#: a writer's closing signature: an optional dash, a name of two to four capitalised words (an honorific
+#: first), a comma, then a short role and place
+WRITER_SIGNATURE = re.compile(
+    r"^[—–-]?\s*(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}\s*,\s*[^,|@/]+(?:,\s*[^,|@/]+){0,2}$")
+#: most words of a writer's signature
+SIGNATURE_WORDS = 16
+#: the writer speaking in the first person
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|My)\b")
+
+
+def is_writer_signature(line: str) -> bool:
+    """A line that signs a first-person post: "Firuza Rahimova, Head of the Department of Employment Services"
+    (not a sentence, a URL or a widget: no terminal punctuation, "|", "@" or "/"; not an organisation's name,
+    models/data/publisher_lines.txt)."""
+    text = line.strip()
+    match = WRITER_SIGNATURE.match(text)
+    if match is None or TERMINAL.search(text) or len(WORD.findall(text)) > SIGNATURE_WORDS or is_boilerplate(text):
+        return False
+    found = publisher_words()  # an organisation's name is no writer's ("European Commission, Directorate-General …")
+    name = WORD.findall(text.split(",", 1)[0].casefold())
+    return not any(w in found.nouns or w in found.heads for w in name)
 
 
 #: most lines after a news page's widget line that are still the site's, not the body's

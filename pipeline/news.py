@@ -7,9 +7,6 @@ found by the page's hints), the body, and a trailing reference tag ("SOCIEUX+ 20
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from pipeline.chrome import (
     ARROWS,
@@ -24,12 +21,12 @@ from pipeline.chrome import (
     is_page_end,
     is_short_label,
     is_taxonomy,
+    publisher_words,
     without_trailing_chrome,
 )
 from pipeline.documents import Document
 from pipeline.labels import read_labelled
 from pipeline.lines import TERMINAL, WORD, Line, is_prose, lines_of
-from pipeline.paths import DATA_DIR
 from pipeline.records import RawRecord, continues_title, make_record
 
 #: a news page's head (menus, banners, breadcrumb, date line, headline) lies within its first lines
@@ -235,35 +232,13 @@ ELISION = re.compile(r"^[ldLD]['’]")  # "de l'Emploi"
 NAME_CAPITALS = 0.75
 
 
-@dataclass(frozen=True)
-class PublisherWords:
-    """The rows of models/data/publisher_lines.txt, casefolded."""
-
-    heads: tuple[str, ...]  # an organisation name's first words
-    nouns: frozenset[str]  # an organisation's nouns anywhere in its name
-    units: frozenset[str]  # press and communication units
-    function: frozenset[str]  # words a name keeps in lower case
-
-
-@lru_cache(maxsize=1)
-def _publisher_words(path: Path = DATA_DIR / "publisher_lines.txt") -> PublisherWords:
-    rows: dict[str, list[str]] = {"head": [], "noun": [], "unit": [], "function": []}
-    for row in path.read_text(encoding="utf-8").splitlines():
-        kind, sep, value = row.partition(":")
-        if sep and not row.startswith("#") and kind.strip() in rows:
-            value = value.strip().casefold()
-            rows[kind.strip()].extend(value.split() if kind.strip() == "function" else [value])
-    return PublisherWords(tuple(rows["head"]), frozenset(rows["noun"]), frozenset(rows["unit"]),
-                          frozenset(rows["function"]))
-
-
 def _is_publisher(text: str) -> bool:
     """A publisher's line ("Delegation of the European Union to Armenia – Press and information team",
     "SEFOPE – Press Office", "Unified Social Service of Armenia", "France Travail – International news"): a
     name, its words capitalised but function words (NAME_CAPITALS; a press unit's part may be lower case),
     that opens with an organisation's head word, holds an organisation's noun, has a press unit as one of
     its parts or is made of parts (an organisation and its section)."""
-    found = _publisher_words()
+    found = publisher_words()
     if TERMINAL.search(text) or len(WORD.findall(text)) > PUBLISHER_WORDS:
         return False
     parts = [p.strip() for p in PUBLISHER_PARTS.split(text.strip()) if p.strip()]

@@ -680,6 +680,22 @@ def test_a_signature_or_a_press_contact_ends_the_body(tail: str) -> None:
     assert rec.description == NEWS_BODY.strip()
 
 
+def test_a_first_person_posts_closing_signature_is_the_bodys() -> None:
+    from pipeline.chrome import is_writer_signature
+
+    body = ("I head the Department of Employment Services at the Agency in Dushanbe. When our Agency asked SOCIEUX+ "
+            "for support, our question was very concrete.\n")
+    signature = "Firuza Rahimova, Head of the Department of Employment Services"
+    (rec,) = split_document(doc_of("12 March 2023\nWhat our job centres learned\n" + body + signature + "\n", "news.txt"))
+    assert rec.description == body + signature
+    # ... not after a report in the third person, and never an organisation's name
+    (rec,) = split_document(doc_of("12 March 2023\nJob centres learn\n" + BODY + signature + "\n", "news.txt"))
+    assert rec.description == BODY.strip()
+    assert is_writer_signature("— Helena Marques, labour inspector, Portugal")
+    assert not is_writer_signature("European Commission, Directorate-General for International Partnerships")
+    assert not is_writer_signature("Share this story: Facebook, Twitter")
+
+
 def test_a_newsletters_name_alone_is_a_masthead() -> None:
     from pipeline.chrome import is_masthead
 

@@ -514,7 +514,8 @@ class PeopleMixin:
         """First token of a person's name that ends right before token k: two to four capitalised
         words, with lower-case particles or hyphens between them ("Pieter de Vries", "Ahmed al-Hashimi", "Jean-Paul Mabiala",
         lex:name-particles); a one-word city or region may be the surname ("Amina Bello"), not the
-        whole name."""
+        whole name; not a word of an institution's name (lex:institution-nouns: "how the Health and Safety
+        Executive of the United Kingdom applies …")."""
         j, words, places = k - 1, 0, 0
         while j >= 0 and k - j <= 7:
             tok = doc[j]
@@ -544,6 +545,8 @@ class PeopleMixin:
         if not 2 <= words <= 4 or words - places < 1 or start >= k \
                 or not (is_name(doc[k - 1]) or hyphen_tail(doc, k - 1)):
             return None
+        if any(self._is("institution_noun", doc[t].text) for t in range(start, k)):
+            return None  # a body's words ("how the Health and Safety Executive of the United Kingdom applies …")
         return start
 
     def _subject(self, doc: Doc, start: int, titled: bool) -> bool:

@@ -84,6 +84,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -180,6 +181,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
 
         cited = self._cited_spans(doc)  # once per record: every emit reads them
         withdrawn = self._withdrawal_phrases(doc)
+        visited = lru_cache(maxsize=1)(lambda: self._visited(doc))  # read only for professions
 
         def emit(m: CountryMention, rule: str, tentative: bool = False, one: bool = True, firm: bool = False,
                  placed: bool = False) -> None:
@@ -188,8 +190,10 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             if withdrawn and self._withdrawn_in_sentence(doc, m, withdrawn):
                 return  # "A Tunisian peer expert had been invited to join …, but her participation was … cancelled"
             if rule.rsplit(":", 1)[0] in self.tentative:
-                if self._in_visit(doc, m):
-                    return  # "a study visit to Lisbon, where Portuguese officials presented …": hosts
+                if self._in_visit(doc, m) or any(m.code == code and m.start_char >= after for code, after in visited()):
+                    return  # "a study visit to Lisbon, where Portuguese officials presented …": hosts; so are, anywhere in
+                    # the record, the professions of a visit's country ("“The Finnish counsellors spend forty minutes …”"
+                    # after "travelled to Finland for a study visit")
                 if m.code not in self.eu and (not one or m.kind not in ("country", "demonym") and not placed):
                     return  # "Officials from Niger and Burkina Faso attended": participants
                 tentative = tentative or (m.code not in self.eu and not firm)
@@ -570,6 +574,24 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             and any(cue in prev for cue in self.lex.get("visit_host_cue", ())) \
             and any(c.code == m.code and plo <= c.start_char < len(before) for c in doc._.countries or [])
 
+    def _visited(self, doc: Doc) -> list[tuple[str, int]]:
+        """(code, end of the visit's sentence) of the places a sentence speaking of a visit names as its
+        destination, after "to" or "in" (lex:visit-cues: "eight of us travelled to Finland for a study visit hosted
+        by the TE Services in Helsinki"): the professions of that country in the later sentences are the hosts
+        ("“The Finnish counsellors spend forty minutes …”"); the visit's own sentence is `_in_visit`'s."""
+        text = doc_text(doc)
+        low = text.casefold()
+        cues = self.lex.get("visit_cue", ())
+        if not any(cue in low for cue in cues):
+            return []
+        found = []
+        for c in doc._.countries or []:
+            lo, hi = sentence_span(text, c.start_char)
+            if c.code and c.start > 0 and doc[c.start - 1].lower_ in ("to", "in") \
+                    and any(cue in low[lo:hi] for cue in cues):
+                found.append((c.code, hi))
+        return found
+
     # -- lists -------------------------------------------------------------
     def _is(self, kind: str, token_text: str) -> bool:
         low = token_text.casefold()
@@ -639,6 +661,12 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 k = self._name_of_country(doc, i, at)
                 if k is not None:  # "the Emilia-Romagna Region of Italy and from …": the region's name goes on
                     i = k
+                    continue
+                k = i
+                while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha and doc[k].is_title:
+                    k += 1
+                if k > i and self._restates_from(doc, k):
+                    i = k  # "from Maastricht University and from the University of Antwerp": the city's body's name
                     continue
             break
         return found
@@ -915,14 +943,16 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
     def _placed_institution(self, doc: Doc, first: int, i: int, place: CountryMention) -> bool:
         """The words first..i (up to "in" at i) name an institution that the place after "in" locates:
         by its city ("peers from the Voivodeship Labour Office in Lublin", also named with a capitalised
-        word: "an instructor from the AFPA centre in Saint-Étienne"), or by its country after a proper
+        word: "an instructor from the AFPA centre in Saint-Étienne"; in a member state's city, a lower-case name: "from
+        a district labour office in Kraków"), or by its country after a proper
         name ("a job counsellor from Le Forem in Belgium"); not an international organisation's office, nor a
         team of one ("from the ILO office in Senegal", "An ILO specialist from the Decent Work Team in Bangkok")."""
         if any(self._is("intl_org", doc[k].text) for k in range(max(0, first - INTL_NOUN_WORDS), i)):
             return False  # "from the ILO office in Bangkok", "An ILO specialist from the Decent Work Team in Bangkok"
-        if place.kind == "city":
+        if place.kind == "city":  # a lower-case name too in a city of a member state, never the partner's
+            # ("Piotr Nowak from a district labour office in Kraków")
             return doc[i - 1].text[:1].isupper() or any(doc[k].text[:1].isupper() and doc[k].is_alpha
-                                                        for k in range(first, i - 1))
+                                                        for k in range(first, i - 1)) or place.code in self.eu
         return place.kind == "country" and doc[i - 1].text[:1].isupper()
 
     @staticmethod

@@ -136,14 +136,31 @@ class ModalityComponent(PatternComponent):
         self.earlier_subject: re.Pattern[str] | None = None
         self.earlier_words: re.Pattern[str] | None = None  # its premodifiers: a cheap test before the scan
         self.fronted: re.Pattern[str] | None = None
+        self.later_subject: re.Pattern[str] | None = None
+        self.earlier_relative: re.Pattern[str] | None = None
         for p in self.patterns:
             kind = p["id"].split(":", 1)[0]
             if kind == "earlier" and "fronted" in p:  # see `cited_clauses`
                 lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in p["fronted"])
                 self.fronted = re.compile(rf"(?:^[ \t]*|[.!?]\s+)(?:{lead})\b([^.;:\n,]*),", re.I | re.M)
                 continue
+            if kind == "earlier" and "later_heads" in p:  # see `cited_clauses`
+                pre = "|".join(re.escape(w) for w in p["premodifiers"])
+                head = "|".join(re.escape(w) for w in p["later_heads"])
+                verbs = "|".join(re.escape(w) for w in p["verbs"])
+                self.later_subject = re.compile(
+                    rf"(?:^[ \t]*|[.!?]\s+)(?:an?|the)\s+(?:{pre})\s+(?:socieux\+?\s+)?(?:{head})\b\s*[,(]\s*"
+                    rf"(?:action\s+)?\d{{4}}-\d{{1,3}}\b\s*[,)]?\s*((?:which\s+)?(?:{verbs})\b[^.!?;\n]*)", re.I | re.M)
+                continue
             if kind == "earlier" and "subject_heads" in p:  # see `cited_clauses`
                 self.earlier_subject = earlier_subject_pattern(p["premodifiers"], p["subject_heads"])
+                pre = "|".join(re.escape(w) for w in p["premodifiers"])
+                head = "|".join(re.escape(w) for w in p["subject_heads"])
+                # … and its relative clause, up to its comma: "Unlike the earlier action, which relied on Spanish and
+                # Dutch actuaries, this phase mobilises …"
+                self.earlier_relative = re.compile(
+                    rf"\b(?:an?|the)\s+(?:{pre})\s+(?:socieux\+?\s+)?(?:{head})\b(?:\s*\([^()]{{0,40}}\))?\s*,\s*"
+                    rf"((?:which|that)\b[^.;,]*)", re.I)
                 self.earlier_words = re.compile("|".join(re.escape(w) for w in p["premodifiers"]), re.I)
                 continue
             if kind == "earlier" and "clause_verbs" in p:  # see `cited_clauses`
@@ -280,14 +297,18 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
     after its id ("The action builds on Action 2019-21, in which SOCIEUX+ supported the Services in
     reviewing …": the review was that action's; the `clause_verbs` entry of models/patterns/modality.jsonl)
     or the predicate of an earlier action as subject ("a previous SOCIEUX+ action (2019-22) had mobilised
-    Czech and Slovak experts to analyse …"; the `subject_heads` entry) or a fronted participle's phrase up to
-    its comma ("Building on the guide produced by Belgian experts under Action 2020-14, the Ministry asked …";
-    the `fronted` entry); computed once per Doc."""
+    Czech and Slovak experts to analyse …"; the `subject_heads` entry) or its relative clause ("Unlike the earlier
+    action, which relied on Spanish and Dutch actuaries, …") or a fronted participle's phrase up to
+    its comma that names another action by its id or an earlier premodifier ("Building on the guide produced by
+    Belgian experts under Action 2020-14, the Ministry asked …"; the `fronted` entry; not "Building on the findings
+    of the diagnostic mission in May, …", which may be this action's first step), or the predicate of a later
+    action named by its id, still to come ("The new request, Action 2021-08, is expected to mobilise experts from
+    Fedris …"; the `later_heads` entry); computed once per Doc."""
     component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
     if component is None:
         return []
     pattern, subject, words = component.cited_clause, component.earlier_subject, component.earlier_words
-    fronted = component.fronted
+    fronted, later = component.fronted, component.later_subject
 
     def scan(d: Doc) -> list[tuple[int, int]]:
         text = doc_text(d)
@@ -297,8 +318,15 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
             found += [m.span(1) for m in pattern.finditer(text)]
         if subject is not None and words is not None and words.search(text):
             found += [m.span(1) for m in subject.finditer(text)]
+            if component.earlier_relative is not None:
+                found += [m.span(1) for m in component.earlier_relative.finditer(text)]
         if fronted is not None and "on " in text:
-            found += [m.span(1) for m in fronted.finditer(text)]
+            # only a phrase that names another action: its id or an earlier premodifier ("Building on the findings
+            # of the diagnostic mission in May, …" may be this action's own first step)
+            found += [m.span(1) for m in fronted.finditer(text)
+                      if _ACTION_ID.search(m[1]) or words is not None and words.search(m[1])]
+        if later is not None and _ACTION_ID.search(text):
+            found += [m.span(1) for m in later.finditer(text)]
         return sorted(found)
 
     return per_doc(doc, CITED_KEY, scan)

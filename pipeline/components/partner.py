@@ -42,6 +42,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_lowers, doc_text, sentence_span
+from pipeline.components.delivery import quoted_ranges
 from pipeline.eu import load_membership
 from pipeline.facts import ECHO_FIELD, FIELDS_KEY, KIND_KEY, CountryMention, Fact, add_fact, facts, field_of, field_span
 from pipeline.localities import locality_countries
@@ -410,6 +411,9 @@ class PartnerComponent(PatternComponent):
                     head.add(m.code)
                 continue  # page text outside the record's fields (a news page's head): no evidence
             where = where or "description"
+            if where == "title" and any(lo <= m.start_char and m.end_char <= hi for lo, hi in quoted_ranges(doc)):
+                where = "description"  # a quotation in the headline is someone's words, not the headline naming
+                # the action's country ('Interview: “Our members live in Auckland, Sydney and Savai’i …”')
             if where == "description" and ("partner_before" not in before and any(
                     lo <= m.start_char < hi for lo, hi in aside) or any(lo <= m.start_char < hi for lo, hi in watched)):
                 continue

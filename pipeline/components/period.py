@@ -498,6 +498,10 @@ _OWN = re.compile(r"(?i)\b(?:own\s+(?:\w+\s+){0,2}|(?:at|during)\s+its\s+(?:\w+\
                   r"|\b(?-i:Ministry|Agency|Fund|Government|Department|Institute|Office|Service|Commission|Council"
                   r"|Secretariat|Directorate|Authority|Board|Institution|[A-Z]{2,6})\s+(?:also\s+)?(?:intends|plans|aims"
                   r"|wishes|hopes|expects|is\s+planning|will)\s+(?:to\s+)?(?:organi[sz]e|hold|host|convene|launch)\s+"
+                  r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$"
+                  # … also speaking for itself: "We will host a regional meeting of Pacific provident funds in 2024"
+                  # (the host is the partner, as in an interview with its official; the experts hold, not host)
+                  r"|\bWe\s+(?:also\s+)?(?:will|intend\s+to|plan\s+to|hope\s+to|are\s+going\s+to)\s+host\s+"
                   r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
 OWN_WINDOW = 80
 #: a date written as a span of the action's own: "from October 2024 until March 2025", "between May and June",
@@ -777,7 +781,8 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
     found by its self cue, `action_ids`: "Action 2022-30 was carried out between October 2022 and March 2023"),
     or by a `strong` self cue whose words name the action ("The action was implemented in the second half of
     2020"; not "The mission was conducted in March", whose action may go on): the record states the action's
-    span, and a seminar planned after it is a follow-up."""
+    span, and a seminar planned after it is a follow-up. A date in a sentence that names another action by its id
+    is that action's ("The new request, Action 2021-08, is expected to … start in mid-2021")."""
     end = next((f for f in period if f.field == "period_end" and f.value), None)
     if end is None:
         return period
@@ -794,6 +799,7 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
         if any(lo <= a and b <= hi or _ACTION_WORD.search(text, a, b) for a, b, _, _ in closing):
             return period  # what is planned after the action's end is a follow-up (not after a mission's end)
     found: Spans | None = None  # the cues of the `coming` matcher, matched on first need
+    refs = [f for f in facts(doc) if f.field == "action_ref"]  # other actions' ids (`socieux_action_ids`)
     activities: Spans | None = None  # their coming_activity cues
 
     def coming_cues() -> Spans:
@@ -810,18 +816,24 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
             return False
         if not still_to_come(doc, d.start, d.end):
             return False
+        lo, hi = _sentence(text, d.start)
+        if any(lo <= r.start < hi for r in refs):
+            return False  # "The new request, Action 2021-08, is expected to … start in mid-2021": that action's
         if activities is None:
             # "the recordings of the sessions", "will replicate the course": an output of the activity or its
             # repetition by others, not the action's activity to come
             outputs = [c for c in coming_cues() if c[2] == "not_coming"]
             activities = [c for c in coming_cues() if c[2] == "coming_activity"
                           and not any(o[0] <= c[0] and c[1] <= o[1] for o in outputs)]
-        lo, hi = _sentence(text, d.start)
         # "The Administration will hold its own webinar for employers in March 2024": the partner's, not the action's
         # … nor one whose word names another thing ("its national training programme": a not-period cue right after)
-        return any(lo <= a and b <= hi and not _OWN.search(text, max(lo, a - OWN_WINDOW), a)
-                   and not any(b <= c < d.start or 0 <= c - b <= 1 for c, _, _, _ in blocking)
-                   for a, b, _, _ in activities)
+        cues = [(a, b) for a, b, _, _ in activities if lo <= a and b <= hi]
+        own = [a for a, _ in cues if _OWN.search(text, max(lo, a - OWN_WINDOW), a)]
+        if any(a < d.start for a in own):
+            return False  # the date is the partner's own event's, whatever else the sentence names ("We will host a
+            # regional meeting … in 2024 …, and we hope SOCIEUX+ experts can join us")
+        return any(a not in own and not any(b <= c < d.start or 0 <= c - b <= 1 for c, _, _, _ in blocking)
+                   for a, b in cues)
 
     later = next((d for d in dates if to_come(d)), None)
     if later is None:

@@ -837,6 +837,28 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
     ("Building on the guide produced by Belgian experts for the DRC under Action 2020-14, the Ministry asked SOCIEUX+ "
      "for support. Two French labour inspectors delivered training sessions in Brazzaville.", {"FR"}),
     ("Building on the guide, Belgian experts delivered training sessions in Brazzaville.", {"BE"}),
+    # ... of an earlier action's relative clause, or of a later action still to come, named by its id
+    ("The groundwork was laid by an earlier SOCIEUX+ action (2018-09), in which German experts compared the law. "
+     "Spanish experts trained the inspectors.", {"ES"}),
+    ("Unlike the earlier action, which relied on Spanish and Dutch actuaries, this phase mobilises a Lithuanian "
+     "expert from Sodra.", {"LT"}),
+    ("French experts trained the staff. The new request, Action 2021-08, is expected to mobilise experts from Fedris, "
+     "the Belgian Federal Agency for Occupational Risks.", {"FR"}),
+    # an expert who had to withdraw was not mobilised
+    ("Irish experts reviewed the processes. A third expert, from Estonia, was due to present the approach of her "
+     "country but had to withdraw at short notice.", {"IE"}),
+    # a lower-case body in a member state's city; a body's capitalised words are no person's name
+    ("Two experts, Kadri Tamm from the Estonian Unemployment Insurance Fund and Piotr Nowak from a district labour "
+     "office in Kraków, assessed our procedures.", {"EE", "PL"}),
+    ("Two experts from Malta carried out a review. The experts also presented how the Health and Safety Executive of "
+     "the United Kingdom applies a risk-based approach.", {"MT"}),
+    # the professions of a visit's country are its hosts, anywhere in the record
+    ("Estonian experts ran workshops. In October, eight of us travelled to Finland for a study visit. “The Finnish "
+     "counsellors spend forty minutes with a young person,” one of our counsellors said.", {"EE"}),
+    # a national statistics office known without a country word; a city's body before a restated "from"
+    ("Two statisticians, one from Statistics Portugal and one from Istat, reviewed the questionnaire.", {"PT", "IT"}),
+    ("SOCIEUX+ supported the School with lecturers from Maastricht University and from the University of Antwerp.",
+     {"NL", "BE"}),
     # a peer joined to the experts by "together with", after its demonym
     ("Lithuanian experts, together with a Moldovan peer from the National Employment Agency, mapped the e-services.",
      {"LT", "MD"}),

@@ -277,6 +277,12 @@ def formats(doc: Doc) -> set[str]:
         ("Its recommendations highlighted the lack of support once a person is assessed as able to work.", set()),
         ("Experts explained how case managers assess the needs of families.", set()),
         ("The experts assessed the needs of 40 families.", {"assessment"}),
+        # places to be trained in; how people were trained; the training a service gives its clients; a purpose
+        ("A presentation showed how guidance can be linked to real training places.", set()),
+        ("Our staff learned to map a process, which is not how we were trained.", set()),
+        ("The delegation saw how the AMS organises the training of unemployed adults.", set()),
+        ("The School launched a Master's programme in social protection to train the civil servants.", set()),
+        ("The experts delivered a training of trainers.", {"training"}),
         # the partner's own legislative process that the action informs
         ("To inform the revision of the Employment Law, SOCIEUX+ organised a series of online lectures.",
          {"lecture"}),

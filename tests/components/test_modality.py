@@ -122,6 +122,11 @@ CASES = [
     # ... a plural subject's verb too
     ("The webinars follow up on action 2020-33, in which SOCIEUX+ reviewed the legal framework.",
      ("remote", {"webinar"})),
+    # an earlier premodifier before the cited id, like a clause verb; an earlier action's own relative clause
+    ("The groundwork was laid by an earlier SOCIEUX+ action (2018-09), in which experts compared the law with "
+     "international standards. This time, the experts ran a workshop.", (None, {"workshop"})),
+    ("Unlike the earlier action, which relied on a review of the files, this phase delivered training sessions.",
+     (None, {"training"})),
     # an earlier action as the subject of its clause: its predicate is that action's, up to the sentence's end
     ("In 2020, a previous SOCIEUX+ action (2019-22) had mobilised experts to analyse the assessment system. This "
      "time, the experts ran a workshop in Chisinau.", (None, {"workshop"})),
@@ -131,6 +136,8 @@ CASES = [
     # a fronted "Building on …" phrase, up to its comma, is about the earlier work
     ("Building on the guide produced by Belgian experts after a review under Action 2020-14, the Ministry asked "
      "for a training of inspectors, which took place in May.", (None, {"training"})),
+    ("Building on the findings of the diagnostic mission in May, the experts delivered a training in September.",
+     ("onsite", {"training", "assessment"})),
     ("Building on Action 2021-08, which supported the Service during the crisis, this action held a validation "
      "workshop.", (None, {"workshop"})),
     # ... also with its id in brackets and a participle's apposition before the relative clause

@@ -267,6 +267,14 @@ CASES = [
     # a demonym naming a people ("Roma and Egyptian communities") is no country
     ("Employment and social inclusion of Roma and Egyptian communities", "National Agency for Employment and Skills",
      "Counsellors were trained in Tirana and Elbasan.", "AL"),
+    # a quotation in the headline is someone's words, not the headline naming the action's country
+    ("Interview: “Our members live in Auckland, Sydney and Apia”", "Provident Fund",
+     "The Samoa National Provident Fund (SNPF) in Apia worked with SOCIEUX+. Members work in New Zealand and in "
+     "Australian plants.", "WS"),
+    # a country's model of something is a showcased practice
+    ("Portability of social security rights", "Ministry of Labour and Social Affairs",
+     "Experts from Peru took part, while an official presented the Philippine model of welfare funds for overseas "
+     "workers in Lima.", "PE"),
     # ... but SOCIEUX+'s own support is no donor's
     ("Pension reform", "Ministry of Labour", "The Ministry received support from SOCIEUX+ to reform the pension "
      "system of Togo.", "TG"),

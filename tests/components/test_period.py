@@ -331,6 +331,9 @@ def test_a_news_item_dates_its_action_in_a_relative_clause_or_an_answer(nlp: Lan
     # what is made of an activity, and its repetition by the people trained, are no activity to come
     ("The Delegation will publish the recordings of the sessions in early 2024.", "2023-11-24"),
     ("The certified instructors will replicate the course in three provinces in 2024.", "2023-11-24"),
+    # the partner hosting an event of its own, speaking for itself, whoever else the sentence names
+    ("We will host a regional meeting of Pacific provident funds in 2024, and we hope SOCIEUX+ experts can join us.",
+     "2023-11-24"),
     # ... but "planned" is a word of things to come, not another thing
     ("A final seminar in Dushanbe is planned for December 2024.", None),
 ])
@@ -760,6 +763,9 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
      "the revised tool to the regional directors is planned for June.", ("2022-10", "2023-03")),
     ("The action was implemented in the second half of 2020. A seminar to present the results is scheduled for "
      "2021.", ("2020", "2020")),
+    # a date in a sentence naming another action by its id is that action's
+    ("The mission took place from 4 to 8 June 2018. The new request, Action 2021-08, is expected to mobilise experts "
+     "and to start in mid-2021.", ("2018-06-04", "2018-06-08")),
     # an activity's span is no span of the action: the action goes on
     ("The mission was conducted in March 2024. A second mission to Dili is planned for June 2024.",
      ("2024-03", None)),
