@@ -190,7 +190,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             if withdrawn and self._withdrawn_in_sentence(doc, m, withdrawn):
                 return  # "A Tunisian peer expert had been invited to join …, but her participation was … cancelled"
             if rule.rsplit(":", 1)[0] in self.tentative:
-                if self._in_visit(doc, m) or any(m.code == code and m.start_char >= after for code, after in visited()):
+                if self._in_visit(doc, m) or any(m.code == code and m.start_char >= after for code, after in visited()) \
+                        and not self._does_the_work(doc, m):
                     return  # "a study visit to Lisbon, where Portuguese officials presented …": hosts; so are, anywhere in
                     # the record, the professions of a visit's country ("“The Finnish counsellors spend forty minutes …”"
                     # after "travelled to Finland for a study visit")
@@ -573,6 +574,13 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         return any(cue in prev for cue in self.lex.get("visit_cue", ())) \
             and any(cue in prev for cue in self.lex.get("visit_host_cue", ())) \
             and any(c.code == m.code and plo <= c.start_char < len(before) for c in doc._.countries or [])
+
+    def _does_the_work(self, doc: Doc, m: CountryMention) -> bool:
+        """The mention's sentence holds a verb of the action's work (lex:activity-verbs: "two Portuguese labour
+        inspectors delivered a training in Maputo"), so its people are no visit's hosts."""
+        lo, hi = sentence_span(doc_text(doc), m.start_char)
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        return span is not None and any(self._is("activity_verb", t.text) for t in span)
 
     def _visited(self, doc: Doc) -> list[tuple[str, int]]:
         """(code, end of the visit's sentence) of the places a sentence speaking of a visit names as its

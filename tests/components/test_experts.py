@@ -855,6 +855,8 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
     # the professions of a visit's country are its hosts, anywhere in the record
     ("Estonian experts ran workshops. In October, eight of us travelled to Finland for a study visit. “The Finnish "
      "counsellors spend forty minutes with a young person,” one of our counsellors said.", {"EE"}),
+    ("In May, a delegation made a study visit to Lisbon. In June, two Portuguese labour inspectors delivered a "
+     "training in Maputo.", {"PT"}),
     # a national statistics office known without a country word; a city's body before a restated "from"
     ("Two statisticians, one from Statistics Portugal and one from Istat, reviewed the questionnaire.", {"PT", "IT"}),
     ("SOCIEUX+ supported the School with lecturers from Maastricht University and from the University of Antwerp.",
