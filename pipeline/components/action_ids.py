@@ -230,7 +230,8 @@ class ActionIdsComponent(PatternComponent):
         the reference window before it, a self cue's phrase after it)."""
         regions = None
         if mentions is not None:
-            before = int(self.syntax.get("ref_window_before", 10)) + CUE_REACH
+            before = max(int(self.syntax.get("ref_window_before", 10)),
+                         int(self.syntax.get("bracket_window_before", 16))) + CUE_REACH
             regions = []
             for m in mentions:
                 span = doc.char_span(m.intro_start, m.end, alignment_mode="expand")
@@ -253,6 +254,11 @@ class ActionIdsComponent(PatternComponent):
             return None, None
         before_w = int(self.syntax.get("ref_window_before", 10))
         after_w = int(self.syntax.get("ref_window_after", 4))
+        # an id in brackets closes a phrase: a reference cue anywhere in it cites the id ("follows earlier SOCIEUX+
+        # support to the SSC's maternity insurance scheme (action 2021-33), which helped …")
+        bracket_w = int(self.syntax.get("bracket_window_before", 16)) \
+            if intro.start > 0 and doc[intro.start - 1].text in ("(", "[") else 0
+        bracket_ref = False
         self_cue = ref_cue = None
         ref_dist = None
         self_span = None
@@ -283,7 +289,10 @@ class ActionIdsComponent(PatternComponent):
                 if all(g in "()[]," or g.casefold() in RELATIVES for g in gap) or _apposition(gap):
                     if self_cue is None:
                         self_cue, self_span = pid, span
-            elif len(gap) <= (before_w if where == "before" else after_w):
+            elif len(gap) <= (before_w if where == "before" else after_w) or (
+                    where == "before" and pid.startswith("ref:") and pid not in self.weak and len(gap) <= bracket_w
+                    and not any(g in ("(", ")", "[", "]", ",", ";", ":") for g in gap)):
+                bracket_ref = bracket_ref or bool(bracket_w) and where == "before" and pid not in self.weak
                 if pid not in self.weak:  # "under the new action, 2022-18": "under" qualifies no self cue
                     ref_spans.append(span)
                 if ref_dist is None or len(gap) < ref_dist:
@@ -296,6 +305,8 @@ class ActionIdsComponent(PatternComponent):
         # after it does not: "Action 2022-19 builds on the earlier support (action 2020-08)" is the subject
         if self_cue and before_dist is not None and before_dist[1] <= 3 and before_dist[0] not in self.weak:
             self_cue = None
+        if self_cue and bracket_ref and self_span is not None and self_span.start >= intro.end:
+            self_cue = None  # "…, which helped …" after the bracket describes the cited phrase
         # a weak self cue yields to any reference cue before it: "The action built on the results of the
         # training delivered under Action 2021-37"
         if self_cue in self.weak and ref_earlier:

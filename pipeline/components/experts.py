@@ -634,7 +634,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             if self._is("coordination", tok.text) or (step < 0 and tok.text in {"[", "]"}):
                 i += step
                 continue
-            if step > 0 and (tok.text in {"’s", "'s", "’", "*"}
+            if step > 0 and (tok.text in {"’s", "'s", "’", "'", "*"}
                              or (found and (self._is("from_word", tok.text) or tok.lower_ == "by")
                                  and self._is("coordination", doc[i - 1].text))):
                 i += step
@@ -679,8 +679,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             break
         return found
 
-    @staticmethod
-    def _apposed_demonym(doc: Doc, i: int, at: dict[int, CountryMention]) -> CountryMention | None:
+    def _apposed_demonym(self, doc: Doc, i: int, at: dict[int, CountryMention]) -> CountryMention | None:
         """A short proper name from token i followed by an apposition opened by "the" and a demonym
         ("SOLAS, the Irish further education and training authority"), or a city or region before a
         lower-case noun ("Actiris, the Brussels employment service"), or by a country's possessive before a
@@ -692,9 +691,11 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         if k == i or k + 2 >= len(doc) or doc[k].text != ",":
             return None
         m = at.get(k + 1)
-        if m is not None and m.kind == "country" and m.end + 1 < len(doc) and doc[m.end].text in {"’s", "'s"} \
-                and doc[m.end + 1].text[:1].isupper():
-            return m  # a country's possessive before the institution's name: "Tusla, Ireland's Child and Family Agency"
+        if m is not None and m.kind == "country" and m.end + 1 < len(doc) and doc[m.end].text in {"’s", "'s"} and (
+                doc[m.end + 1].text[:1].isupper()
+                or any(self._is("institution_noun", t.text) for t in doc[m.end + 1 : m.end + 2 + APPOSED_NAME_WORDS])):
+            return m  # a country's possessive before the institution's name: "Tusla, Ireland's Child and Family Agency",
+            # also in lower case: "SOLAS, Ireland's further education and training authority"
         if doc[k + 1].lower_ != "the":
             return None
         m = at.get(k + 2)
@@ -771,7 +772,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                     return i  # ... "the Hrvatski zavod za socijalni rad (Croatian Institute for Social Work) and from …"
                 j = close + 1
                 continue
-            if text in {"’s", "'s", "’"} and j == i:
+            if text in {"’s", "'s", "’", "'"} and j == i:  # also a plain apostrophe: "the Philippines' …"
                 possessive = True
             elif possessive and j > i and doc[j].lower_ == "in" and j + 1 in at and at[j + 1].kind in ("city", "region") \
                     and doc[j - 1].text[:1].isupper():
@@ -863,6 +864,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 i -= 1
             elif tok.text == "-" and i >= 1 and doc[i - 1].is_alpha and doc[i - 1].is_lower and i + 1 < start:
                 i -= 1  # a hyphenated modifier: "e-health", "long-term"
+            elif tok.lower_ == "and" and i >= 1 and self._is("modifier_pair", f"{doc[i - 1].text} and {doc[i + 1].text}"):
+                i -= 1  # a fixed pair of modifiers: "an Irish trade union health and safety officer" (lex:modifier-pairs)
             else:
                 break
         if i in at and at[i].kind in ("demonym", "country"):

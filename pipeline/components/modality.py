@@ -77,6 +77,8 @@ COMPONENT_KEY = "socieux_modality_component"
 ANY_TRIGGER_KEY = "socieux_modality_any"
 CITED_KEY = "socieux_modality_cited"
 _ACTION_ID = re.compile(r"\d{4}-\d{1,3}\b")
+#: a cheap test before the scan for work done under another action
+_OTHER = re.compile(r"(?i)\b(?:separate|another|earlier|previous|former|prior|different)\s+(?:socieux\+?\s+)?(?:action|intervention|project)")
 #: words that end a clause inside a sentence ("but" only before a new subject, see _breaks); a subordinate
 #: clause of time or cause has its own verb ("The mission … was cancelled when borders closed")
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "but", "whereas", "while", "although", "however",
@@ -138,11 +140,19 @@ class ModalityComponent(PatternComponent):
         self.fronted: re.Pattern[str] | None = None
         self.later_subject: re.Pattern[str] | None = None
         self.earlier_relative: re.Pattern[str] | None = None
+        self.under_other: re.Pattern[str] | None = None
         for p in self.patterns:
             kind = p["id"].split(":", 1)[0]
             if kind == "earlier" and "fronted" in p:  # see `cited_clauses`
                 lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in p["fronted"])
                 self.fronted = re.compile(rf"(?:^[ \t]*|[.!?]\s+)(?:{lead})\b([^.;:\n,]*),", re.I | re.M)
+                continue
+            if kind == "earlier" and "other_action" in p:  # see `cited_clauses`
+                o = p["other_action"]
+                alt = {k: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in o[k]) for k in ("preps", "premodifiers", "heads")}
+                self.under_other = re.compile(
+                    rf"(?:^|(?<=[.;,\n]))([^.;,\n]*?\b(?:{alt['preps']})\s+(?:{alt['premodifiers']})\s+(?:socieux\+?\s+)?"
+                    rf"(?:{alt['heads']})\b)", re.I | re.M)
                 continue
             if kind == "earlier" and "later_heads" in p:  # see `cited_clauses`
                 pre = "|".join(re.escape(w) for w in p["premodifiers"])
@@ -303,7 +313,9 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
     Belgian experts under Action 2020-14, the Ministry asked …"; the `fronted` entry; not "Building on the findings
     of the diagnostic mission in May, …", which may be this action's first step), or the predicate of a later
     action named by its id, still to come ("The new request, Action 2021-08, is expected to mobilise experts from
-    Fedris …"; the `later_heads` entry); computed once per Doc."""
+    Fedris …"; the `later_heads` entry), or a clause of work done under another action, up to its phrase ("tools
+    developed by Estonian experts under a separate SOCIEUX+ action"; the `other_action` entry); computed once per
+    Doc."""
     component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
     if component is None:
         return []
@@ -327,6 +339,8 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
                       if _ACTION_ID.search(m[1]) or words is not None and words.search(m[1])]
         if later is not None and _ACTION_ID.search(text):
             found += [m.span(1) for m in later.finditer(text)]
+        if component.under_other is not None and _OTHER.search(text):
+            found += [m.span(1) for m in component.under_other.finditer(text)]
         return sorted(found)
 
     return per_doc(doc, CITED_KEY, scan)

@@ -17,7 +17,10 @@ the description, and a mention in a partner cue ("the Ministry of Labour of
 Suriname", "the Costa Rican Ministry", "Kosovo*’s commitment", or the partner
 institution's own name restated before "in"/"of": "The Instituto de Seguridad Social
 in Malabo") adds weight; an institution of a country that "took part" or
-"participated" is a participant (`exclude_after_institution`).
+"participated" is a participant (`exclude_after_institution`); the nationality of the people an action
+serves ("Ethiopian migrant workers", `exclude_served`) is no evidence, but the first last resort of a record
+that names no other candidate (rule `partner:served-people`: "tens of thousands of Tajik migrant workers
+return from the Russian Federation" → TJ).
 When a news item's reference tag names one country, that is the partner (the tag
 gives "the action's code, country, …"); else when the title names one country (by
 its name or demonym; a city or region of the title, which may have namesakes, only
@@ -397,11 +400,14 @@ class PartnerComponent(PatternComponent):
         excluded_before |= {m.start for m in mentions if any(lo <= m.start_char < hi for lo, hi in hosts)}
         title = field_span(doc, "title")
         head: set[str] = set()  # countries of a news page's head (its site's name, a breadcrumb), not EU
+        served: dict[str, CountryMention] = {}  # "Tajik migrant workers": the people served, by nationality
         for m in mentions:
             before, after = ends_before.get(m.start, []), starts_at.get(m.end, [])
+            if "exclude_served" in after and m.code not in self.eu and field_of(doc, m.start_char) is not None:
+                served.setdefault(m.code, m)
             if (m.start_char, m.end_char) in expert_spans \
                     or m.start in excluded_before and not (m.start in restated and m.kind == "demonym") \
-                    or "exclude_after" in after \
+                    or "exclude_after" in after or "exclude_served" in after \
                     or "exclude_after_institution" in after and "partner_before" in before:
                 continue  # ... the last: "the National Employment Office … of the Congo took part"
             where = field_of(doc, m.start_char)
@@ -447,6 +453,13 @@ class PartnerComponent(PatternComponent):
             if where in ("title", "tag") and (where, m.code) not in named_in:
                 named_in[(where, m.code)] = (weight, m, rule)  # the evidence of "title wins", "tag wins"
 
+        if not scores and len(served) == 1:
+            # the last resort of a record whose only nationality is that of the people it serves ("Every year, tens
+            # of thousands of Tajik migrant workers return from the Russian Federation …"): their country's body
+            m = next(iter(served.values()))
+            add_fact(doc, Fact("partner_country", m.code, m.start_char, m.end_char, m.text, "partner:served-people",
+                               "inferred"))
+            return doc
         if not scores:
             if not self._add_last_resort(doc) and len(head) == 1:
                 # the very last resort: a news item whose text names no place, on a page whose head names

@@ -217,6 +217,12 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
         ("The action drew on lessons from Action 2018-09, in which SOCIEUX+ accompanied the registry.", "news",
          None, ["2018-09"]),
         ("Drawing on Action 2020-14, the experts designed the tool.", "news", None, ["2020-14"]),
+        # a reference cue anywhere in the phrase that a bracketed id closes cites it, whatever follows the bracket
+        ("Their contribution follows earlier SOCIEUX+ support to the SSC's maternity insurance scheme (action 2021-33), "
+         "which helped the Corporation design incentives.", "news", None, ["2021-33"]),
+        ("The experts shared lessons learnt from SOCIEUX+ support to the National Institute of Social Security of Cabo "
+         "Verde (action 2019-22), where registrations doubled.", "news", None, ["2019-22"]),
+        ("With SOCIEUX+ support (action 2023-55), two experts reviewed the law.", "news", "2023-55", []),
     ],
 )
 def test_whose_id_by_kind_of_record(nlp: Language, description: str, kind: str, code: str | None,

@@ -861,6 +861,14 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
     ("Two statisticians, one from Statistics Portugal and one from Istat, reviewed the questionnaire.", {"PT", "IT"}),
     ("SOCIEUX+ supported the School with lecturers from Maastricht University and from the University of Antwerp.",
      {"NL", "BE"}),
+    # work done under another action; a fixed pair of modifiers; a lower-case body after a country's possessive
+    ("The approach draws on assessment tools developed by Estonian experts under a separate SOCIEUX+ action with the "
+     "Ministry of the Kyrgyz Republic (action 2021-12). Lithuanian experts trained the staff.", {"LT"}),
+    ("The training was delivered by an Irish trade union health and safety officer and a Maltese occupational health "
+     "specialist.", {"IE", "MT"}),
+    ("Expertise came from the Philippines' Technical Education and Skills Development Authority (TESDA) and from "
+     "SOLAS, Ireland's further education and training authority.", {"PH", "IE"}),
+    ("Experts came from the Netherlands' UWV and from Spain.", {"NL", "ES"}),
     # a peer joined to the experts by "together with", after its demonym
     ("Lithuanian experts, together with a Moldovan peer from the National Employment Agency, mapped the e-services.",
      {"LT", "MD"}),

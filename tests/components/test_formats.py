@@ -283,6 +283,9 @@ def formats(doc: Doc) -> set[str]:
         ("The delegation saw how the AMS organises the training of unemployed adults.", set()),
         ("The School launched a Master's programme in social protection to train the civil servants.", set()),
         ("The experts delivered a training of trainers.", {"training"}),
+        # a conference whose resolution the action answers is another body's event
+        ("The Academy answers a resolution of the Confederation's Biennial Conference of November 2022.", set()),
+        ("The experts spoke at the national conference on youth employment.", {"conference"}),
         # the partner's own legislative process that the action informs
         ("To inform the revision of the Employment Law, SOCIEUX+ organised a series of online lectures.",
          {"lecture"}),

@@ -275,6 +275,18 @@ CASES = [
     ("Portability of social security rights", "Ministry of Labour and Social Affairs",
      "Experts from Peru took part, while an official presented the Philippine model of welfare funds for overseas "
      "workers in Lima.", "PE"),
+    # a funder named by its demonym and a relative clause; where migrants return from; a visit's destination
+    ("Case management tools", "Unified Social Service",
+     "The experts held a workshop in Yerevan. Staff of the Swiss Agency for Development and Cooperation, which "
+     "finances the digital platform of the Service, took part.", "AM"),
+    ("Returning migrants", "Ministry of Labour, Migration and Employment of Population",
+     "Every year, tens of thousands of Tajik migrant workers return from the Russian Federation.", "TJ"),
+    ("Unemployment insurance", "Ministry of Labour",
+     "The Ministry of Labour of Paraguay (MTESS) is exploring a scheme. It concluded with a study visit of an MTESS "
+     "delegation to the Social Security Bank (BPS) in Montevideo in October 2023.", "PY"),
+    # the people served name no partner when another country is named
+    ("Protection of migrant workers", "Ministry of Labour", "The Ministry of Labour of Lebanon protects Ethiopian "
+     "migrant workers.", "LB"),
     # ... but SOCIEUX+'s own support is no donor's
     ("Pension reform", "Ministry of Labour", "The Ministry received support from SOCIEUX+ to reform the pension "
      "system of Togo.", "TG"),

@@ -766,6 +766,11 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
     # a date in a sentence naming another action by its id is that action's
     ("The mission took place from 4 to 8 June 2018. The new request, Action 2021-08, is expected to mobilise experts "
      "and to start in mid-2021.", ("2018-06-04", "2018-06-08")),
+    # "It" (the action) closing with an activity; "It consisted of" a single dated mission
+    ("The support, registered as SOCIEUX+ action 2022-41, began in October 2022 with a remote diagnosis. It "
+     "concluded with a one-week mission to Lusaka from 6 to 10 March 2023.", ("2022-10", "2023-03-10")),
+    ("This action follows up on Action 2021-14. It consisted of a single mission to Tam Ky (09/09 – 13/09/2024).",
+     ("2024-09-09", "2024-09-13")),
     # an activity's span is no span of the action: the action goes on
     ("The mission was conducted in March 2024. A second mission to Dili is planned for June 2024.",
      ("2024-03", None)),
