@@ -138,6 +138,9 @@ class ModalityComponent(PatternComponent):
         self.earlier_subject: re.Pattern[str] | None = None
         self.earlier_words: re.Pattern[str] | None = None  # its premodifiers: a cheap test before the scan
         self.fronted: re.Pattern[str] | None = None
+        self.earlier_keys: tuple[str, ...] = ()  # words whose absence spares a text a scan (lower case)
+        self.fronted_keys: tuple[str, ...] = ()
+        self.other_keys: tuple[str, ...] = ()
         self.later_subject: re.Pattern[str] | None = None
         self.earlier_relative: re.Pattern[str] | None = None
         self.under_other: re.Pattern[str] | None = None
@@ -146,9 +149,11 @@ class ModalityComponent(PatternComponent):
             if kind == "earlier" and "fronted" in p:  # see `cited_clauses`
                 lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in p["fronted"])
                 self.fronted = re.compile(rf"(?:^[ \t]*|[.!?]\s+)(?:{lead})\b([^.;:\n,]*),", re.I | re.M)
+                self.fronted_keys = tuple(w.lower().split()[0] for w in p["fronted"])
                 continue
             if kind == "earlier" and "other_action" in p:  # see `cited_clauses`
                 o = p["other_action"]
+                self.other_keys = tuple(w.lower().split()[-1] for w in o["premodifiers"])
                 alt = {k: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in o[k]) for k in ("preps", "premodifiers", "heads")}
                 self.under_other = re.compile(
                     rf"(?:^|(?<=[.;,\n]))([^.;,\n]*?\b(?:{alt['preps']})\s+(?:{alt['premodifiers']})\s+(?:socieux\+?\s+)?"
@@ -171,7 +176,8 @@ class ModalityComponent(PatternComponent):
                 self.earlier_relative = re.compile(
                     rf"\b(?:an?|the)\s+(?:{pre})\s+(?:socieux\+?\s+)?(?:{head})\b(?:\s*\([^()]{{0,40}}\))?\s*,\s*"
                     rf"((?:which|that)\b[^.;,]*)", re.I)
-                self.earlier_words = re.compile("|".join(re.escape(w) for w in p["premodifiers"]), re.I)
+                self.earlier_words = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in p["premodifiers"]), re.I)
+                self.earlier_keys = tuple(w.lower() for w in p["premodifiers"])
                 continue
             if kind == "earlier" and "clause_verbs" in p:  # see `cited_clauses`
                 verbs = "|".join(re.escape(v) for v in p["clause_verbs"])
@@ -324,22 +330,25 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
 
     def scan(d: Doc) -> list[tuple[int, int]]:
         text = doc_text(d)
+        low = text.lower()  # substring tests on it spare most texts the (case-insensitive) scans
         found = []
-        # most texts hold no "which" after an id: two cheap tests spare them the (case-insensitive) scan
-        if pattern is not None and "which" in text and _ACTION_ID.search(text):
+        has_id = _ACTION_ID.search(text) is not None
+        # most texts hold no "which" after an id
+        if pattern is not None and "which" in low and has_id:
             found += [m.span(1) for m in pattern.finditer(text)]
-        if subject is not None and words is not None and words.search(text):
+        earlier = any(w in low for w in component.earlier_keys)
+        if subject is not None and earlier:
             found += [m.span(1) for m in subject.finditer(text)]
             if component.earlier_relative is not None:
                 found += [m.span(1) for m in component.earlier_relative.finditer(text)]
-        if fronted is not None and "on " in text:
+        if fronted is not None and any(w in low for w in component.fronted_keys):
             # only a phrase that names another action: its id or an earlier premodifier ("Building on the findings
             # of the diagnostic mission in May, …" may be this action's own first step)
             found += [m.span(1) for m in fronted.finditer(text)
                       if _ACTION_ID.search(m[1]) or words is not None and words.search(m[1])]
-        if later is not None and _ACTION_ID.search(text):
+        if later is not None and has_id:
             found += [m.span(1) for m in later.finditer(text)]
-        if component.under_other is not None and _OTHER.search(text):
+        if component.under_other is not None and any(w in low for w in component.other_keys) and _OTHER.search(text):
             found += [m.span(1) for m in component.under_other.finditer(text)]
         return sorted(found)
 
