@@ -85,6 +85,8 @@ QUOTED = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_BREAKS = {".", ";", "!", "?"}
+#: a numeric date or one of its parts as a token ("12/03", "16/03/2018", "07.11")
+_NUMERIC_DATE = re.compile(r"\d{1,4}(?:[/.]\d{1,4}){1,2}")
 #: words joining a date's parts: with numbers and month names (`pipeline.dates.month_names`) they may sit
 #: between an activity noun and "in <city>" (DATE_GAP tokens at most)
 DATE_JOINERS = frozenset({"on", "and", "from", "to", "-", "–", "between", ",", "in", "of", "the"})
@@ -291,6 +293,11 @@ class DeliveryComponent(PatternComponent):
                 if not any(rule.is_remote(doc[k]) for k in self._same_phrase(doc, m.end, REMOTE_AFTER_WORDS, places)):
                     cues.append(Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred"))
                 continue
+            if i > 0 and doc[i].text == "(" and doc[i - 1].lower_ in rule.nouns:
+                # a terse entry's bracket after the activity: "presented … at the forum (Kaduna, 6 August 2019)"
+                span = doc[i - 1 : m.end]
+                cues.append(Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred"))
+                continue
             if i < 0 or doc[i].lower_ not in ("in", "at"):
                 continue
             if i > 0 and doc[i - 1].lower_ in rule.located:
@@ -443,8 +450,9 @@ class DeliveryComponent(PatternComponent):
         trainers" is one noun."""
         j = i - 1
         while j >= 0 and i - j <= DATE_GAP and (doc[j].like_num or doc[j].lower_ in DATE_JOINERS
-                                                  or doc[j].lower_ in month_names()):
-            j -= 1
+                                                  or doc[j].lower_ in month_names() or _NUMERIC_DATE.fullmatch(doc[j].text)
+                                                  or doc[j].text == "(" and j < i - 1):
+            j -= 1  # also day-first numeric dates in a bracket: "Two provincial trainings (12/03 – 16/03/2018 in …"
         if j >= 2 and doc[j].lower_ == "trainers" and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in nouns:
             j -= 2  # "a five-day training of trainers in Abidjan and Bouaké": one noun
         return doc[j] if j >= 0 and doc[j].lower_ in nouns else None

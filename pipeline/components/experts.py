@@ -120,6 +120,11 @@ def make_experts(nlp: Language, name: str) -> "ExpertsComponent":
 NAME_INNER_STOPS = frozenset({"for", "on"})
 
 
+#: most words of the noun phrase after a demonym before its verb, and the words that end that phrase
+NOUN_PHRASE_WORDS = 6
+PHRASE_ENDS = frozenset({"in", "of", "and", "at", "for", "with", "from", "to", "on", "who", "which", "that", "by"})
+
+
 class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
     def _compile(self) -> None:
         self.matcher = WindowedMatcher(self.nlp.vocab)
@@ -576,11 +581,16 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             and any(c.code == m.code and plo <= c.start_char < len(before) for c in doc._.countries or [])
 
     def _does_the_work(self, doc: Doc, m: CountryMention) -> bool:
-        """The mention's sentence holds a verb of the action's work (lex:activity-verbs: "two Portuguese labour
-        inspectors delivered a training in Maputo"), so its people are no visit's hosts."""
-        lo, hi = sentence_span(doc_text(doc), m.start_char)
-        span = doc.char_span(lo, hi, alignment_mode="expand")
-        return span is not None and any(self._is("activity_verb", t.text) for t in span)
+        """The mention's people do the action's work: a verb of it (lex:activity-verbs) right after their noun
+        phrase ("two Portuguese labour inspectors delivered a training in Maputo"), so they are no visit's hosts
+        (not "They met officials of the Portuguese social security administration in charge of … and visited …":
+        the visitors' verb)."""
+        for t in doc[m.end : m.end + NOUN_PHRASE_WORDS]:  # their own verb, right after their noun phrase
+            if self._is("activity_verb", t.text):
+                return True
+            if not t.is_alpha or t.lower_ in PHRASE_ENDS:
+                return False
+        return False
 
     def _visited(self, doc: Doc) -> list[tuple[str, int]]:
         """(code, end of the visit's sentence) of the places a sentence speaking of a visit names as its

@@ -144,12 +144,20 @@ class ModalityComponent(PatternComponent):
         self.later_subject: re.Pattern[str] | None = None
         self.earlier_relative: re.Pattern[str] | None = None
         self.under_other: re.Pattern[str] | None = None
+        self.fronted_other: re.Pattern[str] | None = None
         for p in self.patterns:
             kind = p["id"].split(":", 1)[0]
             if kind == "earlier" and "fronted" in p:  # see `cited_clauses`
                 lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in p["fronted"])
                 self.fronted = re.compile(rf"(?:^[ \t]*|[.!?]\s+)(?:{lead})\b([^.;:\n,]*),", re.I | re.M)
                 self.fronted_keys = tuple(w.lower().split()[0] for w in p["fronted"])
+                continue
+            if kind == "earlier" and "fronted_other" in p:  # see `cited_clauses`
+                o = p["fronted_other"]
+                alt = {k: "|".join(re.escape(w) for w in o[k]) for k in ("preps", "determiners", "premodifiers", "heads")}
+                self.fronted_other = re.compile(
+                    rf"(?:^[ \t]*|[.!?]\s+)(?:{alt['preps']})\s+(?:{alt['determiners']})\s+(?:{alt['premodifiers']})\s+"
+                    rf"(?:socieux\+?\s+)?(?:{alt['heads']})\b\s*,([^.;\n]*)", re.I | re.M)
                 continue
             if kind == "earlier" and "other_action" in p:  # see `cited_clauses`
                 o = p["other_action"]
@@ -320,8 +328,9 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
     of the diagnostic mission in May, …", which may be this action's first step), or the predicate of a later
     action named by its id, still to come ("The new request, Action 2021-08, is expected to mobilise experts from
     Fedris …"; the `later_heads` entry), or a clause of work done under another action, up to its phrase ("tools
-    developed by Estonian experts under a separate SOCIEUX+ action"; the `other_action` entry); computed once per
-    Doc."""
+    developed by Estonian experts under a separate SOCIEUX+ action"; the `other_action` entry), or a sentence that
+    another action opens ("Under that earlier action, actuaries from the Finnish Centre for Pensions produced a
+    review …"; the `fronted_other` entry); computed once per Doc."""
     component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
     if component is None:
         return []
@@ -350,6 +359,8 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
             found += [m.span(1) for m in later.finditer(text)]
         if component.under_other is not None and any(w in low for w in component.other_keys) and _OTHER.search(text):
             found += [m.span(1) for m in component.under_other.finditer(text)]
+        if component.fronted_other is not None and earlier:
+            found += [m.span(1) for m in component.fronted_other.finditer(text)]
         return sorted(found)
 
     return per_doc(doc, CITED_KEY, scan)

@@ -207,15 +207,35 @@ class PeriodComponent(PatternComponent):
     def _fill_unlabelled(self, doc: Doc, dates: list[Fact], cues: Spans, period: list[Fact]) -> list[Fact]:
         """A labelled end date with the start left empty ("Start activities:" with no value, or no such
         label): the text may date the start ("Action 2024-05 started in February 2024 …"), if not after
-        the labelled end. An empty end stays open: the action may be going on."""
+        the labelled end. An empty end stays open (the action may be going on) unless the text says the action
+        closed (`_fill_closed_end`)."""
         span = field_span(doc, "start_activities")
         end = next((f for f in period if f.field == "period_end" and f.value), None)
-        if end is None or any(f.field == "period_start" for f in period) \
+        if end is None:
+            return self._fill_closed_end(doc, dates, cues, period)
+        if any(f.field == "period_start" for f in period) \
                 or span is not None and doc_text(doc)[span[0] : span[1]].strip():
             return period
         start = next((f for f in self.from_sentences(doc, dates, cues) if f.field == "period_start" and f.value), None)
         # ISO values of any precision: the start may not come after the end
         return period + [start] if start is not None and start.value[: len(end.value)] <= end.value else period
+
+    def _fill_closed_end(self, doc: Doc, dates: list[Fact], cues: Spans, period: list[Fact]) -> list[Fact]:
+        """A labelled start with the end left empty (not "Ongoing"): a sentence saying the action closed, with its
+        date, ends it ("The action closed with a workshop in Tunis in November 2024"), if not before the start."""
+        start = next((f for f in period if f.field == "period_start" and f.value), None)
+        span = field_span(doc, "end_activities")
+        text = doc_text(doc)
+        if start is None or span is not None and text[span[0] : span[1]].strip():
+            return period
+        closers = [c for c in cues if c[2] == "end_clause" and _ACTION_WORD.search(text, c[0], c[1])]
+        if not closers:
+            return period
+        end = next((f for f in self.from_sentences(doc, dates, cues) if f.field == "period_end" and f.value), None)
+        if end is None or end.value < start.value[: len(end.value)] \
+                or not any(_sentence(text, c[0]) == _sentence(text, end.start) for c in closers):
+            return period
+        return [f for f in period if f.field != "period_end"] + [end]
 
     def from_tag(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
         """Dates of a news reference tag: `SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)`.
@@ -274,6 +294,8 @@ class PeriodComponent(PatternComponent):
             if any(_REF_THEN_DATE.fullmatch(text, r.end, date.start) for r in refs if r.end <= date.start):
                 continue  # "the assessment … carried out under SOCIEUX+ action 2023-44 in 2024": that action's date
             lo, hi = _sentence(text, date.start)
+            if _IN_CAREER.search(text, lo, date.start):
+                continue  # "a British expert who worked for the Department for Work and Pensions from 1998 to 2015"
             if any(lo <= r.start < hi and _BRACKET_END.fullmatch(text, r.end, hi) and _BRACKET_OPEN.search(text, lo, r.start)
                    for r in refs if r.start >= date.end) \
                     and not any(c[3] in self.strong and lo <= c[0] and c[1] <= date.start for c in all_cues):
@@ -286,7 +308,10 @@ class PeriodComponent(PatternComponent):
             # actuary projected the deficit up to 2050"); a self cue of the whole sentence
             near = [c for c in cues if lo <= c[0] and c[1] <= hi and (c[2] == "self_cue" or clo <= c[0] and c[1] <= chi)]
             if any(lo <= c[0] and c[1] <= hi for c in agents):  # "experts trained … in 2022"
-                near += [(a, b, "self_cue", cue_id) for a, b, _, cue_id in activities if lo <= a and b <= hi]
+                # (not in a person's relative clause, their career: "a British expert who worked for the Department
+                # for Work and Pensions from 1998 to 2015 assessed …")
+                near += [(a, b, "self_cue", cue_id) for a, b, _, cue_id in activities if lo <= a and b <= hi
+                         and not _WHO_BEFORE.search(text, max(lo, a - 12), a)]
             # an activity of this action (socieux_formats: realised, in the title or description) dated
             # where it is named: "a follow-up webinar on 5 September 2023", "In May 2022, a workshop …"
             near += [(f.start, f.end, "self_cue", f"format:{f.value}") for f in formats
@@ -443,7 +468,7 @@ class PeriodComponent(PatternComponent):
         if stated_start:
             chosen = [(d, cue) for d, cue in chosen if cue in self.strong or only.get(id(d)) == "start_word"]
             rule = f"period:sentence:{chosen[0][1]}" if chosen else ""
-        return _range([d for d, _ in chosen], rule, "inferred", only)
+        return _range(_without_lent_years(text, [d for d, _ in chosen], only), rule, "inferred", only)
 
     def from_title_event(self, doc: Doc, dates: list[Fact], cues: Spans) -> list[Fact]:
         """A year next to an event word of the title: `South Asia Labour Conference 2014`."""
@@ -632,6 +657,12 @@ def _day_or_month(date: Fact) -> bool:
 #: most characters between an activity's name and its date for the date to be the activity's
 #: ("a national forum in Funafuti on 30 May 2023"; "In May 2022, a workshop")
 ATTACHED_AFTER, ATTACHED_BEFORE = 40, 12
+#: most characters between an activity and the date that ends its verbless phrase
+ATTACHED_VERBLESS = 160
+#: a finite verb or a participle, which ends a terse entry's noun phrase
+_VERB = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|shall|can|could|may|\w+ed|took|takes|take"
+                   r"|ran|runs|held|holds|met|meets|gave|gives|led|leads|began|begun|begins|came|comes|went|goes"
+                   r"|brought|brings|made|makes|saw|sees|spoke|taught|built|sent|spent|kept|found|told|became)\b")
 _NO_BREAK = re.compile(r"[^,;:()–—]*")
 #: what may stand between a fronted date and its activity ("has organised, on 10 and 11 June 2024 at the King Fahd
 #: Palace hotel in Dakar, a validation workshop", "Between October and November 2023, a series of four webinars"):
@@ -642,10 +673,14 @@ _FRONTED_GAP = re.compile(r"(?:\s+(?:at|in)\s+[^,;:()–—]{1,60})?,\s+(?:(?:an
 
 
 def _attached(text: str, activity: Fact, date: Fact) -> bool:
-    """The date follows the activity's name closely, within its phrase, or opens it."""
+    """The date follows the activity's name closely, within its phrase, or opens it; or ends a terse entry's
+    noun phrase that the activity opens, with no verb between ("Online lectures by a German expert from the AOK …
+    for the staff of the Nepalese Health Insurance Board in 2022-2023")."""
     if activity.end <= date.start:
         gap = text[activity.end:date.start]
-        return len(gap) <= ATTACHED_AFTER and _NO_BREAK.fullmatch(gap) is not None
+        if _NO_BREAK.fullmatch(gap) is None:
+            return False
+        return len(gap) <= ATTACHED_AFTER or len(gap) <= ATTACHED_VERBLESS and _VERB.search(gap) is None
     gap = text[date.end:activity.start]
     return date.end <= activity.start and (len(gap) <= ATTACHED_BEFORE or _FRONTED_GAP.fullmatch(gap) is not None)
 
@@ -856,6 +891,26 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
 _NOT_SELF_CODE = frozenset({"code:field", "code:news-tag", "code:title", "code:only-id"})
 #: a closing cue that names the action itself, not one of its activities
 _ACTION_WORD = re.compile(r"\b(?:action|cooperation)\b", re.I)
+def _without_lent_years(text: str, dates: list[Fact], only: dict[int, str]) -> list[Fact]:
+    """The dates without a bare year that lends itself to a finer date of its own sentence written without
+    one: it frames that date ("In 2020, … experts … trained 120 counsellors …, from October to mid-December"
+    spans 2020-10 to 2020-12); a year in a sentence of its own stays a bound ("The action was carried out in
+    2019 … From March to mid-July, the experts trained …" spans 2019), and so does a year a start or end word
+    says bounds the action ("an action that started in early 2022 … and continued in June")."""
+    lent = {(d.value[:4], _sentence(text, d.start)) for d in dates
+            if d.value and len(d.value) > 4 and not _YEAR.search(d.text)}
+    kept = [d for d in dates if id(d) in only
+            or not (d.value and len(d.value) == 4 and (d.value, _sentence(text, d.start)) in lent)]
+    return kept or dates
+
+
+#: a relative pronoun right before a verb: the verb tells what a person did, not the action ("who worked for …")
+_WHO_BEFORE = re.compile(r"(?i)\bwho\s+(?:has\s+|had\s+)?$")
+#: a person's career in a relative clause, up to a date in it
+_IN_CAREER = re.compile(r"(?i)\bwho\s+(?:has\s+|had\s+)?(?:worked|served|spent|headed|led|managed|chaired|directed"
+                        r"|taught|lived)\b[^,.;:()]*$")
+#: a year written in a date's text
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 #: a decade ("the 1990s", "the 2010's")
 _DECADE = re.compile(r"\b\d{3}0'?s\b")
 #: what may stand between a not-period cue and the date it holds: nothing, or a preposition ("introduced in 2017")

@@ -327,6 +327,12 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("They then delivered a training course to the actuarial, risk and investment staff at the NSSF headquarters "
          "in Kampala.", "Kampala", "UG", "UG", "onsite"),
         ("The contribution records are kept at the NSSF headquarters in Kampala.", "Kampala", "UG", "UG", None),
+        # people gathering in the city for the event; a city opening a bracket after the activity
+        ("Around 150 representatives gathered in Bishkek on 6 and 7 June 2023 for a national forum.", "Bishkek", "KG",
+         "KG", "onsite"),
+        ("Two experts presented models at the forum (Kaduna, 6 August 2019).", "Kaduna", "NG", "NG", "onsite"),
+        ("Two provincial trainings (12/03 – 16/03/2018 in Battambang) equipped 60 inspectors.", "Battambang", "KH", "KH",
+         "onsite"),
         # "teams" are people, not the video tool
         ("Two inspectors accompanied SLI teams during joint inspections in Skopje.", "Skopje", "MK", "MK", "onsite"),
         # no partner fact: the rule cannot apply

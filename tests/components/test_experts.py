@@ -869,6 +869,14 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
     ("Expertise came from the Philippines' Technical Education and Skills Development Authority (TESDA) and from "
      "SOLAS, Ireland's further education and training authority.", {"PH", "IE"}),
     ("Experts came from the Netherlands' UWV and from Spain.", {"NL", "ES"}),
+    # a sentence opened by another action is that action's
+    ("The visit is a follow-up to Action 2021-17. Under that earlier action, actuaries from the Finnish Centre for "
+     "Pensions produced a review. Greek experts hosted the delegation in Athens.", {"GR"}),
+    # a visit's hosts met by the visitors after it; an expert who did not take part
+    ("Spanish experts trained the staff. In September, a delegation travelled to Lisbon on a study visit. They met "
+     "officials of the Portuguese social security administration and visited a service centre.", {"ES"}),
+    ("French experts reviewed the procedure; an Austrian expert initially selected for the action did not take part.",
+     {"FR"}),
     # a peer joined to the experts by "together with", after its demonym
     ("Lithuanian experts, together with a Moldovan peer from the National Employment Agency, mapped the e-services.",
      {"LT", "MD"}),

@@ -286,6 +286,11 @@ def formats(doc: Doc) -> set[str]:
         # a conference whose resolution the action answers is another body's event
         ("The Academy answers a resolution of the Confederation's Biennial Conference of November 2022.", set()),
         ("The experts spoke at the national conference on youth employment.", {"conference"}),
+        # what the participants of a course examined is a learning exercise
+        ("Participants also examined the Rwandan experience with community-based health insurance.", set()),
+        ("The experts examined the Rwandan health insurance scheme.", {"assessment"}),
+        # knowing how to assess is a need, not an assessment carried out
+        ("Labour inspectors lack guidance on how to assess employment relationships.", set()),
         # the partner's own legislative process that the action informs
         ("To inform the revision of the Employment Law, SOCIEUX+ organised a series of online lectures.",
          {"lecture"}),

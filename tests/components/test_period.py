@@ -369,6 +369,17 @@ def test_labelled_fields_are_certain_and_win(nlp: Language, start: str, end: str
     assert {(f.rule, f.status) for f in period_facts(doc)} == {("period:field", "certain")}
 
 
+@pytest.mark.parametrize(("end", "expected"), [("", ("2024-09-18", "2024-11")), ("Ongoing", ("2024-09-18", None))])
+def test_an_empty_labelled_end_is_closed_by_the_text(nlp: Language, end: str, expected: tuple) -> None:
+    """The text saying the action closed ends it when the End field is empty, not when it says "Ongoing"."""
+    desc = "A delegation travelled to Madrid. The action closed with a workshop in Tunis in November 2024."
+    text = LABELLED.format(title="An action", start="18/09/2024", end=end, desc=desc)
+    fields = {"title": "An action", "description": desc, "start_activities": "18/09/2024"}
+    if end:
+        fields["end_activities"] = end
+    assert period(run(nlp, text, fields)) == expected
+
+
 @pytest.mark.parametrize(("value", "expected"), [
     ("01/03/2021 – 15/10/2021", ("2021-03-01", "2021-10-15")),
     ("10/2023 – 06/2024", ("2023-10", "2024-06")),
@@ -697,6 +708,11 @@ def test_period_with_ids_and_experts(full_nlp: Language, description: str, expec
     # a figure's year dates the figure
     ("Specialists from Italy analysed the time taken to resolve applications, which in 2022 exceeded eight months "
      "on average.", (None, None)),
+    # a bare year that lends itself to a finer date is its context; a delegation's visit dates a study-visit record
+    ("In 2020, French experts trained 120 counsellors through the e-learning platform, from October to "
+     "mid-December.", ("2020-10", "2020-12")),
+    ("A delegation of eight officials visited the Austrian Public Employment Service (AMS) in Vienna in autumn "
+     "2018.", ("2018", "2018")),
     # the years a plan-like thing covers, in the closing sentence, are its horizon
     ("Experts trained inspectors in February 2023. The action closed with a validation workshop in Dar es Salaam on "
      "6 and 7 December 2023, where the inspection calendar for 2024-2026 was presented.", ("2023-02", "2023-12-07")),
@@ -725,6 +741,17 @@ def nlp_formats() -> Language:
      ("2023-10", "2023-11")),
     ("A Spanish expert reviewed the procedures in March 2023. A workshop in Accra on 12 June 2023 closed the action.",
      ("2023-03", "2023-06-12")),
+    # terse entries: a verbless phrase that an activity opens and a date ends; a bracket naming the activity
+    ("Online lectures by a German expert from the AOK and an Estonian expert for the staff of the Nepalese Health "
+     "Insurance Board in 2022-2023.", ("2022", "2023")),
+    ("Diagnosis of the labour inspection system and training of 40 inspectors by two French experts (mission to "
+     "Lomé, March 2019).", ("2019-03", "2019-03")),
+    ("The training of trainers for the staff of the Ministry prepared the reform of 2021.", (None, None)),
+    # the dates of activities in a bracket after their noun; a person's career in a relative clause
+    ("Two provincial trainings (12/03 – 16/03/2018 in Battambang and 19/03 – 23/03/2018 in Kampong Cham) equipped "
+     "60 inspectors.", ("2018-03-12", "2018-03-23")),
+    ("A British expert who worked for the Department for Work and Pensions from 1998 to 2015 assessed the tools.",
+     (None, None)),
     # a date of something else in the activity's sentence, a planned activity: no period
     ("Two years after the hurricane of September 2017, the fund asked for support to assess its pension branch.",
      (None, None)),
