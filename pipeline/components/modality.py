@@ -157,7 +157,7 @@ class ModalityComponent(PatternComponent):
                 alt = {k: "|".join(re.escape(w) for w in o[k]) for k in ("preps", "determiners", "premodifiers", "heads")}
                 self.fronted_other = re.compile(
                     rf"(?:^[ \t]*|[.!?]\s+)(?:{alt['preps']})\s+(?:{alt['determiners']})\s+(?:{alt['premodifiers']})\s+"
-                    rf"(?:socieux\+?\s+)?(?:{alt['heads']})\b\s*,([^.;\n]*)", re.I | re.M)
+                    rf"(?:socieux\+?\s+)?(?:{alt['heads']})\b(?:\s*\([^()]{{0,40}}\))?\s*,([^.;\n]*)", re.I | re.M)
                 continue
             if kind == "earlier" and "other_action" in p:  # see `cited_clauses`
                 o = p["other_action"]

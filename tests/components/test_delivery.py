@@ -333,6 +333,11 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Two experts presented models at the forum (Kaduna, 6 August 2019).", "Kaduna", "NG", "NG", "onsite"),
         ("Two provincial trainings (12/03 – 16/03/2018 in Battambang) equipped 60 inspectors.", "Battambang", "KH", "KH",
          "onsite"),
+        # activities that started in the city; an expert's lecture at another body's forum there
+        ("Activities started in Phnom Penh in February 2023 and were completed by late June.", "Phnom Penh", "KH", "KH",
+         "onsite"),
+        ("A Luxembourgish expert delivered a lecture at the regional forum hosted by the NIBTT in Port of Spain on 12-13 "
+         "June 2019.", "Port of Spain", "TT", "TT", "onsite"),
         # "teams" are people, not the video tool
         ("Two inspectors accompanied SLI teams during joint inspections in Skopje.", "Skopje", "MK", "MK", "onsite"),
         # no partner fact: the rule cannot apply

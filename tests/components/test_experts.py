@@ -877,6 +877,8 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
      "officials of the Portuguese social security administration and visited a service centre.", {"ES"}),
     ("French experts reviewed the procedure; an Austrian expert initially selected for the action did not take part.",
      {"FR"}),
+    ("Under a previous action (2021-17), Italian experts had supported the Fund; this new action mobilised a "
+     "Croatian lawyer.", {"HR"}),
     # a peer joined to the experts by "together with", after its demonym
     ("Lithuanian experts, together with a Moldovan peer from the National Employment Agency, mapped the e-services.",
      {"LT", "MD"}),
