@@ -223,6 +223,8 @@ def test_ids_in_text(nlp: Language, description: str, code: str | None, refs: li
         ("The experts shared lessons learnt from SOCIEUX+ support to the National Institute of Social Security of Cabo "
          "Verde (action 2019-22), where registrations doubled.", "news", None, ["2019-22"]),
         ("With SOCIEUX+ support (action 2023-55), two experts reviewed the law.", "news", "2023-55", []),
+        # the action's own end still to come names it; another action's start does not
+        ("Action 2023-41 is due to end with a seminar in autumn 2024.", "news", "2023-41", []),
     ],
 )
 def test_whose_id_by_kind_of_record(nlp: Language, description: str, kind: str, code: str | None,

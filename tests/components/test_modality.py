@@ -122,6 +122,8 @@ CASES = [
     # ... a plural subject's verb too
     ("The webinars follow up on action 2020-33, in which SOCIEUX+ reviewed the legal framework.",
      ("remote", {"webinar"})),
+    # experts brought to a place, their origin between
+    ("This question brought experts from Latvia's NVA and from ZUS to Tbilisi in September.", ("onsite", set())),
     # an earlier premodifier before the cited id, like a clause verb; an earlier action's own relative clause
     ("The groundwork was laid by an earlier SOCIEUX+ action (2018-09), in which experts compared the law with "
      "international standards. This time, the experts ran a workshop.", (None, {"workshop"})),
