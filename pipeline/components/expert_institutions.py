@@ -41,6 +41,10 @@ ENGLISH_VERB_ENDS = ("ed", "ing")
 OWN_NAME_LETTERS = 6
 
 
+#: most lower-case words of a unit's name before "of" its institution, and the nouns that end such a name
+UNIT_WORDS = 7
+UNIT_NOUNS = frozenset({"division", "unit", "department", "directorate", "section", "office", "service", "team", "branch"})
+
 class InstitutionsMixin:
     lex: dict[str, frozenset[str]]
     window: int
@@ -208,6 +212,8 @@ class InstitutionsMixin:
         if found is None:
             found = self._institution_country(doc, j, at) or self._described(doc, j, at)
         if found is None:
+            found = self._unit_of(doc, j, at)
+        if found is None:
             return []
         # a second institution restating the link word: "experts of the Belgian National Institute
         # for the Social Security of the Self-employed (INASTI) and of the Portuguese Institute …",
@@ -219,6 +225,20 @@ class InstitutionsMixin:
             if k is not None:
                 return [found] + self._of_institution(doc, k, at, links)
         return [found]
+
+    def _unit_of(self, doc: Doc, j: int, at: dict[int, CountryMention]) -> tuple[CountryMention, bool] | None:
+        """A unit named in lower case, then "of" a country's institution: "a senior inspector with the occupational
+        safety and health division of Finland's Regional State Administrative Agency" (the institution's country)."""
+        k = j
+        while k < len(doc) and k - j < UNIT_WORDS and k not in at and doc[k].is_lower and doc[k].is_alpha \
+                and doc[k].lower_ != "of":
+            k += 1
+        if k == j or k + 1 >= len(doc) or doc[k - 1].lower_ not in UNIT_NOUNS or doc[k].lower_ != "of":
+            return None
+        m = at.get(k + 1)
+        if m is not None and m.kind == "country" and m.end < len(doc) and doc[m.end].text in POSSESSIVES:
+            return m, True
+        return self._institution_country(doc, k + 2 if doc[k + 1].lower_ == "the" else k + 1, at)
 
     @staticmethod
     def _restated_link_at(doc: Doc, k: int, link: str, at: dict[int, CountryMention]) -> int | None:

@@ -33,7 +33,8 @@ The component marks the doc; `socieux_delivery`, `socieux_formats` and
 `socieux_period` ask `unrealised(doc, start_char, end_char)` for each cue, which
 reads the markers of the cue's clause (once per clause, cached in
 `doc.user_data`: most clauses of a record hold no cue, so they are never read). Within the cue's clause (its sentence, cut at ";", ":" and at "whereas",
-"while", "although", "however", at ", who" (what people will do is not the activity:
+"while", "although", "however", at ", once" before a subject (a condition: "…, once the model has been
+validated"), at ", who" (what people will do is not the activity:
 "ran a training of trainers for 24 assessors, who will in turn train their colleagues"),
 and at "but" or ", and" before a new subject: "was discussed but postponed" is one
 clause, "was postponed, and a workshop … was held" two), the deciding marker is, in order:
@@ -268,6 +269,8 @@ def _breaks(doc: Doc, i: int) -> bool:
         return i > 0 and doc[i - 1].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in NEW_SUBJECT
     if tok.lower_ == "who":  # ", who will in turn train their colleagues": what those people will do
         return i > 0 and doc[i - 1].text == ","
+    if tok.lower_ == "once":  # ", once the model has been validated": a condition's own clause (not "once again")
+        return i > 0 and doc[i - 1].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in NEW_SUBJECT
     if tok.lower_ != "but":
         return tok.lower_ in CLAUSE_BREAKS
     return i + 1 < len(doc) and (doc[i + 1].lower_ in NEW_SUBJECT or doc[i + 1].is_title)
@@ -279,7 +282,7 @@ APPOSITION_CHARS = 120
 
 @lru_cache(maxsize=1)
 def _break_hashes() -> np.ndarray:
-    return np.array(sorted(get_string_id(w) for w in CLAUSE_BREAKS | {"and", "who"}), dtype=np.uint64)
+    return np.array(sorted(get_string_id(w) for w in CLAUSE_BREAKS | {"and", "who", "once"}), dtype=np.uint64)
 
 
 def _all_breaks(doc: Doc) -> list[int]:

@@ -879,6 +879,10 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
      {"FR"}),
     ("Under a previous action (2021-17), Italian experts had supported the Fund; this new action mobilised a "
      "Croatian lawyer.", {"HR"}),
+    # a unit in lower case "of" a country's institution
+    ("The training was led by Ana Horvat, a labour inspector from Croatia. She was joined by Jukka Lehtinen, a senior "
+     "inspector with the occupational safety and health division of Finland's Regional State Administrative Agency.",
+     {"HR", "FI"}),
     # a peer joined to the experts by "together with", after its demonym
     ("Lithuanian experts, together with a Moldovan peer from the National Employment Agency, mapped the e-services.",
      {"LT", "MD"}),

@@ -122,6 +122,9 @@ CASES = [
     # ... a plural subject's verb too
     ("The webinars follow up on action 2020-33, in which SOCIEUX+ reviewed the legal framework.",
      ("remote", {"webinar"})),
+    # ", once <subject> …" is a condition's own clause: its verb decides nothing for the planned workshop
+    ("A follow-up workshop to train the regional offices is planned for spring 2024, once the model has been "
+     "validated by the IT department.", (None, set())),
     # experts brought to a place, their origin between
     ("This question brought experts from Latvia's NVA and from ZUS to Tbilisi in September.", ("onsite", set())),
     # an earlier premodifier before the cited id, like a clause verb; an earlier action's own relative clause

@@ -752,6 +752,9 @@ def nlp_formats() -> Language:
      "60 inspectors.", ("2018-03-12", "2018-03-23")),
     ("A British expert who worked for the Department for Work and Pensions from 1998 to 2015 assessed the tools.",
      (None, None)),
+    # the years that data cover; the cooperation with SOCIEUX+ launched at a date
+    ("The cooperation between the Agency and SOCIEUX+, launched in March 2023, began with a review. The experts "
+     "built a profiling model on anonymised records from 2019 to 2022.", ("2023-03", None)),
     # a date of something else in the activity's sentence, a planned activity: no period
     ("Two years after the hurricane of September 2017, the fund asked for support to assess its pension branch.",
      (None, None)),
