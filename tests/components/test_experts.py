@@ -879,6 +879,9 @@ def test_people_listed_between_semicolons(nlp: Language, description: str, expec
      {"FR"}),
     ("Under a previous action (2021-17), Italian experts had supported the Fund; this new action mobilised a "
      "Croatian lawyer.", {"HR"}),
+    # speakers mobilised for the action's sessions are its experts
+    ("Speakers mobilised by SOCIEUX+ from the Finnish Institute of Occupational Health and a British expert from the "
+     "Health and Safety Executive covered risk assessment.", {"FI", "GB"}),
     # a unit in lower case "of" a country's institution
     ("The training was led by Ana Horvat, a labour inspector from Croatia. She was joined by Jukka Lehtinen, a senior "
      "inspector with the occupational safety and health division of Finland's Regional State Administrative Agency.",
