@@ -41,9 +41,8 @@ ENGLISH_VERB_ENDS = ("ed", "ing")
 OWN_NAME_LETTERS = 6
 
 
-#: most lower-case words of a unit's name before "of" its institution, and the nouns that end such a name
+#: most lower-case words of a unit's name before "of" its institution (lex:unit-nouns end such a name)
 UNIT_WORDS = 7
-UNIT_NOUNS = frozenset({"division", "unit", "department", "directorate", "section", "office", "service", "team", "branch"})
 
 class InstitutionsMixin:
     lex: dict[str, frozenset[str]]
@@ -233,7 +232,7 @@ class InstitutionsMixin:
         while k < len(doc) and k - j < UNIT_WORDS and k not in at and doc[k].is_lower and doc[k].is_alpha \
                 and doc[k].lower_ != "of":
             k += 1
-        if k == j or k + 1 >= len(doc) or doc[k - 1].lower_ not in UNIT_NOUNS or doc[k].lower_ != "of":
+        if k == j or k + 1 >= len(doc) or not self._is("unit_noun", doc[k - 1].text) or doc[k].lower_ != "of":
             return None
         m = at.get(k + 1)
         if m is not None and m.kind == "country" and m.end < len(doc) and doc[m.end].text in POSSESSIVES:

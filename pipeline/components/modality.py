@@ -78,8 +78,6 @@ COMPONENT_KEY = "socieux_modality_component"
 ANY_TRIGGER_KEY = "socieux_modality_any"
 CITED_KEY = "socieux_modality_cited"
 _ACTION_ID = re.compile(r"\d{4}-\d{1,3}\b")
-#: a cheap test before the scan for work done under another action
-_OTHER = re.compile(r"(?i)\b(?:separate|another|earlier|previous|former|prior|different)\s+(?:socieux\+?\s+)?(?:action|intervention|project)")
 #: words that end a clause inside a sentence ("but" only before a new subject, see _breaks); a subordinate
 #: clause of time or cause has its own verb ("The mission … was cancelled when borders closed")
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "but", "whereas", "while", "although", "however",
@@ -145,17 +143,18 @@ class ModalityComponent(PatternComponent):
         self.later_subject: re.Pattern[str] | None = None
         self.earlier_relative: re.Pattern[str] | None = None
         self.under_other: re.Pattern[str] | None = None
+        self.other_gate: re.Pattern[str] = re.compile(r"(?!)")  # never matches until the data gives it
         self.fronted_other: re.Pattern[str] | None = None
         for p in self.patterns:
             kind = p["id"].split(":", 1)[0]
             if kind == "earlier" and "fronted" in p:  # see `cited_clauses`
-                lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in p["fronted"])
+                lead = _alt(p["fronted"])
                 self.fronted = re.compile(rf"(?:^[ \t]*|[.!?]\s+)(?:{lead})\b([^.;:\n,]*),", re.I | re.M)
                 self.fronted_keys = tuple(w.lower().split()[0] for w in p["fronted"])
                 continue
             if kind == "earlier" and "fronted_other" in p:  # see `cited_clauses`
                 o = p["fronted_other"]
-                alt = {k: "|".join(re.escape(w) for w in o[k]) for k in ("preps", "determiners", "premodifiers", "heads")}
+                alt = {k: _alt(o[k]) for k in ("preps", "determiners", "premodifiers", "heads")}
                 self.fronted_other = re.compile(
                     rf"(?:^[ \t]*|[.!?]\s+)(?:{alt['preps']})\s+(?:{alt['determiners']})\s+(?:{alt['premodifiers']})\s+"
                     rf"(?:socieux\+?\s+)?(?:{alt['heads']})\b(?:\s*\([^()]{{0,40}}\))?\s*,([^.;\n]*)", re.I | re.M)
@@ -163,23 +162,21 @@ class ModalityComponent(PatternComponent):
             if kind == "earlier" and "other_action" in p:  # see `cited_clauses`
                 o = p["other_action"]
                 self.other_keys = tuple(w.lower().split()[-1] for w in o["premodifiers"])
-                alt = {k: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in o[k]) for k in ("preps", "premodifiers", "heads")}
+                alt = {k: _alt(o[k]) for k in ("preps", "premodifiers", "heads")}
+                other = rf"(?:{alt['premodifiers']})\s+(?:socieux\+?\s+)?(?:{alt['heads']})\b"
+                self.other_gate = re.compile(other, re.I)  # the phrase alone: a cheap test before the clause scan
                 self.under_other = re.compile(
-                    rf"(?:^|(?<=[.;,\n]))([^.;,\n]*?\b(?:{alt['preps']})\s+(?:{alt['premodifiers']})\s+(?:socieux\+?\s+)?"
-                    rf"(?:{alt['heads']})\b)", re.I | re.M)
+                    rf"(?:^|(?<=[.;,\n]))([^.;,\n]*?\b(?:{alt['preps']})\s+{other})", re.I | re.M)
                 continue
             if kind == "earlier" and "later_heads" in p:  # see `cited_clauses`
-                pre = "|".join(re.escape(w) for w in p["premodifiers"])
-                head = "|".join(re.escape(w) for w in p["later_heads"])
-                verbs = "|".join(re.escape(w) for w in p["verbs"])
+                pre, head, verbs = _alt(p["premodifiers"]), _alt(p["later_heads"]), _alt(p["verbs"])
                 self.later_subject = re.compile(
                     rf"(?:^[ \t]*|[.!?]\s+)(?:an?|the)\s+(?:{pre})\s+(?:socieux\+?\s+)?(?:{head})\b\s*[,(]\s*"
                     rf"(?:action\s+)?\d{{4}}-\d{{1,3}}\b\s*[,)]?\s*((?:which\s+)?(?:{verbs})\b[^.!?;\n]*)", re.I | re.M)
                 continue
             if kind == "earlier" and "subject_heads" in p:  # see `cited_clauses`
                 self.earlier_subject = earlier_subject_pattern(p["premodifiers"], p["subject_heads"])
-                pre = "|".join(re.escape(w) for w in p["premodifiers"])
-                head = "|".join(re.escape(w) for w in p["subject_heads"])
+                pre, head = _alt(p["premodifiers"]), _alt(p["subject_heads"])
                 # … and its relative clause, up to its comma: "Unlike the earlier action, which relied on Spanish and
                 # Dutch actuaries, this phase mobilises …"
                 self.earlier_relative = re.compile(
@@ -189,7 +186,7 @@ class ModalityComponent(PatternComponent):
                 self.earlier_keys = tuple(w.lower() for w in p["premodifiers"])
                 continue
             if kind == "earlier" and "clause_verbs" in p:  # see `cited_clauses`
-                verbs = "|".join(re.escape(v) for v in p["clause_verbs"])
+                verbs = _alt(p["clause_verbs"])
                 # (the id may stand in brackets, and a participle's apposition may come before the relative clause:
                 # "follows a first action (2020-08), carried out remotely between …, which produced a diagnosis")
                 self.cited_clause = re.compile(
@@ -305,14 +302,18 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _alt(words: list[str]) -> str:
+    """A regex alternation of the data's words or phrases, any run of spaces inside a phrase."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
 def earlier_subject_pattern(premodifiers: list[str], heads: list[str]) -> re.Pattern[str]:
     """An earlier action as the subject of its clause, at a sentence's start or after an introductory
     phrase's comma ("In 2020, a previous SOCIEUX+ action (2019-22) had mobilised Czech experts to analyse …"):
     group 1 is its predicate, up to the sentence's end, a ";" or a contrast ("…, while this action …").
     The head must be followed by its verb (an optional bracketed id between): "Building on a previous action,
     experts trained …" is no subject."""
-    pre = "|".join(re.escape(w) for w in premodifiers)
-    head = "|".join(re.escape(w) for w in heads)
+    pre, head = _alt(premodifiers), _alt(heads)
     return re.compile(
         rf"(?:^[ \t]*|[.!?]\s+|,\s*)(?:an?|the)\s+(?:{pre})\s+(?:socieux\+?\s+)?(?:{head})\b(?:\s*\([^()]{{0,40}}\))?"
         rf"(\s+(?:had|has|have)?\s*(?:already\s+|previously\s+|also\s+)?[a-z]+(?:ed|ent|ught|ook|ew|ade|id)\b"
@@ -360,7 +361,8 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
                       if _ACTION_ID.search(m[1]) or words is not None and words.search(m[1])]
         if later is not None and has_id:
             found += [m.span(1) for m in later.finditer(text)]
-        if component.under_other is not None and any(w in low for w in component.other_keys) and _OTHER.search(text):
+        if component.under_other is not None and any(w in low for w in component.other_keys) \
+                and component.other_gate.search(text):
             found += [m.span(1) for m in component.under_other.finditer(text)]
         if component.fronted_other is not None and earlier:
             found += [m.span(1) for m in component.fronted_other.finditer(text)]

@@ -824,7 +824,8 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
     text = doc_text(doc)
     blocking = [c for c in cues if c[2] == "not_period_cue" and c[3] not in future]
     lo, hi = _sentence(text, end.start)
-    if any(f.field == "action_code" and f.rule not in _NOT_SELF_CODE and lo <= f.start < end.start for f in facts(doc)) \
+    found_facts = facts(doc)
+    if any(f.field == "action_code" and f.rule not in _NOT_SELF_CODE and lo <= f.start < end.start for f in found_facts) \
             or any(c[2] == "self_cue" and c[3] in strong and lo <= c[0] and c[1] <= end.start
                    and _ACTION_WORD.search(text, c[0], c[1]) for c in cues):
         return period  # "Action 2022-30 was carried out between October 2022 and March 2023": its stated span
@@ -834,7 +835,7 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
         if any(lo <= a and b <= hi or _ACTION_WORD.search(text, a, b) for a, b, _, _ in closing):
             return period  # what is planned after the action's end is a follow-up (not after a mission's end)
     found: Spans | None = None  # the cues of the `coming` matcher, matched on first need
-    refs = [f for f in facts(doc) if f.field == "action_ref"]  # other actions' ids (`socieux_action_ids`)
+    refs = [f for f in found_facts if f.field == "action_ref"]  # other actions' ids (`socieux_action_ids`)
     activities: Spans | None = None  # their coming_activity cues
 
     def coming_cues() -> Spans:
@@ -904,11 +905,11 @@ def _without_lent_years(text: str, dates: list[Fact], only: dict[int, str]) -> l
     return kept or dates
 
 
-#: a relative pronoun right before a verb: the verb tells what a person did, not the action ("who worked for …")
-_WHO_BEFORE = re.compile(r"(?i)\bwho\s+(?:has\s+|had\s+)?$")
-#: a person's career in a relative clause, up to a date in it
-_IN_CAREER = re.compile(r"(?i)\bwho\s+(?:has\s+|had\s+)?(?:worked|served|spent|headed|led|managed|chaired|directed"
-                        r"|taught|lived)\b[^,.;:()]*$")
+#: a person's relative clause: its verb tells what that person did, not the action ("who worked for …")
+_WHO = r"(?i)\bwho\s+(?:has\s+|had\s+)?"
+_WHO_BEFORE = re.compile(_WHO + "$")
+#: … their career, up to a date in it
+_IN_CAREER = re.compile(_WHO + r"(?:worked|served|spent|headed|led|managed|chaired|directed|taught|lived)\b[^,.;:()]*$")
 #: a year written in a date's text
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 #: a decade ("the 1990s", "the 2010's")
