@@ -269,6 +269,12 @@ class DeliveryComponent(PatternComponent):
                 continue
             country = m.kind == "country"  # "a workshop was held in Djibouti": the place, by its country's name
             hosting = next((seq for seq in rule.after if tuple(t.lower_ for t in doc[m.end : m.end + len(seq)]) == seq), None)
+            k = m.end + len(hosting) if hosting is not None else 0
+            if hosting is not None and m.start > 1 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].is_title \
+                    and k < len(doc) and doc[k].lower_ in ("its", "their"):
+                hosting = None  # a body of the place hosting its own event: "The State Employment Service of Jalisco
+                # hosted its annual Employment Forum" says who held it, not that the action's experts were there (not
+                # "The Caisse of Djibouti welcomed two experts")
             if hosting is not None and self._remote_after(doc, m.end + len(hosting), rule):
                 continue  # "the Secretariat … of Honduras hosted, with …, a regional webinar": a remote event
             if hosting is not None:  # "Baghdad hosted the consultations", "Addis Ababa was the venue of …"

@@ -686,6 +686,15 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 if k > i and self._restates_from(doc, k):
                     i = k  # "from Maastricht University and from the University of Antwerp": the city's body's name
                     continue
+            if step > 0 and found:
+                k = i  # the listed body's name and place, before a restated "from": "from the Andalusian
+                # Employment Service in Spain and from the French Pôle emploi"
+                while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha and doc[k].is_title:
+                    k += 1
+                if k + 1 < len(doc) and doc[k].lower_ == "in" and k + 1 in at \
+                        and at[k + 1].kind in ("country", "city", "region") and self._restates_from(doc, at[k + 1].end):
+                    i = at[k + 1].end
+                    continue
             break
         return found
 
@@ -951,6 +960,11 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                     and i + 1 < limit and doc[i + 1].text[:1].isupper():
                 i += 1  # a stop word inside a name: "the National Agency for Employment of Romania"
                 continue
+            if doc[i].lower_ in NAME_INNER_STOPS and i > first and doc[i - 1].text[:1].isupper() \
+                    and i + 2 < limit and doc[i + 1].lower_ == "the" and doc[i + 2].is_title \
+                    and not self._is("body_head", doc[i + 2].text):
+                i += 2  # … and before "the": "the National Agency for the Promotion of Youth Employment (ANPEJ) of
+                continue  # Senegal" (not "from the SEPE for the Ministry of Labour of Peru": another body, the partner's)
             if i > first and past_verb(doc[i]) and doc[i - 1].text[:1].isupper():
                 return []  # a verb after the institution's name ends the phrase: "from the Social Security Institute
                 # presented the service-voucher practice of Belgium"

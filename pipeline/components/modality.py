@@ -145,6 +145,9 @@ class ModalityComponent(PatternComponent):
         self.under_other: re.Pattern[str] | None = None
         self.other_gate: re.Pattern[str] = re.compile(r"(?!)")  # never matches until the data gives it
         self.fronted_other: re.Pattern[str] | None = None
+        self.id_subject: re.Pattern[str] | None = None
+        self.id_fronted: re.Pattern[str] | None = None
+        self.id_aux: tuple[str, ...] = ()
         for p in self.patterns:
             kind = p["id"].split(":", 1)[0]
             if kind == "earlier" and "fronted" in p:  # see `cited_clauses`
@@ -168,6 +171,18 @@ class ModalityComponent(PatternComponent):
                 self.under_other = re.compile(
                     rf"(?:^|(?<=[.;,\n]))([^.;,\n]*?\b(?:{alt['preps']})\s+{other})", re.I | re.M)
                 continue
+            if kind == "earlier" and "id_aux" in p:  # see `cited_clauses`
+                aux, preps = _alt(p["id_aux"]), _alt(p["fronted_preps"])
+                self.id_aux = tuple(w.lower() for w in p["id_aux"])
+                cited = r"(?:socieux\+?\s+)?action\s+\(?\s*(?:n[°º.]?\s*)?\d{4}-\d{1,3}\b\s*\)?"
+                self.id_subject = re.compile(
+                    rf"(?:^[ \t]*|[.!?]\s+|[,;]\s*(?:and\s+|while\s+|whereas\s+)?|\band\s+)(?:(?:the|an?)\s+)?{cited}"
+                    rf"\s+((?:{aux})\b[^.;!?\n]*)", re.I | re.M)
+                self.id_fronted = re.compile(
+                    rf"(?:^[ \t]*|[.!?]\s+)(?:{preps})\s+(?:the\s+)?{cited}\s*,([^.;!?\n]*\b(?:{aux})\s+"
+                    rf"(?:already\s+|also\s+|previously\s+)?[a-z]+(?:ed|ent|ught|ook|ew|ade|id|own|en)\b[^.;!?\n]*)",
+                    re.I | re.M)
+                continue
             if kind == "earlier" and "later_heads" in p:  # see `cited_clauses`
                 pre, head, verbs = _alt(p["premodifiers"]), _alt(p["later_heads"]), _alt(p["verbs"])
                 self.later_subject = re.compile(
@@ -175,7 +190,9 @@ class ModalityComponent(PatternComponent):
                     rf"(?:action\s+)?\d{{4}}-\d{{1,3}}\b\s*[,)]?\s*((?:which\s+)?(?:{verbs})\b[^.!?;\n]*)", re.I | re.M)
                 continue
             if kind == "earlier" and "subject_heads" in p:  # see `cited_clauses`
-                self.earlier_subject = earlier_subject_pattern(p["premodifiers"], p["subject_heads"])
+                self.earlier_subject = earlier_subject_pattern(p["premodifiers"], p["subject_heads"],
+                                                               p.get("demonstrative_premodifiers", []),
+                                                               p.get("apposition_participles", []))
                 pre, head = _alt(p["premodifiers"]), _alt(p["subject_heads"])
                 # … and its relative clause, up to its comma: "Unlike the earlier action, which relied on Spanish and
                 # Dutch actuaries, this phase mobilises …"
@@ -183,7 +200,8 @@ class ModalityComponent(PatternComponent):
                     rf"\b(?:an?|the)\s+(?:{pre})\s+(?:socieux\+?\s+)?(?:{head})\b(?:\s*\([^()]{{0,40}}\))?\s*,\s*"
                     rf"((?:which|that)\b[^.;,]*)", re.I)
                 self.earlier_words = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in p["premodifiers"]), re.I)
-                self.earlier_keys = tuple(w.lower() for w in p["premodifiers"])
+                self.earlier_keys = tuple(w.lower() for w in p["premodifiers"]) + tuple(
+                    f"that {w.lower()}" for w in p.get("demonstrative_premodifiers", []))
                 continue
             if kind == "earlier" and "clause_verbs" in p:  # see `cited_clauses`
                 verbs = _alt(p["clause_verbs"])
@@ -307,16 +325,21 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
-def earlier_subject_pattern(premodifiers: list[str], heads: list[str]) -> re.Pattern[str]:
+def earlier_subject_pattern(premodifiers: list[str], heads: list[str], demonstrative: list[str] = (),
+                            participles: list[str] = ()) -> re.Pattern[str]:
     """An earlier action as the subject of its clause, at a sentence's start or after an introductory
     phrase's comma ("In 2020, a previous SOCIEUX+ action (2019-22) had mobilised Czech experts to analyse …"):
     group 1 is its predicate, up to the sentence's end, a ";" or a contrast ("…, while this action …").
     The head must be followed by its verb (an optional bracketed id between): "Building on a previous action,
-    experts trained …" is no subject."""
+    experts trained …" is no subject. After "that", a `demonstrative` premodifier names the earlier action too
+    ("That first cooperation …"), and an apposition opened by one of `participles` may come before the verb
+    ("That first cooperation, implemented in 2020, had recommended …"): it is part of group 1."""
     pre, head = _alt(premodifiers), _alt(heads)
+    det = rf"(?:(?:an?|the|that)\s+(?:{pre})" + (rf"|that\s+(?:{_alt(demonstrative)})" if demonstrative else "") + ")"
+    appos = rf"(?:\s*,\s*(?:{_alt(participles)})\b[^,.;\n]{{0,60}},)?" if participles else ""
     return re.compile(
-        rf"(?:^[ \t]*|[.!?]\s+|,\s*)(?:an?|the)\s+(?:{pre})\s+(?:socieux\+?\s+)?(?:{head})\b(?:\s*\([^()]{{0,40}}\))?"
-        rf"(\s+(?:had|has|have)?\s*(?:already\s+|previously\s+|also\s+)?[a-z]+(?:ed|ent|ught|ook|ew|ade|id)\b"
+        rf"(?:^[ \t]*|[.!?]\s+|,\s*){det}\s+(?:socieux\+?\s+)?(?:{head})\b(?:\s*\([^()]{{0,40}}\))?"
+        rf"({appos}\s+(?:had|has|have)?\s*(?:already\s+|previously\s+|also\s+)?[a-z]+(?:ed|ent|ught|ook|ew|ade|id)\b"
         rf"(?:(?![.!?;](?:\s|$))(?!,\s*(?:while|whereas|but)\b)[^\n])*)", re.I | re.M)
 
 
@@ -334,7 +357,9 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
     Fedris …"; the `later_heads` entry), or a clause of work done under another action, up to its phrase ("tools
     developed by Estonian experts under a separate SOCIEUX+ action"; the `other_action` entry), or a sentence that
     another action opens ("Under that earlier action, actuaries from the Finnish Centre for Pensions produced a
-    review …"; the `fronted_other` entry); computed once per Doc."""
+    review …"; the `fronted_other` entry), or the past-perfect predicate of another action named by its id as
+    the subject, or the clause such an id opens ("…, and Action 2021-30 had trained its analysts", "Under Action
+    2020-12, experts had supported …"; the `id_aux` entry); computed once per Doc."""
     component: ModalityComponent | None = doc.user_data.get(COMPONENT_KEY)
     if component is None:
         return []
@@ -361,6 +386,9 @@ def cited_clauses(doc: Doc) -> list[tuple[int, int]]:
                       if _ACTION_ID.search(m[1]) or words is not None and words.search(m[1])]
         if later is not None and has_id:
             found += [m.span(1) for m in later.finditer(text)]
+        if component.id_subject is not None and has_id and any(w in low for w in component.id_aux):
+            found += [m.span(1) for m in component.id_subject.finditer(text)]
+            found += [m.span(1) for m in component.id_fronted.finditer(text)]
         if component.under_other is not None and any(w in low for w in component.other_keys) \
                 and component.other_gate.search(text):
             found += [m.span(1) for m in component.under_other.finditer(text)]

@@ -115,12 +115,14 @@ class PartnerComponent(PatternComponent):
         self.eu = frozenset(load_membership())
         self.weights: dict[str, float] = {}
         sidelined: list[str] = []
+        visit_verbs: list[str] = []
         participants: list[str] = []
         for p in self.patterns:
             if p["kind"] == "weight":
                 self.weights[p["field"]] = float(p["weight"])
             elif p["kind"] == "sidelined_sentence":
                 sidelined += p["phrases"]
+                visit_verbs += p.get("visit_verbs", [])
             elif p["kind"] == "participant_sentence":
                 participants += p["phrases"]
             elif p["kind"] == "local_authority":
@@ -138,6 +140,8 @@ class PartnerComponent(PatternComponent):
                                      f"{p['kind']!r}): give each kind its own id in models/patterns/partner.jsonl")
                 self.matcher.add(p["id"], p["pattern"], p.get("anchor_at"))  # anchor_at: see WindowedMatcher.add
         self.sidelined = _phrases(sidelined)
+        self.visit_verbs = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in visit_verbs) + r")\b", re.I) if visit_verbs \
+            else None
         self.participants = _phrases(participants)
 
     @staticmethod
@@ -149,6 +153,17 @@ class PartnerComponent(PatternComponent):
         if len(low) != len(text):  # a character whose lower case is longer: offsets would shift
             return [m.start() for m in phrases[1].finditer(text)]
         return [m.start() for m in phrases[0].finditer(low)]
+
+    def _aside(self, text: str, start: int) -> tuple[int, int]:
+        """The part of the sentence that a sidelining phrase at `start` sets aside: all of it, or only what
+        follows its last visit verb before the phrase (the visitors before it are the partner's people: "A
+        delegation of six Georgian officials visited the Estonian … Fund … to see how …")."""
+        lo, hi = sentence_span(text, start)
+        if self.visit_verbs is not None:
+            verbs = [m.end() for m in self.visit_verbs.finditer(text, lo, start)]
+            if verbs:
+                return verbs[-1], hi
+        return lo, hi
 
     def _excluded_before(self, doc: Doc, mentions: list[CountryMention], ends_before: dict[int, list[str]]) -> set[int]:
         """Token starts of the mentions an `exclude_before` or `exclude_list` cue sets aside, with, after
@@ -381,7 +396,7 @@ class PartnerComponent(PatternComponent):
 
         # sentences that set a country aside: a showcased practice ("… used as a point of comparison"), a
         # body that was not involved; a country named there without an institution-of cue is no candidate
-        aside = [sentence_span(text, start) for start in self._phrases_at(text, self.sidelined)]
+        aside = [self._aside(text, start) for start in self._phrases_at(text, self.sidelined)]
         # ... and sentences about people who only watched: their countries, whatever cue names them
         watched = [sentence_span(text, start) for start in self._phrases_at(text, self.participants)]
         scores: dict[str, float] = defaultdict(float)

@@ -17,13 +17,15 @@ source that has one:
    2022-21, which was implemented in 2022") counts as a not-period cue;
 4. a year next to an event named in the title ("… Labour Conference 2014")
    (inferred).
-Sources 2-4 leave the end open (a `period_end` fact whose value is None, rule
+Sources 3-4 leave the end open (a `period_end` fact whose value is None, rule
 `period:ongoing:activity-to-come`) when the record dates an activity still to come
-after the end found ("A final seminar in Kyiv is planned for December 2024" after a
-tag of June 2024; `socieux_modality.still_to_come`): spec, null when ongoing; not when the
-end's sentence names the action by its own id or as the subject of a strong cue ("Action 2022-30
-was carried out between October 2022 and March 2023", "The action was implemented in the second
-half of 2020": the stated span, what comes after it a follow-up).
+after the end found ("A final seminar in Kyiv is planned for December 2024" after
+"The experts delivered a training from 20 to 24 November 2023"; `socieux_modality.still_to_come`):
+spec, null when ongoing; not when the end's sentence names the action by its own id or as the
+subject of a strong cue ("Action 2022-30 was carried out between October 2022 and March 2023",
+"The action was implemented in the second half of 2020": the stated span, what comes after it a
+follow-up), nor when the end is a news tag's: the spec names the tag's dates as the period, and
+annotators keep them whatever the item says is planned next.
 A news item's date line, or a press dateline opening a paragraph ("Asunción,
 5 May 2022 – …"), is never the period, nor is an activity that ended more than
 MAX_YEARS_BEFORE years before the item's date line (an earlier review), nor is a date `socieux_modality` finds in
@@ -580,12 +582,17 @@ _GAP_BREAK = re.compile(r"[,;:.()–—]|\b(?:and|or|then|but|which|who|that|wer
                         re.I)
 
 
+#: a cue ending on the event it names the action's part in ("consisted of the contribution of two experts to the")
+_EVENT_AFTER = re.compile(r"\s(?:to|in|at)\s+the$", re.I)
+
+
 def _activity_word(text: str, cue: tuple[int, int, str, str], lo: int, hi: int) -> str | None:
     """The head word of the activity a closing cue names: after "closed with" ("The action closed
-    with the mission"), else the sentence's subject ("The forum closed the action", "The mission
-    was the last activity of …")."""
+    with the mission") or after the event a cue ends on ("consisted of the contribution of two experts to
+    the forum"), else the sentence's subject ("The forum closed the action", "The mission was the last
+    activity of …")."""
     start, end, _, _ = cue
-    after = text[start:end].lower().endswith(" with")
+    after = text[start:end].lower().endswith(" with") or _EVENT_AFTER.search(text, start, end) is not None
     segment = text[end:hi] if after else text[lo:start]
     cut = _NAME_END.search(segment)
     words = _NAME_WORD.findall(segment[: cut.start()] if cut else segment)
@@ -803,8 +810,8 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
                cues: Spans = (), future: frozenset[str] | set[str] = frozenset(),
                strong: frozenset[str] | set[str] = frozenset()) -> list[Fact]:
     """The period with its end left open when the record dates an activity of the action still to
-    come after it ("The action will end with a webinar … scheduled for July 2025" after a tag of March
-    2025; a `coming_activity` cue in the date's sentence, not the partner's "own" event, the date still to
+    come after it ("The action will end with a webinar … scheduled for July 2025" after "The experts
+    delivered a training in March 2025"; never after a news tag's end, the item's stated period; a `coming_activity` cue in the date's sentence, not the partner's "own" event, the date still to
     come for `socieux_modality`): spec, period_end is null when the action is ongoing. The evidence is that
     activity's date. Of the sentence rules' `cues`, a blocking one (a not-period cue that is no word of things
     to come, not in `future`: "adoption", "plan", not "planned") between the activity and the date dates that
@@ -819,8 +826,8 @@ def still_open(doc: Doc, dates: list[Fact], coming: Callable[[], Spans], period:
     span, and a seminar planned after it is a follow-up. A date in a sentence that names another action by its id
     is that action's ("The new request, Action 2021-08, is expected to … start in mid-2021")."""
     end = next((f for f in period if f.field == "period_end" and f.value), None)
-    if end is None:
-        return period
+    if end is None or end.rule == "period:tag":
+        return period  # a news tag's dates are the period the item states, whatever it plans next
     text = doc_text(doc)
     blocking = [c for c in cues if c[2] == "not_period_cue" and c[3] not in future]
     lo, hi = _sentence(text, end.start)
@@ -933,13 +940,15 @@ def _first_of_more(doc: Doc, cues: Spans, period: list[Fact], coming: Callable[[
     action ended: more is to come (spec: period_end is null when the action is ongoing). A later activity
     the record tells as done ("During the first mission, on 6-10 March, … The second mission, on 8-12 May,
     was devoted to …"; a `later_activity` cue of the `coming` matcher, not still to come) says the record
-    has gone past the first one: its dates stand."""
+    has gone past the first one: its dates stand. So do a news tag's."""
     text = doc_text(doc)
     end = next((f for f in period if f.field == "period_end" and f.value), None)
     first = next((c for c in cues if c[2] == "first_activity"), None)
     # a closing sentence, not a bare end word ("ESSI has completed a review …; the mission was the first step")
     if end is None or first is None or any(c[2] in CLOSING_KINDS and c[2] != "end_word" for c in cues):
         return period
+    if end.rule == "period:tag":
+        return period  # a news tag's dates are the period the item states (see `still_open`)
     if any(c[2] == "later_activity" and c[0] > first[0] and not still_to_come(doc, c[0], c[1]) for c in coming()):
         return period
     return [f for f in period if f is not end] + [

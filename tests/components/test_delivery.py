@@ -266,6 +266,12 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         # the partner's city hosting the activities
         ("Baghdad hosted the consultations with the social partners.", "Baghdad", "IQ", "IQ", "onsite"),
         ("Addis Ababa was the venue of a national workshop.", "Addis Ababa", "ET", "ET", "onsite"),
+        # ... not a place that closes its hosting body's name
+        ("The State Employment Service of Jalisco hosted its annual forum with experts of SOCIEUX+.", "Jalisco", "MX",
+         "MX", None),
+        # experts' analysis on the ground
+        ("The experts analysed the draft rules of procedure of the council in Conakry.", "Conakry", "GN", "GN",
+         "onsite"),
         # the city is not the partner's
         ("The seminar took place in Madrid in May.", "Madrid", "ES", "PE", None),
         # a stay in the partner's city

@@ -632,6 +632,13 @@ NEGATIVE += [
     ("Ms Ana Costa of the Irish Department of Social Protection joined the training as a participant.", set()),
     # an international organisation's staff: its office's city is no origin
     ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
+    # ... also "for the" before a word that is no other body's head; not "for the Ministry …", another body
+    ("The sessions were led by a regional expert from the National Agency for the Promotion of Youth Employment "
+     "(ANPEJ) of Senegal, who shared her agency's network of trainers.", {"SN"}),
+    ("The sessions were led by an expert from the Institute for the Ministry of Labour of Peru.", set()),
+    # a listed body's place before a restated "from"
+    ("The experts, from the Andalusian Employment Service in Spain and from the French Pôle emploi, will return.",
+     {"ES", "FR"}),
     ("An expert from the ILO office in Bangkok contributed a session.", set()),
     # the next sentence after one about the experts: a person who only welcomed them is no expert
     ("Two experts from France trained the staff. Mr Kwame Boateng of the Ghanaian Pensions Authority welcomed the "
@@ -798,6 +805,13 @@ def test_an_own_language_name_is_inferred_evidence(nlp: Language) -> None:
     ("The workshop was facilitated by experts from the National Agency for Employment of Romania and from the "
      "Voivodeship Labour Office in Lublin, Poland.", {"RO", "PL"}),
     ("An ILO specialist from the Decent Work Team in Bangkok contributed a session.", set()),
+    # ... also "for the" before a word that is no other body's head; not "for the Ministry …", another body
+    ("The sessions were led by a regional expert from the National Agency for the Promotion of Youth Employment "
+     "(ANPEJ) of Senegal, who shared her agency's network of trainers.", {"SN"}),
+    ("The sessions were led by an expert from the Institute for the Ministry of Labour of Peru.", set()),
+    # a listed body's place before a restated "from"
+    ("The experts, from the Andalusian Employment Service in Spain and from the French Pôle emploi, will return.",
+     {"ES", "FR"}),
     # a body's legal form after its name, before its place
     ("The review was carried out by Rui Carvalho, of the Instituto da Segurança Social, I.P., in Portugal.", {"PT"}),
     # working with the partner's teams is the experts' work (meeting it is not: see the negatives)

@@ -295,6 +295,12 @@ def formats(doc: Doc) -> set[str]:
         ("To inform the revision of the Employment Law, SOCIEUX+ organised a series of online lectures.",
          {"lecture"}),
         ("The experts carried out a revision of the labour legislation.", {"assessment"}),
+        # a tool or a body named by its assessment, hyphenated too; the training a service gives workers
+        ("The French expert presents the new risk-assessment checklist to participants.", set()),
+        ("Social workers take part in the assessment commissions.", set()),
+        ("The experts carried out an assessment of the commission's procedures.", {"assessment"}),
+        ("They discussed how to link benefit payments to training for workers whose jobs are at risk.", set()),
+        ("The experts delivered a training for workers' representatives.", {"training"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

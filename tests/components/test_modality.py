@@ -177,6 +177,16 @@ CASES = [
      ("onsite", set())),
     ("Next comes a communication plan to increase the visibility of the practices shown in the training workshop.",
      (None, {"training", "workshop"})),
+    # what a new request could include has not taken place
+    ("The Bureau followed the webinar. DOLE then submitted a new request that could include a study visit to Spain.",
+     ("remote", {"webinar"})),
+    # another action's work told in the past perfect, its id the subject or opening the clause; "that first
+    # cooperation" with a participle's apposition before its verb
+    ("The experts held a workshop. Under Action 2020-12, experts had supported the bulletin, and Action 2021-30 had "
+     "trained its analysts online.", (None, {"workshop"})),
+    ("The experts held a workshop. That first cooperation, implemented in 2020, had trained the counsellors online.",
+     (None, {"workshop"})),
+    ("Action 2021-30 trained the analysts online.", ("remote", {"training"})),
 ]
 
 

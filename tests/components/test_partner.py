@@ -290,6 +290,12 @@ CASES = [
     # ... but SOCIEUX+'s own support is no donor's
     ("Pension reform", "Ministry of Labour", "The Ministry received support from SOCIEUX+ to reform the pension "
      "system of Togo.", "TG"),
+    # the visitors before a visit verb in a sentence that sets the host's practice aside
+    ("Study tour on the administration of unemployment insurance", "State Employment Support Agency (SESA)",
+     "A delegation of six Georgian officials visited the Estonian Unemployment Insurance Fund in Tallinn and Tartu to "
+     "see how contributions and benefits are administered.", "GE"),
+    ("Study tour", "State Employment Support Agency (SESA)",
+     "The delegation learned how the Estonian Unemployment Insurance Fund in Tallinn administers benefits.", None),
 ]
 
 
