@@ -338,7 +338,7 @@ def split_news(doc: Document) -> list[RawRecord]:
     body = without_trailing_chrome(body, news=True)
     if body:
         got["description"] = body
-        if NEWS_TAG.match(body[-1].text):
+        if NEWS_TAG.match(body[-1].text) or NEWS_TAG_LINE.match(body[-1].text.strip()):
             got["tag"] = [body[-1]]
     # the record ends with its body: the page's end (related news, share links) is no part of it
     rec = make_record(doc, 0, "news", title, got, 0, (body or title)[-1].end)

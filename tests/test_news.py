@@ -186,6 +186,26 @@ def test_a_news_items_taxonomy_line_is_page_chrome(chrome):
     assert rec.text.endswith(tag)  # the record ends with its body: no date of a related item is its own
 
 
+@pytest.mark.parametrize("tag", [
+    "SOCIEUX+ 2022-41 TAJIKISTAN, ACT. 4 (20.11 – 24.11.2023)",
+    "Socieux+ 2021-31 Côte d’Ivoire, Act. 3 (29/11 – 03/12/2021)",
+])
+def test_a_reference_tag_in_capitals_or_in_title_case_is_the_tag(tag):
+    """A tag whose country is in title case is read before its activity number ("…, Act. 3 (…)")."""
+    doc = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n" + NEWS_BODY
+                 + tag + "\nShare: Facebook | X\n", "news.txt")
+    (rec,) = split_document(doc)
+    assert "tag" in rec.fields and rec.description.endswith(tag)
+
+
+def test_a_body_sentence_opening_with_the_programme_is_no_tag():
+    last = "Socieux+ 2021-31 Supported the Agency in designing its counselling approach for young people."
+    doc = doc_of("Experts from Spain and Portugal support Angola's social protection reform\n" + NEWS_BODY + last
+                 + "\n", "news.txt")
+    (rec,) = split_document(doc)
+    assert "tag" not in rec.fields
+
+
 def test_a_body_sentence_naming_the_funder_stays_the_bodys():
     """A funding phrase far into a sentence of the body is the body's ("…, which is funded by the European
     Union."), not the site's funding line."""

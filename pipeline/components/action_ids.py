@@ -41,8 +41,10 @@ from pipeline.facts import KIND_KEY, Fact, add_fact, field_span
 
 SYNTAX_ID = "id-syntax"
 ID_RE = r"(?<![\d\-‐‑])(?P<y>(?:19|20)\d{2})\s*[-‐‑–]\s*(?P<n>\d{1,3})(?![\d]|[-/.]\d)"
-#: the shape of a news reference tag: "SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)" (an upper-case country after the id)
-TAG_RE = re.compile(r"(?i:SOCIEUX)\s*\+?\s*" + ID_RE + r"\s+[A-ZÀ-Þ]{2,}\b")
+#: the shape of a news reference tag: "SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (…)" (an upper-case country after the id, or
+#: a title-case one before its activity number: "Socieux+ 2021-31 Côte d’Ivoire, Act. 3 (…)")
+TAG_RE = re.compile(r"(?i:SOCIEUX)\s*\+?\s*" + ID_RE
+                    + r"\s+(?:[A-ZÀ-Þ]{2,}\b|[A-ZÀ-Þ][\w'’ -]{1,40}?,?\s+(?i:act)\.?\s*\d)")
 SENTENCE_BREAKS = {".", ";", "!", "?"}
 RELATIVES = {"which", "that"}
 #: a sentence's end, for ids listed after a plural introducer

@@ -71,6 +71,8 @@ REMOTE_BEFORE_WORDS = 4
 #: a remote word this many tokens after "<place> hosted" is what was hosted ("hosted, with the support of
 #: SOCIEUX+, a regional webinar")
 REMOTE_HOSTED_WORDS = 12
+#: the hyphens the tokenizer splits off inside a word ("E-Conference" is "E", "-", "Conference")
+HYPHENS = frozenset({"-", "‐", "‑"})
 #: "by" names the action's own agents when one of this many words after it is one ("by Czech and Slovak
 #: peer experts")
 BY_AGENT_WORDS = 6
@@ -402,6 +404,9 @@ class DeliveryComponent(PatternComponent):
                 return False
             if rule.is_remote(tok):
                 return True
+            if tok.lower_ == "e" and tok.i + 2 < len(doc) and doc[tok.i + 1].text in HYPHENS \
+                    and doc[tok.i + 2].lower_ in rule.nouns:
+                return True  # an e-event, split by the tokenizer: "hosted the E-Conference …"
         return False
 
     @staticmethod

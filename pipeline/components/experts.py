@@ -584,8 +584,10 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         """The mention's people do the action's work: a verb of it (lex:activity-verbs) right after their noun
         phrase ("two Portuguese labour inspectors delivered a training in Maputo"), so they are no visit's hosts
         (not "They met officials of the Portuguese social security administration in charge of … and visited …":
-        the visitors' verb)."""
+        the visitors' verb), unless that verb is what hosts do for visitors (lex:host-verbs: "presented")."""
         for t in doc[m.end : m.end + NOUN_PHRASE_WORDS]:  # their own verb, right after their noun phrase
+            if self._is("host_verb", t.text):
+                return False  # what hosts do for the visitors: "officials of the Dutch Social Insurance Bank presented …"
             if self._is("activity_verb", t.text):
                 return True
             if not t.is_alpha or t.lower_ in PHRASE_ENDS:
@@ -595,7 +597,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
     def _visited(self, doc: Doc) -> list[tuple[str, int]]:
         """(code, end of the visit's sentence) of the places a sentence speaking of a visit names as its
         destination, after "to" or "in" (lex:visit-cues: "eight of us travelled to Finland for a study visit hosted
-        by the TE Services in Helsinki"): the professions of that country in the later sentences are the hosts
+        by the TE Services in Helsinki"), or coordinated after one ("travelled to Brussels and The Hague"): the
+        professions of that country in the later sentences are the hosts
         ("“The Finnish counsellors spend forty minutes …”"); the visit's own sentence is `_in_visit`'s."""
         text = doc_text(doc)
         low = text.casefold()
@@ -603,11 +606,14 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         if not any(cue in low for cue in cues):
             return []
         found = []
+        last_end = -1  # the end of the last destination found: a place coordinated after it is one too
         for c in doc._.countries or []:
             lo, hi = sentence_span(text, c.start_char)
-            if c.code and c.start > 0 and doc[c.start - 1].lower_ in ("to", "in") \
-                    and any(cue in low[lo:hi] for cue in cues):
-                found.append((c.code, hi))
+            if c.code and c.start > 0 and any(cue in low[lo:hi] for cue in cues) and (
+                    doc[c.start - 1].lower_ in ("to", "in")
+                    or doc[c.start - 1].lower_ in ("and", ",", "&") and c.start - 1 == last_end):
+                found.append((c.code, hi))  # "travelled to Brussels and The Hague … for a study visit"
+                last_end = c.end
         return found
 
     # -- lists -------------------------------------------------------------

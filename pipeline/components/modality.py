@@ -421,6 +421,8 @@ def still_to_come(doc: Doc, start_char: int, end_char: int) -> bool:
 
 #: a marker after the cue naming the action's own earlier step (models/patterns/modality.jsonl)
 OWN_STEP = "realised:own-step"
+#: markers of a pluperfect that an own step before the cue overrides (`_deciding`)
+PLUPERFECT = frozenset({"unrealised:had-already"})
 
 
 def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
@@ -458,6 +460,13 @@ def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
         before_cue = [m for m in near if m[1] <= start]
         if premodifier is not None or (before_cue and before_cue[-1][2] == "earlier"):
             return own_step
+    # ... or before the cue, over a pluperfect of the same clause: "the two French experts who had already
+    # supported BPJS Kesehatan in Jakarta in March, during a first activity dedicated to the analysis …", "The
+    # visit concluded an action in which two French experts … had previously supported the Service with a diagnosis"
+    own_before = next((m for m in reversed(near) if m[1] <= start and m[3] == OWN_STEP), None)
+    if own_before is not None and premodifier is None \
+            and any(m[1] <= start and m[3] in PLUPERFECT for m in near):
+        return own_before
     if premodifier is not None:
         return premodifier
     near = [m for m in near if m[2] not in PREMODIFIERS and m[3] != OWN_STEP]  # (an own step decides only above)

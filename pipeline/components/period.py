@@ -308,7 +308,8 @@ class PeriodComponent(PatternComponent):
             clo, chi = _clause(text, date.start, lo, hi)
             # a not-period cue speaks of its own clause ("…implemented from 15 to 17 January 2024: an
             # actuary projected the deficit up to 2050"); a self cue of the whole sentence
-            near = [c for c in cues if lo <= c[0] and c[1] <= hi and (c[2] == "self_cue" or clo <= c[0] and c[1] <= chi)]
+            near = [c for c in cues if lo <= c[0] and c[1] <= hi
+                    and (c[2] == "self_cue" and _reaches(text, c, date, dates, lo, hi, clo) or clo <= c[0] and c[1] <= chi)]
             if any(lo <= c[0] and c[1] <= hi for c in agents):  # "experts trained … in 2022"
                 # (not in a person's relative clause, their career: "a British expert who worked for the Department
                 # for Work and Pensions from 1998 to 2015 assessed …")
@@ -732,6 +733,17 @@ def _clause(text: str, char: int, lo: int, hi: int) -> tuple[int, int]:
 
 #: what stands between a cited action's id and a date right after it that dates it ("action 2023-44 in 2024")
 _REF_THEN_DATE = re.compile(r",?\s+(?:in|on|during|from|between)\s+(?:the\s+)?")
+
+
+def _reaches(text: str, cue: tuple[int, int, str, str], date: Fact, dates: list[Fact], lo: int, hi: int,
+             clo: int) -> bool:
+    """A self cue dates every date of its sentence, except one in a later ", and the …" clause when the cue's own
+    clause is dated already: "Activities took place between February and June 2019, and the recommendations were
+    presented to the Board … in September" (the span stated, the presentation another thing)."""
+    if clo <= cue[0] or not _AND_CLAUSE.match(text, clo - 1):  # (the clause starts after its comma)
+        return True
+    cl, ch = _clause(text, cue[0], lo, hi)
+    return not any(cl <= d.start < ch for d in dates if d is not date)
 
 
 def _clause_at(text: str, char: int) -> tuple[int, int]:

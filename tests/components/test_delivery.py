@@ -269,6 +269,13 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         # ... not a place that closes its hosting body's name
         ("The State Employment Service of Jalisco hosted its annual forum with experts of SOCIEUX+.", "Jalisco", "MX",
          "MX", None),
+        # people brought together, following a course or accompanied there
+        ("The ONP and SOCIEUX+ brought together more than 300 participants in Lima for a forum.", "Lima", "PE", "PE",
+         "onsite"),
+        ("Analysts followed a two-week course on labour market forecasting in Tashkent, delivered by a Czech expert.",
+         "Tashkent", "UZ", "UZ", "onsite"),
+        ("The experts accompanied its regional teams in Thiès during the preparation of two fairs.", "Thiès", "SN",
+         "SN", "onsite"),
         # experts' analysis on the ground
         ("The experts analysed the draft rules of procedure of the council in Conakry.", "Conakry", "GN", "GN",
          "onsite"),
@@ -366,6 +373,14 @@ def test_activities_in_partner_city(
         [cue] = [f for f in doc._.facts if f.field == "delivery_cue"]
         assert (cue.rule, cue.status) == ("onsite:in-partner-city", "inferred")
         assert city in cue.text
+
+
+def test_an_e_event_hosted_there_is_remote(nlp: Language) -> None:
+    """"hosted the E-Conference" (split by the tokenizer) hosts a remote event: no on-site cue of the city."""
+    text = "On 9 November 2022, the Ministry of the Dominican Republic hosted the E-Conference on green jobs."
+    doc = with_partner_city(nlp, text, "Dominican Republic", "DO", "DO")
+    assert delivery(doc) == "remote"
+    assert not [f for f in doc._.facts if f.field == "delivery_cue" and f.rule == "onsite:in-partner-city"]
 
 
 @pytest.mark.parametrize(

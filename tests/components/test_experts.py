@@ -636,6 +636,10 @@ NEGATIVE += [
     ("The sessions were led by a regional expert from the National Agency for the Promotion of Youth Employment "
      "(ANPEJ) of Senegal, who shared her agency's network of trainers.", {"SN"}),
     ("The sessions were led by an expert from the Institute for the Ministry of Labour of Peru.", set()),
+    # the hosts of a destination coordinated after the first, presenting to the visitors
+    ("A delegation travelled to Brussels and The Hague for a study visit. In The Hague, officials of the Dutch "
+     "Social Insurance Bank presented how data is exchanged.", set()),
+    ("Officials of the Dutch Social Insurance Bank trained the inspectors in Hanoi.", {"NL"}),
     # a listed body's place before a restated "from"
     ("The experts, from the Andalusian Employment Service in Spain and from the French Pôle emploi, will return.",
      {"ES", "FR"}),

@@ -301,6 +301,11 @@ def formats(doc: Doc) -> set[str]:
         ("The experts carried out an assessment of the commission's procedures.", {"assessment"}),
         ("They discussed how to link benefit payments to training for workers whose jobs are at risk.", set()),
         ("The experts delivered a training for workers' representatives.", {"training"}),
+        # an international organisation's own study; a word of a body's name; another action's work by its id
+        ("Following the ILO's assessment of labour inspection, DIFE requested SOCIEUX+ support.", set()),
+        ("A Thai expert from the Health Intervention and Technology Assessment Program (HITAP) joined.", set()),
+        ("The visit complemented the assessment of the youth services carried out under Action 2021-12.", set()),
+        ("The experts completed the assessment of the youth services carried out under the action.", {"assessment"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

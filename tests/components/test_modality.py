@@ -187,6 +187,14 @@ CASES = [
     ("The experts held a workshop. That first cooperation, implemented in 2020, had trained the counsellors online.",
      (None, {"workshop"})),
     ("Action 2021-30 trained the analysts online.", ("remote", {"training"})),
+    # the action's own first step or history, before the cue, over a pluperfect
+    ("The experts had already supported the Fund in March, during a first activity dedicated to the analysis of "
+     "its practices.", (None, {"assessment"})),
+    ("The visit concluded an action in which two French experts had previously supported the Service with a "
+     "diagnosis of its procedures.", (None, {"assessment"})),
+    ("SOCIEUX+ had already supported the Fund in 2019 with a diagnosis of its procedures.", (None, set())),
+    ("The visit was accompanied by an expert who had already led the earlier online activities of the action.",
+     ("remote", set())),
 ]
 
 

@@ -689,6 +689,14 @@ def full_nlp() -> Language:
     ("Action 2021-20 combined sessions in Bishkek with online participation of regional offices, Sep–Nov 2021; "
      "experts from Latvia and Poland.", ("2021-09", "2021-11")),
     ("Action 2021-20 planned sessions in Bishkek, Sep–Nov 2021.", (None, None)),
+    # a stated span, then another thing in a later ", and the …" clause
+    ("Activities took place between February and June 2019, and the recommendations were presented to the Board "
+     "in September.", ("2019-02", "2019-06")),
+    # a follow-up still to come goes beyond the action
+    ("The experts held a workshop in Santo Domingo on 9 and 10 November 2022. A follow-up workshop in Santiago, "
+     "announced for the first half of 2023, will help the regional offices.", ("2022-11-09", "2022-11-10")),
+    ("The experts held a workshop in Santo Domingo on 9 and 10 November 2022. A second workshop in Santiago is "
+     "planned for the first half of 2023.", ("2022-11-09", None)),
     # what a new request could include is no activity still to come; an earlier action's year is not the period
     ("The webinar was held on 7 March 2023. DOLE then submitted a new request that could include a study visit to "
      "Spain later in 2023.", ("2023-03-07", "2023-03-07")),
