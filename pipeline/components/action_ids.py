@@ -367,6 +367,7 @@ class ActionIdsComponent(PatternComponent):
         # a strong self cue ("The current action, 2022-44, …") names the record's action, whatever
         # id an ordinary self cue named before it ("The first, action 2020-29, helped …")
         chosen = next((m.value for m, self_cue, _ in classified if self_cue in self.strong), None)
+        refs: list[Fact] = []
         for mention, self_cue, ref_cue in classified:
             if code is not None and mention.value == code.value:
                 continue  # the record's own id repeated (e.g. inside the tag or after "Code")
@@ -393,7 +394,12 @@ class ActionIdsComponent(PatternComponent):
                 continue
             status = "ambiguous" if self_cue else ("certain" if ref_cue else "inferred")
             rule = ref_cue or (f"conflict:{self_cue}" if self_cue else "ref:mention")
-            add_fact(doc, Fact("action_ref", mention.value, mention.start, mention.end, mention.text, rule, status))
+            refs.append(Fact("action_ref", mention.value, mention.start, mention.end, mention.text, rule, status))
+        for ref in refs:
+            # the record's own id named before the sentence that makes it the code, without a reference cue
+            # ("…, closing Action 2022-31 of the SOCIEUX+ facility. Action 2022-31 was implemented …")
+            if not (code is not None and ref.value == code.value and ref.rule == "ref:mention"):
+                add_fact(doc, ref)
         return doc
 
 

@@ -71,6 +71,11 @@ REMOTE_BEFORE_WORDS = 4
 #: a remote word this many tokens after "<place> hosted" is what was hosted ("hosted, with the support of
 #: SOCIEUX+, a regional webinar")
 REMOTE_HOSTED_WORDS = 12
+#: most words of a place named before the partner's city in "in <place> and <city>"
+COORDINATED_PLACE_WORDS = 3
+#: a quotation's closing marks and the verbs that attribute it: no event before them is placed by the "in" after
+QUOTE_ENDS = frozenset({"”", "\"", "»"})
+SPEECH_VERBS = frozenset({"said", "says", "stated", "declared"})
 #: the hyphens the tokenizer splits off inside a word ("E-Conference" is "E", "-", "Conference")
 HYPHENS = frozenset({"-", "‐", "‑"})
 #: "by" names the action's own agents when one of this many words after it is one ("by Czech and Slovak
@@ -284,6 +289,12 @@ class DeliveryComponent(PatternComponent):
                 cues.append(Fact(CUE_FIELD, "onsite", span.start_char, span.end_char, span.text, CITY_RULE, "inferred"))
                 continue
             i = m.start - 1
+            if i > 1 and doc[i].lower_ in ("and", ","):
+                j = i - 1  # a place coordinated after another that the gazetteer may not know: "The sessions were
+                while j > 0 and i - j <= COORDINATED_PLACE_WORDS and doc[j].is_title and doc[j].is_alpha:
+                    j -= 1  # held in Prishtina and Prizren"
+                if j < i - 1 and doc[j].lower_ == "in":
+                    i = j
             if i > 1 and doc[i].text == "," and doc[i - 1].lower_ in ("capital", "city"):
                 i -= 1  # "in the capital, São Tomé"
             while i >= 0 and doc[i].lower_ in rule.place_words:  # "in the city of Cusco"
@@ -519,6 +530,9 @@ class DeliveryComponent(PatternComponent):
             tok = doc[j]
             if tok.text in SENTENCE_BREAKS or (tok.is_space and "\n" in tok.text):
                 return None
+            if tok.text in QUOTE_ENDS or tok.lower_ in SPEECH_VERBS:
+                return None  # a quotation's end or its attribution: "… made this work urgent,” said the Head of the SES
+                # in Kyiv" (where the speaker is, not an event)
             if tok.lower_ in triggers and not (tok.lower_ in PREPOSITION_PARTICIPLES and tok.text[:1].isupper()):
                 return tok
             if tok.is_alpha:

@@ -243,10 +243,27 @@ class PeopleMixin:
                         or doc[m.start - 1].text != "," or m.start - 1 <= i + 1:
                     continue
             titled = start > 0 and is_honorific(doc[start - 1].text, cased=False)
-            if self._person_cue(sentence_of(doc, i).casefold()) or self._introduced(doc, start, titled):
+            if self._person_cue(sentence_of(doc, i).casefold()) or self._introduced(doc, start, titled) \
+                    or self._bracketed_subject_works(doc, close):
                 out.append(m)  # ... or opening the sentence after one about them ("… led by two experts. Dr. Ana
                 # Ferreira (Portugal) explained …")
         return out
+
+    def _bracketed_subject_works(self, doc: Doc, close: int) -> bool:
+        """The bracketed people are the subject of a verb of the action's work (lex:activity-verbs), after the
+        other people coordinated with them: "Anna Kowalska (Zakład Ubezpieczeń Społecznych, ZUS) and Mikko
+        Virtanen (Kela) undertook a mission to Ulaanbaatar" (not "The experts met Ana Costa (…)": the object)."""
+        k, depth = close + 1, 0
+        while k < min(len(doc), close + 1 + COORDINATED_GAP):
+            tok = doc[k]
+            if tok.text == "(":
+                depth += 1
+            elif tok.text == ")":
+                depth -= 1
+            elif depth == 0 and not (tok.text[:1].isupper() or tok.lower_ in ("and", ",")):
+                return self._is("activity_verb", tok.text)
+            k += 1
+        return False
 
     def _stated_origins(self, doc: Doc, at: dict[int, CountryMention]) -> list[CountryMention]:
         """A named person's institution stated in a sentence of its own or a relative clause, in a record whose

@@ -120,6 +120,12 @@ def make_experts(nlp: Language, name: str) -> "ExpertsComponent":
 NAME_INNER_STOPS = frozenset({"for", "on"})
 
 
+#: most tokens after "took part" to the contributor's verb or role ("took part online, presenting …")
+CONTRIBUTION_WORDS = 4
+#: forms of "take" before "part"
+TAKE_FORMS = frozenset({"took", "take", "takes", "taking", "taken"})
+
+
 #: most words of the noun phrase after a demonym before its verb, and the words that end that phrase
 NOUN_PHRASE_WORDS = 6
 PHRASE_ENDS = frozenset({"in", "of", "and", "at", "for", "with", "from", "to", "on", "who", "which", "that", "by"})
@@ -228,9 +234,14 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 before, of = [], []
             if not (before or after or of) or (rule in self.tentative or all(
                     m.code not in self.eu for m in [*before, *after, *(m for m, _ in of)])) \
-                    and self._predicate(doc, end) == "participant":
+                    and self._predicate(doc, end) == "participant" \
+                    and not (rule not in self.tentative and self._take_part(doc, max([end] + [m.end for m in after]))):
+                # (experts named as such who "took part" in the event were mobilised for it: "an expert from Chile's
+                # National Training and Employment Service (SENCE) took part online, presenting …")
                 continue  # "An official of the Dominican Republic's Ministry attended the training as an observer",
                 # "Two specialists of the State Employment Service of Ukraine followed the workshop as observers"
+            if self._met(doc, min([start] + [m.start for m in before])):
+                continue  # "In Bucharest, it met the specialists of the Romanian National Agency": hosts
             if self._may_withdraw(doc) and self._withdrawn(
                     doc, max([end] + [m.end for m in after] + [m.end for m, _ in of])):
                 continue  # "A third expert, from Indonesia's BPJS, had to withdraw …": not mobilised
@@ -296,6 +307,37 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 return False  # a list of other people in between ("A Costa Rican official, an expert of …")
             if self._is("activity_verb", low):
                 return low not in STAY_VERBS and not (j + 1 < len(doc) and doc[j + 1].lower_ in AGENT_BLOCKERS)
+        return False
+
+    def _met(self, doc: Doc, start: int) -> bool:
+        """The noun phrase from token `start` is the object of a verb of meeting (lex:met-verbs), over "with", an
+        article or a count: the people met, not mobilised."""
+        k = start - 1
+        while k >= 0 and start - k <= 3 and (doc[k].lower_ in ("with", "the", "a", "an", "their", "its", "some")
+                                               or doc[k].like_num):
+            k -= 1
+        return k >= 0 and self._is("met_verb", doc[k].text)
+
+    def _take_part(self, doc: Doc, end: int) -> bool:
+        """The clause after token `end` says its subject took part or participated (before any other verb of a
+        participant: "attended", "observed") as a contributor: a verb of the work in -ing right after ("took part
+        online, presenting apprenticeship schemes"), or "as" a speaker (lex:contributor-roles); not "Experts from
+        Peru took part, while an official presented …" (the partner's people)."""
+        for j in range(end, min(len(doc), end + PREDICATE_WINDOW)):
+            low = doc[j].lower_
+            if low in CLAUSE_ENDS or low in ("attended", "observed", "followed", "listened", "benefited"):
+                return False
+            if low.startswith("participat") or low == "part" and j > 0 and doc[j - 1].lower_ in TAKE_FORMS:
+                for k in range(j + 1, min(len(doc), j + 1 + CONTRIBUTION_WORDS)):
+                    t = doc[k].lower_
+                    if t == "as" and k + 1 < len(doc) and (self._is("contributor_role", doc[k + 1].text) or k + 2 < len(doc)
+                                                           and self._is("contributor_role", doc[k + 2].text)):
+                        return True
+                    if t.endswith("ing") and self._is("activity_verb", t[:-3] + "ed"):
+                        return True  # "presenting" (presented), "sharing"
+                    if t in CLAUSE_ENDS or t in ("while", "whereas", "but", "and"):
+                        return False
+                return False
         return False
 
     def _by_agent(self, doc: Doc, start: int) -> bool:
@@ -932,6 +974,18 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         if by and i < len(doc) and doc[i].lower_ == "by":  # "experts seconded by the Polish ZUS"
             return self._from_list(doc, i + 1, at)
         low = doc[i].lower_ if i + 1 < len(doc) else ""
+        b = next((k for k in range(end + 1, min(i, len(doc))) if doc[k].lower_ == "by"), None)
+        if b is not None and self._is("mobilising_verb", doc[b - 1].text) and not self._is("from_word", low):
+            # the mobiliser, then a count and "from": "two experts mobilised by the programme, one from the French …"
+            k = i
+            while k < min(len(doc), i + 3) and doc[k].text not in DASHES and doc[k].text != "," \
+                    and not self._is("from_word", doc[k].text):
+                k += 1
+            while k < len(doc) and (doc[k].text in DASHES or doc[k].text == "," or doc[k].like_num
+                                    or doc[k].lower_ in ("one", "each", "both")):
+                k += 1
+            if k < len(doc) and self._is("from_word", doc[k].text):
+                i, low = k, doc[k].lower_
         # a destination before the origin: "brought experts to North Macedonia from the Netherlands"
         if low in ("to", "in") and i + 1 in at and at[i + 1].kind == "country":
             i = at[i + 1].end
@@ -974,6 +1028,9 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             if i > first and past_verb(doc[i]) and doc[i - 1].text[:1].isupper():
                 return []  # a verb after the institution's name ends the phrase: "from the Social Security Institute
                 # presented the service-voucher practice of Belgium"
+            if i > first and self._is("from_word", doc[i].text) and not self._is("coordination", doc[i - 1].text):
+                return []  # another noun's "from": "peers from Latin American countries and more than 200
+                # participants from Guatemala, El Salvador and Honduras" (not a restated "…, and from …")
             if self._is("stop", doc[i].text) or doc[i].is_sent_start or (
                     doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_DETERMINERS
                     and not self._apposition_of(doc, i + 2, limit, at)):

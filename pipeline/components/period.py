@@ -293,8 +293,10 @@ class PeriodComponent(PatternComponent):
                 continue  # "reforms in the Baltic states since the 1990s": a decade is no action's time
             if any(_BRACKETED_REF.fullmatch(text, date.end, r.start) for r in refs if r.start >= date.end):
                 continue  # "a webinar … in 2021 (action 2021-09)": the cited action's date
-            if any(_REF_THEN_DATE.fullmatch(text, r.end, date.start) for r in refs if r.end <= date.start):
+            if any(_REF_THEN_DATE.fullmatch(text, r.end, date.start) for r in refs if r.end <= date.start) \
+                    or any(_DATE_THEN_REF.fullmatch(text, date.end, r.start) for r in refs if r.start >= date.end):
                 continue  # "the assessment … carried out under SOCIEUX+ action 2023-44 in 2024": that action's date
+                # (also before it: "carried out in 2020 under Action 2019-27")
             lo, hi = _sentence(text, date.start)
             if _IN_CAREER.search(text, lo, date.start):
                 continue  # "a British expert who worked for the Department for Work and Pensions from 1998 to 2015"
@@ -676,6 +678,8 @@ _NO_BREAK = re.compile(r"[^,;:()–—]*")
 #: Palace hotel in Dakar, a validation workshop", "Between October and November 2023, a series of four webinars"):
 #: a place ("at"/"in" and up to 60 characters of one phrase), then a comma, a determiner, "series of" … and one
 #: modifier or count
+#: a date, then the event it dates ("took part in January in a SOCIEUX+ training course")
+_DATE_THEN_EVENT = re.compile(r"\s+(?:in|at|during)\s+(?:an?|the|its|their)\s+(?:(?i:socieux)\+?\s+)?(?:[a-z][\w-]*\s+)?")
 _FRONTED_GAP = re.compile(r"(?:\s+(?:at|in)\s+[^,;:()–—]{1,60})?,\s+(?:(?:an?|the|two|three|four|five)\s+)?"
                           r"(?:(?:series|cycle|round|set)\s+of\s+)?(?:[a-z0-9][\w-]*\s+)?")
 
@@ -690,7 +694,8 @@ def _attached(text: str, activity: Fact, date: Fact) -> bool:
             return False
         return len(gap) <= ATTACHED_AFTER or len(gap) <= ATTACHED_VERBLESS and _VERB.search(gap) is None
     gap = text[date.end:activity.start]
-    return date.end <= activity.start and (len(gap) <= ATTACHED_BEFORE or _FRONTED_GAP.fullmatch(gap) is not None)
+    return date.end <= activity.start and (len(gap) <= ATTACHED_BEFORE or _FRONTED_GAP.fullmatch(gap) is not None
+                                           or _DATE_THEN_EVENT.fullmatch(gap) is not None)
 
 
 #: what ends the phrase of a date before a later cue: a comma, a coordinated predicate
@@ -733,6 +738,9 @@ def _clause(text: str, char: int, lo: int, hi: int) -> tuple[int, int]:
 
 #: what stands between a cited action's id and a date right after it that dates it ("action 2023-44 in 2024")
 _REF_THEN_DATE = re.compile(r",?\s+(?:in|on|during|from|between)\s+(?:the\s+)?")
+#: what stands between a date and a cited action's id that it dates ("carried out in 2020 under Action 2019-27")
+_DATE_THEN_REF = re.compile(r",?\s+(?:under|within|through|during|in)\s+(?:the\s+)?(?:(?i:socieux)\+?\s+)?(?i:action)\s+"
+                            r"(?:\(\s*)?")
 
 
 def _reaches(text: str, cue: tuple[int, int, str, str], date: Fact, dates: list[Fact], lo: int, hi: int,

@@ -276,6 +276,10 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
          "Tashkent", "UZ", "UZ", "onsite"),
         ("The experts accompanied its regional teams in Thiès during the preparation of two fairs.", "Thiès", "SN",
          "SN", "onsite"),
+        # a place the gazetteer does not know coordinated before the partner's city
+        ("The sessions were held in Prishtina and Prizren by a Croatian expert.", "Prizren", "XK", "XK", "onsite"),
+        # where a quoted speaker is
+        ("“The war has made this work urgent,” said the Head of the Service in Kyiv.", "Kyiv", "UA", "UA", None),
         # experts' analysis on the ground
         ("The experts analysed the draft rules of procedure of the council in Conakry.", "Conakry", "GN", "GN",
          "onsite"),

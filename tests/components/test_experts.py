@@ -640,6 +640,25 @@ NEGATIVE += [
     ("A delegation travelled to Brussels and The Hague for a study visit. In The Hague, officials of the Dutch "
      "Social Insurance Bank presented how data is exchanged.", set()),
     ("Officials of the Dutch Social Insurance Bank trained the inspectors in Hanoi.", {"NL"}),
+    # named people with their institutions in brackets, the subject of the work
+    ("Anna Kowalska (Zakład Ubezpieczeń Społecznych, ZUS) and Mikko Virtanen (Kela) undertook a mission to "
+     "Ulaanbaatar to assess the pension module.", {"PL", "FI"}),
+    # the same bodies of coordinated countries; a hyphenated pair of demonyms
+    ("Experts of the public employment services of Croatia and Slovenia presented how they profile jobseekers.",
+     {"HR", "SI"}),
+    ("A Belgian-Dutch team of experts reviewed the inspection checklist.", {"BE", "NL"}),
+    # another noun's "from" ends the experts' phrase
+    ("The webinar gathered peers from Latin American countries and more than 200 participants from Guatemala and "
+     "El Salvador.", set()),
+    # the mobiliser, then a count and "from"
+    ("The unit worked with two experts mobilised by the programme, one from the French CNAV and one from the Federal "
+     "Pensions Service of Belgium.", {"FR", "BE"}),
+    # experts named as such who took part; people met are hosts
+    ("An expert from Chile's National Training and Employment Service (SENCE) took part online, presenting "
+     "apprenticeship schemes.", {"CL"}),
+    ("Two experts from Chile took part as speakers in the forum.", {"CL"}),
+    ("Officials from Chile took part online.", set()),
+    ("In Bucharest, the delegation met the specialists of the Romanian National Agency for Employment.", set()),
     # a listed body's place before a restated "from"
     ("The experts, from the Andalusian Employment Service in Spain and from the French Pôle emploi, will return.",
      {"ES", "FR"}),

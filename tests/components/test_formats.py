@@ -306,6 +306,14 @@ def formats(doc: Doc) -> set[str]:
         ("A Thai expert from the Health Intervention and Technology Assessment Program (HITAP) joined.", set()),
         ("The visit complemented the assessment of the youth services carried out under Action 2021-12.", set()),
         ("The experts completed the assessment of the youth services carried out under the action.", {"assessment"}),
+        # assessments as a practice explained, what modules covered, what participants discussed; the training a
+        # service gives young jobseekers
+        ("Experts presented how impact evaluations guide the allocation of budgets.", set()),
+        ("The modules covered the assessment of transferable skills.", set()),
+        ("The webinars addressed the needs assessment of communities.", {"webinar"}),
+        ("The participants discussed the assessment of the needs of families.", set()),
+        ("The experts discussed the assessment of the needs of families with the Ministry.", {"assessment"}),
+        ("The webinars looked at how forecasts can guide training for young jobseekers.", {"webinar"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

@@ -294,6 +294,12 @@ CASES = [
     ("Study tour on the administration of unemployment insurance", "State Employment Support Agency (SESA)",
      "A delegation of six Georgian officials visited the Estonian Unemployment Insurance Fund in Tallinn and Tartu to "
      "see how contributions and benefits are administered.", "GE"),
+    # a country whose scheme the work is compared with, or whose experience an event draws on
+    ("Universal health coverage", "CNAM", "The CMU law made health insurance compulsory for all residents of Côte "
+     "d'Ivoire. The experts reviewed the decrees and compared them with the Ghanaian National Health Insurance "
+     "Scheme.", "CI"),
+    ("Yucatán's State Forum on Youth Employment draws on European and Chilean experience", "SNE Yucatán",
+     "The Service gathered employers in Mérida for the forum.", "MX"),
     ("Study tour", "State Employment Support Agency (SESA)",
      "The delegation learned how the Estonian Unemployment Insurance Fund in Tallinn administers benefits.", None),
 ]

@@ -689,6 +689,16 @@ def full_nlp() -> Language:
     ("Action 2021-20 combined sessions in Bishkek with online participation of regional offices, Sep–Nov 2021; "
      "experts from Latvia and Poland.", ("2021-09", "2021-11")),
     ("Action 2021-20 planned sessions in Bishkek, Sep–Nov 2021.", (None, None)),
+    # an event that marked the end of the action; the year of the request; a date before another action's id
+    ("The action started from late May 2023. The strategy was validated at a workshop held in Mombasa on 14 "
+     "December 2023, an event that also marked the end of the action.", ("2023-05", "2023-12-14")),
+    ("The Council requested the support of SOCIEUX+ in 2022. The experts held a workshop on 6-8 March 2023.",
+     ("2023-03-06", "2023-03-08")),
+    ("The action follows up on the assessment carried out in 2020 under Action 2019-27. The experts held a workshop "
+     "on 6-8 March 2023.", ("2023-03-06", "2023-03-08")),
+    # a date, then the event it dates
+    ("Eighty counsellors took part in January 2023 in a SOCIEUX+ training course on guidance.",
+     ("2023-01", "2023-01")),
     # a stated span, then another thing in a later ", and the …" clause
     ("Activities took place between February and June 2019, and the recommendations were presented to the Board "
      "in September.", ("2019-02", "2019-06")),
