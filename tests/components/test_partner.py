@@ -300,6 +300,9 @@ CASES = [
      "Scheme.", "CI"),
     ("Yucatán's State Forum on Youth Employment draws on European and Chilean experience", "SNE Yucatán",
      "The Service gathered employers in Mérida for the forum.", "MX"),
+    # what the partner's delegation visits is a destination
+    ("ANOFM delegation visits Romanian employment agency to prepare new profiling tool", "ANOFM",
+     "The delegation, which travelled from Chișinău, met the specialists of the Agency.", "MD"),
     ("Study tour", "State Employment Support Agency (SESA)",
      "The delegation learned how the Estonian Unemployment Insurance Fund in Tallinn administers benefits.", None),
 ]
