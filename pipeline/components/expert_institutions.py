@@ -223,9 +223,12 @@ class InstitutionsMixin:
             k = self._restated_link_at(doc, k, doc[i].lower_, at)
             if k is not None:
                 return [found] + self._of_institution(doc, k, at, links)
-        if found[0].kind == "country" and not found[1] and found[0].start > 0 and doc[found[0].start - 1].lower_ == "of":
+        if not found[1] and found[0].start > 0 and (
+                found[0].kind == "country" and doc[found[0].start - 1].lower_ in ("of", "(")
+                or found[0].end < len(doc) and doc[found[0].end].text == "("):
             # the same bodies of coordinated countries: "experts of the public employment services of Croatia and
-            # Slovenia"
+            # Slovenia"; bodies with their country in brackets: "Experts of the ISS (Portugal) and the TGSS (Spain)", "of
+            # the SEPE (Spain) and ANPAL (Italy)"
             return [found] + [(m, False) for m in self._list_from(doc, found[0].start, at, +1)[1:] if m.kind == "country"]
         return [found]
 

@@ -684,6 +684,13 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                     i = self._after_apposition(doc, i, at, titled=m.kind == "demonym", opens=m.kind == "country")
                 continue
             tok = doc[i]
+            if step > 0 and found and found[-1].end == i and tok.is_title and tok.is_alpha:
+                k = i  # the rest of a name the country opens, then an apposition and a restated "from": "from France
+                while k < len(doc) and k - i < APPOSED_NAME_WORDS and doc[k].is_title and doc[k].is_alpha:
+                    k += 1  # Travail, the French public employment service, and from ANAPEC, …"
+                if k < len(doc) and doc[k].text == "," and self._relative_then_from(doc, k, at) is not None:
+                    i = k
+                    tok = doc[i]
             if step > 0 and found and tok.text == ",":
                 k = self._relative_then_from(doc, i, at)
                 if k is not None:  # "from the French Caisse des Dépôts, which manages …, and from the Spanish …"
@@ -691,6 +698,10 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                     continue
             if self._is("coordination", tok.text) or (step < 0 and tok.text in {"[", "]"}):
                 i += step
+                continue
+            if step > 0 and found and tok.text == ")" and found[-1].end == i and found[-1].start > 0 \
+                    and doc[found[-1].start - 1].text == "(":
+                i += 1  # a body's country in brackets, then the next body: "from the INPS (Italy) and the CNAV (France)"
                 continue
             if step > 0 and (tok.text in {"’s", "'s", "’", "'", "*"}
                              or (found and (self._is("from_word", tok.text) or tok.lower_ == "by")
@@ -702,6 +713,19 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 if k is not None and at[k].kind == "country" \
                         and all(self._name_goes_on(doc, n, at) for n in range(i, k)):
                     i = k  # "from Statistics Sweden and Statistics Finland": a name ending with its country
+                    continue
+            if step > 0 and found and doc[i - 1].lower_ in ("and", ",", "&", "the"):
+                k = i  # a listed body with its country in brackets: "from Le Forem (Belgium) and the AEJ (Côte
+                # d'Ivoire)", "experts of the SEPE (Spain) and ANPAL (Italy)"
+                while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha \
+                        and (doc[k].is_title or doc[k].is_upper):
+                    k += 1
+                c = at.get(k + 1)
+                if k > i and k + 1 < len(doc) and doc[k].text == "(" and c is not None and c.kind == "country" \
+                        and c.end < len(doc) and doc[c.end].text == ")" \
+                        and (doc[i - 1].lower_ != "the" or i > 1 and doc[i - 2].lower_ in ("and", ",", "&")):
+                    found.append(c)
+                    i = c.end + 1
                     continue
             if step > 0 and found and i > 1 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in ("and", ",") \
                     and tok.text[:1].isupper():

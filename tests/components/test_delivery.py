@@ -137,6 +137,11 @@ def delivery(doc: Doc) -> str | None:
         ("A field mission to Dakar allowed the experts to meet the regional directors.", "onsite"),
         ("Due to the COVID-19 pandemic, activities were moved online.", "remote"),
         ("The Agency offers online registration for job seekers.", None),
+        # what the partner's clients do online; a stretch of the action's work done remotely
+        ("Since 2021, citizens have been able to apply online for targeted social assistance.", None),
+        ("Young people can register remotely for the agency's programmes.", None),
+        ("The action continued with several months of remote work to complete a mapping.", "remote"),
+        ("The Code will regulate remote work and work through digital platforms.", None),
         # what the partner's reform puts online is no delivery; the action's own events moved online are
         ("The experts advised the Fund on moving its pension services online.", None),
         ("The experts also helped the Agency prepare distance learning modules for counsellors working in remote "

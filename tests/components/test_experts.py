@@ -659,6 +659,14 @@ NEGATIVE += [
     ("Two experts from Chile took part as speakers in the forum.", {"CL"}),
     ("Officials from Chile took part online.", set()),
     ("In Bucharest, the delegation met the specialists of the Romanian National Agency for Employment.", set()),
+    # the rest of a name a country opens, then an apposition and a restated "from"
+    ("A team of experts from France Travail, the French public employment service, and from ANAPEC, Morocco's "
+     "national agency for the promotion of employment, carried out a mapping.", {"FR", "MA"}),
+    # listed bodies with their country in brackets, EU or not
+    ("Actuarial experts from the INPS (Italy) and the CNAV (France) trained the staff.", {"IT", "FR"}),
+    ("Experts from Le Forem (Belgium) and the AEJ (Côte d'Ivoire) coached counsellors.", {"BE", "CI"}),
+    ("Labour market experts of the SEPE (Spain) and ANPAL (Italy) helped the Observatory.", {"ES", "IT"}),
+    ("Experts of the ISS (Portugal) and the TGSS (Spain) reviewed registration.", {"PT", "ES"}),
     # a listed body's place before a restated "from"
     ("The experts, from the Andalusian Employment Service in Spain and from the French Pôle emploi, will return.",
      {"ES", "FR"}),

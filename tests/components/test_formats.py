@@ -314,6 +314,8 @@ def formats(doc: Doc) -> set[str]:
         ("The participants discussed the assessment of the needs of families.", set()),
         ("The experts discussed the assessment of the needs of families with the Ministry.", {"assessment"}),
         ("The webinars looked at how forecasts can guide training for young jobseekers.", {"webinar"}),
+        ("The webinars were led by experts of the National Institute for Public Policy Analysis (INAPP).",
+         {"webinar"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:
