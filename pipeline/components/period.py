@@ -326,6 +326,11 @@ class PeriodComponent(PatternComponent):
                 continue
             # nearest cue wins; on a tie the not-period cue wins (spec: dates about something else)
             best = min(near, key=lambda c: (max(0, c[0] - date.end, date.start - c[1]), c[2] == "self_cue"))
+            held = next((c for c in near if c[3].startswith("format:") and c[1] <= best[0]
+                         and _HELD_GAP.fullmatch(text, c[1], date.start)), None)
+            if best[2] == "not_period_cue" and held is not None:
+                best = held  # "a training on long-term projections …, held in Bishkek from 20 to 24 February 2023":
+                # the participle dates the activity, whatever its complement names
             if best[2] == "not_period_cue" and best[0] >= date.end and _breaks_before(text, date.end, best[0]):
                 # a not-period cue after a comma or an "and" speaks of what follows it: "completed a diagnostic
                 # mission … from 24 June to 3 July, as part of the Fund's strategy", "conducted an audit … in
@@ -679,7 +684,10 @@ _NO_BREAK = re.compile(r"[^,;:()–—]*")
 #: a place ("at"/"in" and up to 60 characters of one phrase), then a comma, a determiner, "series of" … and one
 #: modifier or count
 #: a date, then the event it dates ("took part in January in a SOCIEUX+ training course")
-_DATE_THEN_EVENT = re.compile(r"\s+(?:in|at|during)\s+(?:an?|the|its|their)\s+(?:(?i:socieux)\+?\s+)?(?:[a-z][\w-]*\s+)?")
+_DATE_THEN_EVENT = re.compile(r"\s+(?:in|at|during|for)\s+(?:an?|the|its|their)\s+(?:(?i:socieux)\+?\s+)?(?:[a-z][\w-]*\s+)?")
+#: an activity, its complement, then a participle of holding it before its date ("a five-day training on long-term
+#: projections of the pension system, held in Bishkek from 20 to 24 February 2023")
+_HELD_GAP = re.compile(r"[^,;:()–—]{0,80},\s+(?:held|organised|organized|conducted|delivered|hosted)\b[^,;:()–—]{0,60}")
 _FRONTED_GAP = re.compile(r"(?:\s+(?:at|in)\s+[^,;:()–—]{1,60})?,\s+(?:(?:an?|the|two|three|four|five)\s+)?"
                           r"(?:(?:series|cycle|round|set)\s+of\s+)?(?:[a-z0-9][\w-]*\s+)?")
 
@@ -691,7 +699,7 @@ def _attached(text: str, activity: Fact, date: Fact) -> bool:
     if activity.end <= date.start:
         gap = text[activity.end:date.start]
         if _NO_BREAK.fullmatch(gap) is None:
-            return False
+            return _HELD_GAP.fullmatch(gap) is not None
         return len(gap) <= ATTACHED_AFTER or len(gap) <= ATTACHED_VERBLESS and _VERB.search(gap) is None
     gap = text[date.end:activity.start]
     return date.end <= activity.start and (len(gap) <= ATTACHED_BEFORE or _FRONTED_GAP.fullmatch(gap) is not None

@@ -699,6 +699,11 @@ def full_nlp() -> Language:
     # a body's own reorganisation dates that change
     ("The experts coached counsellors of the Agency, whose guidance services were reorganised in 2021.",
      (None, None)),
+    # an activity held on a date after its complement; a date, then "for" the event it dates
+    ("Twenty staff members completed a five-day training on long-term projections of the pension system, held in "
+     "Bishkek from 20 to 24 February 2023.", ("2023-02-20", "2023-02-24")),
+    ("Representatives of five institutions gathered in Dakar on 3-4 October 2023 for a regional forum on social "
+     "security.", ("2023-10-03", "2023-10-04")),
     # a date, then the event it dates
     ("Eighty counsellors took part in January 2023 in a SOCIEUX+ training course on guidance.",
      ("2023-01", "2023-01")),
