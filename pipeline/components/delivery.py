@@ -45,6 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, doc_text, per_doc, town_mentions
+from pipeline.components.countries import HYPHENS
 from pipeline.components.modality import unrealised
 from pipeline.dates import month_names
 from pipeline.facts import FIELDS_KEY, CountryMention, Fact, add_fact, facts, field_span
@@ -76,8 +77,6 @@ COORDINATED_PLACE_WORDS = 3
 #: a quotation's closing marks and the verbs that attribute it: no event before them is placed by the "in" after
 QUOTE_ENDS = frozenset({"”", "\"", "»"})
 SPEECH_VERBS = frozenset({"said", "says", "stated", "declared"})
-#: the hyphens the tokenizer splits off inside a word ("E-Conference" is "E", "-", "Conference")
-HYPHENS = frozenset({"-", "‐", "‑"})
 #: "by" names the action's own agents when one of this many words after it is one ("by Czech and Slovak
 #: peer experts")
 BY_AGENT_WORDS = 6

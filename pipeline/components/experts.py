@@ -685,9 +685,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 continue
             tok = doc[i]
             if step > 0 and found and found[-1].end == i and tok.is_title and tok.is_alpha:
-                k = i  # the rest of a name the country opens, then an apposition and a restated "from": "from France
-                while k < len(doc) and k - i < APPOSED_NAME_WORDS and doc[k].is_title and doc[k].is_alpha:
-                    k += 1  # Travail, the French public employment service, and from ANAPEC, …"
+                # the rest of a name the country opens, then an apposition and a restated "from": "from France
+                k = self._name_words_end(doc, i, at)  # Travail, the French public employment service, and from ANAPEC, …"
                 if k < len(doc) and doc[k].text == "," and self._relative_then_from(doc, k, at) is not None:
                     i = k
                     tok = doc[i]
@@ -715,11 +714,9 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                     i = k  # "from Statistics Sweden and Statistics Finland": a name ending with its country
                     continue
             if step > 0 and found and doc[i - 1].lower_ in ("and", ",", "&", "the"):
-                k = i  # a listed body with its country in brackets: "from Le Forem (Belgium) and the AEJ (Côte
-                # d'Ivoire)", "experts of the SEPE (Spain) and ANPAL (Italy)"
-                while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha \
-                        and (doc[k].is_title or doc[k].is_upper):
-                    k += 1
+                # a listed body with its country in brackets: "from Le Forem (Belgium) and the AEJ (Côte d'Ivoire)",
+                # "experts of the SEPE (Spain) and ANPAL (Italy)"
+                k = self._name_words_end(doc, i, at, upper=True)
                 c = at.get(k + 1)
                 if k > i and k + 1 < len(doc) and doc[k].text == "(" and c is not None and c.kind == "country" \
                         and c.end < len(doc) and doc[c.end].text == ")" \
@@ -752,17 +749,14 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 if k is not None:  # "the Emilia-Romagna Region of Italy and from …": the region's name goes on
                     i = k
                     continue
-                k = i
-                while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha and doc[k].is_title:
-                    k += 1
+                k = self._name_words_end(doc, i, at)
                 if k > i and self._restates_from(doc, k):
                     i = k  # "from Maastricht University and from the University of Antwerp": the city's body's name
                     continue
             if step > 0 and found:
-                k = i  # the listed body's name and place, before a restated "from": "from the Andalusian
-                # Employment Service in Spain and from the French Pôle emploi"
-                while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha and doc[k].is_title:
-                    k += 1
+                # the listed body's name and place, before a restated "from": "from the Andalusian Employment
+                # Service in Spain and from the French Pôle emploi"
+                k = self._name_words_end(doc, i, at)
                 if k + 1 < len(doc) and doc[k].lower_ == "in" and k + 1 in at \
                         and at[k + 1].kind in ("country", "city", "region") and self._restates_from(doc, at[k + 1].end):
                     i = at[k + 1].end
@@ -796,12 +790,20 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
         return m if m is not None and m.kind == "demonym" else None
 
     @staticmethod
+    def _name_words_end(doc: Doc, i: int, at: dict[int, CountryMention], upper: bool = False) -> int:
+        """The end of the capitalised words (also in capitals, `upper`) of a short name from token i, before any
+        mention: at most APPOSED_NAME_WORDS of them."""
+        k = i
+        while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha \
+                and (doc[k].is_title or upper and doc[k].is_upper):
+            k += 1
+        return k
+
+    @staticmethod
     def _name_of_country(doc: Doc, i: int, at: dict[int, CountryMention]) -> int | None:
         """Right after a region or city, its institution's name goes on (in capitalised words, if any) to
         "of" and a country ("Emilia-Romagna Region of Italy"): the country's position, else None."""
-        k = i
-        while k < len(doc) and k - i < APPOSED_NAME_WORDS and k not in at and doc[k].is_alpha and doc[k].is_title:
-            k += 1
+        k = ExpertsComponent._name_words_end(doc, i, at)
         if k + 1 >= len(doc) or doc[k].lower_ != "of" or k + 1 not in at:
             return None
         return k + 1 if at[k + 1].kind == "country" else None
@@ -1040,15 +1042,17 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             # a comma then a determiner before any country starts another clause: "a Cypriot expert
             # from the Social Insurance Services, the Gambian SSHFC modelled …" (but not "from public
             # entities, notably public employment services, of Belgium and France")
-            if doc[i].lower_ in NAME_INNER_STOPS and i > first and doc[i - 1].text[:1].isupper() \
-                    and i + 1 < limit and doc[i + 1].text[:1].isupper():
-                i += 1  # a stop word inside a name: "the National Agency for Employment of Romania"
-                continue
-            if doc[i].lower_ in NAME_INNER_STOPS and i > first and doc[i - 1].text[:1].isupper() \
-                    and i + 2 < limit and doc[i + 1].lower_ == "the" and doc[i + 2].is_title \
-                    and not self._is("body_head", doc[i + 2].text):
-                i += 2  # … and before "the": "the National Agency for the Promotion of Youth Employment (ANPEJ) of
-                continue  # Senegal" (not "from the SEPE for the Ministry of Labour of Peru": another body, the partner's)
+            if doc[i].lower_ in NAME_INNER_STOPS and i > first and doc[i - 1].text[:1].isupper():
+                # a stop word inside a name: "the National Agency for Employment of Romania", also before "the":
+                # "the National Agency for the Promotion of Youth Employment (ANPEJ) of Senegal" (not "from the SEPE
+                # for the Ministry of Labour of Peru": another body, the partner's)
+                if i + 1 < limit and doc[i + 1].text[:1].isupper():
+                    i += 1
+                    continue
+                if i + 2 < limit and doc[i + 1].lower_ == "the" and doc[i + 2].is_title \
+                        and not self._is("body_head", doc[i + 2].text):
+                    i += 2
+                    continue
             if i > first and past_verb(doc[i]) and doc[i - 1].text[:1].isupper():
                 return []  # a verb after the institution's name ends the phrase: "from the Social Security Institute
                 # presented the service-voucher practice of Belgium"

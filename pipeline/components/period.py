@@ -326,11 +326,11 @@ class PeriodComponent(PatternComponent):
                 continue
             # nearest cue wins; on a tie the not-period cue wins (spec: dates about something else)
             best = min(near, key=lambda c: (max(0, c[0] - date.end, date.start - c[1]), c[2] == "self_cue"))
-            held = next((c for c in near if c[3].startswith("format:") and c[1] <= best[0]
-                         and _HELD_GAP.fullmatch(text, c[1], date.start)), None)
-            if best[2] == "not_period_cue" and held is not None:
-                best = held  # "a training on long-term projections …, held in Bishkek from 20 to 24 February 2023":
-                # the participle dates the activity, whatever its complement names
+            if best[2] == "not_period_cue":
+                # "a training on long-term projections …, held in Bishkek from 20 to 24 February 2023": the
+                # participle dates the activity, whatever its complement names
+                best = next((c for c in near if c[3].startswith("format:") and c[1] <= best[0]
+                             and _HELD_GAP.fullmatch(text, c[1], date.start)), best)
             if best[2] == "not_period_cue" and best[0] >= date.end and _breaks_before(text, date.end, best[0]):
                 # a not-period cue after a comma or an "and" speaks of what follows it: "completed a diagnostic
                 # mission … from 24 June to 3 July, as part of the Fund's strategy", "conducted an audit … in
