@@ -17,7 +17,8 @@ from pipeline.components.base import _member, doc_lowers, doc_text, per_doc, sen
 from pipeline.components.expert_tokens import (APPOSITION_ENDS, CLAUSE_ENDS, COUNTRY_NAME_WORDS, FORMERLY,
                                                LOCAL_AUTHORITY, NAME_COORDINATION, OF_LINKS, POSSESSIVES, RELATIVES,
                                                RESTATED_GAP, RESTATED_KEY, SECONDED_MODIFIERS, SECONDING_VERBS,
-                                               SHARED_BY, SUBJECT_BREAKS, WHOSE_GAP, restated_links)
+                                               SHARED_BY, SUBJECT_BREAKS, WHOSE_GAP, past_verb,
+                                               restated_links)
 from pipeline.facts import CountryMention
 from pipeline.languages import name_country
 
@@ -415,6 +416,8 @@ class InstitutionsMixin:
                     j += 1
                     continue
                 return None
+            if j > first and (past_verb(tok) or self._is("met_verb", tok.text)) and doc[j - 1].text[:1].isupper():
+                return None  # a verb after the name ends it: "managers of the Agency visited the Central Office in …"
             if not (tok.text[:1].isupper() and tok.is_alpha
                     or (j > first or doc[first - 1].lower_ == "the") and self._is("name_word", tok.text)
                     or lower and not crossed and self._name_lower(tok)):

@@ -92,6 +92,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import (PatternComponent, WindowedMatcher, doc_text, honorifics, is_honorific, per_doc,
                                       sentence_span, town_mentions)
+from pipeline.components.countries import HYPHENS
 from pipeline.components.expert_institutions import InstitutionsMixin
 from pipeline.components.expert_people import FIRST_SINGULAR, PeopleMixin
 from pipeline.components.expert_tokens import (STAY_VERBS, AGENT_BLOCKERS, AGENT_LEAD, AGENT_VERB_WORDS, APPOSED_NAME_WORDS,
@@ -129,6 +130,12 @@ TAKE_FORMS = frozenset({"took", "take", "takes", "taking", "taken"})
 #: most words of the noun phrase after a demonym before its verb, and the words that end that phrase
 NOUN_PHRASE_WORDS = 6
 PHRASE_ENDS = frozenset({"in", "of", "and", "at", "for", "with", "from", "to", "on", "who", "which", "that", "by"})
+
+
+#: a verb of visiting a place (`ExpertsComponent._where_visited`)
+_VISITED = re.compile(r"\b(?:visited|visiting|toured|touring)\b", re.IGNORECASE)
+#: what may open a ", where" clause before its subject's demonym: "where Slovak practitioners", "where the Estonian …"
+_WHERE_SUBJECT = re.compile(r"(?:(?:the|a|an|two|three|four|five|six|several|some|senior)\s+)?", re.IGNORECASE)
 
 
 class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
@@ -200,6 +207,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 return  # "action 2020-33, in which Belgian and French experts had helped …": that action's
             if withdrawn and self._withdrawn_in_sentence(doc, m, withdrawn):
                 return  # "A Tunisian peer expert had been invited to join …, but her participation was … cancelled"
+            if self._where_visited(doc, m):
+                return  # "… visited the Central Office in Bratislava, where Slovak practitioners presented …": hosts
             if rule.rsplit(":", 1)[0] in self.tentative:
                 if self._in_visit(doc, m) or any(m.code == code and m.start_char >= after for code, after in visited()) \
                         and not self._does_the_work(doc, m):
@@ -622,6 +631,17 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             and any(cue in prev for cue in self.lex.get("visit_host_cue", ())) \
             and any(c.code == m.code and plo <= c.start_char < len(before) for c in doc._.countries or [])
 
+    @staticmethod
+    def _where_visited(doc: Doc, m: CountryMention) -> bool:
+        """The mention opens the subject of a ", where" clause after a place someone visited: "Ten managers of the Agency
+        visited the Central Office … in Bratislava, where Slovak practitioners presented …": whoever visited, the
+        people found there are the hosts."""
+        text = doc_text(doc)
+        lo, _ = sentence_span(text, m.start_char)
+        where = text.rfind(", where ", lo, m.start_char)
+        return where != -1 and _WHERE_SUBJECT.fullmatch(text, where + len(", where "), m.start_char) is not None \
+            and _VISITED.search(text, lo, where) is not None
+
     def _does_the_work(self, doc: Doc, m: CountryMention) -> bool:
         """The mention's people do the action's work: a verb of it (lex:activity-verbs) right after their noun
         phrase ("two Portuguese labour inspectors delivered a training in Maputo"), so they are no visit's hosts
@@ -874,6 +894,11 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 continue
             elif possessive and j > i and text in NAME_COORDINATION and self._name_goes_on(doc, j + 1, at):
                 pass  # "Slovakia's Central Office of Labour, Social Affairs and Family and from …"
+            elif possessive and j > i and text in HYPHENS and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                    and j + 1 < limit and doc[j + 1].is_alpha:
+                if j + 1 in at:  # a hyphen inside the name: "the Greek e-EFKA and the Cypriot …" (EFKA: a body
+                    j = at[j + 1].end  # the gazetteer knows)
+                    continue
             elif not (possessive and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha
                       or possessive and j > i and self._is("name_word", text)):
                 bracket = self._acronym_bracket(doc, j, limit) if possessive and j > i else None
@@ -1079,7 +1104,9 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             # ("Piotr Nowak from a district labour office in Kraków")
             return doc[i - 1].text[:1].isupper() or any(doc[k].text[:1].isupper() and doc[k].is_alpha
                                                         for k in range(first, i - 1)) or place.code in self.eu
-        return place.kind == "country" and doc[i - 1].text[:1].isupper()
+        # ... or by its country after a proper name or its bracketed acronym ("from the Mutualité sociale agricole
+        # (MSA) in France")
+        return place.kind == "country" and (doc[i - 1].text[:1].isupper() or doc[i - 1].text == ")")
 
     @staticmethod
     def _apposition_of(doc: Doc, i: int, limit: int, at: dict[int, CountryMention]) -> bool:

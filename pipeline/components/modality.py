@@ -315,6 +315,8 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
         breaks = doc.user_data[BREAKS_KEY] = _all_breaks(doc)
     k = bisect_left(breaks, start)
     lo = breaks[k - 1] + 1 if k > 0 else 0
+    if k > 0 and doc[lo - 1].lower_ == "who":
+        lo -= 1  # the relative pronoun is its clause's subject: ", who had earlier carried out a review"
     k = bisect_left(breaks, end)
     hi = breaks[k] if k < len(breaks) else len(doc)
     return lo, hi

@@ -152,11 +152,15 @@ class PeriodComponent(PatternComponent):
             # "It ended in early 2020 …" speaks of the action when the sentence before names it
             text = doc_text(doc)
             found = [c for c in found if c[3] not in self.anaphoric or _after_action_sentence(text, c[0])]
-        names = [(a, b) for a, b, kind, _ in found if kind == "institution_name"]
-        if names:  # "the Secretariat of State for … Employment Policy (SEFOPE)": a name's word, no policy of the text
+        shields = [c for c in found if c[2] in SHIELD_KINDS]
+        if shields:
+            # "the Secretariat of State for … Employment Policy (SEFOPE)": a name's Title Case word is no policy of
+            # the text; "students of the Master's programme in social work": a course of study is no programme
+            # that dates anything
             text = doc_text(doc)
-            found = [c for c in found if c[2] != "institution_name" and not (
-                c[2] == "not_period_cue" and text[c[0]].isupper() and any(a < c[0] and c[1] <= b for a, b in names))]
+            found = [c for c in found if c[2] not in SHIELD_KINDS and not (c[2] == "not_period_cue" and any(
+                a <= c[0] and c[1] <= b and (kind != "institution_name" or a < c[0] and text[c[0]].isupper())
+                for a, b, kind, _ in shields))]
         return sorted(found)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -251,7 +255,7 @@ class PeriodComponent(PatternComponent):
         tag_start = next((f for f in tag if f.field == "period_start" and f.value), None)
         if tag_start is None:
             return tag
-        said = self.from_sentences(doc, dates, cues)
+        said = self.from_sentences(doc, dates, cues, stated_start=True)
         start = next((f for f in said if f.field == "period_start" and f.value), None)
         if start is not None and _starts_before(start.value, tag_start.value):
             tag = [start, *(f for f in tag if f.field != "period_start")]
@@ -284,9 +288,13 @@ class PeriodComponent(PatternComponent):
         chosen: list[tuple[Fact, str]] = []
         eligible: list[Fact] = []  # dates of this action's text (not excluded, realised, not a cited action's)
         usable: list[Fact] = []  # those whose nearest cue (if any) is no not-period cue
+        # an action id is given in the year of the request: nothing the action did ends before it
+        code_year = next((f.value[:4] for f in facts(doc) if f.field == "action_code" and f.value), None)
         for date in dates:
             if any(_overlaps(date, span) for span in excluded):
                 continue
+            if code_year is not None and (_end_of(date) or "9999")[:4] < code_year:
+                continue  # "following the actuarial review completed in 2020" in action 2021-12: the partner's own
             if unrealised(doc, date.start, date.end):  # planned, cancelled, an earlier support's (socieux_modality)
                 continue
             if _DECADE.search(date.text):
@@ -523,6 +531,9 @@ def _cited_as_other(text: str, cues: Spans, refs: list[Fact]) -> Spans:
 
 #: cue kinds that say the action ended
 CLOSING_KINDS = ("end_clause", "last_activity", "only_activity", "end_word")
+#: cue kinds that only mark spans inside which not-period cues say nothing (`PeriodComponent.cues`): a name's Title
+#: Case words, a course of study
+SHIELD_KINDS = ("institution_name", "study_programme")
 #: cue kinds of the matcher read only when an end may stay open (`still_open`)
 COMING_KINDS = ("coming_activity", "not_coming", "final_to_come", "later_activity")
 #: "its own webinar", "their own training": the partner's activity, not the action's (`still_open`)
@@ -691,6 +702,11 @@ _HELD_GAP = re.compile(r"[^,;:()–—]{0,80},\s+(?:held|organised|organized|con
 _FRONTED_GAP = re.compile(r"(?:\s+(?:at|in)\s+[^,;:()–—]{1,60})?,\s+(?:(?:an?|the|two|three|four|five)\s+)?"
                           r"(?:(?:series|cycle|round|set)\s+of\s+)?(?:[a-z0-9][\w-]*\s+)?")
 
+#: a fronted date, the participants, then the activity they attended: "On 14 April 2022, students of the Master's
+#: programme in social work attended a guest lecture …"
+_FRONTED_ATTENDED = re.compile(r",\s+[^,;:()–—]{1,100}?\s+(?:attended|followed|joined|(?:took|take|takes)\s+part\s+in"
+                               r"|participated\s+in)\s+(?:an?|the|two|three|four|five|several)\s+(?:[a-z][\w-]*\s+){0,2}")
+
 
 def _attached(text: str, activity: Fact, date: Fact) -> bool:
     """The date follows the activity's name closely, within its phrase, or opens it; or ends a terse entry's
@@ -703,7 +719,8 @@ def _attached(text: str, activity: Fact, date: Fact) -> bool:
         return len(gap) <= ATTACHED_AFTER or len(gap) <= ATTACHED_VERBLESS and _VERB.search(gap) is None
     gap = text[date.end:activity.start]
     return date.end <= activity.start and (len(gap) <= ATTACHED_BEFORE or _FRONTED_GAP.fullmatch(gap) is not None
-                                           or _DATE_THEN_EVENT.fullmatch(gap) is not None)
+                                           or _DATE_THEN_EVENT.fullmatch(gap) is not None
+                                           or _FRONTED_ATTENDED.fullmatch(gap) is not None)
 
 
 #: what ends the phrase of a date before a later cue: a comma, a coordinated predicate

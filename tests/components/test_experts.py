@@ -401,6 +401,14 @@ POSITIVE += [
     # a list of institutions named by their demonyms, the first with lower-case name words
     ("The action mobilised experts from the French Pôle emploi, the Belgian Actiris and the Tunisian National "
      "Agency for Employment and Self-Employment (ANETI).", {"FR", "BE", "TN"}),
+    # a body placed in its country after its bracketed acronym, then the next item
+    ("SOCIEUX+ mobilised a team of three experts: two from the Mutualité sociale agricole (MSA) in France and one "
+     "from the Kenyan National Social Security Fund (NSSF).", {"FR", "KE"}),
+    ("SOCIEUX+ mobilised Nicolas Peeters, from the Institut national d'assurances sociales pour travailleurs "
+     "indépendants (INASTI) in Belgium, and Aminata Traoré, from the CNPS of Côte d'Ivoire.", {"BE", "CI"}),
+    # a hyphen inside the first body's name ("e-EFKA", an acronym the gazetteer knows, or a plain word)
+    ("Experts from the Greek e-EFKA and the Cypriot Social Insurance Services mapped the obstacles.", {"GR", "CY"}),
+    ("Experts from the Greek e-Service and the Cypriot Social Insurance Services mapped the obstacles.", {"GR", "CY"}),
     # a restated "from" and a name whose apposition gives its country
     ("The action mobilised experts from the Czech National Training Fund and from SOLAS, the Irish further "
      "education and training authority.", {"CZ", "IE"}),
@@ -622,6 +630,12 @@ NEGATIVE += [
     # people of a profession named in a visit's own clause are its hosts
     ("During a study visit to Lisbon, officials of the Portuguese Social Security Institute presented their "
      "tools.", set()),
+    # the people found where someone visited (", where …"), and a name that ends at the visitors' verb
+    ("Ten managers of the Agency visited the Central Office of Labour (ÚPSVaR) in Bratislava, where Slovak "
+     "practitioners presented their programmes.", set()),
+    ("Ten managers of the Agency met the Central Office in Bratislava.", set()),
+    ("The experts visited three job centres in Chisinau, where they trained counsellors with Romanian peers.",
+     {"RO"}),
     # the people of a ceremony, even after "by" and a title
     ("The workshop was opened by Ms Sara Lee, Minister of Labour of Fiji, and by Mr John Doe of the Samoan "
      "Ministry of Labour.", set()),

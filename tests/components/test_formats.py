@@ -316,6 +316,10 @@ def formats(doc: Doc) -> set[str]:
         ("The webinars looked at how forecasts can guide training for young jobseekers.", {"webinar"}),
         ("The webinars were led by experts of the National Institute for Public Policy Analysis (INAPP).",
          {"webinar"}),
+        # training a body finances or certifies is its offer; training the experts delivered is an activity
+        ("In Montevideo, INEFOP presented how it finances training courses through a fund.", set()),
+        ("The Fund finances training for jobseekers.", set()),
+        ("The experts delivered training courses funded by the EU.", {"training"}),
     ],
 )
 def test_formats_in_description(nlp: Language, text: str, expected: set[str]) -> None:

@@ -195,6 +195,19 @@ CASES = [
     ("SOCIEUX+ had already supported the Fund in 2019 with a diagnosis of its procedures.", (None, set())),
     ("The visit was accompanied by an expert who had already led the earlier online activities of the action.",
      ("remote", set())),
+    # the action's experts' own earlier step in the past perfect took place in this action; the partner's own earlier
+    # work did not
+    ("The plan was drafted with a Portuguese expert, who had earlier carried out a review of the regulations.",
+     (None, {"assessment"})),
+    ("The programme was built by a Belgian expert, who had earlier delivered a series of online workshops.",
+     ("remote", {"workshop"})),
+    ("The revision of the scheme, whose sustainability the Corporation had examined in an actuarial review in 2022, "
+     "continues with the experts.", (None, set())),
+    ("The Ministry had requested a study visit, which took place in May.", ("onsite", {"study_visit"})),
+    # a mission that "could not be maintained"; what an activity was first conceived as
+    ("The training, planned in Rabat, was finally delivered online when the mission of the two experts could not be "
+     "maintained as scheduled.", ("remote", {"training"})),
+    ("Initially conceived as a webinar, the seminar was eventually held in person.", ("onsite", {"seminar"})),
 ]
 
 

@@ -305,6 +305,20 @@ CASES = [
      "The delegation, which travelled from Chișinău, met the specialists of the Agency.", "MD"),
     ("Study tour", "State Employment Support Agency (SESA)",
      "The delegation learned how the Estonian Unemployment Insurance Fund in Tallinn administers benefits.", None),
+    # the counterpart of a South-South or peer exchange is the partner's peer; the partner placed by its acronym
+    ("Virtual exchange on cash transfer targeting", "Ministry of Social Development (MIDES)",
+     "MIDES in Montevideo requested support to organise a South-South exchange with the Ministry of Social "
+     "Development of Paraguay on targeting.", "UY"),
+    ("Exchange on labour inspection", "Ministry of Labour", "The Ministry of Labour of Togo held a peer exchange with "
+     "Beninese counterparts on inspection planning.", "TG"),
+    # a body named by its demonym and acronym that a relative clause says funds the work is a funder
+    ("Design of a monitoring framework", "General Secretariat of the National Social Protection Council (GS-NSPC)",
+     "The Secretariat coordinates Cambodia's National Social Protection Policy Framework. The action was carried out "
+     "in coordination with the Australian Department of Foreign Affairs and Trade (DFAT), which funds the "
+     "programme.", "KH"),
+    # ... not an exchange the experts held with the partner's ministry
+    ("Exchange on labour inspection", "Ministry of Labour", "The experts held an exchange with the Ministry of "
+     "Labour of Togo on inspection planning.", "TG"),
 ]
 
 
