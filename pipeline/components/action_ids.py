@@ -268,6 +268,10 @@ class ActionIdsComponent(PatternComponent):
         before_dist: tuple[str, int] | None = None  # the nearest reference cue before the id
         ref_earlier = False
         kind = doc.user_data.get(KIND_KEY)
+        # a reference cue inside a longer self cue is that cue's word: "presented the results of Action 2023-19"
+        selves = [span for pid, span in cues if pid.startswith("self:")]
+        cues = [(pid, span) for pid, span in cues if not (pid.startswith("ref:") and any(
+            s.start <= span.start and span.end <= s.end and len(s) > len(span) for s in selves))]
         for pid, span in cues:
             if self.only_in.get(pid, kind) != kind:
                 continue

@@ -153,6 +153,10 @@ def resolve(matches: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
     return sorted(result, key=lambda m: m[1].start)
 
 
+#: verbs of running a facility ("runs job centres in Phnom Penh"): no event held there
+RUNNING_VERBS = frozenset({"runs", "run", "ran", "operates", "operated", "manages", "managed", "has", "have", "opened"})
+
+
 @dataclass(frozen=True)
 class CityRule:
     """Settings of the `onsite:in-partner-city` rule (see the module docstring), read once."""
@@ -345,6 +349,10 @@ class DeliveryComponent(PatternComponent):
                     # online sessions": where participants are
                 elif trigger is not None and trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.object_words:
                     trigger = None  # "the contribution records held in Port-au-Prince": things kept there
+                elif trigger is not None and trigger.lower_ in RUNNING_VERBS and i - trigger.i <= 4 \
+                        and doc[i - 1].lower_ in rule.venue_words and all(t.is_alpha for t in doc[trigger.i + 1 : i]):
+                    trigger = None  # "The NEA runs job centres in Phnom Penh": the partner's own facilities (not "a
+                    # course, which runs from 12 to 23 May at the … centre in Lima")
                 elif (trigger is not None and trigger.i > 0 and trigger.lower_ in rule.relative_verbs
                       and doc[trigger.i - 1].lower_ in rule.relative_words):
                     trigger = None  # "jobseekers who work in Republika Srpska": where those people are
@@ -534,7 +542,7 @@ class DeliveryComponent(PatternComponent):
                 # in Kyiv" (where the speaker is, not an event)
             if tok.lower_ in triggers and not (tok.lower_ in PREPOSITION_PARTICIPLES and tok.text[:1].isupper()):
                 return tok
-            if tok.is_alpha:
+            if tok.is_alpha and not tok.like_num:  # nor spelled-out numbers: "a three-day national workshop"
                 words += 1
                 if words >= window:
                     return None

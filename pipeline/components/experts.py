@@ -700,6 +700,8 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             if m is not None:
                 found.append(m)
                 i = (m.end if step > 0 else m.start - 1)
+                if step > 0 and i + 1 < len(doc) and doc[i].lower_ == "of" and i + 1 in at and at[i + 1].code == m.code:
+                    i = at[i + 1].end  # a known body and its own country: "from the SEPE of Spain and from …"
                 if step > 0:
                     i = self._after_apposition(doc, i, at, titled=m.kind == "demonym", opens=m.kind == "country")
                 continue

@@ -421,6 +421,8 @@ def still_to_come(doc: Doc, start_char: int, end_char: int) -> bool:
     return not any(m[3] in component.cancels for m in clause)
 
 
+#: prepositions of a fronted phrase whose activity came before the main clause ("After an initial mission …, …")
+FRONTED_PREPS = frozenset({"after", "following"})
 #: a marker after the cue naming the action's own earlier step (models/patterns/modality.jsonl)
 OWN_STEP = "realised:own-step"
 #: markers of a pluperfect that an own step before the cue overrides (`_deciding`)
@@ -449,6 +451,13 @@ def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
     near = cache.get((lo, hi))
     if near is None:
         near = cache[(lo, hi)] = component.markers(doc, lo, hi) if component.may_hold_unrealised(doc, lo, hi) else []
+    if near and doc[lo].lower_ in FRONTED_PREPS:
+        # a fronted "After an initial assessment mission …, the second activity … was postponed": what the main
+        # clause says after the comma and its subject is not about the activity of the fronted phrase (which came
+        # before it; not ", which was cancelled")
+        comma = next((k for k in range(end, hi - 1) if doc[k].text == "," and doc[k + 1].lower_ in NEW_SUBJECT), None)
+        if comma is not None:
+            near = [m for m in near if m[1] <= comma]
     if not near:
         return None
     # a count before "earlier" counts this action's own steps: "In two earlier online sessions, the experts …"

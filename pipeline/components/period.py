@@ -181,6 +181,7 @@ class PeriodComponent(PatternComponent):
             coming = lru_cache(maxsize=1)(lambda: self.cues(doc, self.coming))  # read by both, matched once
             period = still_open(doc, dates, coming, period, cues, self.future, self.strong)
             period = _first_of_more(doc, cues, period, coming)
+            period = _not_the_first(doc, cues, period, self.strong)
         for fact in period:
             add_fact(doc, fact)
         return doc
@@ -223,8 +224,11 @@ class PeriodComponent(PatternComponent):
                 or span is not None and doc_text(doc)[span[0] : span[1]].strip():
             return period
         start = next((f for f in self.from_sentences(doc, dates, cues) if f.field == "period_start" and f.value), None)
-        # ISO values of any precision: the start may not come after the end
-        return period + [start] if start is not None and start.value[: len(end.value)] <= end.value else period
+        # ISO values of any precision: the start must come before the end, not within its month or year (a date there
+        # is the closing activity's: "presented their recommendations at a final seminar in December 2019" with
+        # `End activities: dec-2019`)
+        n = min(len(start.value), len(end.value)) if start is not None else 0
+        return period + [start] if start is not None and start.value[:n] < end.value[:n] else period
 
     def _fill_closed_end(self, doc: Doc, dates: list[Fact], cues: Spans, period: list[Fact]) -> list[Fact]:
         """A labelled start with the end left empty (not "Ongoing"): a sentence saying the action closed, with its
@@ -999,6 +1003,23 @@ def _first_of_more(doc: Doc, cues: Spans, period: list[Fact], coming: Callable[[
     return [f for f in period if f is not end] + [
         Fact(field="period_end", value=None, start=first[0], end=first[1], text=text[first[0]:first[1]],
              rule="period:ongoing:first-activity", status="inferred")]
+
+
+def _not_the_first(doc: Doc, cues: Spans, period: list[Fact], strong: set[str]) -> list[Fact]:
+    """The period without its start when the record calls the activity it dated a later one of the action ("From
+    13 to 17 May, a delegation … travelled to Brussels … The study visit is the third activity of action 2023-18";
+    an `nth_activity` cue in a later sentence): the action started before, on a date the record does not give.
+    Not a start a strong cue dates ("Action 2023-18 started in March 2024")."""
+    start = next((f for f in period if f.field == "period_start" and f.value), None)
+    later = [c for c in cues if c[2] == "nth_activity"]
+    if start is None or not later or start.rule.removeprefix("period:sentence:") in strong:
+        return period
+    text = doc_text(doc)
+    if not any(_sentence(text, start.start)[1] <= c[0] for c in later):
+        return period  # "…, the second mission of the action, on 8-12 May": the cue's own sentence
+    return [f for f in period if f is not start] + [
+        Fact(field="period_start", value=None, start=later[0][0], end=later[0][1], text=text[later[0][0]:later[0][1]],
+             rule="period:not-first-activity", status="inferred")]
 
 
 def _refines(finer: str | None, coarser: str | None) -> bool:

@@ -89,6 +89,10 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("SOCIEUX+ action 2024-07 responded by mobilising two experts.", "2024-07", []),
         ("Action 2021-03 got under way in February 2021 with a series of webinars.", "2021-03", []),
         ("The course is the main result of SOCIEUX+ action 2024-12 with the Ministry.", "2024-12", []),
+        # presenting an action's results reports on it; drawing on them cites it
+        ("The Secretariat and SOCIEUX+ presented last week in Guadalajara the results of Action 2023-19, implemented "
+         "between April 2023 and March 2024.", "2023-19", []),
+        ("The new request draws on the results of Action 2019-03.", None, ["2019-03"]),
         # a reference cue after the id does not take away its subject's self cue
         ("Action 2022-19 builds on the earlier SOCIEUX+ support to the Authority (action 2020-08).", "2022-19",
          ["2020-08"]),

@@ -155,6 +155,8 @@ def delivery(doc: Doc) -> str | None:
         ("The action supported the creation of a virtual one-stop-shop and a virtual job centre.", None),
         ("The report recommends linking the virtual labour exchange with the network of job centres.", None),
         ("The Agency wished to offer counselling by video call and chat to jobseekers.", None),
+        ("The cooperation builds on a webinar organised in 2022 by the ILO.", None),
+        ("The experts presented the Portuguese experience with online contribution collection.", None),
         ("The experts helped design virtual counselling services for jobseekers.", None),
         ("The workshop also featured the Delegation of the European Union in Ecuador, which provided advice.", None),
         ("The Ministry regulates remote work and teleworking.", None),
@@ -190,6 +192,10 @@ def nlp_places() -> Language:
     ("The Ministry sent its report to Brussels in May.", None),
     # work shared between a distance and a place
     ("The experts worked partly at a distance and partly in Abidjan, where they spent ten days.", "mixed"),
+    # activities shared out between a remote way and a place
+    ("The team delivered two training sessions for counsellors, one online and one in Guatemala City.", "mixed"),
+    ("Two experts, one from Madrid and one from Lisbon, worked online.", "remote"),
+    ("The experts held a series of workshops with the staff, first at a distance and later in Amman.", "mixed"),
 ])
 
 
@@ -319,6 +325,10 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("The experts mapped the data sources available in Nairobi.", "Nairobi", "KE", "KE", None),
         ("The experts trained the staff of an agency headquartered in Lusaka.", "Lusaka", "ZM", "ZM", None),
         ("Two experts built a costing model with the Ministry's team in Suva.", "Suva", "FJ", "FJ", "onsite"),
+        ("Senior managers of the Authority completed in La Paz a week-long training.", "La Paz", "BO", "BO", "onsite"),
+        ("The Agency runs job centres in Phnom Penh and other provinces.", "Phnom Penh", "KH", "KH", None),
+        ("The Ministry organised a three-day national workshop on labour inspection in the agricultural sector in "
+         "Guatemala City.", "Guatemala City", "GT", "GT", "onsite"),
         ("Two actuaries, who delivered a series of lectures in Harare, coached the staff.", "Harare", "ZW", "ZW",
          "onsite"),
         # another body's event ("organised by the Agency"), not the action's ("carried out by two experts"),

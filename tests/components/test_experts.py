@@ -401,6 +401,13 @@ POSITIVE += [
     # a list of institutions named by their demonyms, the first with lower-case name words
     ("The action mobilised experts from the French Pôle emploi, the Belgian Actiris and the Tunisian National "
      "Agency for Employment and Self-Employment (ANETI).", {"FR", "BE", "TN"}),
+    # peers introduced before a colon, listed by name with semicolons
+    ("Three peers supported the roll-out: Tomasz Wiśniewski from the Voivodeship Labour Office in Kraków, Poland; "
+     "Elena Popescu of the National Agency for Employment of Romania; and Arben Krasniqi, a senior counsellor at the "
+     "Employment Agency of the Republic of Kosovo.", {"PL", "RO", "XK"}),
+    # a known body restating its own country, then the next item
+    ("Experts from the SEPE of Spain and from France Travail, the French public employment service, carried out an "
+     "analysis.", {"ES", "FR"}),
     # a body placed in its country after its bracketed acronym, then the next item
     ("SOCIEUX+ mobilised a team of three experts: two from the Mutualité sociale agricole (MSA) in France and one "
      "from the Kenyan National Social Security Fund (NSSF).", {"FR", "KE"}),

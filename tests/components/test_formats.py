@@ -316,6 +316,24 @@ def formats(doc: Doc) -> set[str]:
         ("The webinars looked at how forecasts can guide training for young jobseekers.", {"webinar"}),
         ("The webinars were led by experts of the National Institute for Public Policy Analysis (INAPP).",
          {"webinar"}),
+        # the prior work of a named body that the action follows; not the experts' own
+        ("Following a diagnosis of youth unemployment carried out by the Paraguayan MTESS itself in 2019, the "
+         "Ministry requested support.", set()),
+        ("Following the mapping of information sources carried out by the Ministry in 2019 with the ETF, the "
+         "Ministry asked for help.", set()),
+        ("Following the assessment carried out by the Spanish experts in March, a workshop was held.",
+         {"assessment", "workshop"}),
+        # the experts' gerund with the people they trained, also after another activity
+        ("Experts worked remotely with the Fund, assessing the e-services portal and training staff on "
+         "user-centred design.", {"assessment", "training"}),
+        ("The Ministry is responsible for education and training.", set()),
+        # training that providers deliver is the partner's system
+        ("The Institute is revising the certification of the training courses delivered by public and private "
+         "centres.", set()),
+        ("The training was delivered by two experts from Spain.", {"training"}),
+        # an international organisation's own event
+        ("The cooperation builds on Action 2021-33 and on a webinar organised in 2022 by the ILO.", set()),
+        ("The experts delivered a webinar organised by the Ministry.", {"webinar"}),
         # training a body finances or certifies is its offer; training the experts delivered is an activity
         ("In Montevideo, INEFOP presented how it finances training courses through a fund.", set()),
         ("The Fund finances training for jobseekers.", set()),

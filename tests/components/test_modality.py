@@ -208,6 +208,17 @@ CASES = [
     ("The training, planned in Rabat, was finally delivered online when the mission of the two experts could not be "
      "maintained as scheduled.", ("remote", {"training"})),
     ("Initially conceived as a webinar, the seminar was eventually held in person.", ("onsite", {"seminar"})),
+    ("We could not meet in Bogotá, but the virtual format allowed everyone to follow the congress.",
+     ("remote", {"conference"})),
+    # those who could not travel followed online: the online part took place
+    ("Participants who could not travel to Abidjan followed the proceedings on-line.", ("remote", set())),
+    # the next steps an activity discussed; the next activity still to come
+    ("On the second day, a workshop with the Ministry's staff discussed the next steps.", (None, {"workshop"})),
+    ("The next activity, a workshop with the Ministry's staff, is planned for December.", (None, set())),
+    # a fronted "After …" phrase: its activity came before what the main clause says
+    ("After an initial assessment mission in autumn 2019, the second activity, scheduled for April 2020, was "
+     "postponed.", ("onsite", {"assessment"})),
+    ("Following the workshop, which was cancelled, the experts worked online.", ("remote", set())),
 ]
 
 

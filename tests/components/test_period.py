@@ -423,6 +423,9 @@ def test_empty_labelled_fields_fall_back_to_the_text(nlp: Language) -> None:
     ("Action 2024-05 started in February 2024 with a mission to the capital.", ("2024-02", "2024-11-30")),
     # ... only if it is not after the end
     ("Action 2025-05 started in February 2025 with a mission to the capital.", (None, "2024-11-30")),
+    # ... nor within the end's month: the closing activity's date
+    ("Experts assessed the data flows and presented their recommendations at a final seminar in November 2024.",
+     (None, "2024-11-30")),
 ])
 def test_an_empty_start_label_falls_back_to_the_text(nlp: Language, desc: str, expected: tuple) -> None:
     text = LABELLED.format(title="An action", start="", end="30-11-2024", desc=desc)
@@ -485,7 +488,7 @@ def test_patterns_are_data_and_survive_serialisation(nlp: Language, tmp_path) ->
     assert {p["kind"] for p in pipe.patterns} == {"self_cue", "not_period_cue", "event_cue", "start_word", "end_word",
                                                  "start_clause", "end_clause", "last_activity", "only_activity", "first_activity",
                                                  "activity_cue", "agent_cue", "coming_activity", "not_coming", "final_to_come",
-                                                 "institution_name", "study_programme", "later_activity"}
+                                                 "institution_name", "study_programme", "later_activity", "nth_activity"}
     pipe.to_disk(tmp_path)
     fresh = type(pipe)(nlp, "socieux_period").from_disk(tmp_path)
     assert fresh.patterns == pipe.patterns and len(fresh.matcher) == len(pipe.matcher)
@@ -826,6 +829,11 @@ def nlp_formats() -> Language:
     ("Two experts delivered guest lectures to students of the Master of Public Health programme on 12-13 February "
      "2024.", ("2024-02-12", "2024-02-13")),
     ("Experts reviewed the files. The national cash transfer programme started in 2019.", (None, None)),
+    # an activity the record later calls the action's third: its date is no start of the action
+    ("From 13 to 17 May 2024, experts from France hosted a study visit in Paris. The study visit is the third "
+     "activity of the action.", (None, "2024-05-17")),
+    ("The action started in March 2024. From 13 to 17 May 2024, experts from France hosted a study visit in Paris. "
+     "The study visit is the third activity of the action.", ("2024-03", None)),  # a start the action's own cue dates
 ])
 def test_a_dated_activity_of_the_action_dates_it(nlp_formats: Language, description: str, expected: tuple) -> None:
     text, fields = listing("Support to the Ministry", description)
@@ -870,6 +878,12 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
     # an activity's span is no span of the action: the action goes on
     ("The mission was conducted in March 2024. A second mission to Dili is planned for June 2024.",
      ("2024-03", None)),
+    # the year of a request named with its requester
+    ("The cooperation, requested by INAS in 2022 and implemented between March and August 2023, brought two "
+     "experts.", ("2023-03", "2023-08")),
+    # the action extended, then closed with an activity
+    ("Action 2020-29 started in November 2020. The action was extended and closed in December 2021 with an online "
+     "seminar.", ("2020-11", "2021-12")),
     # an action id is given in the year of the request: a review dated before it is not the action's
     ("Action 2021-12 supports the Fund, which is preparing a reform following the actuarial review completed in "
      "2020. Experts held three webinars for the board.", (None, None)),
