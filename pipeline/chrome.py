@@ -31,9 +31,11 @@ NEWS_TAG = re.compile(r"^SOCIEUX\s*\+?\s*\d{4}\s*-\s*\d{1,3}\b")
 
 #: a whole reference tag line ("SOCIEUX+ 2018-05 BOLIVIA, ACT. 2 (04.06 – 15.06.2018)"): the id, the
 #: country in capitals (or in title case before its activity number), and nothing long after; the news body ends there (spec: it may end with one)
-NEWS_TAG_LINE = re.compile(NEWS_TAG.pattern + r"\s+[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+\b.{0,80}$"
-                           # ... or in title case, then its activity ("Socieux+ 2021-31 Côte d’Ivoire, Act. 3 (…)")
-                           r"|^(?i:socieux)\s*\+?\s*\d{4}\s*-\s*\d{1,3}\s+[A-ZÀ-Þ][\w'’ -]{1,40}?,?\s+(?i:act)\.?\s*\d.{0,60}$")
+NEWS_TAG_LINE = re.compile(NEWS_TAG.pattern + r"(?:\s+[–—-])?\s+[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+\b.{0,80}$"
+                           # ... or in title case, then its activity ("Socieux+ 2021-31 Côte d’Ivoire, Act. 3 (…)",
+                           # "SOCIEUX+ 2019-03 Cabo Verde – Act. 1 & 2 (…)", "… Mongolia; Act. 4 (…)")
+                           r"|^(?i:socieux)\s*\+?\s*\d{4}\s*-\s*\d{1,3}(?:\s+[–—-])?\s+[A-ZÀ-Þ][\w'’ -]{1,40}?"
+                           r"(?:,|;|\s+[–—-])?\s+(?i:act)(?:s|ivit(?:y|ies))?\.?\s*\d.{0,60}$")
 
 #: a breadcrumb trail: "Home > News", "You are here: Home / News"
 BREADCRUMB = re.compile(r"^(you\s+are\s+here\s*:?\s*)?(home|news)\s*[>›»|/]|^you\s+are\s+here\b"

@@ -189,6 +189,11 @@ def test_a_news_items_taxonomy_line_is_page_chrome(chrome):
 @pytest.mark.parametrize("tag", [
     "SOCIEUX+ 2022-41 TAJIKISTAN, ACT. 4 (20.11 – 24.11.2023)",
     "Socieux+ 2021-31 Côte d’Ivoire, Act. 3 (29/11 – 03/12/2021)",
+    # other separators after the id or the country, an activity spelled out
+    "SOCIEUX+ 2019-03 Cabo Verde – Act. 1 & 2 (27.05 – 07.06.2019)",
+    "SOCIEUX+ 2017-12 – KYRGYZSTAN – ACT. 1 and 2 (30/10 – 10/11/2017)",
+    "SOCIEUX+ 2021-08 Mongolia; Act. 4 (29.11.2021 – 03.12.2021)",
+    "SOCIEUX+ 2019-12 Timor-Leste, Activity 2 (2.12 – 13.12.2019)",
 ])
 def test_a_reference_tag_in_capitals_or_in_title_case_is_the_tag(tag):
     """A tag whose country is in title case is read before its activity number ("…, Act. 3 (…)")."""

@@ -181,7 +181,8 @@ class ActionIdsComponent(PatternComponent):
     def _listed_after_plural(self, text: str, found: list[Mention]) -> list[Mention]:
         """Bare ids later in a sentence that introduced several actions ("two earlier SOCIEUX+ actions
         with the Agency, 2018-06 on the reform … and 2020-19 on online services"): only ids that
-        cannot be a year range (2018-06 would end before it starts; "2022-23" stays a range)."""
+        cannot be a year range of at most RANGE_YEARS years (2018-06 would end before it starts, "2017-33" would run
+        for sixteen years; "2022-23" stays a range)."""
         if self.plural_re is None:
             return []
         taken = {(f.start, f.end) for f in found}
@@ -192,8 +193,8 @@ class ActionIdsComponent(PatternComponent):
             for idm in re.finditer(ID_RE, text[intro.end():stop]):
                 s, e = intro.end() + idm.start(), intro.end() + idm.end()
                 year, number = idm["y"], idm["n"]
-                if (s, e) in taken or len(number) == 2 and int(number) >= int(year[2:]):
-                    continue
+                if (s, e) in taken or len(number) == 2 and 0 <= int(number) - int(year[2:]) <= RANGE_YEARS:
+                    continue  # ... but a "range" of more than RANGE_YEARS years is an id too: "2017-33"
                 out.append(Mention(normalise(year, number), s, e, s, text[s:e]))
                 taken.add((s, e))
         return sorted(out, key=lambda mention: mention.start)

@@ -444,6 +444,8 @@ class DeliveryComponent(PatternComponent):
         """Between the verb and "in", "by" names another body as its agent ("organised by the Agency"),
         not the action's ("delivered by two SOCIEUX+ experts")."""
         for k in range(lo, hi):
+            if doc[k].lower_ == "by" and doc[k - 1].lower_ in ("followed", "complemented", "preceded"):
+                return False  # "followed by two workshops with … managers in Valparaíso": the next activity, no agent
             if doc[k].lower_ == "by":
                 words = [t.lower_ for t in doc[k + 1 : hi] if (t.is_alpha or t.lower_.startswith("socieux"))
                          and t.lower_ not in ("the", "a", "an", "two", "three")]  # "SOCIEUX+" is one token
@@ -512,8 +514,10 @@ class DeliveryComponent(PatternComponent):
     @staticmethod
     def _fronted_trigger(doc: Doc, j: int, rule: CityRule) -> Token | None:
         """A verb of holding in the clause after a fronted place ("In Dhaka, they facilitated a workshop with
-        twelve councils"), within `rule.window` words and before the sentence ends; none when a remote word
-        comes first ("In Lima, the experts held online sessions")."""
+        twelve councils"), within twice `rule.window` words (the fronted place sets the scene of the sentence, whose
+        subject may be a long list of experts: "In Dakar, two experts from Le Forem, the public employment service
+        of Wallonia in Belgium, and an expert from … led a seminar") and before the sentence ends; none when a
+        remote word comes first ("In Lima, the experts held online sessions")."""
         words = 0
         for k in range(j, len(doc)):
             tok = doc[k]
@@ -524,7 +528,7 @@ class DeliveryComponent(PatternComponent):
                 return None if any(rule.is_remote(t) for t in after) else tok
             if tok.is_alpha:
                 words += 1
-                if words >= rule.window:
+                if words >= 2 * rule.window:
                     return None
         return None
 

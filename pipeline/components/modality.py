@@ -112,8 +112,24 @@ Marker = tuple[int, int, str, str]  # token start, token end, kind, pattern id
 
 def _noun_phrase_gap(doc: Doc, end: int, start: int) -> bool:
     """Tokens end..start are the cue's own premodifiers (a determiner, adjectives, nouns), at most EARLIER_NP_GAP."""
-    return 0 <= start - end <= EARLIER_NP_GAP and all(
-        doc[k].is_alpha and doc[k].lower_ not in NOT_PREMODIFIER for k in range(end, start))
+    if start < end:
+        return False
+    words = 0
+    for k in range(end, start):
+        if _in_compound(doc, k):
+            continue  # a hyphenated premodifier is one word: "a peer-to-peer mission"
+        if not doc[k].is_alpha or doc[k].lower_ in NOT_PREMODIFIER:
+            return False
+        words += 1
+    return words <= EARLIER_NP_GAP
+
+
+def _in_compound(doc: Doc, k: int) -> bool:
+    """Token k is a hyphen inside a hyphenated word, or a word after such a hyphen ("peer-to-peer")."""
+    def joins(h: int) -> bool:
+        return 0 < h < len(doc) - 1 and doc[h].text in ("-", "‐", "‑") and not doc[h - 1].whitespace_ \
+            and not doc[h].whitespace_
+    return joins(k) or joins(k - 1)
 
 
 @Language.factory("socieux_modality")
@@ -461,7 +477,8 @@ def _deciding(doc: Doc, start_char: int, end_char: int) -> Marker | None:
     if not near:
         return None
     # a count before "earlier" counts this action's own steps: "In two earlier online sessions, the experts …"
-    premodifier = next((m for m in near if m[2] in PREMODIFIERS and (0 <= start - m[1] <= EARLIER_GAP or m[2] == "earlier"
+    premodifier = next((m for m in near if m[2] in PREMODIFIERS and (0 <= start - m[1] <= EARLIER_GAP
+                                                                   or m[2] in ("earlier", "replaced")
                                                                    and _noun_phrase_gap(doc, m[1], start))
                         and not (m[2] == "earlier" and m[0] > 0 and doc[m[0] - 1].like_num)), None)
     # "built on an assessment …, carried out by the same team in the first activity of the action": the action's

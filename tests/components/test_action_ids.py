@@ -93,6 +93,10 @@ def ids(doc: Doc) -> tuple[str | None, list[str]]:
         ("The Secretariat and SOCIEUX+ presented last week in Guadalajara the results of Action 2023-19, implemented "
          "between April 2023 and March 2024.", "2023-19", []),
         ("The new request draws on the results of Action 2019-03.", None, ["2019-03"]),
+        ("The course follows up on two earlier SOCIEUX+ actions with the Ministry, 2017-33 on inspection and 2018-12 "
+         "on the health policy.", None, ["2017-33", "2018-12"]),
+        ("Action 2020-24 between SOCIEUX+ and BPJS Ketenagakerjaan, the Indonesian agency, was implemented online.",
+         "2020-24", []),
         # a reference cue after the id does not take away its subject's self cue
         ("Action 2022-19 builds on the earlier SOCIEUX+ support to the Authority (action 2020-08).", "2022-19",
          ["2020-08"]),

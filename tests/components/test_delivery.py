@@ -327,6 +327,10 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Two experts built a costing model with the Ministry's team in Suva.", "Suva", "FJ", "FJ", "onsite"),
         ("Senior managers of the Authority completed in La Paz a week-long training.", "La Paz", "BO", "BO", "onsite"),
         ("The Agency runs job centres in Phnom Penh and other provinces.", "Phnom Penh", "KH", "KH", None),
+        ("A review was carried out by a Belgian expert, followed by two workshops with human resources managers in "
+         "Concepción.", "Concepción", "CL", "CL", "onsite"),
+        ("In Dakar, two experts from Le Forem, the public employment service of Wallonia in Belgium, and an expert "
+         "from the French association ADIE led a seminar with the advisers.", "Dakar", "SN", "SN", "onsite"),
         ("The Ministry organised a three-day national workshop on labour inspection in the agricultural sector in "
          "Guatemala City.", "Guatemala City", "GT", "GT", "onsite"),
         ("Two actuaries, who delivered a series of lectures in Harare, coached the staff.", "Harare", "ZW", "ZW",

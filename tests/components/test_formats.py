@@ -327,6 +327,8 @@ def formats(doc: Doc) -> set[str]:
         ("Experts worked remotely with the Fund, assessing the e-services portal and training staff on "
          "user-centred design.", {"assessment", "training"}),
         ("The Ministry is responsible for education and training.", set()),
+        # tools for an assessment are a topic
+        ("The action equipped the staff with tools for needs assessment and family case management.", set()),
         # training that providers deliver is the partner's system
         ("The Institute is revising the certification of the training courses delivered by public and private "
          "centres.", set()),

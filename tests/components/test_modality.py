@@ -208,6 +208,8 @@ CASES = [
     ("The training, planned in Rabat, was finally delivered online when the mission of the two experts could not be "
      "maintained as scheduled.", ("remote", {"training"})),
     ("Initially conceived as a webinar, the seminar was eventually held in person.", ("onsite", {"seminar"})),
+    ("Initially designed as a peer-to-peer mission to Chisinau, the action was delivered through online workshops.",
+     ("remote", {"workshop"})),
     ("We could not meet in Bogotá, but the virtual format allowed everyone to follow the congress.",
      ("remote", {"conference"})),
     # those who could not travel followed online: the online part took place

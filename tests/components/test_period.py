@@ -878,6 +878,7 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
     # an activity's span is no span of the action: the action goes on
     ("The mission was conducted in March 2024. A second mission to Dili is planned for June 2024.",
      ("2024-03", None)),
+    ("Following a request submitted in 2020, a Romanian expert carried out a mapping of the measures.", (None, None)),
     # the year of a request named with its requester
     ("The cooperation, requested by INAS in 2022 and implemented between March and August 2023, brought two "
      "experts.", ("2023-03", "2023-08")),
