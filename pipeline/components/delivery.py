@@ -153,6 +153,32 @@ def resolve(matches: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
     return sorted(result, key=lambda m: m[1].start)
 
 
+#: what follows an infinitive's verb: "to improve the services"
+PURPOSE_OBJECTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these"})
+
+
+def _purpose_between(doc: Doc, lo: int, hi: int) -> bool:
+    """A purpose infinitive ("to" + a lower-case verb + a determiner: "to improve the services") stands between
+    tokens lo and hi (not "to 30 inspectors", "to employers")."""
+    return any(doc[k].lower_ == "to" and doc[k + 1].is_lower and doc[k + 1].is_alpha
+               and doc[k + 1].lower_ not in PURPOSE_OBJECTS and doc[k + 2].lower_ in PURPOSE_OBJECTS
+               for k in range(lo, hi - 2))
+
+
+#: lower-case words inside a capitalised name ("Ministry of Labour and Social Welfare")
+NAME_CONNECTORS = frozenset({"of", "and", "for"})
+
+
+def _inside_name(doc: Doc, j: int) -> bool:
+    """Token j goes on a capitalised name begun before it: a capitalised word or a connector ("of", "and") right
+    after a capitalised word ("Ministry of Labour and Social Welfare": only "Ministry" counts as a word)."""
+    def capital(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper()
+    if doc[j].lower_ in NAME_CONNECTORS:
+        return capital(j - 1) and capital(j + 1)
+    return capital(j) and (capital(j - 1) or j > 1 and doc[j - 1].lower_ in NAME_CONNECTORS and capital(j - 2))
+
+
 #: verbs of running a facility ("runs job centres in Phnom Penh"): no event held there
 RUNNING_VERBS = frozenset({"runs", "run", "ran", "operates", "operated", "manages", "managed", "has", "have", "opened"})
 
@@ -349,8 +375,12 @@ class DeliveryComponent(PatternComponent):
                     # online sessions": where participants are
                 elif trigger is not None and trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.object_words:
                     trigger = None  # "the contribution records held in Port-au-Prince": things kept there
-                elif trigger is not None and trigger.lower_ in RUNNING_VERBS and i - trigger.i <= 4 \
-                        and doc[i - 1].lower_ in rule.venue_words and all(t.is_alpha for t in doc[trigger.i + 1 : i]):
+                elif trigger is not None and _purpose_between(doc, trigger.i + 1, i):
+                    trigger = None  # "was implemented … to improve the services offered to employers in Ouargla": the
+                    # place belongs to the purpose clause, not to the verb of holding
+                elif trigger is not None and trigger.lower_ in RUNNING_VERBS and i - trigger.i <= 8 \
+                        and doc[i - 1].lower_ in rule.venue_words \
+                        and all(t.is_alpha or t.text in HYPHENS for t in doc[trigger.i + 1 : i]):
                     trigger = None  # "The NEA runs job centres in Phnom Penh": the partner's own facilities (not "a
                     # course, which runs from 12 to 23 May at the … centre in Lima")
                 elif (trigger is not None and trigger.i > 0 and trigger.lower_ in rule.relative_verbs
@@ -444,8 +474,10 @@ class DeliveryComponent(PatternComponent):
         """Between the verb and "in", "by" names another body as its agent ("organised by the Agency"),
         not the action's ("delivered by two SOCIEUX+ experts")."""
         for k in range(lo, hi):
-            if doc[k].lower_ == "by" and doc[k - 1].lower_ in ("followed", "complemented", "preceded"):
+            if doc[k].lower_ == "by" and doc[k - 1].lower_ in ("followed", "complemented", "preceded") \
+                    and any(doc[j].lower_ in rule.nouns for j in range(k + 1, min(hi, k + 5))):
                 return False  # "followed by two workshops with … managers in Valparaíso": the next activity, no agent
+                # (not "were followed by union representatives from factories in Vientiane": people who watched)
             if doc[k].lower_ == "by":
                 words = [t.lower_ for t in doc[k + 1 : hi] if (t.is_alpha or t.lower_.startswith("socieux"))
                          and t.lower_ not in ("the", "a", "an", "two", "three")]  # "SOCIEUX+" is one token
@@ -546,7 +578,9 @@ class DeliveryComponent(PatternComponent):
                 # in Kyiv" (where the speaker is, not an event)
             if tok.lower_ in triggers and not (tok.lower_ in PREPOSITION_PARTICIPLES and tok.text[:1].isupper()):
                 return tok
-            if tok.is_alpha and not tok.like_num:  # nor spelled-out numbers: "a three-day national workshop"
+            if tok.is_alpha and not tok.like_num and not _inside_name(doc, j):
+                # nor spelled-out numbers ("a three-day national workshop"), nor the inner words of a proper name
+                # ("to 30 inspectors of the Ministry of Labour and Social Welfare (MINTRAB) in Guatemala City")
                 words += 1
                 if words >= window:
                     return None

@@ -1040,8 +1040,16 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
             if k < len(doc) and self._is("from_word", doc[k].text):
                 i, low = k, doc[k].lower_
         # a destination before the origin: "brought experts to North Macedonia from the Netherlands"
-        if low in ("to", "in") and i + 1 in at and at[i + 1].kind == "country":
+        if low in ("to", "in") and i + 1 in at and at[i + 1].kind in ("country", "city", "region"):
             i = at[i + 1].end
+            if i + 1 < len(doc) and (doc[i].text in DASHES or doc[i].text in (":", ",")):
+                # ... then a count before each origin: "brought a team of three experts to Pristina: one from the
+                # Croatian Employment Service, one from …"
+                k = i + 1
+                while k < len(doc) and (doc[k].like_num or doc[k].lower_ in ("one", "each", "both")):
+                    k += 1
+                if k > i + 1 and k < len(doc) and self._is("from_word", doc[k].text):
+                    i = k
         # the noun's complement before the origin: "a specialist in informal-economy outreach from …",
         # "a statistician on loan from …" (lex:complement-preps)
         elif low in self.complement_preps:

@@ -223,7 +223,10 @@ class PeriodComponent(PatternComponent):
         if any(f.field == "period_start" for f in period) \
                 or span is not None and doc_text(doc)[span[0] : span[1]].strip():
             return period
-        start = next((f for f in self.from_sentences(doc, dates, cues) if f.field == "period_start" and f.value), None)
+        # a start the text states for the action (a strong cue, a start word), not an activity's date ("workshops …
+        # in February 2023" with `End activities: 30/06/2023`)
+        said = self.from_sentences(doc, dates, cues, stated_start=True)
+        start = next((f for f in said if f.field == "period_start" and f.value), None)
         # ISO values of any precision: the start must come before the end, not within its month or year (a date there
         # is the closing activity's: "presented their recommendations at a final seminar in December 2019" with
         # `End activities: dec-2019`)

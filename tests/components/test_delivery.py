@@ -157,6 +157,11 @@ def delivery(doc: Doc) -> str | None:
         ("The Agency wished to offer counselling by video call and chat to jobseekers.", None),
         ("The cooperation builds on a webinar organised in 2022 by the ILO.", None),
         ("The experts presented the Portuguese experience with online contribution collection.", None),
+        ("The Department introduced its application in 2017 to record inspection visits online.", None),
+        ("Enbek.kz also hosts an e-learning platform offering short courses to jobseekers.", None),
+        ("The Agency wants a virtual centre that would offer a single online entry point to all its services.", None),
+        ("The experts analysed samples of the register online together with the staff.", "remote"),
+        ("The Office serves herders living in remote soums.", None),
         ("The experts helped design virtual counselling services for jobseekers.", None),
         ("The workshop also featured the Delegation of the European Union in Ecuador, which provided advice.", None),
         ("The Ministry regulates remote work and teleworking.", None),
@@ -187,6 +192,7 @@ def nlp_places() -> Language:
 @pytest.mark.parametrize(("text", "expected"), [
     # experts sent to a place (a gazetteer place: ENT_TYPE) travel there
     ("SOCIEUX+ deployed a Dutch and a Czech expert to Kampala in March.", "onsite"),
+    ("SOCIEUX+ brought a team of three experts to Pristina in January.", "onsite"),
     # ... not experts sent to do something, nor a report sent to a place
     ("SOCIEUX+ mobilised two experts to support the Ministry remotely.", "remote"),
     ("The Ministry sent its report to Brussels in May.", None),
@@ -327,6 +333,13 @@ def with_partner_city(nlp: Language, text: str, city: str, city_code: str, partn
         ("Two experts built a costing model with the Ministry's team in Suva.", "Suva", "FJ", "FJ", "onsite"),
         ("Senior managers of the Authority completed in La Paz a week-long training.", "La Paz", "BO", "BO", "onsite"),
         ("The Agency runs job centres in Phnom Penh and other provinces.", "Phnom Penh", "KH", "KH", None),
+        ("The Agency runs one-stop-shop centres in Baku and the regions.", "Baku", "AZ", "AZ", None),
+        ("The four sessions were followed by union representatives from factories in Vientiane.", "Vientiane", "LA",
+         "LA", None),
+        ("Action 2021-17 was implemented between October 2021 and April 2022 to improve the services offered to "
+         "employers in Ouargla.", "Ouargla", "DZ", "DZ", None),
+        ("Two experts delivered a training of trainers to 30 inspectors of the Ministry of Labour and Social Welfare "
+         "(MINTRAB) in Guatemala City.", "Guatemala City", "GT", "GT", "onsite"),
         ("A review was carried out by a Belgian expert, followed by two workshops with human resources managers in "
          "Concepción.", "Concepción", "CL", "CL", "onsite"),
         ("In Dakar, two experts from Le Forem, the public employment service of Wallonia in Belgium, and an expert "

@@ -401,6 +401,10 @@ POSITIVE += [
     # a list of institutions named by their demonyms, the first with lower-case name words
     ("The action mobilised experts from the French Pôle emploi, the Belgian Actiris and the Tunisian National "
      "Agency for Employment and Self-Employment (ANETI).", {"FR", "BE", "TN"}),
+    # a destination, then a count before each origin
+    ("SOCIEUX+ brought a team of three experts to Pristina: one from the Croatian Employment Service, one from the "
+     "Employment Service of Slovenia and one from the Employment Service Agency of North Macedonia.",
+     {"HR", "SI", "MK"}),
     # peers introduced before a colon, listed by name with semicolons
     ("Three peers supported the roll-out: Tomasz Wiśniewski from the Voivodeship Labour Office in Kraków, Poland; "
      "Elena Popescu of the National Agency for Employment of Romania; and Arben Krasniqi, a senior counsellor at the "

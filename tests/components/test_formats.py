@@ -333,9 +333,22 @@ def formats(doc: Doc) -> set[str]:
         ("The Institute is revising the certification of the training courses delivered by public and private "
          "centres.", set()),
         ("The training was delivered by two experts from Spain.", {"training"}),
+        ("Experts started with an analysis of practices in the certification of vocational courses.",
+         {"assessment"}),
+        ("The programme combines cash benefits with access to labour market information and skills training.", set()),
+        ("Experts held workshops on outreach methods, SMS job alerts, webinars for jobseekers and mobile units.",
+         {"workshop"}),
+        ("Experts held two webinars for the counsellors of the agency.", {"webinar"}),
+        ("Enbek.kz also hosts an e-learning platform offering short courses to jobseekers.", set()),
+        ("Building on this mapping, a training programme for counsellors was delivered in Chisinau in 2022.",
+         {"assessment", "training"}),
+        ("A representative of the National Secretariat for Evaluation, Information Management and Single Registry "
+         "spoke.", set()),
         # an international organisation's own event
         ("The cooperation builds on Action 2021-33 and on a webinar organised in 2022 by the ILO.", set()),
         ("The experts delivered a webinar organised by the Ministry.", {"webinar"}),
+        ("INAM had discussed the schemes at a regional forum organised by the World Health Organization in 2021.",
+         set()),
         # training a body finances or certifies is its offer; training the experts delivered is an activity
         ("In Montevideo, INEFOP presented how it finances training courses through a fund.", set()),
         ("The Fund finances training for jobseekers.", set()),

@@ -192,6 +192,8 @@ CASES = [
      "its practices.", (None, {"assessment"})),
     ("The visit concluded an action in which two French experts had previously supported the Service with a "
      "diagnosis of its procedures.", (None, {"assessment"})),
+    ("The training built on an assessment of the e-services carried out by the same experts earlier in the action.",
+     (None, {"assessment", "training"})),
     ("SOCIEUX+ had already supported the Fund in 2019 with a diagnosis of its procedures.", (None, set())),
     ("The visit was accompanied by an expert who had already led the earlier online activities of the action.",
      ("remote", set())),

@@ -423,6 +423,9 @@ def test_empty_labelled_fields_fall_back_to_the_text(nlp: Language) -> None:
     ("Action 2024-05 started in February 2024 with a mission to the capital.", ("2024-02", "2024-11-30")),
     # ... only if it is not after the end
     ("Action 2025-05 started in February 2025 with a mission to the capital.", (None, "2024-11-30")),
+    # ... nor an activity's date the text does not give as the action's start
+    ("German experts delivered webinars, followed by workshops with branch staff in Jakarta in February 2024.",
+     (None, "2024-11-30")),
     # ... nor within the end's month: the closing activity's date
     ("Experts assessed the data flows and presented their recommendations at a final seminar in November 2024.",
      (None, "2024-11-30")),
@@ -882,6 +885,8 @@ def test_what_an_action_id_says_about_dates(nlp_ids: Language, description: str,
     # the year of a request named with its requester
     ("The cooperation, requested by INAS in 2022 and implemented between March and August 2023, brought two "
      "experts.", ("2023-03", "2023-08")),
+    ("The cooperation between the CNAMGS and SOCIEUX+ began in May 2022 and ended in February 2023.",
+     ("2022-05", "2023-02")),
     # the action extended, then closed with an activity
     ("Action 2020-29 started in November 2020. The action was extended and closed in December 2021 with an online "
      "seminar.", ("2020-11", "2021-12")),
