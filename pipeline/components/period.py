@@ -223,10 +223,17 @@ class PeriodComponent(PatternComponent):
         if any(f.field == "period_start" for f in period) \
                 or span is not None and doc_text(doc)[span[0] : span[1]].strip():
             return period
-        # a start the text states for the action (a strong cue, a start word), not an activity's date ("workshops …
-        # in February 2023" with `End activities: 30/06/2023`)
+        # a start the text states for the action (a strong cue, a start word), or a span of the text that ends with
+        # the labelled end ("From April to December 2021, experts worked …" with `End activities: dec-2021`); not an
+        # activity's date ("workshops … in February 2023" with `End activities: 30/06/2023`)
         said = self.from_sentences(doc, dates, cues, stated_start=True)
         start = next((f for f in said if f.field == "period_start" and f.value), None)
+        if start is None:
+            span = self.from_sentences(doc, dates, cues)
+            span_end = next((f for f in span if f.field == "period_end" and f.value), None)
+            n = min(len(span_end.value), len(end.value)) if span_end is not None else 0
+            if span_end is not None and n >= 7 and span_end.value[:n] == end.value[:n]:
+                start = next((f for f in span if f.field == "period_start" and f.value), None)
         # ISO values of any precision: the start must come before the end, not within its month or year (a date there
         # is the closing activity's: "presented their recommendations at a final seminar in December 2019" with
         # `End activities: dec-2019`)

@@ -423,6 +423,9 @@ def test_empty_labelled_fields_fall_back_to_the_text(nlp: Language) -> None:
     ("Action 2024-05 started in February 2024 with a mission to the capital.", ("2024-02", "2024-11-30")),
     # ... only if it is not after the end
     ("Action 2025-05 started in February 2025 with a mission to the capital.", (None, "2024-11-30")),
+    # ... or a span of the text that ends with the labelled end
+    ("From April to November 2024, Estonian and Irish experts worked with the analysts on a forecasting model.",
+     ("2024-04", "2024-11-30")),
     # ... nor an activity's date the text does not give as the action's start
     ("German experts delivered webinars, followed by workshops with branch staff in Jakarta in February 2024.",
      (None, "2024-11-30")),
