@@ -58,6 +58,12 @@ PLACE_CONTEXT = frozenset({"of", "in", "from", "to", "the", "and", "for", "at", 
 NOT_A_COUNTRY_COMPOUNDS = frozenset({"born", "speaking", "speakers", "language"})
 #: hyphens that glue a compound's words
 HYPHENS = ("-", "‑", "‐")
+
+
+def inner_hyphen(doc: Doc, h: int) -> bool:
+    """Token h is a hyphen that joins the words on both sides, with no space around it ("e-EFKA",
+    "peer-to-peer", "KwaZulu-Natal")."""
+    return 0 < h < len(doc) - 1 and doc[h].text in HYPHENS and not doc[h - 1].whitespace_ and not doc[h].whitespace_
 #: words between a city and the country that places it ("Tripoli, in northern Lebanon")
 LOCATIVE = frozenset({"in", "the", "of", "northern", "southern", "eastern", "western", "central", "north", "south",
                       "east", "west", "north-eastern", "north-western", "south-eastern", "south-western",
@@ -139,9 +145,7 @@ def is_inner_part(doc: Doc, match: Match, context: set[int]) -> bool:
     i = match.span.start
     if match.kind not in ("city", "region") or i < 2:
         return False
-    hyphen, word = doc[i - 1], doc[i - 2]
-    return (hyphen.text in HYPHENS and not hyphen.whitespace_ and not word.whitespace_
-            and word.is_alpha and i - 2 not in context)
+    return inner_hyphen(doc, i - 1) and doc[i - 2].is_alpha and i - 2 not in context
 
 
 def is_compound_modifier(doc: Doc, match: Match) -> bool:

@@ -179,10 +179,6 @@ def _inside_name(doc: Doc, j: int) -> bool:
     return capital(j) and (capital(j - 1) or j > 1 and doc[j - 1].lower_ in NAME_CONNECTORS and capital(j - 2))
 
 
-#: verbs of running a facility ("runs job centres in Phnom Penh"): no event held there
-RUNNING_VERBS = frozenset({"runs", "run", "ran", "operates", "operated", "manages", "managed", "has", "have", "opened"})
-
-
 @dataclass(frozen=True)
 class CityRule:
     """Settings of the `onsite:in-partner-city` rule (see the module docstring), read once."""
@@ -207,6 +203,8 @@ class CityRule:
     contrast_adverbs: frozenset[str] = frozenset()  # "remotely in 2021 and then in Suva": a later step's place
     participation: frozenset[str] = frozenset()  # "experts took part in the congress organised by the CNSS in …"
     located: frozenset[str] = frozenset()  # "officials based in Santo Domingo": where people are, right before "in"
+    running_verbs: frozenset[str] = frozenset()  # "runs job centres in Phnom Penh": the partner's facilities, no event
+    sequence_verbs: frozenset[str] = frozenset()  # "followed by two workshops": "by" names the next activity
 
     def is_remote(self, tok: Token) -> bool:
         """A remote word ("online", "webinar"), a tool's name only capitalised ("via Teams")."""
@@ -230,6 +228,8 @@ class CityRule:
             contrast_adverbs=frozenset(entry.get("contrast_adverbs", [])),
             participation=frozenset(entry.get("participation", [])),
             located=frozenset(entry.get("located", [])),
+            running_verbs=frozenset(entry.get("running_verbs", [])),
+            sequence_verbs=frozenset(entry.get("sequence_verbs", [])),
         )
 
 
@@ -378,7 +378,7 @@ class DeliveryComponent(PatternComponent):
                 elif trigger is not None and _purpose_between(doc, trigger.i + 1, i):
                     trigger = None  # "was implemented … to improve the services offered to employers in Ouargla": the
                     # place belongs to the purpose clause, not to the verb of holding
-                elif trigger is not None and trigger.lower_ in RUNNING_VERBS and i - trigger.i <= 8 \
+                elif trigger is not None and trigger.lower_ in rule.running_verbs and i - trigger.i <= 8 \
                         and doc[i - 1].lower_ in rule.venue_words \
                         and all(t.is_alpha or t.text in HYPHENS for t in doc[trigger.i + 1 : i]):
                     trigger = None  # "The NEA runs job centres in Phnom Penh": the partner's own facilities (not "a
@@ -474,7 +474,7 @@ class DeliveryComponent(PatternComponent):
         """Between the verb and "in", "by" names another body as its agent ("organised by the Agency"),
         not the action's ("delivered by two SOCIEUX+ experts")."""
         for k in range(lo, hi):
-            if doc[k].lower_ == "by" and doc[k - 1].lower_ in ("followed", "complemented", "preceded") \
+            if doc[k].lower_ == "by" and doc[k - 1].lower_ in rule.sequence_verbs \
                     and any(doc[j].lower_ in rule.nouns for j in range(k + 1, min(hi, k + 5))):
                 return False  # "followed by two workshops with … managers in Valparaíso": the next activity, no agent
                 # (not "were followed by union representatives from factories in Vientiane": people who watched)

@@ -92,7 +92,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import (PatternComponent, WindowedMatcher, doc_text, honorifics, is_honorific, per_doc,
                                       sentence_span, town_mentions)
-from pipeline.components.countries import HYPHENS
+from pipeline.components.countries import inner_hyphen
 from pipeline.components.expert_institutions import InstitutionsMixin
 from pipeline.components.expert_people import FIRST_SINGULAR, PeopleMixin
 from pipeline.components.expert_tokens import (STAY_VERBS, AGENT_BLOCKERS, AGENT_LEAD, AGENT_VERB_WORDS, APPOSED_NAME_WORDS,
@@ -896,8 +896,7 @@ class ExpertsComponent(PeopleMixin, InstitutionsMixin, PatternComponent):
                 continue
             elif possessive and j > i and text in NAME_COORDINATION and self._name_goes_on(doc, j + 1, at):
                 pass  # "Slovakia's Central Office of Labour, Social Affairs and Family and from …"
-            elif possessive and j > i and text in HYPHENS and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-                    and j + 1 < limit and doc[j + 1].is_alpha:
+            elif possessive and j > i and inner_hyphen(doc, j) and j + 1 < limit and doc[j + 1].is_alpha:
                 if j + 1 in at:  # a hyphen inside the name: "the Greek e-EFKA and the Cypriot …" (EFKA: a body
                     j = at[j + 1].end  # the gazetteer knows)
                     continue

@@ -67,6 +67,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.components.base import PatternComponent, WindowedMatcher, _member, doc_lowers, doc_text, per_doc
+from pipeline.components.countries import inner_hyphen
 
 KINDS = ("unrealised", "realised", "earlier", "upcoming", "replaced", "negated")
 #: premodifier kinds: they speak of the noun right after them only ("an upcoming mission", not "a course
@@ -126,10 +127,7 @@ def _noun_phrase_gap(doc: Doc, end: int, start: int) -> bool:
 
 def _in_compound(doc: Doc, k: int) -> bool:
     """Token k is a hyphen inside a hyphenated word, or a word after such a hyphen ("peer-to-peer")."""
-    def joins(h: int) -> bool:
-        return 0 < h < len(doc) - 1 and doc[h].text in ("-", "‐", "‑") and not doc[h - 1].whitespace_ \
-            and not doc[h].whitespace_
-    return joins(k) or joins(k - 1)
+    return inner_hyphen(doc, k) or inner_hyphen(doc, k - 1)
 
 
 @Language.factory("socieux_modality")
